@@ -1,0 +1,10 @@
+import { createApp } from '@backstage/frontend-defaults';
+import catalogPlugin from '@backstage/plugin-catalog/alpha';
+import awsOrganizationsPlugin from '@aws-governance/plugin-aws-organizations/alpha';
+import { navModule } from './modules/nav';
+
+// Other plugins listed in package.json (catalog-graph, org, search,
+// user-settings) are discovered through `app.packages: all` in app-config.
+export default createApp({
+  features: [catalogPlugin, awsOrganizationsPlugin, navModule],
+});

@@ -1,0 +1,104 @@
+import {
+  coreServices,
+  createBackendModule,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import {
+  AuthorizeResult,
+  PolicyDecision,
+} from '@backstage/plugin-permission-common';
+import {
+  PermissionPolicy,
+  PolicyQuery,
+  PolicyQueryUser,
+} from '@backstage/plugin-permission-node';
+import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organizations-common';
+
+/**
+ * Permissions only admins hold: changing what the catalog reads, and the
+ * sensitive parts of the AWS Organizations plugins (who has access to which
+ * account, the access report, triggering a sync).
+ */
+export const ADMIN_ONLY_PERMISSIONS: ReadonlySet<string> = new Set([
+  'catalog.entity.delete',
+  'catalog.location.create',
+  'catalog.location.delete',
+  ...awsOrganizationsPermissions.map(p => p.name),
+]);
+
+/**
+ * The demo portal's policy: members of the admin groups may do everything;
+ * everyone else may do everything but what {@link ADMIN_ONLY_PERMISSIONS}
+ * lists.
+ */
+export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
+  readonly #admins: ReadonlySet<string>;
+  readonly #userInfo: UserInfoService;
+
+  constructor(options: {
+    admins: Iterable<string>;
+    userInfo: UserInfoService;
+  }) {
+    this.#admins = new Set(options.admins);
+    this.#userInfo = options.userInfo;
+  }
+
+  async handle(
+    request: PolicyQuery,
+    user?: PolicyQueryUser,
+  ): Promise<PolicyDecision> {
+    if (!user) {
+      return { result: AuthorizeResult.DENY };
+    }
+    if (!ADMIN_ONLY_PERMISSIONS.has(request.permission.name)) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(
+      user.credentials,
+    );
+    const isAdmin = ownershipEntityRefs.some(ref => this.#admins.has(ref));
+    return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+  }
+}
+
+/** Reads `permission.admins`: entity refs of the admin groups or users. */
+export function readAdmins(config: Config): string[] {
+  const refs = config.getOptionalStringArray('permission.admins') ?? [];
+  return refs.map((ref, index) => {
+    try {
+      return stringifyEntityRef(parseEntityRef(ref, { defaultKind: 'group' }));
+    } catch (error) {
+      throw new Error(
+        `Invalid config at permission.admins[${index}]: "${ref}" is not an entity ref (${
+          (error as Error).message
+        })`,
+      );
+    }
+  });
+}
+
+/** Installs {@link AdminsAndEveryoneElsePolicy} in the permission backend. */
+export const permissionModuleAdminsPolicy = createBackendModule({
+  pluginId: 'permission',
+  moduleId: 'admins-policy',
+  register(env) {
+    env.registerInit({
+      deps: {
+        policy: policyExtensionPoint,
+        config: coreServices.rootConfig,
+        userInfo: coreServices.userInfo,
+      },
+      async init({ policy, config, userInfo }) {
+        policy.setPolicy(
+          new AdminsAndEveryoneElsePolicy({
+            admins: readAdmins(config),
+            userInfo,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,10 @@
+/**
+ * Shared types, catalog constants, permissions and pure logic of the AWS
+ * Organizations plugins. Isomorphic: used by the backend and the frontend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './constants';
+export * from './accounts';
+export * from './permissions';

@@ -1,0 +1,62 @@
+import { ConfigReader } from '@backstage/config';
+import { readAwsOrganizationsReaderConfig } from './config';
+
+const read = (awsOrganizations: unknown) =>
+  readAwsOrganizationsReaderConfig(
+    new ConfigReader({ awsOrganizations } as any),
+  );
+
+describe('readAwsOrganizationsReaderConfig', () => {
+  it('applies defaults', () => {
+    expect(read({})).toEqual({
+      region: 'us-east-1',
+      accountId: undefined,
+      roleArn: undefined,
+      externalId: undefined,
+      endpoints: {
+        organizations: undefined,
+        ssoAdmin: undefined,
+        identityStore: undefined,
+      },
+    });
+  });
+
+  it('reads a role with an external id and endpoint overrides', () => {
+    expect(
+      read({
+        region: 'eu-west-1',
+        roleArn: 'arn:aws:iam::481516234200:role/backstage-org-reader',
+        externalId: 'backstage',
+        endpoints: { organizations: 'http://localhost:4566/' },
+      }),
+    ).toMatchObject({
+      region: 'eu-west-1',
+      roleArn: 'arn:aws:iam::481516234200:role/backstage-org-reader',
+      externalId: 'backstage',
+      endpoints: { organizations: 'http://localhost:4566' },
+    });
+  });
+
+  it('requires the root key', () => {
+    expect(() =>
+      readAwsOrganizationsReaderConfig(new ConfigReader({})),
+    ).toThrow(/awsOrganizations/);
+  });
+
+  it.each([
+    [{ region: 'moon-1' }, /awsOrganizations\.region: "moon-1"/],
+    [{ accountId: '42' }, /awsOrganizations\.accountId: "42"/],
+    [{ roleArn: 'admin' }, /awsOrganizations\.roleArn: "admin"/],
+    [{ externalId: 'x' }, /awsOrganizations\.externalId/],
+    [
+      { endpoints: { ssoAdmin: 'localhost:4566' } },
+      /awsOrganizations\.endpoints\.ssoAdmin: "localhost:4566" must be an http\(s\) URL/,
+    ],
+    [
+      { endpoints: { identityStore: 'not a url' } },
+      /awsOrganizations\.endpoints\.identityStore: "not a url" is not a URL/,
+    ],
+  ])('names the key at fault for %j', (config, message) => {
+    expect(() => read(config)).toThrow(message);
+  });
+});

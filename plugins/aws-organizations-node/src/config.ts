@@ -1,0 +1,114 @@
+import { Config } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+
+/** The root config key of the AWS Organizations plugins. @public */
+export const AWS_ORGANIZATIONS_CONFIG_ROOT = 'awsOrganizations';
+
+/**
+ * How the reader reaches AWS.
+ *
+ * @public
+ */
+export interface AwsOrganizationsReaderConfig {
+  /** Region of the Organizations / Identity Center endpoints. */
+  region: string;
+  /**
+   * Account whose credentials (from the `aws` integration config) are used;
+   * defaults to `aws.mainAccount`.
+   */
+  accountId?: string;
+  /** Role to assume in the management or delegated administrator account. */
+  roleArn?: string;
+  /** External id for the role assumption. */
+  externalId?: string;
+  /** Endpoint overrides per service, for emulators and VPC endpoints. */
+  endpoints: {
+    organizations?: string;
+    ssoAdmin?: string;
+    identityStore?: string;
+  };
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+function optionalUrl(config: Config, key: string): string | undefined {
+  const value = config.getOptionalString(key);
+  if (value === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InputError(
+      `Invalid config at ${AWS_ORGANIZATIONS_CONFIG_ROOT}.${key}: "${value}" is not a URL`,
+    );
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError(
+      `Invalid config at ${AWS_ORGANIZATIONS_CONFIG_ROOT}.${key}: "${value}" must be an http(s) URL`,
+    );
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * Reads and validates the reader part of the `awsOrganizations` config.
+ * Every error names the config key at fault, so startup fails with a message
+ * that says what to fix.
+ *
+ * @public
+ */
+export function readAwsOrganizationsReaderConfig(
+  rootConfig: Config,
+): AwsOrganizationsReaderConfig {
+  const config =
+    rootConfig.getOptionalConfig(AWS_ORGANIZATIONS_CONFIG_ROOT) ??
+    rootConfig.getConfig(AWS_ORGANIZATIONS_CONFIG_ROOT);
+  const key = (k: string) => `${AWS_ORGANIZATIONS_CONFIG_ROOT}.${k}`;
+
+  const region = config.getOptionalString('region') ?? 'us-east-1';
+  if (!REGION_PATTERN.test(region)) {
+    throw new InputError(
+      `Invalid config at ${key(
+        'region',
+      )}: "${region}" is not an AWS region name`,
+    );
+  }
+  const accountId = config.getOptionalString('accountId');
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    throw new InputError(
+      `Invalid config at ${key(
+        'accountId',
+      )}: "${accountId}" is not a 12-digit AWS account id`,
+    );
+  }
+  const roleArn = config.getOptionalString('roleArn');
+  if (roleArn !== undefined && !ROLE_ARN_PATTERN.test(roleArn)) {
+    throw new InputError(
+      `Invalid config at ${key(
+        'roleArn',
+      )}: "${roleArn}" is not an IAM role ARN`,
+    );
+  }
+  const externalId = config.getOptionalString('externalId');
+  if (externalId !== undefined && roleArn === undefined) {
+    throw new InputError(
+      `Invalid config at ${key(
+        'externalId',
+      )}: an external id is only used with ${key('roleArn')}`,
+    );
+  }
+  return {
+    region,
+    accountId,
+    roleArn,
+    externalId,
+    endpoints: {
+      organizations: optionalUrl(config, 'endpoints.organizations'),
+      ssoAdmin: optionalUrl(config, 'endpoints.ssoAdmin'),
+      identityStore: optionalUrl(config, 'endpoints.identityStore'),
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * Node library of the AWS Organizations plugins: the AWS reader and the
+ * extension points of the backend.
+ *
+ * @packageDocumentation
+ */
+
+export * from './config';
