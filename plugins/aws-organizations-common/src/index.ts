@@ -8,3 +8,4 @@
 export * from './constants';
 export * from './accounts';
 export * from './permissions';
+export * from './snapshot';

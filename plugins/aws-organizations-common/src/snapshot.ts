@@ -1,0 +1,251 @@
+/**
+ * The organization snapshot: everything the reader reads from AWS in one
+ * cycle, as plain JSON. Produced by the reader (-node), stored by the backend,
+ * served to the catalog module and the frontend.
+ */
+
+/**
+ * A value the reader could not read (an optional part that failed, e.g. tags
+ * or a permissions boundary): it is unknown, not empty. A warning in
+ * {@link OrganizationSnapshot.warnings} says why.
+ *
+ * @public
+ */
+export interface UnknownValue {
+  unknown: true;
+  reason: string;
+}
+
+/** @public */
+export type Knowable<T> = T | UnknownValue;
+
+/** @public */
+export function isUnknown<T>(value: Knowable<T>): value is UnknownValue {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as UnknownValue).unknown === true
+  );
+}
+
+/** Account states as Organizations reports them (`State`, not the retired `Status`). @public */
+export type AccountState =
+  | 'PENDING_ACTIVATION'
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'PENDING_CLOSURE'
+  | 'CLOSED';
+
+/** @public */
+export type Tags = Record<string, string>;
+
+/** @public */
+export interface OrganizationInfo {
+  id: string;
+  arn: string;
+  featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
+  managementAccountId: string;
+  managementAccountArn: string;
+  managementAccountEmail?: string;
+  /** Policy types enabled on the root, e.g. SERVICE_CONTROL_POLICY. */
+  enabledPolicyTypes: string[];
+}
+
+/** @public */
+export interface OrganizationRoot {
+  id: string;
+  arn: string;
+  name: string;
+  tags: Knowable<Tags>;
+}
+
+/** @public */
+export interface OrganizationalUnit {
+  id: string;
+  arn: string;
+  name: string;
+  parentId: string;
+  /** Ids from the root (first) down to the parent (last). */
+  path: string[];
+  tags: Knowable<Tags>;
+}
+
+/** @public */
+export interface Account {
+  id: string;
+  arn: string;
+  name: string;
+  email: string;
+  state: AccountState;
+  joinedMethod: 'INVITED' | 'CREATED';
+  joinedTimestamp: string;
+  parentId: string;
+  /** Ids from the root (first) down to the parent (last). */
+  path: string[];
+  tags: Knowable<Tags>;
+}
+
+/** @public */
+export type PolicyTargetType = 'ROOT' | 'ORGANIZATIONAL_UNIT' | 'ACCOUNT';
+
+/** @public */
+export interface PolicyTarget {
+  targetId: string;
+  type: PolicyTargetType;
+  name: string;
+}
+
+/** A service control policy with its document and where it is attached. @public */
+export interface ServiceControlPolicy {
+  id: string;
+  arn: string;
+  name: string;
+  description: string;
+  awsManaged: boolean;
+  /** The policy document exactly as AWS returned it. */
+  content: string;
+  /** Set when `content` is not valid JSON: the document is kept raw. */
+  parseError?: string;
+  targets: PolicyTarget[];
+}
+
+/** @public */
+export interface ManagedPolicyRef {
+  arn: string;
+  name: string;
+}
+
+/** @public */
+export interface CustomerManagedPolicyRef {
+  name: string;
+  path: string;
+}
+
+/** @public */
+export type PermissionsBoundary =
+  | { type: 'none' }
+  | { type: 'managed'; managedPolicyArn: string }
+  | { type: 'customer-managed'; reference: CustomerManagedPolicyRef };
+
+/** @public */
+export interface PermissionSet {
+  arn: string;
+  name: string;
+  description?: string;
+  /** ISO-8601 duration, e.g. PT1H. */
+  sessionDuration: string;
+  relayState?: string;
+  createdDate?: string;
+  managedPolicies: ManagedPolicyRef[];
+  customerManagedPolicies: Knowable<CustomerManagedPolicyRef[]>;
+  /** The inline policy document, or null when the set has none. */
+  inlinePolicy: string | null;
+  permissionsBoundary: Knowable<PermissionsBoundary>;
+  tags: Knowable<Tags>;
+}
+
+/** @public */
+export type PrincipalType = 'USER' | 'GROUP';
+
+/** One account assignment: a principal holds a permission set in an account. @public */
+export interface AccountAssignment {
+  accountId: string;
+  permissionSetArn: string;
+  principalType: PrincipalType;
+  principalId: string;
+}
+
+/** @public */
+export interface ExternalId {
+  issuer: string;
+  id: string;
+}
+
+/** @public */
+export interface IdentityStoreGroup {
+  id: string;
+  displayName: string;
+  description?: string;
+  externalIds: ExternalId[];
+}
+
+/** @public */
+export interface IdentityStoreUser {
+  id: string;
+  userName: string;
+  displayName?: string;
+  emails: { value: string; type?: string; primary?: boolean }[];
+  externalIds: ExternalId[];
+}
+
+/** @public */
+export interface GroupMembership {
+  groupId: string;
+  userId: string;
+}
+
+/**
+ * IAM Identity Center as read: `available` with its data; `not-enabled` when
+ * the organization has no organization instance (not an error); `unavailable`
+ * when the reader may not read it (AccessDenied on SSO Admin or Identity
+ * Store) — then the snapshot is incomplete.
+ *
+ * @public
+ */
+export type IdentityCenterSnapshot =
+  | {
+      status: 'available';
+      instanceArn: string;
+      identityStoreId: string;
+      permissionSets: PermissionSet[];
+      assignments: AccountAssignment[];
+      groups: IdentityStoreGroup[];
+      users: IdentityStoreUser[];
+      memberships: GroupMembership[];
+    }
+  | { status: 'not-enabled' }
+  | { status: 'unavailable'; reason: string };
+
+/** An optional part that degraded to unknown. @public */
+export interface SnapshotWarning {
+  operation: string;
+  resource: string;
+  message: string;
+}
+
+/** Read statistics of one snapshot. @public */
+export interface ReadStatistics {
+  startedAt: string;
+  durationMs: number;
+  /** Calls per service and operation, retries included. */
+  calls: Record<string, Record<string, number>>;
+  retries: number;
+  throttles: number;
+  /** Assignment listing strategy the reader chose. */
+  assignmentStrategy?: 'per-permission-set' | 'per-principal';
+}
+
+/**
+ * One read of the organization.
+ *
+ * `complete` is true when every required listing succeeded. An incomplete
+ * snapshot (e.g. Identity Center unavailable) is never published as the
+ * current state: the backend keeps the last complete one and reports why in
+ * `incompleteReasons`.
+ *
+ * @public
+ */
+export interface OrganizationSnapshot {
+  schemaVersion: 1;
+  readAt: string;
+  complete: boolean;
+  incompleteReasons: string[];
+  organization: OrganizationInfo;
+  root: OrganizationRoot;
+  organizationalUnits: OrganizationalUnit[];
+  accounts: Account[];
+  policies: ServiceControlPolicy[];
+  identityCenter: IdentityCenterSnapshot;
+  warnings: SnapshotWarning[];
+  stats: ReadStatistics;
+}
