@@ -223,6 +223,14 @@ export interface ReadStatistics {
   throttles: number;
   /** Assignment listing strategy the reader chose. */
   assignmentStrategy?: 'per-permission-set' | 'per-principal';
+  /**
+   * Estimated calls of each assignment strategy when the reader chose (see
+   * the reader's README for the rule).
+   */
+  assignmentEstimate?: {
+    perPermissionSet: number;
+    perPrincipal: number;
+  };
 }
 
 /**

@@ -1,0 +1,247 @@
+import {
+  AccountAssignment as SdkAssignment,
+  ListAccountAssignmentsCommand,
+  ListAccountAssignmentsForPrincipalCommand,
+  ListAccountsForProvisionedPermissionSetCommand,
+} from '@aws-sdk/client-sso-admin';
+import type {
+  AccountAssignment,
+  PrincipalType,
+  ReadStatistics,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { PAGE_SIZE, ReadContext } from './context';
+
+const service = 'ssoAdmin' as const;
+const pageSize = PAGE_SIZE.ssoAdmin;
+
+/** How the reader lists account assignments. @public */
+export type AssignmentStrategy = NonNullable<
+  ReadStatistics['assignmentStrategy']
+>;
+
+/** What the strategy choice knows before listing assignments. */
+export interface AssignmentInputs {
+  instanceArn: string;
+  permissionSetArns: string[];
+  groupIds: string[];
+  userIds: string[];
+  /** Force a strategy (tests, benchmarks); chosen from the data when absent. */
+  strategy?: AssignmentStrategy;
+}
+
+/** Sets probed between two re-estimates of the per-permission-set cost. */
+const PROBE_CHUNK = 20;
+
+function key(a: AccountAssignment) {
+  return `${a.accountId}|${a.permissionSetArn}|${a.principalType}|${a.principalId}`;
+}
+
+function toAssignment(
+  a: SdkAssignment,
+  fallback: Partial<AccountAssignment>,
+): AccountAssignment | undefined {
+  const accountId = a.AccountId ?? fallback.accountId;
+  const permissionSetArn = a.PermissionSetArn ?? fallback.permissionSetArn;
+  const principalType = (a.PrincipalType ?? fallback.principalType) as
+    | PrincipalType
+    | undefined;
+  const principalId = a.PrincipalId ?? fallback.principalId;
+  if (!accountId || !permissionSetArn || !principalType || !principalId) {
+    return undefined;
+  }
+  return { accountId, permissionSetArn, principalType, principalId };
+}
+
+function provisionedAccounts(
+  ctx: ReadContext,
+  instanceArn: string,
+  permissionSetArn: string,
+): Promise<string[]> {
+  return ctx.paginate(
+    {
+      service,
+      operation: 'ListAccountsForProvisionedPermissionSet',
+      resource: permissionSetArn,
+    },
+    NextToken =>
+      new ListAccountsForProvisionedPermissionSetCommand({
+        InstanceArn: instanceArn,
+        PermissionSetArn: permissionSetArn,
+        NextToken,
+        MaxResults: pageSize,
+      }),
+    out => out.AccountIds,
+  );
+}
+
+async function listPerPermissionSet(
+  ctx: ReadContext,
+  instanceArn: string,
+  pairs: { permissionSetArn: string; accountId: string }[],
+): Promise<AccountAssignment[]> {
+  const lists = await Promise.all(
+    pairs.map(pair =>
+      ctx.paginate(
+        {
+          service,
+          operation: 'ListAccountAssignments',
+          resource: `${pair.permissionSetArn} in ${pair.accountId}`,
+        },
+        NextToken =>
+          new ListAccountAssignmentsCommand({
+            InstanceArn: instanceArn,
+            AccountId: pair.accountId,
+            PermissionSetArn: pair.permissionSetArn,
+            NextToken,
+            MaxResults: pageSize,
+          }),
+        out => out.AccountAssignments,
+      ),
+    ),
+  );
+  return lists.flatMap((list, i) =>
+    list.flatMap(a => toAssignment(a, pairs[i]) ?? []),
+  );
+}
+
+/**
+ * Per principal: a user's listing can also return what the user holds
+ * through its groups; those entries carry the group as principal, so every
+ * entry is attributed to the principal it names and duplicates (the same
+ * group assignment seen from the group and from each member) are merged.
+ */
+async function listPerPrincipal(
+  ctx: ReadContext,
+  instanceArn: string,
+  principals: { principalType: PrincipalType; principalId: string }[],
+): Promise<AccountAssignment[]> {
+  const lists = await Promise.all(
+    principals.map(p =>
+      ctx.paginate(
+        {
+          service,
+          operation: 'ListAccountAssignmentsForPrincipal',
+          resource: `${p.principalType} ${p.principalId}`,
+        },
+        NextToken =>
+          new ListAccountAssignmentsForPrincipalCommand({
+            InstanceArn: instanceArn,
+            PrincipalId: p.principalId,
+            PrincipalType: p.principalType,
+            NextToken,
+            MaxResults: pageSize,
+          }),
+        out => out.AccountAssignments,
+      ),
+    ),
+  );
+  return lists.flatMap((list, i) =>
+    list.flatMap(a => toAssignment(a, principals[i]) ?? []),
+  );
+}
+
+function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
+  const byKey = new Map<string, AccountAssignment>();
+  for (const a of assignments) {
+    byKey.set(key(a), a);
+  }
+  return [...byKey.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([, a]) => a);
+}
+
+/**
+ * Lists all account assignments with the cheaper of two call plans:
+ *
+ * - per permission set: ListAccountsForProvisionedPermissionSet per set,
+ *   then ListAccountAssignments per provisioned (set, account) pair — at
+ *   least P + N calls for P sets and N pairs;
+ * - per principal: ListAccountAssignmentsForPrincipal per group and user —
+ *   at least G + U calls.
+ *
+ * When P alone reaches G + U, per principal wins without probing. Otherwise
+ * the provisioned accounts are listed in chunks (needed anyway for the first
+ * plan); after each chunk N is extrapolated, and the reader switches to per
+ * principal as soon as the remaining per-set cost exceeds G + U.
+ */
+export async function readAccountAssignments(
+  ctx: ReadContext,
+  inputs: AssignmentInputs,
+): Promise<AccountAssignment[]> {
+  const { instanceArn, permissionSetArns } = inputs;
+  const principals = [
+    ...inputs.groupIds.map(principalId => ({
+      principalType: 'GROUP' as const,
+      principalId,
+    })),
+    ...inputs.userIds.map(principalId => ({
+      principalType: 'USER' as const,
+      principalId,
+    })),
+  ];
+  const perPrincipal = principals.length;
+  const setCount = permissionSetArns.length;
+
+  const choose = (
+    strategy: AssignmentStrategy,
+    perPermissionSet: number,
+    reason: string,
+  ) => {
+    ctx.stats.recordAssignmentStrategy(strategy, {
+      perPermissionSet,
+      perPrincipal,
+    });
+    ctx.logger.info(`Listing account assignments ${strategy}: ${reason}`, {
+      strategy,
+      estimatedCallsPerPermissionSet: perPermissionSet,
+      estimatedCallsPerPrincipal: perPrincipal,
+    });
+  };
+
+  const runPerPrincipal = async () =>
+    dedupe(await listPerPrincipal(ctx, instanceArn, principals));
+
+  if (
+    inputs.strategy === 'per-principal' ||
+    (!inputs.strategy && setCount >= perPrincipal && setCount > 0)
+  ) {
+    choose(
+      'per-principal',
+      setCount,
+      inputs.strategy ? 'forced' : 'permission sets alone outnumber principals',
+    );
+    return runPerPrincipal();
+  }
+
+  const pairs: { permissionSetArn: string; accountId: string }[] = [];
+  for (let probed = 0; probed < setCount; probed += PROBE_CHUNK) {
+    const chunk = permissionSetArns.slice(probed, probed + PROBE_CHUNK);
+    const accounts = await Promise.all(
+      chunk.map(arn => provisionedAccounts(ctx, instanceArn, arn)),
+    );
+    chunk.forEach((permissionSetArn, i) =>
+      accounts[i].forEach(accountId =>
+        pairs.push({ permissionSetArn, accountId }),
+      ),
+    );
+    const done = probed + chunk.length;
+    const remainingPerSet =
+      setCount - done + Math.ceil((pairs.length * setCount) / done);
+    if (!inputs.strategy && remainingPerSet > perPrincipal) {
+      choose(
+        'per-principal',
+        done + remainingPerSet,
+        `after probing ${done} of ${setCount} permission sets`,
+      );
+      return runPerPrincipal();
+    }
+  }
+  choose(
+    'per-permission-set',
+    setCount + pairs.length,
+    inputs.strategy
+      ? 'forced'
+      : `${pairs.length} provisioned pairs <= ${perPrincipal} principals`,
+  );
+  return dedupe(await listPerPermissionSet(ctx, instanceArn, pairs));
+}

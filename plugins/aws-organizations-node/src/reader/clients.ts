@@ -1,0 +1,118 @@
+import { OrganizationsClient } from '@aws-sdk/client-organizations';
+import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
+import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { StandardRetryStrategy } from '@smithy/core/retry';
+import { DefaultAwsCredentialsManager } from '@backstage/integration-aws-node';
+import type { Config } from '@backstage/config';
+import {
+  AwsOrganizationsReaderConfig,
+  readAwsOrganizationsReaderConfig,
+} from '../config';
+
+/**
+ * The SDK clients the reader calls.
+ *
+ * @public
+ */
+export interface AwsOrganizationsClients {
+  organizations: OrganizationsClient;
+  ssoAdmin: SSOAdminClient;
+  identityStore: IdentitystoreClient;
+}
+
+/** @public */
+export interface CreateAwsOrganizationsClientsOptions {
+  /**
+   * Credentials to start from. Defaults to the `aws` integration config
+   * (`DefaultAwsCredentialsManager`) for `awsOrganizations.accountId`, or the
+   * main account.
+   */
+  credentials?: AwsCredentialIdentityProvider;
+  /**
+   * Attempts per request, first try included (SDK standard retry strategy:
+   * exponential backoff with full jitter on throttling, 5xx and transient
+   * errors). Default 6.
+   */
+  maxAttempts?: number;
+  /** Overrides of the `awsOrganizations` config values. */
+  overrides?: Partial<AwsOrganizationsReaderConfig>;
+}
+
+/** Default attempts per request, first try included. @public */
+export const DEFAULT_MAX_ATTEMPTS = 6;
+
+/**
+ * Creates the three SDK clients from the `awsOrganizations` config: region,
+ * endpoint overrides, the base credentials of the `aws` integration and an
+ * optional role assumption (`roleArn` with `externalId`).
+ *
+ * @public
+ */
+export async function createAwsOrganizationsClients(
+  config: Config,
+  options: CreateAwsOrganizationsClientsOptions = {},
+): Promise<AwsOrganizationsClients> {
+  const readerConfig = {
+    ...readAwsOrganizationsReaderConfig(config),
+    ...options.overrides,
+  };
+  let credentials = options.credentials;
+  if (!credentials) {
+    const manager = DefaultAwsCredentialsManager.fromConfig(config);
+    const provider = await manager.getCredentialProvider(
+      readerConfig.accountId ? { accountId: readerConfig.accountId } : {},
+    );
+    credentials = provider.sdkCredentialProvider;
+  }
+  return createAwsOrganizationsClientsFromSettings({
+    ...readerConfig,
+    credentials,
+    maxAttempts: options.maxAttempts,
+  });
+}
+
+/**
+ * Creates the SDK clients from explicit settings (used by the config-driven
+ * factory and the CLI).
+ *
+ * @public
+ */
+export function createAwsOrganizationsClientsFromSettings(settings: {
+  region: string;
+  endpoints?: AwsOrganizationsReaderConfig['endpoints'];
+  /** Base credentials; the SDK default chain when absent. */
+  credentials?: AwsCredentialIdentityProvider;
+  roleArn?: string;
+  externalId?: string;
+  maxAttempts?: number;
+}): AwsOrganizationsClients {
+  const { region, endpoints = {}, roleArn, externalId } = settings;
+  let credentials = settings.credentials;
+  if (roleArn) {
+    credentials = fromTemporaryCredentials({
+      masterCredentials: credentials,
+      params: {
+        RoleArn: roleArn,
+        ExternalId: externalId,
+        RoleSessionName: 'backstage-aws-organizations-reader',
+        DurationSeconds: 3600,
+      },
+      clientConfig: { region },
+    });
+  }
+  const common = (endpoint: string | undefined) => ({
+    region,
+    ...(endpoint ? { endpoint } : {}),
+    ...(credentials ? { credentials } : {}),
+    retryStrategy: new StandardRetryStrategy({
+      maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    }),
+  });
+  return {
+    organizations: new OrganizationsClient(common(endpoints.organizations)),
+    ssoAdmin: new SSOAdminClient(common(endpoints.ssoAdmin)),
+    identityStore: new IdentitystoreClient(common(endpoints.identityStore)),
+  };
+}

@@ -1,0 +1,321 @@
+import {
+  Account as SdkAccount,
+  DescribeOrganizationCommand,
+  DescribePolicyCommand,
+  ListAccountsForParentCommand,
+  ListOrganizationalUnitsForParentCommand,
+  ListPoliciesCommand,
+  ListRootsCommand,
+  ListTargetsForPolicyCommand,
+  PolicySummary,
+} from '@aws-sdk/client-organizations';
+import type {
+  Account,
+  AccountState,
+  OrganizationInfo,
+  OrganizationRoot,
+  OrganizationalUnit,
+  PolicyTargetType,
+  ServiceControlPolicy,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { AwsReadError } from './errors';
+import { PAGE_SIZE, ReadContext } from './context';
+import { readOrganizationsTags } from './tags';
+
+/** The Organizations part of a snapshot. */
+export interface OrganizationStructure {
+  organization: OrganizationInfo;
+  root: OrganizationRoot;
+  organizationalUnits: OrganizationalUnit[];
+  accounts: Account[];
+  policies: ServiceControlPolicy[];
+}
+
+const SCP = 'SERVICE_CONTROL_POLICY';
+const service = 'organizations' as const;
+const pageSize = PAGE_SIZE.organizations;
+
+function required<T>(
+  value: T | undefined,
+  operation: string,
+  resource: string,
+  field: string,
+): T {
+  if (value === undefined || value === null) {
+    throw new AwsReadError({
+      service,
+      operation,
+      resource,
+      cause: Object.assign(new Error(`response has no ${field}`), {
+        name: 'IncompleteResponse',
+      }),
+    });
+  }
+  return value;
+}
+
+const LEGACY_STATUS: Record<string, AccountState> = {
+  ACTIVE: 'ACTIVE',
+  SUSPENDED: 'SUSPENDED',
+  PENDING_CLOSURE: 'PENDING_CLOSURE',
+};
+
+function accountState(account: SdkAccount): AccountState {
+  // `State` replaces the retired `Status`; map `Status` only when an endpoint
+  // does not send `State` yet.
+  return (account.State ??
+    LEGACY_STATUS[account.Status ?? ''] ??
+    required(
+      undefined,
+      'ListAccountsForParent',
+      account.Id ?? '?',
+      'State',
+    )) as AccountState;
+}
+
+/** The organization as DescribeOrganization returns it (policy types aside). */
+export type OrganizationDescription = Omit<
+  OrganizationInfo,
+  'enabledPolicyTypes'
+>;
+
+/** Describes the organization: id, feature set and management account. */
+export async function describeOrganization(
+  ctx: ReadContext,
+): Promise<OrganizationDescription> {
+  const operation = 'DescribeOrganization';
+  const { Organization: org } = await ctx.send(
+    { service, operation, resource: 'organization' },
+    new DescribeOrganizationCommand({}),
+  );
+  const o = required(org, operation, 'organization', 'Organization');
+  return {
+    id: required(o.Id, operation, 'organization', 'Id'),
+    arn: o.Arn ?? '',
+    featureSet: (o.FeatureSet ?? 'ALL') as OrganizationInfo['featureSet'],
+    managementAccountId: required(
+      o.MasterAccountId,
+      operation,
+      'organization',
+      'MasterAccountId',
+    ),
+    managementAccountArn: o.MasterAccountArn ?? '',
+    ...(o.MasterAccountEmail
+      ? { managementAccountEmail: o.MasterAccountEmail }
+      : {}),
+  };
+}
+
+async function readRoot(ctx: ReadContext) {
+  const target = { service, operation: 'ListRoots', resource: 'organization' };
+  const roots = await ctx.paginate(
+    target,
+    NextToken => new ListRootsCommand({ NextToken, MaxResults: pageSize }),
+    out => out.Roots,
+  );
+  const root = required(roots[0], target.operation, target.resource, 'Roots');
+  const enabledPolicyTypes = (root.PolicyTypes ?? [])
+    .filter(p => p.Status === 'ENABLED' && p.Type)
+    .map(p => p.Type as string);
+  return { root, enabledPolicyTypes };
+}
+
+/**
+ * Walks the OU tree from the root: per parent one listing of child OUs and
+ * one of accounts (so every account's parent and path come for free), and
+ * the tags of every OU and account.
+ */
+async function walkTree(ctx: ReadContext, rootId: string) {
+  const organizationalUnits: OrganizationalUnit[] = [];
+  const accounts: Account[] = [];
+  const pending: Promise<unknown>[] = [];
+
+  const visit = async (parentId: string, path: string[]): Promise<void> => {
+    const childPath = [...path, parentId];
+    const [ous, accs] = await Promise.all([
+      ctx.paginate(
+        {
+          service,
+          operation: 'ListOrganizationalUnitsForParent',
+          resource: parentId,
+        },
+        NextToken =>
+          new ListOrganizationalUnitsForParentCommand({
+            ParentId: parentId,
+            NextToken,
+            MaxResults: pageSize,
+          }),
+        out => out.OrganizationalUnits,
+      ),
+      ctx.paginate(
+        { service, operation: 'ListAccountsForParent', resource: parentId },
+        NextToken =>
+          new ListAccountsForParentCommand({
+            ParentId: parentId,
+            NextToken,
+            MaxResults: pageSize,
+          }),
+        out => out.Accounts,
+      ),
+    ]);
+    for (const a of accs) {
+      const id = required(a.Id, 'ListAccountsForParent', parentId, 'Id');
+      const account: Omit<Account, 'tags'> = {
+        id,
+        arn: a.Arn ?? '',
+        name: a.Name ?? '',
+        email: a.Email ?? '',
+        state: accountState(a),
+        joinedMethod: (a.JoinedMethod ?? 'CREATED') as Account['joinedMethod'],
+        joinedTimestamp: a.JoinedTimestamp
+          ? new Date(a.JoinedTimestamp).toISOString()
+          : '',
+        parentId,
+        path: childPath,
+      };
+      pending.push(
+        readOrganizationsTags(ctx, id).then(tags =>
+          accounts.push({ ...account, tags }),
+        ),
+      );
+    }
+    const children: Promise<void>[] = [];
+    for (const ou of ous) {
+      const id = required(
+        ou.Id,
+        'ListOrganizationalUnitsForParent',
+        parentId,
+        'Id',
+      );
+      const unit: Omit<OrganizationalUnit, 'tags'> = {
+        id,
+        arn: ou.Arn ?? '',
+        name: ou.Name ?? '',
+        parentId,
+        path: childPath,
+      };
+      pending.push(
+        readOrganizationsTags(ctx, id).then(tags =>
+          organizationalUnits.push({ ...unit, tags }),
+        ),
+      );
+      children.push(visit(id, childPath));
+    }
+    await Promise.all(children);
+  };
+
+  await visit(rootId, []);
+  await Promise.all(pending);
+  organizationalUnits.sort(
+    (a, b) => a.path.length - b.path.length || a.id.localeCompare(b.id),
+  );
+  accounts.sort((a, b) => a.id.localeCompare(b.id));
+  return { organizationalUnits, accounts };
+}
+
+function parseErrorOf(content: string): string | undefined {
+  try {
+    JSON.parse(content);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+async function readPolicy(
+  ctx: ReadContext,
+  summary: PolicySummary,
+): Promise<ServiceControlPolicy> {
+  const id = required(summary.Id, 'ListPolicies', SCP, 'Id');
+  const [described, targets] = await Promise.all([
+    ctx.send(
+      { service, operation: 'DescribePolicy', resource: id },
+      new DescribePolicyCommand({ PolicyId: id }),
+    ),
+    ctx.paginate(
+      { service, operation: 'ListTargetsForPolicy', resource: id },
+      NextToken =>
+        new ListTargetsForPolicyCommand({
+          PolicyId: id,
+          NextToken,
+          MaxResults: pageSize,
+        }),
+      out => out.Targets,
+    ),
+  ]);
+  const content = required(
+    described.Policy?.Content,
+    'DescribePolicy',
+    id,
+    'Policy.Content',
+  );
+  const parseError = parseErrorOf(content);
+  if (parseError) {
+    ctx.logger.warn(`SCP ${id} is not valid JSON; kept raw`, {
+      policyId: id,
+      parseError,
+    });
+  }
+  return {
+    id,
+    arn: summary.Arn ?? '',
+    name: summary.Name ?? '',
+    description: summary.Description ?? '',
+    awsManaged: summary.AwsManaged ?? false,
+    content,
+    ...(parseError ? { parseError } : {}),
+    targets: targets.map(t => ({
+      targetId: required(t.TargetId, 'ListTargetsForPolicy', id, 'TargetId'),
+      type: (t.Type ?? 'ACCOUNT') as PolicyTargetType,
+      name: t.Name ?? '',
+    })),
+  };
+}
+
+async function readPolicies(ctx: ReadContext) {
+  const summaries = await ctx.paginate(
+    { service, operation: 'ListPolicies', resource: SCP },
+    NextToken =>
+      new ListPoliciesCommand({
+        Filter: SCP,
+        NextToken,
+        MaxResults: pageSize,
+      }),
+    out => out.Policies,
+  );
+  const policies = await Promise.all(summaries.map(s => readPolicy(ctx, s)));
+  return policies.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Reads the organization, its root, the OU tree, the accounts and the
+ * service control policies with their targets. Every listing here is
+ * required; tags are optional.
+ */
+export async function readOrganizationStructure(
+  ctx: ReadContext,
+  description: Promise<OrganizationDescription>,
+): Promise<OrganizationStructure> {
+  const [organization, { root, enabledPolicyTypes }] = await Promise.all([
+    description,
+    readRoot(ctx),
+  ]);
+  const rootId = required(root.Id, 'ListRoots', 'organization', 'Id');
+  const scpAvailable = organization.featureSet === 'ALL';
+  const [rootTags, tree, policies] = await Promise.all([
+    readOrganizationsTags(ctx, rootId),
+    walkTree(ctx, rootId),
+    scpAvailable ? readPolicies(ctx) : Promise.resolve([]),
+  ]);
+  return {
+    organization: { ...organization, enabledPolicyTypes },
+    root: {
+      id: rootId,
+      arn: root.Arn ?? '',
+      name: root.Name ?? 'Root',
+      tags: rootTags,
+    },
+    ...tree,
+    policies,
+  };
+}
