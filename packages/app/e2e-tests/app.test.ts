@@ -14,7 +14,8 @@ test('a guest signs in and finds a demo service in the catalog', async ({
     nav.getByRole('link', { name: 'Catalog', exact: true }),
   ).toBeVisible();
 
-  // The catalog lists the demo services; open one.
+  // The catalog lists the demo services of every team; open one.
+  await page.goto('/?filters[kind]=component&filters[user]=all');
   await page.getByRole('link', { name: 'payments-api' }).click();
   await expect(
     page.getByRole('heading', { name: 'payments-api' }),
@@ -27,7 +28,7 @@ test('a guest signs in and finds a demo service in the catalog', async ({
 test('the demo teams are in the catalog', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await page.goto('/catalog?filters[kind]=group&filters[user]=all');
+  await page.goto('/?filters[kind]=group&filters[user]=all');
   for (const team of ['Security', 'Finance', 'Platform', 'Payments']) {
     await expect(
       page.getByRole('link', { name: team, exact: true }).first(),
