@@ -1,0 +1,21 @@
+import type { ReadStatistics } from '@aws-governance/plugin-aws-organizations-common';
+
+/** Read statistics as a human-readable table. */
+export function formatStats(stats: ReadStatistics): string {
+  const lines = [
+    `duration ${stats.durationMs} ms, retries ${stats.retries}, throttles ${stats.throttles}` +
+      (stats.assignmentStrategy
+        ? `, assignments ${stats.assignmentStrategy} (estimated calls: per permission set ${stats.assignmentEstimate?.perPermissionSet}, per principal ${stats.assignmentEstimate?.perPrincipal})`
+        : ''),
+  ];
+  for (const [service, ops] of Object.entries(stats.calls)) {
+    const total = Object.values(ops).reduce((a, b) => a + b, 0);
+    lines.push(`${service}: ${total} calls`);
+    for (const [op, n] of Object.entries(ops).sort(([a], [b]) =>
+      a.localeCompare(b),
+    )) {
+      lines.push(`  ${op.padEnd(52)} ${String(n).padStart(7)}`);
+    }
+  }
+  return lines.join('\n');
+}
