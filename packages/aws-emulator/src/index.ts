@@ -5,4 +5,12 @@
  * @packageDocumentation
  */
 
-export * from './server';
+export * from './datasets';
+export * from './emulator';
+export * from './admin';
+export type { FaultConfig } from './knobs/faults';
+export type { LatencyOption } from './knobs/latency';
+export type { EmulatorStats } from './knobs/stats';
+export * from './protocol/errors';
+export * from './protocol/server';
+export * from './state';

@@ -1,0 +1,26 @@
+import { EmulatorState } from '../state/types';
+import { buildDemoDataset } from './demo';
+import { GENERATED_SIZES, generateDataset } from './generated';
+
+/** @public */
+export type DatasetName = 'demo' | 'S' | 'M' | 'L';
+
+/** @public */
+export const DATASET_NAMES: DatasetName[] = ['demo', 'S', 'M', 'L'];
+
+/**
+ * Builds a data set into a fresh in-memory state. `demo` ignores the seed.
+ *
+ * @public
+ */
+export function buildDataset(name: DatasetName, seed = 1): EmulatorState {
+  if (name === 'demo') return buildDemoDataset();
+  const size = GENERATED_SIZES[name];
+  if (!size) throw new Error(`Unknown data set ${name}`);
+  return generateDataset(size, seed);
+}
+
+export { buildDemoDataset } from './demo';
+export { DEMO_IDS } from './demoOrganization';
+export { GENERATED_SIZES, generateDataset } from './generated';
+export type { GeneratedSize } from './generated';

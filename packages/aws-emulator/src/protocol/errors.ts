@@ -1,0 +1,115 @@
+/**
+ * The services the emulator speaks, by the target prefix of their
+ * `X-Amz-Target` header.
+ *
+ * @public
+ */
+export const SERVICE_TARGET_PREFIXES = {
+  organizations: 'AWSOrganizationsV20161128',
+  ssoAdmin: 'SWBExternalService',
+  identityStore: 'AWSIdentityStore',
+} as const;
+
+/** @public */
+export type EmulatedService = keyof typeof SERVICE_TARGET_PREFIXES;
+
+/** All emulated services. @public */
+export const EMULATED_SERVICES = Object.keys(
+  SERVICE_TARGET_PREFIXES,
+) as EmulatedService[];
+
+/**
+ * An AWS service error as the JSON 1.1 protocol carries it: `__type` names
+ * the error code, the HTTP status tells client from server faults, `fields`
+ * are the error shape's members besides `Message` (e.g. `Reason`).
+ *
+ * @public
+ */
+export class AwsError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly statusCode: number = 400,
+    readonly fields: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = code;
+  }
+}
+
+/** The error codes that differ between the services. @public */
+export interface ServiceErrorCodes {
+  validation: string;
+  throttling: string;
+  serverError: string;
+  notFound: string;
+}
+
+/** @public */
+export const SERVICE_ERROR_CODES: Record<EmulatedService, ServiceErrorCodes> = {
+  organizations: {
+    validation: 'InvalidInputException',
+    throttling: 'TooManyRequestsException',
+    serverError: 'ServiceException',
+    notFound: 'TargetNotFoundException',
+  },
+  ssoAdmin: {
+    validation: 'ValidationException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalServerException',
+    notFound: 'ResourceNotFoundException',
+  },
+  identityStore: {
+    validation: 'ValidationException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalServerException',
+    notFound: 'ResourceNotFoundException',
+  },
+};
+
+/**
+ * A validation error of the service: InvalidInputException with a `Reason`
+ * for Organizations, ValidationException for SSO Admin and Identity Store.
+ *
+ * @public
+ */
+export function validationError(
+  service: EmulatedService,
+  message: string,
+  reason = 'INVALID_INPUT',
+): AwsError {
+  return service === 'organizations'
+    ? new AwsError('InvalidInputException', message, 400, { Reason: reason })
+    : new AwsError('ValidationException', message);
+}
+
+/** The service's throttling error. @public */
+export function throttlingError(service: EmulatedService): AwsError {
+  return service === 'organizations'
+    ? new AwsError(
+        'TooManyRequestsException',
+        'AWS Organizations can\u2019t complete your request because another request is already in progress. Try again later.',
+        400,
+        { Type: 'TooManyRequests' },
+      )
+    : new AwsError('ThrottlingException', 'Rate exceeded', 400, {
+        RetryAfterSeconds: 1,
+      });
+}
+
+/** The service's 500 error. @public */
+export function serverError(service: EmulatedService): AwsError {
+  return new AwsError(
+    SERVICE_ERROR_CODES[service].serverError,
+    'The request failed because of an internal error. Try again later.',
+    500,
+  );
+}
+
+/** AccessDeniedException as the service words it. @public */
+export function accessDeniedError(operation: string): AwsError {
+  return new AwsError(
+    'AccessDeniedException',
+    `User: arn:aws:sts::000000000000:assumed-role/reader/emulator is not authorized to perform: ${operation}`,
+  );
+}

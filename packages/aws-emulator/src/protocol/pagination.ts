@@ -1,0 +1,135 @@
+import { EmulatedService, validationError } from './errors';
+import { RequestInput } from './input';
+
+/** Page-size limits and defaults of each service. @public */
+export const PAGE_LIMITS: Record<
+  EmulatedService,
+  { min: number; max: number; default: number }
+> = {
+  organizations: { min: 1, max: 20, default: 20 },
+  ssoAdmin: { min: 1, max: 100, default: 100 },
+  identityStore: { min: 1, max: 100, default: 100 },
+};
+
+/** What a paginated handler needs to know about the call. @public */
+export interface PageContext {
+  operation: string;
+  /**
+   * Fault injection: true when this call must answer an empty page that
+   * still carries a NextToken (consumes one injected fault).
+   */
+  emptyPage(): boolean;
+}
+
+/** One page of a listing. @public */
+export interface Page<T> {
+  items: T[];
+  nextToken?: string;
+}
+
+function fingerprint(operation: string, body: Record<string, unknown>) {
+  const rest = { ...body };
+  delete rest.NextToken;
+  delete rest.MaxResults;
+  const text = `${operation}:${JSON.stringify(rest)}`;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+function encodeToken(offset: number, fp: string): string {
+  return Buffer.from(JSON.stringify({ v: 1, o: offset, f: fp })).toString(
+    'base64url',
+  );
+}
+
+function decodeToken(
+  input: RequestInput,
+  token: string,
+  fp: string,
+  operation: string,
+): number {
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8'));
+    if (
+      parsed.v === 1 &&
+      parsed.f === fp &&
+      Number.isInteger(parsed.o) &&
+      parsed.o >= 0
+    ) {
+      return parsed.o;
+    }
+  } catch {
+    // fall through to the service's error
+  }
+  throw validationError(
+    input.service,
+    input.service === 'organizations'
+      ? 'The provided pagination token is not valid.'
+      : `Invalid NextToken for ${operation}`,
+    'INVALID_PAGINATION_TOKEN',
+  );
+}
+
+/**
+ * Reads `MaxResults` with the service's limits: out of range answers
+ * InvalidInputException (Organizations) or ValidationException.
+ *
+ * @public
+ */
+export function readMaxResults(input: RequestInput): number {
+  const limits = PAGE_LIMITS[input.service];
+  const value = input.body.MaxResults;
+  if (value === undefined || value === null) return limits.default;
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < limits.min ||
+    value > limits.max
+  ) {
+    throw validationError(
+      input.service,
+      `1 validation error detected: Value '${String(
+        value,
+      )}' at 'maxResults' failed to satisfy constraint: Member must have value between ${
+        limits.min
+      } and ${limits.max}`,
+      typeof value === 'number' && value > limits.max
+        ? 'MAX_VALUE_EXCEEDED'
+        : 'MIN_VALUE_EXCEEDED',
+    );
+  }
+  return value;
+}
+
+/**
+ * Cuts one page out of `items` with an opaque NextToken bound to the
+ * operation and its other parameters; a token from another request, or a
+ * made-up one, answers the service's validation error.
+ *
+ * @public
+ */
+export function paginate<T>(
+  ctx: PageContext,
+  input: RequestInput,
+  items: readonly T[],
+  options: { maxResults?: boolean } = {},
+): Page<T> {
+  const pageSize =
+    options.maxResults === false
+      ? PAGE_LIMITS[input.service].default
+      : readMaxResults(input);
+  const fp = fingerprint(ctx.operation, input.body);
+  const token = input.optionalString('NextToken');
+  const offset = token ? decodeToken(input, token, fp, ctx.operation) : 0;
+  if (ctx.emptyPage()) {
+    return { items: [], nextToken: encodeToken(offset, fp) };
+  }
+  const end = offset + pageSize;
+  return {
+    items: items.slice(offset, end),
+    nextToken: end < items.length ? encodeToken(end, fp) : undefined,
+  };
+}

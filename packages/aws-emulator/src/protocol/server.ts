@@ -1,0 +1,167 @@
+import http from 'node:http';
+import { AddressInfo } from 'node:net';
+import {
+  AwsError,
+  EmulatedService,
+  EMULATED_SERVICES,
+  SERVICE_TARGET_PREFIXES,
+} from './errors';
+
+/** One AWS call as the server received it. @public */
+export interface AwsCall {
+  service: EmulatedService;
+  operation: string;
+  body: Record<string, unknown>;
+}
+
+/** Answers one AWS call with the response body, or throws {@link AwsError}. @public */
+export type AwsCallHandler = (call: AwsCall) => Promise<unknown> | unknown;
+
+/** A plain JSON request to the admin endpoint (`/_emulator/...`). @public */
+export interface AdminRequest {
+  method: string;
+  /** The path below `/_emulator/`, e.g. `stats`. */
+  path: string;
+  body: unknown;
+}
+
+/** @public */
+export type AdminHandler = (
+  request: AdminRequest,
+) => Promise<{ status: number; body: unknown }>;
+
+/** @public */
+export interface EmulatorServer {
+  /** Base URL to give the SDK clients as `endpoint`. */
+  url: string;
+  close(): Promise<void>;
+}
+
+const ADMIN_PREFIX = '/_emulator/';
+
+function send(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  contentType = 'application/x-amz-json-1.1',
+) {
+  const payload = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': contentType,
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': crypto.randomUUID(),
+  });
+  res.end(payload);
+}
+
+function sendError(res: http.ServerResponse, error: AwsError) {
+  res.setHeader('x-amzn-errortype', error.code);
+  send(res, error.statusCode, {
+    __type: error.code,
+    Message: error.message,
+    ...error.fields,
+  });
+}
+
+function parseTarget(target: string | undefined) {
+  const [prefix, operation] = (target ?? '').split('.');
+  const service = EMULATED_SERVICES.find(
+    s => SERVICE_TARGET_PREFIXES[s] === prefix,
+  );
+  if (!service || !operation) {
+    throw new AwsError(
+      'UnknownOperationException',
+      `Unknown operation ${target ?? '(no X-Amz-Target header)'}`,
+    );
+  }
+  return { service, operation };
+}
+
+function parseJson(text: string): Record<string, unknown> {
+  try {
+    const value = text ? JSON.parse(text) : {};
+    if (typeof value === 'object' && value !== null) return value;
+  } catch {
+    // answered below
+  }
+  throw new AwsError('SerializationException', 'Malformed JSON body');
+}
+
+async function answerAws(
+  req: http.IncomingMessage,
+  text: string,
+  handle: AwsCallHandler,
+) {
+  if (req.method !== 'POST') {
+    throw new AwsError('InvalidAction', `${req.method} is not supported`);
+  }
+  const { service, operation } = parseTarget(
+    req.headers['x-amz-target'] as string | undefined,
+  );
+  return (await handle({ service, operation, body: parseJson(text) })) ?? {};
+}
+
+/**
+ * Starts an HTTP server speaking the AWS JSON 1.1 protocol: it passes each
+ * call, identified by its `X-Amz-Target` header, to `handle`. Requests below
+ * `/_emulator/` go to `admin` as plain JSON. The unmodified AWS SDK v3
+ * clients talk to it through their `endpoint` option.
+ *
+ * @public
+ */
+export async function startEmulatorServer(options: {
+  handle: AwsCallHandler;
+  admin?: AdminHandler;
+  port?: number;
+  host?: string;
+}): Promise<EmulatorServer> {
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', chunk => chunks.push(chunk));
+    req.on('end', async () => {
+      const text = Buffer.concat(chunks).toString('utf8');
+      const path = new URL(req.url ?? '/', 'http://x').pathname;
+      try {
+        if (path.startsWith(ADMIN_PREFIX) && options.admin) {
+          let body: unknown = undefined;
+          try {
+            body = text ? JSON.parse(text) : undefined;
+          } catch {
+            send(res, 400, { error: 'Malformed JSON' }, 'application/json');
+            return;
+          }
+          const answer = await options.admin({
+            method: req.method ?? 'GET',
+            path: path.slice(ADMIN_PREFIX.length),
+            body,
+          });
+          send(res, answer.status, answer.body, 'application/json');
+          return;
+        }
+        send(res, 200, await answerAws(req, text, options.handle));
+      } catch (error) {
+        sendError(
+          res,
+          error instanceof AwsError
+            ? error
+            : new AwsError('InternalFailure', String(error), 500),
+        );
+      }
+    });
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost === '0.0.0.0' ? '127.0.0.1' : urlHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close(err => (err ? reject(err) : resolve()));
+      }),
+  };
+}

@@ -1,0 +1,16 @@
+import { EmulatedService } from '../protocol/errors';
+import { identityStoreOperations } from './identityStore/operations';
+import { organizationsReads } from './organizations/reads';
+import { organizationsWrites } from './organizations/writes';
+import { ssoAdminReads } from './ssoAdmin/reads';
+import { ssoAdminWrites } from './ssoAdmin/writes';
+import { OperationTable } from './types';
+
+/** Every operation the emulator answers, by service. */
+export const OPERATIONS: Record<EmulatedService, OperationTable> = {
+  organizations: { ...organizationsReads, ...organizationsWrites },
+  ssoAdmin: { ...ssoAdminReads, ...ssoAdminWrites },
+  identityStore: identityStoreOperations,
+};
+
+export type { OperationContext, Operation, OperationTable } from './types';

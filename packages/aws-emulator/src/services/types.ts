@@ -1,0 +1,25 @@
+import { PageContext } from '../protocol/pagination';
+import { RequestInput } from '../protocol/input';
+import { EmulatorState } from '../state/types';
+
+/** What an operation handler gets. @public */
+export interface OperationContext extends PageContext {
+  state: EmulatorState;
+  input: RequestInput;
+}
+
+/** Answers one operation; throws AwsError for AWS errors. @public */
+export type Operation = (ctx: OperationContext) => unknown;
+
+/** The operations of one service, by name. @public */
+export type OperationTable = Record<string, Operation>;
+
+/** Seconds since the epoch, as JSON 1.1 carries timestamps. */
+export function epochSeconds(date: Date): number {
+  return date.getTime() / 1000;
+}
+
+/** A tag map as AWS's `[{ Key, Value }]`. */
+export function tagList(tags: Record<string, string> | undefined) {
+  return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
+}

@@ -1,0 +1,202 @@
+import { IdFactory } from './ids';
+
+/** Account states as Organizations reports them in `State`. @public */
+export type AccountState =
+  | 'PENDING_ACTIVATION'
+  | 'ACTIVE'
+  | 'SUSPENDED'
+  | 'PENDING_CLOSURE'
+  | 'CLOSED';
+
+/** Tags of a resource, key to value. @public */
+export type TagMap = Record<string, string>;
+
+/** @public */
+export interface OrganizationRecord {
+  id: string;
+  arn: string;
+  featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
+  managementAccountId: string;
+  managementAccountEmail: string;
+}
+
+/** @public */
+export interface RootRecord {
+  id: string;
+  arn: string;
+  name: string;
+}
+
+/** @public */
+export interface OrganizationalUnitRecord {
+  id: string;
+  arn: string;
+  name: string;
+  parentId: string;
+}
+
+/** @public */
+export interface AccountRecord {
+  id: string;
+  arn: string;
+  name: string;
+  email: string;
+  state: AccountState;
+  joinedMethod: 'INVITED' | 'CREATED';
+  joinedTimestamp: Date;
+  parentId: string;
+}
+
+/** A service control policy. @public */
+export interface PolicyRecord {
+  id: string;
+  arn: string;
+  name: string;
+  description: string;
+  awsManaged: boolean;
+  content: string;
+}
+
+/** @public */
+export interface CustomerManagedPolicyReferenceRecord {
+  name: string;
+  path: string;
+}
+
+/** @public */
+export type PermissionsBoundaryRecord =
+  | { managedPolicyArn: string }
+  | { customerManagedPolicyReference: CustomerManagedPolicyReferenceRecord };
+
+/** @public */
+export interface PermissionSetRecord {
+  arn: string;
+  name: string;
+  description?: string;
+  sessionDuration: string;
+  relayState?: string;
+  createdDate: Date;
+  managedPolicyArns: string[];
+  customerManagedPolicies: CustomerManagedPolicyReferenceRecord[];
+  inlinePolicy: string | null;
+  permissionsBoundary: PermissionsBoundaryRecord | null;
+  tags: TagMap;
+  /** Accounts the permission set is provisioned to. */
+  provisionedTo: Set<string>;
+}
+
+/** @public */
+export interface ExternalIdRecord {
+  issuer: string;
+  id: string;
+}
+
+/** @public */
+export interface UserRecord {
+  id: string;
+  userName: string;
+  displayName?: string;
+  givenName?: string;
+  familyName?: string;
+  emails: { value: string; type?: string; primary?: boolean }[];
+  externalIds: ExternalIdRecord[];
+}
+
+/** @public */
+export interface GroupRecord {
+  id: string;
+  displayName: string;
+  description?: string;
+  externalIds: ExternalIdRecord[];
+}
+
+/** @public */
+export interface MembershipRecord {
+  id: string;
+  groupId: string;
+  userId: string;
+}
+
+/** @public */
+export type PrincipalType = 'USER' | 'GROUP';
+
+/** @public */
+export interface AssignmentRecord {
+  accountId: string;
+  permissionSetArn: string;
+  principalType: PrincipalType;
+  principalId: string;
+}
+
+/**
+ * IAM Identity Center (one organization instance) with its identity store.
+ * The `...By...` maps are indexes: change the data through the functions in
+ * this package (e.g. {@link addAssignment}) so that they stay consistent.
+ *
+ * @public
+ */
+export interface IdentityCenterState {
+  instanceArn: string;
+  identityStoreId: string;
+  ownerAccountId: string;
+  name: string;
+  createdDate: Date;
+  permissionSets: Map<string, PermissionSetRecord>;
+  users: Map<string, UserRecord>;
+  groups: Map<string, GroupRecord>;
+  memberships: Map<string, MembershipRecord>;
+  membershipsByGroup: Map<string, Set<string>>;
+  membershipsByUser: Map<string, Set<string>>;
+  /** Keyed by {@link assignmentKey}. */
+  assignments: Map<string, AssignmentRecord>;
+  /** `accountId|permissionSetArn` to assignment keys. */
+  assignmentsByTarget: Map<string, Set<string>>;
+  /** Principal id to assignment keys. */
+  assignmentsByPrincipal: Map<string, Set<string>>;
+}
+
+/** The children of a root or OU, in creation order. @public */
+export interface ChildrenRecord {
+  organizationalUnits: Set<string>;
+  accounts: Set<string>;
+}
+
+/**
+ * The live data of the emulator. Maps keep creation order, which is the
+ * order the list operations return. Change it through the functions of this
+ * package (createOrganization, addAccount, attachPolicy, addAssignment...) so
+ * the indexes (`children`, `policyTargets`, `targetPolicies`, ...) stay
+ * consistent.
+ *
+ * @public
+ */
+export interface EmulatorState {
+  ids: IdFactory;
+  organization: OrganizationRecord | null;
+  root: RootRecord | null;
+  organizationalUnits: Map<string, OrganizationalUnitRecord>;
+  accounts: Map<string, AccountRecord>;
+  /** Parent id (root or OU) to its children. */
+  children: Map<string, ChildrenRecord>;
+  policies: Map<string, PolicyRecord>;
+  /** Policy id to target ids. */
+  policyTargets: Map<string, Set<string>>;
+  /** Target id to policy ids. */
+  targetPolicies: Map<string, Set<string>>;
+  /** Organizations resource id (root, OU, account, policy) to its tags. */
+  tags: Map<string, TagMap>;
+  identityCenter: IdentityCenterState | null;
+}
+
+/** How many of each thing a data set holds. @public */
+export interface DatasetCounts {
+  accounts: number;
+  organizationalUnits: number;
+  /** Service control policies, FullAWSAccess included. */
+  policies: number;
+  permissionSets: number;
+  assignments: number;
+  groups: number;
+  users: number;
+  memberships: number;
+}
