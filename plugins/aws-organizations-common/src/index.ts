@@ -9,3 +9,4 @@ export * from './constants';
 export * from './accounts';
 export * from './permissions';
 export * from './snapshot';
+export * from './api';

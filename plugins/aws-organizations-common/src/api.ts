@@ -1,0 +1,180 @@
+/**
+ * Types of the backend's REST API (`/api/aws-organizations`), shared by the
+ * backend, the catalog module and the frontend.
+ */
+import { OrganizationSnapshot, ReadStatistics } from './snapshot';
+
+/**
+ * Where an owner came from: the account's own owner tag, the nearest OU's
+ * owner tag, the configured default, or nowhere.
+ *
+ * @public
+ */
+export type OwnerSource = 'account-tag' | 'ou-tag' | 'default' | 'none';
+
+/** @public */
+export interface ResolvedOwner {
+  /** Catalog entity ref of the owner (a Group), when there is one. */
+  ref?: string;
+  source: OwnerSource;
+  /** The raw tag value the ref was made from. */
+  tagValue?: string;
+  /** The OU whose tag was inherited, for source `ou-tag`. */
+  ouId?: string;
+  /** False when the ref does not name an entity in the catalog. */
+  resolvable: boolean;
+}
+
+/**
+ * How an Identity Center principal maps to a catalog entity.
+ *
+ * @public
+ */
+export interface ResolvedPrincipal {
+  type: 'GROUP' | 'USER';
+  id: string;
+  /** Display name (group) or user name (user) in the Identity Store. */
+  name: string;
+  /** Catalog entity ref, when the mapping rule found one. */
+  ref?: string;
+}
+
+/**
+ * What the backend derives from a snapshot with its configuration: owners
+ * and catalog refs of principals.
+ *
+ * @public
+ */
+export interface SnapshotResolution {
+  /** Owner per account id. */
+  accountOwners: Record<string, ResolvedOwner>;
+  /** Owner per OU id (and the root id). */
+  unitOwners: Record<string, ResolvedOwner>;
+  /** Principals by Identity Store id. */
+  principals: Record<string, ResolvedPrincipal>;
+  /** Principals holding assignments that map to no catalog entity. */
+  unmappedPrincipals: ResolvedPrincipal[];
+}
+
+/**
+ * `GET /snapshot`: the latest complete snapshot and its resolution. Served
+ * with an ETag; a request with a matching If-None-Match gets 304.
+ *
+ * @public
+ */
+export interface SnapshotEnvelope {
+  etag: string;
+  /** When this snapshot became current. */
+  storedAt: string;
+  snapshot: OrganizationSnapshot;
+  resolution: SnapshotResolution;
+}
+
+/** @public */
+export type SyncRunStatus = 'running' | 'succeeded' | 'incomplete' | 'failed';
+
+/** @public */
+export interface SyncRun {
+  id: string;
+  trigger: 'schedule' | 'manual' | 'startup';
+  status: SyncRunStatus;
+  startedAt: string;
+  finishedAt?: string;
+  durationMs?: number;
+  /** What failed or why the snapshot was incomplete. */
+  errors: string[];
+  warnings: string[];
+  stats?: ReadStatistics;
+  counts?: SnapshotCounts;
+  /** Number of change log entries this run recorded. */
+  changes?: number;
+  /** While running: what the reader is doing. */
+  progress?: { phase: string; done?: number; total?: number };
+}
+
+/** @public */
+export interface SnapshotCounts {
+  accounts: number;
+  organizationalUnits: number;
+  policies: number;
+  permissionSets: number;
+  assignments: number;
+  groups: number;
+  users: number;
+}
+
+/**
+ * `GET /sync/status`.
+ *
+ * @public
+ */
+export interface SyncStatus {
+  /** The newest attempt, possibly still running. */
+  lastAttempt?: SyncRun;
+  /** The newest attempt that produced the current snapshot. */
+  lastSuccess?: SyncRun;
+  /** When the current snapshot was read. */
+  snapshotReadAt?: string;
+  unmappedPrincipals: ResolvedPrincipal[];
+}
+
+/**
+ * Kinds of change log entries.
+ *
+ * @public
+ */
+export type ChangeKind =
+  | 'account.created'
+  | 'account.removed'
+  | 'account.moved'
+  | 'account.renamed'
+  | 'account.state-changed'
+  | 'account.tags-changed'
+  | 'ou.created'
+  | 'ou.renamed'
+  | 'ou.moved'
+  | 'ou.removed'
+  | 'scp.created'
+  | 'scp.edited'
+  | 'scp.removed'
+  | 'scp.attached'
+  | 'scp.detached'
+  | 'permission-set.created'
+  | 'permission-set.changed'
+  | 'permission-set.removed'
+  | 'assignment.granted'
+  | 'assignment.revoked'
+  | 'group-membership.added'
+  | 'group-membership.removed'
+  | 'compliance.changed';
+
+/**
+ * One entry of the change log.
+ *
+ * @public
+ */
+export interface ChangeLogEntry {
+  id: string;
+  detectedAt: string;
+  kind: ChangeKind;
+  /** Account concerned, when the change is about one account. */
+  accountId?: string;
+  /** What changed: an account, OU, policy, permission set, group id. */
+  subjectId: string;
+  /** One line for people, e.g. "payments-dev moved from Dev to Staging". */
+  summary: string;
+  /** Before/after values; for SCP edits a unified diff of the document. */
+  details?: Record<string, unknown>;
+}
+
+/**
+ * A page of results.
+ *
+ * @public
+ */
+export interface Page<T> {
+  items: T[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+}
