@@ -536,14 +536,12 @@ describe('readOrganizationSnapshot', () => {
     'marks Identity Center unavailable and the snapshot incomplete on AccessDenied from %s',
     async (_, service, operation) => {
       const mocks = setup();
-      const stub = service === 'ssoAdmin' ? mocks.sso : mocks.ids;
-      stub
-        .on(
-          service === 'ssoAdmin'
-            ? ListPermissionSetsCommand
-            : (ListUsersCommand as any),
-        )
-        .rejects(awsError('AccessDeniedException', 400));
+      const denied = awsError('AccessDeniedException', 400);
+      if (service === 'ssoAdmin') {
+        mocks.sso.on(ListPermissionSetsCommand).rejects(denied);
+      } else {
+        mocks.ids.on(ListUsersCommand).rejects(denied);
+      }
       const snapshot = await readOrganizationSnapshot({
         clients: mocks.clients,
         logger,

@@ -1,0 +1,25 @@
+/*
+ * Child process of the benchmark: runs the emulator so that the reader's
+ * memory is measured alone, and sends its URL, expected counts and the
+ * call lower bound to the parent.
+ */
+import { startEmulator } from '@aws-governance/aws-emulator';
+import { lowerBound } from './lowerBound';
+
+async function main() {
+  const options = JSON.parse(process.argv[2] ?? '{}');
+  const emu = await startEmulator(options);
+  process.send!({
+    url: emu.url,
+    expected: emu.expected,
+    lowerBound: lowerBound(emu.state),
+  });
+  process.on('disconnect', () => {
+    emu.close().finally(() => process.exit(0));
+  });
+}
+
+main().catch(error => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exit(1);
+});

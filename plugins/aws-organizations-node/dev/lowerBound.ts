@@ -1,0 +1,100 @@
+import type { EmulatorState } from '@aws-governance/aws-emulator';
+
+/** The fewest calls per service and operation that can read a state. */
+export type CallBound = Record<string, Record<string, number>>;
+
+const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
+
+/**
+ * Computes, from the emulator's data, the fewest API calls that read all of
+ * it at maximum page size: per parent one page at least of OUs and of
+ * accounts, per resource one tag page at least, per policy a description
+ * and its target pages, per permission set its six reads, and for
+ * assignments the cheaper of the two plans (per permission set or per
+ * principal), counted exactly.
+ */
+export function lowerBound(state: EmulatorState): CallBound {
+  const org: Record<string, number> = {
+    DescribeOrganization: 1,
+    ListRoots: 1,
+    ListOrganizationalUnitsForParent: 0,
+    ListAccountsForParent: 0,
+    ListTagsForResource: 0,
+    ListPolicies: pages(state.policies.size, 20),
+    DescribePolicy: state.policies.size,
+    ListTargetsForPolicy: 0,
+  };
+  const parents = [state.root!.id, ...state.organizationalUnits.keys()];
+  for (const parent of parents) {
+    const children = state.children.get(parent);
+    org.ListOrganizationalUnitsForParent += pages(
+      children?.organizationalUnits.size ?? 0,
+      20,
+    );
+    org.ListAccountsForParent += pages(children?.accounts.size ?? 0, 20);
+  }
+  for (const id of [...parents, ...state.accounts.keys()]) {
+    org.ListTagsForResource += pages(
+      Object.keys(state.tags.get(id) ?? {}).length,
+      20,
+    );
+  }
+  for (const id of state.policies.keys()) {
+    org.ListTargetsForPolicy += pages(state.policyTargets.get(id)?.size ?? 0, 20);
+  }
+  const ic = state.identityCenter;
+  if (!ic) {
+    return { organizations: org, ssoAdmin: { ListInstances: 1 } };
+  }
+  const sets = [...ic.permissionSets.values()];
+  const sso: Record<string, number> = {
+    ListInstances: 1,
+    ListPermissionSets: pages(sets.length, 100),
+    DescribePermissionSet: sets.length,
+    ListManagedPoliciesInPermissionSet: sets.reduce(
+      (n, s) => n + pages(s.managedPolicyArns.length, 100),
+      0,
+    ),
+    ListCustomerManagedPolicyReferencesInPermissionSet: sets.reduce(
+      (n, s) => n + pages(s.customerManagedPolicies.length, 100),
+      0,
+    ),
+    GetInlinePolicyForPermissionSet: sets.length,
+    GetPermissionsBoundaryForPermissionSet: sets.length,
+    ListTagsForResource: sets.reduce(
+      (n, s) => n + pages(Object.keys(s.tags).length, 100),
+      0,
+    ),
+  };
+  let provisioned = 0;
+  let perPair = 0;
+  for (const set of sets) {
+    provisioned += pages(set.provisionedTo.size, 100);
+    for (const accountId of set.provisionedTo) {
+      perPair += pages(
+        ic.assignmentsByTarget.get(`${accountId}|${set.arn}`)?.size ?? 0,
+        100,
+      );
+    }
+  }
+  const principals = [...ic.groups.keys(), ...ic.users.keys()];
+  const perPrincipal = principals.reduce(
+    (n, id) => n + pages(ic.assignmentsByPrincipal.get(id)?.size ?? 0, 100),
+    0,
+  );
+  if (provisioned + perPair <= perPrincipal) {
+    sso.ListAccountsForProvisionedPermissionSet = provisioned;
+    sso.ListAccountAssignments = perPair;
+  } else {
+    sso.ListAccountAssignmentsForPrincipal = perPrincipal;
+  }
+  const identityStore: Record<string, number> = {
+    ListGroups: pages(ic.groups.size, 100),
+    ListUsers: pages(ic.users.size, 100),
+    ListGroupMemberships: [...ic.groups.keys()].reduce(
+      (n, id) => n + pages(ic.membershipsByGroup.get(id)?.size ?? 0, 100),
+      0,
+    ),
+  };
+  return { organizations: org, ssoAdmin: sso, identityStore };
+}
