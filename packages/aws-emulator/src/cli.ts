@@ -1,0 +1,78 @@
+import { parseArgs } from 'node:util';
+import { DATASET_NAMES, DatasetName } from './datasets';
+import { startEmulator } from './emulator';
+
+const USAGE = `Usage: aws-emulator [--dataset demo|S|M|L] [--port N] [--host H]
+  [--latency-ms N] [--jitter-ms N] [--tps N --burst N] [--seed N]`;
+
+function number(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (!Number.isFinite(parsed) || parsed < 0) {
+    throw new Error(`--${name} must be a non-negative number`);
+  }
+  return parsed;
+}
+
+/**
+ * Runs the emulator from the command line until SIGINT or SIGTERM.
+ *
+ * @public
+ */
+export async function runCli(argv: string[]): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      dataset: { type: 'string', default: 'demo' },
+      port: { type: 'string', default: '4566' },
+      host: { type: 'string', default: '127.0.0.1' },
+      'latency-ms': { type: 'string' },
+      'jitter-ms': { type: 'string' },
+      tps: { type: 'string' },
+      burst: { type: 'string' },
+      seed: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const dataset = values.dataset as DatasetName;
+  if (!DATASET_NAMES.includes(dataset)) {
+    throw new Error(`--dataset must be one of ${DATASET_NAMES.join(', ')}`);
+  }
+  const tps = number(values.tps, 'tps');
+  const burst = number(values.burst, 'burst') ?? tps;
+  const limit = tps !== undefined ? { tps, burst: burst ?? 1 } : undefined;
+  const startedAt = Date.now();
+  const emulator = await startEmulator({
+    dataset,
+    port: number(values.port, 'port'),
+    host: values.host,
+    seed: number(values.seed, 'seed'),
+    latencyMs: number(values['latency-ms'], 'latency-ms'),
+    latencyJitterMs: number(values['jitter-ms'], 'jitter-ms'),
+    rateLimit: limit
+      ? { organizations: limit, ssoAdmin: limit, identityStore: limit }
+      : undefined,
+  });
+  process.stdout.write(
+    `AWS emulator (${dataset}) listening on ${emulator.url} (built in ${
+      Date.now() - startedAt
+    } ms)\n` +
+      `Counts: ${JSON.stringify(emulator.expected)}\n` +
+      `Admin: ${emulator.url}/_emulator/stats\n`,
+  );
+  await new Promise<void>(resolve => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+  await emulator.close();
+  process.stdout.write('AWS emulator stopped\n');
+}
