@@ -26,7 +26,9 @@ let skipped = 0;
 const jest = read(jestFile, 'jest');
 if (jest) {
   console.log(
-    `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${jest.numPendingTests + jest.numTodoTests} skipped (${jest.numTotalTestSuites} suites)`,
+    `jest: ${jest.numPassedTests} passed, ${jest.numFailedTests} failed, ${
+      jest.numPendingTests + jest.numTodoTests
+    } skipped (${jest.numTotalTestSuites} suites)`,
   );
   passed += jest.numPassedTests;
   failed += jest.numFailedTests + jest.numRuntimeErrorTestSuites;
@@ -39,7 +41,9 @@ const e2e = read(e2eFile, 'playwright');
 if (e2e) {
   const s = e2e.stats;
   console.log(
-    `playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${s.skipped} skipped (${s.flaky} flaky)`,
+    `playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${
+      s.skipped
+    } skipped (${s.flaky} flaky)`,
   );
   passed += s.expected + s.flaky;
   failed += s.unexpected;
