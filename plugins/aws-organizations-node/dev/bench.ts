@@ -28,7 +28,11 @@ interface ChildReady {
   lowerBound: CallBound;
 }
 
-const SERVICES: AwsServiceName[] = ['organizations', 'ssoAdmin', 'identityStore'];
+const SERVICES: AwsServiceName[] = [
+  'organizations',
+  'ssoAdmin',
+  'identityStore',
+];
 const sum = (o: Record<string, number> = {}) =>
   Object.values(o).reduce((a, b) => a + b, 0);
 
@@ -56,7 +60,9 @@ async function main() {
       seed: { type: 'string' },
     },
   });
-  const latencyMs = values['latency-ms'] ? Number(values['latency-ms']) : undefined;
+  const latencyMs = values['latency-ms']
+    ? Number(values['latency-ms'])
+    : undefined;
   const tps = values.tps ? Number(values.tps) : undefined;
   const emulatorOptions = {
     dataset: values.dataset,
@@ -70,25 +76,41 @@ async function main() {
         }
       : {}),
   };
-  const child = fork(require.resolve('./benchEmulator'), [JSON.stringify(emulatorOptions)], {
-    execArgv: ['-r', 'sucrase/register/ts'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
+  const child = fork(
+    require.resolve('./benchEmulator'),
+    [JSON.stringify(emulatorOptions)],
+    {
+      execArgv: ['-r', 'sucrase/register/ts'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    },
+  );
   const ready = await new Promise<ChildReady>((resolve, reject) => {
     child.once('message', m => resolve(m as ChildReady));
-    child.once('exit', code => reject(new Error(`emulator exited with ${code}`)));
+    child.once('exit', code =>
+      reject(new Error(`emulator exited with ${code}`)),
+    );
   });
 
   // The reader's own limits match the emulator's when --tps is given.
   const rateLimits: Record<AwsServiceName, ServiceRateLimit> = tps
     ? (Object.fromEntries(
-        SERVICES.map(s => [s, { ...DEFAULT_READER_RATE_LIMITS[s], tps, burst: tps }]),
+        SERVICES.map(s => [
+          s,
+          { ...DEFAULT_READER_RATE_LIMITS[s], tps, burst: tps },
+        ]),
       ) as Record<AwsServiceName, ServiceRateLimit>)
     : DEFAULT_READER_RATE_LIMITS;
   const clients = createAwsOrganizationsClientsFromSettings({
     region: 'us-east-1',
-    endpoints: { organizations: ready.url, ssoAdmin: ready.url, identityStore: ready.url },
-    credentials: async () => ({ accessKeyId: 'bench', secretAccessKey: 'bench' }),
+    endpoints: {
+      organizations: ready.url,
+      ssoAdmin: ready.url,
+      identityStore: ready.url,
+    },
+    credentials: async () => ({
+      accessKeyId: 'bench',
+      secretAccessKey: 'bench',
+    }),
   });
   const started = performance.now();
   let snapshot: OrganizationSnapshot;
@@ -120,7 +142,9 @@ async function main() {
   lines.push(
     `complete: ${snapshot.complete && missing.length === 0 ? 'yes' : 'NO'}${
       missing.length
-        ? ` (mismatch: ${missing.map(([k, v]) => `${k} ${actual[k]}/${v}`).join(', ')})`
+        ? ` (mismatch: ${missing
+            .map(([k, v]) => `${k} ${actual[k]}/${v}`)
+            .join(', ')})`
         : ''
     }; assignment strategy ${snapshot.stats.assignmentStrategy}`,
   );
@@ -138,21 +162,31 @@ async function main() {
     totalCalls += calls;
     totalBound += bound;
     lines.push(
-      `| ${service} | ${calls} | ${bound} | ${(calls / Math.max(1, bound)).toFixed(3)} | ${serviceTps} | ${floor.toFixed(1)} |`,
+      `| ${service} | ${calls} | ${bound} | ${(
+        calls / Math.max(1, bound)
+      ).toFixed(3)} | ${serviceTps} | ${floor.toFixed(1)} |`,
     );
   }
   lines.push(
-    `| total | ${totalCalls} | ${totalBound} | ${(totalCalls / totalBound).toFixed(3)} | | ${floorS.toFixed(1)} |`,
+    `| total | ${totalCalls} | ${totalBound} | ${(
+      totalCalls / totalBound
+    ).toFixed(3)} | | ${floorS.toFixed(1)} |`,
   );
   lines.push(
-    `wall ${(wallMs / 1000).toFixed(1)} s vs floor ${floorS.toFixed(1)} s (ratio ${(
-      wallMs /
-      1000 /
-      floorS
-    ).toFixed(2)}); peak RSS ${peakRssMiB.toFixed(0)} MiB; retries ${
+    `wall ${(wallMs / 1000).toFixed(1)} s vs floor ${floorS.toFixed(
+      1,
+    )} s (ratio ${(wallMs / 1000 / floorS).toFixed(
+      2,
+    )}); peak RSS ${peakRssMiB.toFixed(0)} MiB; retries ${
       snapshot.stats.retries
     }, throttles ${snapshot.stats.throttles}${
-      emulatorStats ? `; emulator counted ${SERVICES.map(s => sum(emulatorStats.calls[s])).reduce((a, b) => a + b, 0)} calls, ${emulatorStats.throttled} throttled` : ''
+      emulatorStats
+        ? `; emulator counted ${SERVICES.map(s =>
+            sum(emulatorStats.calls[s]),
+          ).reduce((a, b) => a + b, 0)} calls, ${
+            emulatorStats.throttled
+          } throttled`
+        : ''
     }`,
   );
   for (const service of SERVICES) {

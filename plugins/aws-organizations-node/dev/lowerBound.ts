@@ -40,7 +40,10 @@ export function lowerBound(state: EmulatorState): CallBound {
     );
   }
   for (const id of state.policies.keys()) {
-    org.ListTargetsForPolicy += pages(state.policyTargets.get(id)?.size ?? 0, 20);
+    org.ListTargetsForPolicy += pages(
+      state.policyTargets.get(id)?.size ?? 0,
+      20,
+    );
   }
   const ic = state.identityCenter;
   if (!ic) {

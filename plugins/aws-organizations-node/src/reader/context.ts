@@ -33,6 +33,12 @@ export const PAGE_SIZE: Record<AwsServiceName, number> = {
   identityStore: 100,
 };
 
+/**
+ * Empty pages with a NextToken in a row after which a listing is considered
+ * endless (AWS may answer a few empty pages before the data).
+ */
+const MAX_EMPTY_PAGES = 50;
+
 /** Which operation and resource a call reads, for errors and warnings. */
 export interface CallTarget {
   service: AwsServiceName;
@@ -200,7 +206,7 @@ export class ReadContext {
 
   /**
    * Reads every page of a listing. Empty pages that still carry a NextToken
-   * are followed; a repeated token is an error (it would loop forever).
+   * are followed (up to {@link MAX_EMPTY_PAGES} in a row).
    */
   async paginate<Output extends MetadataBearer & { NextToken?: string }, Item>(
     target: CallTarget,
@@ -208,25 +214,24 @@ export class ReadContext {
     items: (output: Output) => Item[] | undefined,
   ): Promise<Item[]> {
     const result: Item[] = [];
-    const seen = new Set<string>();
+    let emptyPagesInARow = 0;
     let nextToken: string | undefined;
     do {
       const output = await this.send(target, makeCommand(nextToken));
-      result.push(...(items(output) ?? []));
+      const page = items(output) ?? [];
+      result.push(...page);
       nextToken = output.NextToken || undefined;
-      if (nextToken !== undefined) {
-        if (seen.has(nextToken)) {
-          throw new AwsReadError({
-            ...target,
-            cause: Object.assign(
-              new Error(
-                `${target.operation} returned the same NextToken twice`,
-              ),
-              { name: 'RepeatedNextToken' },
+      emptyPagesInARow = page.length === 0 ? emptyPagesInARow + 1 : 0;
+      if (nextToken !== undefined && emptyPagesInARow >= MAX_EMPTY_PAGES) {
+        throw new AwsReadError({
+          ...target,
+          cause: Object.assign(
+            new Error(
+              `${target.operation} returned ${MAX_EMPTY_PAGES} empty pages in a row, each with a NextToken`,
             ),
-          });
-        }
-        seen.add(nextToken);
+            { name: 'EndlessPagination' },
+          ),
+        });
       }
     } while (nextToken !== undefined);
     return result;
