@@ -136,7 +136,9 @@ describe('Organizations reads', () => {
     const accountTags = await aws.organizations.send(
       new ListTagsForResourceCommand({ ResourceId: '879953800701' }),
     );
-    expect(accountTags.Tags).toEqual([{ Key: 'environment', Value: 'sandbox' }]);
+    expect(accountTags.Tags).toEqual([
+      { Key: 'environment', Value: 'sandbox' },
+    ]);
   });
 
   it('lists and describes SCPs with their targets', async () => {
@@ -161,7 +163,9 @@ describe('Organizations reads', () => {
     );
     expect(tagPolicies.Policies).toEqual([]);
     const region = await aws.organizations.send(
-      new DescribePolicyCommand({ PolicyId: DEMO_IDS.policies.RegionRestriction }),
+      new DescribePolicyCommand({
+        PolicyId: DEMO_IDS.policies.RegionRestriction,
+      }),
     );
     const doc = JSON.parse(region.Policy!.Content!);
     expect(doc.Statement[0].Condition.StringNotLike).toEqual({

@@ -52,7 +52,9 @@ describe('Organizations writes', () => {
     );
     expect(ou.Id).toMatch(new RegExp(`^ou-${rootId.slice(2)}-[a-z0-9]{8}$`));
     await expect(
-      send(new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'New' })),
+      send(
+        new CreateOrganizationalUnitCommand({ ParentId: rootId, Name: 'New' }),
+      ),
     ).rejects.toBeInstanceOf(DuplicateOrganizationalUnitException);
     await send(
       new UpdateOrganizationalUnitCommand({
@@ -64,9 +66,13 @@ describe('Organizations writes', () => {
       new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou.Id }),
     );
     expect(described.OrganizationalUnit.Name).toBe('Renamed');
-    await send(new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ou.Id }));
+    await send(
+      new DeleteOrganizationalUnitCommand({ OrganizationalUnitId: ou.Id }),
+    );
     await expect(
-      send(new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou.Id })),
+      send(
+        new DescribeOrganizationalUnitCommand({ OrganizationalUnitId: ou.Id }),
+      ),
     ).rejects.toBeInstanceOf(OrganizationalUnitNotFoundException);
     const busy = [...emulator.state.organizationalUnits.keys()].find(
       id => emulator.state.children.get(id)!.accounts.size > 0,
@@ -79,7 +85,10 @@ describe('Organizations writes', () => {
   it('creates accounts synchronously and moves and closes them', async () => {
     const rootId = emulator.state.root!.id;
     const { CreateAccountStatus: status } = await send(
-      new CreateAccountCommand({ Email: 'new@example.com', AccountName: 'new' }),
+      new CreateAccountCommand({
+        Email: 'new@example.com',
+        AccountName: 'new',
+      }),
     );
     expect(status).toMatchObject({
       State: 'SUCCEEDED',
@@ -108,7 +117,10 @@ describe('Organizations writes', () => {
     let token = listed.NextToken;
     while (token) {
       const next = await send(
-        new ListAccountsForParentCommand({ ParentId: target, NextToken: token }),
+        new ListAccountsForParentCommand({
+          ParentId: target,
+          NextToken: token,
+        }),
       );
       ids = ids.concat(next.Accounts.map((a: any) => a.Id));
       token = next.NextToken;
@@ -118,7 +130,10 @@ describe('Organizations writes', () => {
     const closed = await send(
       new DescribeAccountCommand({ AccountId: status.AccountId }),
     );
-    expect(closed.Account).toMatchObject({ State: 'SUSPENDED', Status: 'SUSPENDED' });
+    expect(closed.Account).toMatchObject({
+      State: 'SUSPENDED',
+      Status: 'SUSPENDED',
+    });
   });
 
   it('creates, updates, attaches, detaches and deletes policies', async () => {
@@ -154,7 +169,9 @@ describe('Organizations writes', () => {
     // The root keeps at least one SCP.
     for (const policyId of [...emulator.state.targetPolicies.get(rootId)!]) {
       if (emulator.state.targetPolicies.get(rootId)!.size > 1) {
-        await send(new DetachPolicyCommand({ PolicyId: policyId, TargetId: rootId }));
+        await send(
+          new DetachPolicyCommand({ PolicyId: policyId, TargetId: rootId }),
+        );
       }
     }
     const last = [...emulator.state.targetPolicies.get(rootId)!][0];
@@ -168,10 +185,15 @@ describe('Organizations writes', () => {
     await send(
       new TagResourceCommand({
         ResourceId: accountId,
-        Tags: [{ Key: 'owner', Value: 'payments' }, { Key: 'x', Value: 'y' }],
+        Tags: [
+          { Key: 'owner', Value: 'payments' },
+          { Key: 'x', Value: 'y' },
+        ],
       }),
     );
-    await send(new UntagResourceCommand({ ResourceId: accountId, TagKeys: ['x'] }));
+    await send(
+      new UntagResourceCommand({ ResourceId: accountId, TagKeys: ['x'] }),
+    );
     const { Tags } = await send(
       new ListTagsForResourceCommand({ ResourceId: accountId }),
     );

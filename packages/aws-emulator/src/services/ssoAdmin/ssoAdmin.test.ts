@@ -74,7 +74,10 @@ describe('SSO Admin', () => {
       /^arn:aws:sso:::permissionSet\/ssoins-7223a1b2c3d4e5f6\/ps-[0-9a-f]{16}$/,
     );
     const described = await send(
-      new DescribePermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: developer }),
+      new DescribePermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: developer,
+      }),
     );
     expect(described.PermissionSet).toMatchObject({
       Name: 'Developer',
@@ -82,36 +85,65 @@ describe('SSO Admin', () => {
       CreatedDate: expect.any(Date),
     });
     const managed = await send(
-      new ListManagedPoliciesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: developer }),
+      new ListManagedPoliciesInPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: developer,
+      }),
     );
     expect(managed.AttachedManagedPolicies).toEqual([
-      { Name: 'PowerUserAccess', Arn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
+      {
+        Name: 'PowerUserAccess',
+        Arn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      },
     ]);
     const customer = await send(
-      new ListCustomerManagedPolicyReferencesInPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: developer }),
+      new ListCustomerManagedPolicyReferencesInPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: developer,
+      }),
     );
     expect(customer.CustomerManagedPolicyReferences).toEqual([
       { Name: 'AcmeDeveloperExtras', Path: '/' },
     ]);
     const boundary = await send(
-      new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: developer }),
+      new GetPermissionsBoundaryForPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: developer,
+      }),
     );
     expect(boundary.PermissionsBoundary).toEqual({
-      CustomerManagedPolicyReference: { Name: 'AcmeDeveloperBoundary', Path: '/' },
+      CustomerManagedPolicyReference: {
+        Name: 'AcmeDeveloperBoundary',
+        Path: '/',
+      },
     });
     await expect(
-      send(new GetPermissionsBoundaryForPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: psArn('DataEngineer') })),
+      send(
+        new GetPermissionsBoundaryForPermissionSetCommand({
+          InstanceArn: INSTANCE,
+          PermissionSetArn: psArn('DataEngineer'),
+        }),
+      ),
     ).rejects.toBeInstanceOf(ResourceNotFoundException);
     const inline = await send(
-      new GetInlinePolicyForPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: psArn('SecurityAudit') }),
+      new GetInlinePolicyForPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: psArn('SecurityAudit'),
+      }),
     );
     expect(JSON.parse(inline.InlinePolicy).Statement).toHaveLength(1);
     const none = await send(
-      new GetInlinePolicyForPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: developer }),
+      new GetInlinePolicyForPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: developer,
+      }),
     );
     expect(none.InlinePolicy).toBeUndefined();
     const tags = await send(
-      new ListTagsForResourceCommand({ InstanceArn: INSTANCE, ResourceArn: developer }),
+      new ListTagsForResourceCommand({
+        InstanceArn: INSTANCE,
+        ResourceArn: developer,
+      }),
     );
     expect(tags.Tags).toContainEqual({ Key: 'owner', Value: 'security' });
   });
@@ -119,19 +151,33 @@ describe('SSO Admin', () => {
   it('lists provisioning and assignments; per principal lists direct assignments only', async () => {
     const admin = psArn('AdministratorAccess');
     const accounts = await send(
-      new ListAccountsForProvisionedPermissionSetCommand({ InstanceArn: INSTANCE, PermissionSetArn: admin }),
+      new ListAccountsForProvisionedPermissionSetCommand({
+        InstanceArn: INSTANCE,
+        PermissionSetArn: admin,
+      }),
     );
     expect(accounts.AccountIds).toEqual(
       expect.arrayContaining(['613457820019', '724108355203', '481516234200']),
     );
     const sets = await send(
-      new ListPermissionSetsProvisionedToAccountCommand({ InstanceArn: INSTANCE, AccountId: '724108355203' }),
+      new ListPermissionSetsProvisionedToAccountCommand({
+        InstanceArn: INSTANCE,
+        AccountId: '724108355203',
+      }),
     );
     expect(sets.PermissionSets).toEqual(
-      expect.arrayContaining([admin, psArn('ReadOnly'), psArn('SecurityAudit')]),
+      expect.arrayContaining([
+        admin,
+        psArn('ReadOnly'),
+        psArn('SecurityAudit'),
+      ]),
     );
     const assignments = await send(
-      new ListAccountAssignmentsCommand({ InstanceArn: INSTANCE, AccountId: '724108355203', PermissionSetArn: admin }),
+      new ListAccountAssignmentsCommand({
+        InstanceArn: INSTANCE,
+        AccountId: '724108355203',
+        PermissionSetArn: admin,
+      }),
     );
     expect(assignments.AccountAssignments).toEqual([
       {
@@ -168,48 +214,121 @@ describe('SSO Admin', () => {
     );
     expect(first.PermissionSets).toHaveLength(5);
     const second = await send(
-      new ListPermissionSetsCommand({ InstanceArn: INSTANCE, MaxResults: 5, NextToken: first.NextToken }),
+      new ListPermissionSetsCommand({
+        InstanceArn: INSTANCE,
+        MaxResults: 5,
+        NextToken: first.NextToken,
+      }),
     );
     expect(second.PermissionSets).toHaveLength(2);
     expect(second.NextToken).toBeUndefined();
     await expect(
-      send(new ListPermissionSetsCommand({ InstanceArn: INSTANCE, MaxResults: 101 })),
+      send(
+        new ListPermissionSetsCommand({
+          InstanceArn: INSTANCE,
+          MaxResults: 101,
+        }),
+      ),
     ).rejects.toBeInstanceOf(ValidationException);
     await expect(
-      send(new ListPermissionSetsCommand({ InstanceArn: INSTANCE, NextToken: 'bad' })),
+      send(
+        new ListPermissionSetsCommand({
+          InstanceArn: INSTANCE,
+          NextToken: 'bad',
+        }),
+      ),
     ).rejects.toBeInstanceOf(ValidationException);
     await expect(
-      send(new ListPermissionSetsCommand({ InstanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000' })),
+      send(
+        new ListPermissionSetsCommand({
+          InstanceArn: 'arn:aws:sso:::instance/ssoins-0000000000000000',
+        }),
+      ),
     ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 
   it('creates, changes and deletes permission sets and assignments', async () => {
     const { PermissionSet } = await send(
-      new CreatePermissionSetCommand({ InstanceArn: INSTANCE, Name: 'Ops', SessionDuration: 'PT2H', Tags: [{ Key: 'owner', Value: 'devops' }] }),
+      new CreatePermissionSetCommand({
+        InstanceArn: INSTANCE,
+        Name: 'Ops',
+        SessionDuration: 'PT2H',
+        Tags: [{ Key: 'owner', Value: 'devops' }],
+      }),
     );
     const arn = PermissionSet.PermissionSetArn;
     const ref = { InstanceArn: INSTANCE, PermissionSetArn: arn };
     await expect(
-      send(new CreatePermissionSetCommand({ InstanceArn: INSTANCE, Name: 'Ops' })),
+      send(
+        new CreatePermissionSetCommand({ InstanceArn: INSTANCE, Name: 'Ops' }),
+      ),
     ).rejects.toBeInstanceOf(ConflictException);
     await expect(
-      send(new UpdatePermissionSetCommand({ ...ref, SessionDuration: 'PT13H' })),
+      send(
+        new UpdatePermissionSetCommand({ ...ref, SessionDuration: 'PT13H' }),
+      ),
     ).rejects.toBeInstanceOf(ValidationException);
-    await send(new UpdatePermissionSetCommand({ ...ref, SessionDuration: 'PT12H', Description: 'ops' }));
-    await send(new AttachManagedPolicyToPermissionSetCommand({ ...ref, ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess' }));
-    await send(new AttachManagedPolicyToPermissionSetCommand({ ...ref, ManagedPolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit' }));
-    await send(new DetachManagedPolicyFromPermissionSetCommand({ ...ref, ManagedPolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit' }));
-    await send(new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({ ...ref, CustomerManagedPolicyReference: { Name: 'OpsExtras', Path: '/ops/' } }));
-    await send(new PutInlinePolicyToPermissionSetCommand({ ...ref, InlinePolicy: '{"Version":"2012-10-17","Statement":[]}' }));
-    await send(new PutPermissionsBoundaryToPermissionSetCommand({ ...ref, PermissionsBoundary: { ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' } }));
-    await send(new TagResourceCommand({ InstanceArn: INSTANCE, ResourceArn: arn, Tags: [{ Key: 'tier', Value: '1' }] }));
+    await send(
+      new UpdatePermissionSetCommand({
+        ...ref,
+        SessionDuration: 'PT12H',
+        Description: 'ops',
+      }),
+    );
+    await send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        ...ref,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
+    await send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        ...ref,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit',
+      }),
+    );
+    await send(
+      new DetachManagedPolicyFromPermissionSetCommand({
+        ...ref,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/SecurityAudit',
+      }),
+    );
+    await send(
+      new AttachCustomerManagedPolicyReferenceToPermissionSetCommand({
+        ...ref,
+        CustomerManagedPolicyReference: { Name: 'OpsExtras', Path: '/ops/' },
+      }),
+    );
+    await send(
+      new PutInlinePolicyToPermissionSetCommand({
+        ...ref,
+        InlinePolicy: '{"Version":"2012-10-17","Statement":[]}',
+      }),
+    );
+    await send(
+      new PutPermissionsBoundaryToPermissionSetCommand({
+        ...ref,
+        PermissionsBoundary: {
+          ManagedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+        },
+      }),
+    );
+    await send(
+      new TagResourceCommand({
+        InstanceArn: INSTANCE,
+        ResourceArn: arn,
+        Tags: [{ Key: 'tier', Value: '1' }],
+      }),
+    );
     const record = emulator.state.identityCenter!.permissionSets.get(arn)!;
     expect(record).toMatchObject({
       sessionDuration: 'PT12H',
       description: 'ops',
       managedPolicyArns: ['arn:aws:iam::aws:policy/ReadOnlyAccess'],
       customerManagedPolicies: [{ name: 'OpsExtras', path: '/ops/' }],
-      permissionsBoundary: { managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess' },
+      permissionsBoundary: {
+        managedPolicyArn: 'arn:aws:iam::aws:policy/PowerUserAccess',
+      },
       tags: { owner: 'devops', tier: '1' },
     });
     await send(new DeleteInlinePolicyFromPermissionSetCommand(ref));
@@ -225,17 +344,24 @@ describe('SSO Admin', () => {
       PrincipalId: principal('groups', 'devops'),
     };
     const created = await send(new CreateAccountAssignmentCommand(assignment));
-    expect(created.AccountAssignmentCreationStatus).toMatchObject({ Status: 'SUCCEEDED', TargetId: '746620577401' });
+    expect(created.AccountAssignmentCreationStatus).toMatchObject({
+      Status: 'SUCCEEDED',
+      TargetId: '746620577401',
+    });
     const provisioned = await send(
       new ListAccountsForProvisionedPermissionSetCommand(ref),
     );
     expect(provisioned.AccountIds).toEqual(['746620577401']);
-    await expect(send(new DeletePermissionSetCommand(ref))).rejects.toBeInstanceOf(ConflictException);
+    await expect(
+      send(new DeletePermissionSetCommand(ref)),
+    ).rejects.toBeInstanceOf(ConflictException);
     await send(new DeleteAccountAssignmentCommand(assignment));
     await expect(
       send(new DeleteAccountAssignmentCommand(assignment)),
     ).rejects.toBeInstanceOf(ResourceNotFoundException);
     await send(new DeletePermissionSetCommand(ref));
-    await expect(send(new DescribePermissionSetCommand(ref))).rejects.toBeInstanceOf(ResourceNotFoundException);
+    await expect(
+      send(new DescribePermissionSetCommand(ref)),
+    ).rejects.toBeInstanceOf(ResourceNotFoundException);
   });
 });

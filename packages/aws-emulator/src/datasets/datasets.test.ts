@@ -1,0 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { countState } from '../state/counts';
+import { buildDataset, DEMO_IDS, GENERATED_SIZES } from '.';
+
+const REPO = join(__dirname, '../../../..');
+
+function ancestors(state: ReturnType<typeof buildDataset>, id: string) {
+  const path: string[] = [];
+  let parent =
+    state.accounts.get(id)?.parentId ??
+    state.organizationalUnits.get(id)?.parentId;
+  while (parent) {
+    path.push(parent);
+    parent = state.organizationalUnits.get(parent)?.parentId;
+  }
+  return path;
+}
+
+describe('demo data set', () => {
+  const state = buildDataset('demo');
+  const ic = state.identityCenter!;
+
+  it('holds every account annotated in examples/entities.yaml', () => {
+    const yaml = readFileSync(join(REPO, 'examples/entities.yaml'), 'utf8');
+    const ids = [
+      ...yaml.matchAll(/amazonaws\.com\/account-id:\s*'?(\d{12})'?/g),
+    ].map(m => m[1]);
+    expect(ids.length).toBeGreaterThan(5);
+    for (const id of ids) {
+      expect(state.accounts.get(id)?.state).toBe('ACTIVE');
+    }
+  });
+
+  it('has the groups and users of examples/org.yaml with their memberships', () => {
+    const yaml = readFileSync(join(REPO, 'examples/org.yaml'), 'utf8');
+    const docs = yaml.split(/^---$/m);
+    const groupNames = docs
+      .filter(d => /kind: Group/.test(d) && /type: team/.test(d))
+      .map(d => /name: (\S+)/.exec(d)![1]);
+    expect([...ic.groups.values()].map(g => g.displayName).sort()).toEqual(
+      groupNames.sort(),
+    );
+    const groupName = new Map(
+      [...ic.groups.values()].map(g => [g.id, g.displayName]),
+    );
+    for (const doc of docs.filter(d => /kind: User/.test(d))) {
+      const name = /name: (\S+)/.exec(doc)![1];
+      const memberOf = [...doc.split('memberOf:')[1].matchAll(/- (\S+)/g)].map(
+        m => m[1],
+      );
+      const user = [...ic.users.values()].find(u => u.userName === name)!;
+      expect(user.emails[0].value).toBe(`${name}@acme.example`);
+      const groups = [...ic.membershipsByUser.get(user.id)!].map(m =>
+        groupName.get(ic.memberships.get(m)!.groupId),
+      );
+      expect(groups.sort()).toEqual(memberOf.sort());
+    }
+  });
+
+  it('is shaped like a well-run org with the documented violations', () => {
+    const ous = DEMO_IDS.ous;
+    expect(ancestors(state, '724108355203')).toEqual([
+      ous['Prod-US'],
+      ous.Prod,
+      ous.Workloads,
+      'r-a1b2',
+    ]);
+    expect(state.accounts.get('890064911801')!.state).toBe('SUSPENDED');
+    // discovery-prod-eu sits outside Workloads, so DenyIamUserCreation misses it.
+    const covered = state.policyTargets.get(
+      DEMO_IDS.policies.DenyIamUserCreation,
+    )!;
+    expect(ancestors(state, '746620577403').some(id => covered.has(id))).toBe(
+      false,
+    );
+    expect(state.tags.get('879953800701')!.owner).toBeUndefined();
+    expect(state.tags.get(ous.Sandbox)).toBeUndefined();
+    expect(state.tags.get('502834119466')!.owner).toBeUndefined();
+    expect(state.tags.get(ous.Security)!.owner).toBe('security');
+    const sets = new Map([...ic.permissionSets.values()].map(p => [p.arn, p]));
+    const assignments = [...ic.assignments.values()];
+    expect(
+      assignments
+        .filter(a => a.principalType === 'USER')
+        .map(a => [a.accountId, sets.get(a.permissionSetArn)!.name]),
+    ).toEqual([['724108355203', 'AdministratorAccess']]);
+    expect(assignments.some(a => a.accountId === '890064911801')).toBe(true);
+    const byName = new Map([...sets.values()].map(p => [p.name, p]));
+    expect(byName.get('DataEngineer')!.permissionsBoundary).toBeNull();
+    expect(byName.get('BreakGlassAdmin')!.sessionDuration).toBe('PT12H');
+    for (const target of [
+      state.root!.id,
+      ...state.organizationalUnits.keys(),
+      ...state.accounts.keys(),
+    ]) {
+      const n = state.targetPolicies.get(target)?.size ?? 0;
+      expect(n).toBeGreaterThanOrEqual(1);
+      expect(n).toBeLessThanOrEqual(5);
+    }
+  });
+});
+
+describe('generated data sets', () => {
+  it('are deterministic per seed', () => {
+    const a = buildDataset('S', 5);
+    const b = buildDataset('S', 5);
+    const c = buildDataset('S', 6);
+    const dump = (s: typeof a) =>
+      JSON.stringify([
+        [...s.accounts.values()],
+        [...s.organizationalUnits.values()],
+        [...s.identityCenter!.assignments.keys()],
+        [...s.identityCenter!.users.values()],
+      ]);
+    expect(dump(a)).toEqual(dump(b));
+    expect(dump(a)).not.toEqual(dump(c));
+  });
+
+  it('builds L with the documented counts and AWS limits', () => {
+    const state = buildDataset('L', 1);
+    const { maxOuDepth, maxPoliciesPerTarget, ...size } = GENERATED_SIZES.L;
+    expect(countState(state)).toEqual({
+      ...size,
+      memberships: expect.any(Number),
+    });
+    expect(countState(state).memberships).toBeGreaterThan(30000);
+    for (const id of state.organizationalUnits.keys()) {
+      expect(ancestors(state, id).length).toBeLessThanOrEqual(maxOuDepth);
+    }
+    for (const policies of state.targetPolicies.values()) {
+      expect(policies.size).toBeLessThanOrEqual(maxPoliciesPerTarget);
+    }
+  });
+});
