@@ -10,3 +10,4 @@ export * from './accounts';
 export * from './permissions';
 export * from './snapshot';
 export * from './api';
+export * from './governanceApi';
