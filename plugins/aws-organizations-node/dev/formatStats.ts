@@ -2,11 +2,11 @@ import type { ReadStatistics } from '@aws-governance/plugin-aws-organizations-co
 
 /** Read statistics as a human-readable table. */
 export function formatStats(stats: ReadStatistics): string {
+  const strategy = stats.assignmentStrategy
+    ? `, assignments ${stats.assignmentStrategy} (estimated calls: per permission set ${stats.assignmentEstimate?.perPermissionSet}, per principal ${stats.assignmentEstimate?.perPrincipal})`
+    : '';
   const lines = [
-    `duration ${stats.durationMs} ms, retries ${stats.retries}, throttles ${stats.throttles}` +
-      (stats.assignmentStrategy
-        ? `, assignments ${stats.assignmentStrategy} (estimated calls: per permission set ${stats.assignmentEstimate?.perPermissionSet}, per principal ${stats.assignmentEstimate?.perPrincipal})`
-        : ''),
+    `duration ${stats.durationMs} ms, retries ${stats.retries}, throttles ${stats.throttles}${strategy}`,
   ];
   for (const [service, ops] of Object.entries(stats.calls)) {
     const total = Object.values(ops).reduce((a, b) => a + b, 0);

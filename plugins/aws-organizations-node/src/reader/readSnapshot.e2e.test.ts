@@ -137,11 +137,20 @@ describe('readOrganizationSnapshot against the emulator', () => {
           customerManagedPolicies: record.customerManagedPolicies,
           tags: record.tags,
         });
-        expect(set.permissionsBoundary).toEqual(
-          record.permissionsBoundary === null
-            ? { type: 'none' }
-            : expect.objectContaining({ type: expect.any(String) }),
-        );
+        const boundary = record.permissionsBoundary;
+        let expectedBoundary: unknown = { type: 'none' };
+        if (boundary && 'managedPolicyArn' in boundary) {
+          expectedBoundary = {
+            type: 'managed',
+            managedPolicyArn: boundary.managedPolicyArn,
+          };
+        } else if (boundary) {
+          expectedBoundary = {
+            type: 'customer-managed',
+            reference: boundary.customerManagedPolicyReference,
+          };
+        }
+        expect(set.permissionsBoundary).toEqual(expectedBoundary);
       }
       const expectedAssignments = [...icState.assignments.values()]
         .map(
