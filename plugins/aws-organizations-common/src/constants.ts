@@ -58,6 +58,10 @@ export const AWS_RELATIONS = {
   runsIn: 'runsIn',
   /** An account hosts a service or other entity. */
   hosts: 'hosts',
+  /** A permission set is provisioned in an account (assigned there). */
+  provisionedIn: 'provisionedIn',
+  /** An account has a permission set provisioned in it. */
+  hasPermissionSet: 'hasPermissionSet',
 } as const;
 
 /** Entity name prefixes, so that names stay stable across renames (id based). @public */
@@ -67,4 +71,36 @@ export const AWS_ENTITY_NAME_PREFIX = {
   organizationRoot: 'aws-root-',
   serviceControlPolicy: 'aws-scp-',
   permissionSet: 'aws-permission-set-',
+  /** Identity Center groups emitted for principals the catalog lacks. */
+  identityCenterGroup: 'aws-group-',
+  /** Identity Center users emitted for principals the catalog lacks. */
+  identityCenterUser: 'aws-user-',
 } as const;
+
+/**
+ * Label holding an account's state, lower-cased (`active`, `suspended`,
+ * `pending-closure`, ...).
+ *
+ * @public
+ */
+export const LABEL_AWS_ACCOUNT_STATE = 'amazonaws.com/account-state';
+
+/**
+ * Label saying where an entity's owner came from: `account-tag`, `ou-tag`,
+ * `default` (the backend's configured default) or `none` (the catalog
+ * module's fallback owner).
+ *
+ * @public
+ */
+export const LABEL_AWS_OWNER_SOURCE = 'amazonaws.com/owner-source';
+
+/** Label set to `true` on AWS-managed service control policies. @public */
+export const LABEL_AWS_MANAGED = 'amazonaws.com/aws-managed';
+
+/**
+ * Events topic the backend publishes to when a new snapshot became current;
+ * the catalog module refreshes on it.
+ *
+ * @public
+ */
+export const AWS_ORGANIZATIONS_SNAPSHOT_TOPIC = 'aws-organizations.snapshot';
