@@ -73,3 +73,25 @@ ensure_yarn
 ensure_dependencies
 export PATH="$ROOT/node_modules/.bin:$PATH"
 log "node $(node --version), yarn $(yarn --version)"
+
+# Starts the AWS emulator with the demo organization on EMULATOR_PORT (4566)
+# in the background, unless one already answers there; stops it on exit.
+EMULATOR_PORT="${EMULATOR_PORT:-4566}"
+start_demo_emulator() {
+  local url="http://127.0.0.1:${EMULATOR_PORT}"
+  if curl -fsS "$url/_emulator/stats" >/dev/null 2>&1; then
+    log "AWS emulator already answers at $url"
+    return
+  fi
+  log "starting the AWS emulator (demo organization) at $url"
+  (cd "$ROOT" && yarn emulator --dataset demo --port "$EMULATOR_PORT") &
+  EMULATOR_PID=$!
+  trap 'kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 60); do
+    curl -fsS "$url/_emulator/stats" >/dev/null 2>&1 && return
+    kill -0 "$EMULATOR_PID" 2>/dev/null || { echo "the AWS emulator did not start" >&2; exit 1; }
+    sleep 0.5
+  done
+  echo "the AWS emulator did not answer at $url" >&2
+  exit 1
+}
