@@ -11,3 +11,4 @@ export * from './permissions';
 export * from './snapshot';
 export * from './api';
 export * from './governanceApi';
+export * from './scp';
