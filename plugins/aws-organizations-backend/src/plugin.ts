@@ -2,7 +2,16 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
-import { openDatabase } from './database/migrations';
+import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organizations-common';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { readAwsOrganizationsBackendConfig } from './config';
+import { AwsOrganizationsStore } from './database/AwsOrganizationsStore';
+import { readCatalogDirectory } from './resolution/readCatalogDirectory';
+import { createSyncEngine } from './services/SyncEngine/createSyncEngine';
+import { createReaderSource } from './services/SyncEngine/readerSource';
+import { SYNC_TASK_ID } from './services/SyncEngine/types';
+import { createSyncTrigger } from './services/SyncTrigger/createSyncTrigger';
 import { createRouter } from './service/router';
 
 /**
@@ -16,14 +25,70 @@ export const awsOrganizationsPlugin = createBackendPlugin({
   register(env) {
     env.registerInit({
       deps: {
+        rootConfig: coreServices.rootConfig,
         httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
         logger: coreServices.logger,
         database: coreServices.database,
+        scheduler: coreServices.scheduler,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+        events: eventsServiceRef,
       },
-      async init({ httpRouter, logger, database }) {
-        const db = await openDatabase(database);
-        httpRouter.use(await createRouter({ logger, db }));
-        httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+      async init(deps) {
+        const { rootConfig, logger, scheduler } = deps;
+        const config = readAwsOrganizationsBackendConfig(rootConfig);
+        const store = await AwsOrganizationsStore.create(deps.database);
+        deps.permissionsRegistry.addPermissions(awsOrganizationsPermissions);
+
+        const engine = createSyncEngine({
+          config,
+          store,
+          logger,
+          events: deps.events,
+          readSnapshot: createReaderSource({ config: rootConfig, logger }),
+          readDirectory: () =>
+            readCatalogDirectory({
+              catalog: deps.catalog,
+              auth: deps.auth,
+              externalIdAnnotation: config.mapping.externalIdAnnotation,
+            }),
+        });
+        if (config.enabled) {
+          await scheduler.scheduleTask({
+            id: SYNC_TASK_ID,
+            scope: 'global',
+            ...config.schedule,
+            fn: async signal => {
+              await engine.run({ signal });
+            },
+          });
+        } else {
+          logger.info(
+            'AWS organization sync disabled (awsOrganizations.enabled: false); serving the stored data',
+          );
+        }
+
+        deps.httpRouter.use(
+          await createRouter({
+            logger,
+            store,
+            httpAuth: deps.httpAuth,
+            permissions: deps.permissions,
+            syncTrigger: createSyncTrigger({
+              config,
+              store,
+              scheduler,
+              logger,
+            }),
+          }),
+        );
+        deps.httpRouter.addAuthPolicy({
+          path: '/health',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

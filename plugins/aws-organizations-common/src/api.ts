@@ -37,6 +37,11 @@ export interface ResolvedPrincipal {
   name: string;
   /** Catalog entity ref, when the mapping rule found one. */
   ref?: string;
+  /**
+   * True when `ref` names an entity in the catalog at the time of the sync.
+   * Absent in data from before the backend computed it.
+   */
+  resolvable?: boolean;
 }
 
 /**

@@ -1,0 +1,30 @@
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { Knex } from 'knex';
+import { ChangeLogStore } from './ChangeLogStore';
+import { openDatabase } from './migrations';
+import { SnapshotStore } from './SnapshotStore';
+import { SyncRequestStore } from './SyncRequestStore';
+import { SyncRunStore } from './SyncRunStore';
+
+/** The plugin's store: one object per table, on one knex client. */
+export class AwsOrganizationsStore {
+  readonly db: Knex;
+  readonly runs: SyncRunStore;
+  readonly snapshots: SnapshotStore;
+  readonly changes: ChangeLogStore;
+  readonly requests: SyncRequestStore;
+
+  static async create(
+    database: DatabaseService,
+  ): Promise<AwsOrganizationsStore> {
+    return new AwsOrganizationsStore(await openDatabase(database));
+  }
+
+  constructor(db: Knex) {
+    this.db = db;
+    this.runs = new SyncRunStore(db);
+    this.snapshots = new SnapshotStore(db);
+    this.changes = new ChangeLogStore(db);
+    this.requests = new SyncRequestStore(db);
+  }
+}

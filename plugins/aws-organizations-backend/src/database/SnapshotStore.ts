@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto';
+import { promisify } from 'node:util';
+import { gunzip, gzip, constants as zlib } from 'node:zlib';
+import { ResolvedPrincipal } from '@aws-governance/plugin-aws-organizations-common';
+import { Knex } from 'knex';
+import { fromJson, toIso } from './timestamps';
+
+const TABLE = 'aws_org_snapshots';
+const gzipAsync = promisify(gzip);
+const gunzipAsync = promisify(gunzip);
+
+/** The current snapshot's metadata: cheap to read, enough for an ETag check. */
+export interface StoredSnapshotMeta {
+  etag: string;
+  runId?: string;
+  readAt: string;
+  storedAt: string;
+  sizeBytes: number;
+  storedBytes: number;
+  /** Principals with assignments that map to no catalog entity. */
+  unmappedPrincipals: ResolvedPrincipal[];
+}
+
+/** A snapshot body ready to store: its JSON, compressed, and its etag. */
+export interface EncodedSnapshot {
+  etag: string;
+  body: Buffer;
+  sizeBytes: number;
+}
+
+/**
+ * Encodes a `{snapshot, resolution}` JSON body: the etag is the sha256 of
+ * the JSON, the stored body its gzip (level 6: ~10x smaller on snapshots).
+ */
+export async function encodeSnapshotBody(
+  json: string,
+): Promise<EncodedSnapshot> {
+  const raw = Buffer.from(json, 'utf8');
+  return {
+    etag: createHash('sha256').update(raw).digest('hex'),
+    body: await gzipAsync(raw, { level: zlib.Z_DEFAULT_COMPRESSION }),
+    sizeBytes: raw.length,
+  };
+}
+
+function toMeta(row: any): StoredSnapshotMeta {
+  return {
+    etag: row.etag,
+    ...(row.run_id !== null ? { runId: String(row.run_id) } : {}),
+    readAt: toIso(row.read_at)!,
+    storedAt: toIso(row.stored_at)!,
+    sizeBytes: Number(row.size_bytes),
+    storedBytes: Number(row.stored_bytes),
+    unmappedPrincipals:
+      fromJson<ResolvedPrincipal[]>(row.unmapped_principals_json) ?? [],
+  };
+}
+
+const META_COLUMNS = [
+  'etag',
+  'run_id',
+  'read_at',
+  'stored_at',
+  'size_bytes',
+  'stored_bytes',
+  'unmapped_principals_json',
+];
+
+/** The current complete snapshot, one row, replaced atomically. */
+export class SnapshotStore {
+  readonly #db: Knex;
+
+  constructor(db: Knex) {
+    this.#db = db;
+  }
+
+  async currentMeta(): Promise<StoredSnapshotMeta | undefined> {
+    const row = await this.#db(TABLE)
+      .select(META_COLUMNS)
+      .orderBy('id', 'desc')
+      .first();
+    return row ? toMeta(row) : undefined;
+  }
+
+  /** The current snapshot's metadata and uncompressed JSON body. */
+  async current(): Promise<
+    { meta: StoredSnapshotMeta; json: string } | undefined
+  > {
+    const row = await this.#db(TABLE)
+      .select([...META_COLUMNS, 'encoding', 'body'])
+      .orderBy('id', 'desc')
+      .first();
+    if (!row) {
+      return undefined;
+    }
+    const body = Buffer.from(row.body);
+    const json =
+      row.encoding === 'gzip'
+        ? (await gunzipAsync(body)).toString('utf8')
+        : body.toString('utf8');
+    return { meta: toMeta(row), json };
+  }
+
+  /** Makes `encoded` the current snapshot, in the caller's transaction. */
+  async replace(
+    trx: Knex.Transaction,
+    options: {
+      runId: string;
+      encoded: EncodedSnapshot;
+      readAt: Date;
+      storedAt: Date;
+      unmappedPrincipals: ResolvedPrincipal[];
+    },
+  ): Promise<void> {
+    const { encoded } = options;
+    await trx(TABLE).delete();
+    await trx(TABLE).insert({
+      run_id: options.runId,
+      etag: encoded.etag,
+      read_at: options.readAt,
+      stored_at: options.storedAt,
+      encoding: 'gzip',
+      body: encoded.body,
+      size_bytes: encoded.sizeBytes,
+      stored_bytes: encoded.body.length,
+      unmapped_principals_json: JSON.stringify(options.unmappedPrincipals),
+    });
+  }
+}

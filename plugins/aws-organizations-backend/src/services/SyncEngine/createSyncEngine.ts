@@ -1,0 +1,230 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  OrganizationSnapshot,
+  SyncRun,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { EventsService } from '@backstage/plugin-events-node';
+import { AwsReadError } from '@aws-governance/plugin-aws-organizations-node';
+import { AwsOrganizationsBackendConfig } from '../../config';
+import {
+  diffSnapshots,
+  DEFAULT_CHANGE_DETECTORS,
+} from '../../changes/diffSnapshots';
+import { ChangeDetector } from '../../changes/types';
+import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
+import { encodeSnapshotBody } from '../../database/SnapshotStore';
+import { resolveSnapshot } from '../../resolution/resolveSnapshot';
+import { EMPTY_DIRECTORY } from '../../resolution/types';
+import { formatWarning, snapshotCounts } from './snapshotCounts';
+import {
+  DirectorySource,
+  SNAPSHOT_EVENT_TOPIC,
+  SnapshotEventPayload,
+  SnapshotSource,
+  SyncEngine,
+} from './types';
+
+/** Options of {@link createSyncEngine}. */
+export interface SyncEngineOptions {
+  config: AwsOrganizationsBackendConfig;
+  store: AwsOrganizationsStore;
+  logger: LoggerService;
+  events: EventsService;
+  readSnapshot: SnapshotSource;
+  readDirectory: DirectorySource;
+  /** Extra change detectors, e.g. compliance flips. */
+  detectors?: readonly ChangeDetector[];
+  /** Clock, for tests. */
+  now?: () => Date;
+}
+
+/** Runs after snapshots are stored: retention of the change log and runs. */
+async function applyRetention(
+  options: SyncEngineOptions,
+  now: Date,
+  keepRunId: string,
+) {
+  const { store, config, logger } = options;
+  const before = new Date(
+    now.getTime() - config.history.retentionDays * 24 * 3600 * 1000,
+  );
+  const changes = await store.changes.applyRetention({
+    before,
+    maxEntries: config.history.maxEntries,
+  });
+  const current = await store.snapshots.currentMeta();
+  const runs = await store.runs.prune(before, [
+    keepRunId,
+    ...(current?.runId ? [current.runId] : []),
+  ]);
+  if (changes || runs) {
+    logger.info('Applied AWS organization history retention', {
+      changesDeleted: changes,
+      runsDeleted: runs,
+      retentionDays: config.history.retentionDays,
+    });
+  }
+}
+
+function errorMessage(error: unknown): string {
+  if (error instanceof AwsReadError) {
+    return `${error.message} (${error.service})`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function loadPrevious(
+  store: AwsOrganizationsStore,
+): Promise<OrganizationSnapshot | undefined> {
+  const current = await store.snapshots.current();
+  return current
+    ? (JSON.parse(current.json).snapshot as OrganizationSnapshot)
+    : undefined;
+}
+
+/**
+ * Creates the sync engine. A failed read or an incomplete snapshot never
+ * touches the current snapshot or the change log: it is recorded on the run
+ * with the reasons, and the last complete snapshot stays current.
+ */
+export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
+  const { store, config, logger, events } = options;
+  const now = options.now ?? (() => new Date());
+  const detectors = [...DEFAULT_CHANGE_DETECTORS, ...(options.detectors ?? [])];
+  let firstRun = true;
+
+  async function runSteps(runId: string, signal?: AbortSignal) {
+    const phase = async (name: string) => {
+      signal?.throwIfAborted();
+      await store.runs.setProgress(runId, { phase: name });
+    };
+    await phase('reading');
+    const snapshot = await options.readSnapshot();
+    const counts = snapshotCounts(snapshot);
+    const warnings = snapshot.warnings.map(formatWarning);
+    if (!snapshot.complete) {
+      logger.warn(
+        'AWS organization snapshot incomplete; keeping the last complete one',
+        {
+          runId,
+          reasons: snapshot.incompleteReasons.join('; '),
+        },
+      );
+      await store.runs.finish(
+        runId,
+        {
+          status: 'incomplete',
+          errors: snapshot.incompleteReasons,
+          warnings,
+          stats: snapshot.stats,
+          counts,
+        },
+        now(),
+      );
+      return;
+    }
+
+    await phase('resolving');
+    const directory = await options.readDirectory().catch(error => {
+      warnings.push(
+        `Catalog unavailable, owners and principals are marked unresolvable: ${errorMessage(
+          error,
+        )}`,
+      );
+      return EMPTY_DIRECTORY;
+    });
+    const resolution = resolveSnapshot(snapshot, config, directory);
+
+    await phase('diffing');
+    const previous = await loadPrevious(store);
+    const changes = diffSnapshots(previous, snapshot, detectors);
+
+    await phase('storing');
+    const encoded = await encodeSnapshotBody(
+      JSON.stringify({ snapshot, resolution }),
+    );
+    signal?.throwIfAborted();
+    const storedAt = now();
+    await store.db.transaction(async trx => {
+      await store.snapshots.replace(trx, {
+        runId,
+        encoded,
+        readAt: new Date(snapshot.readAt),
+        storedAt,
+        unmappedPrincipals: resolution.unmappedPrincipals,
+      });
+      await store.changes.append(trx, { runId, detectedAt: storedAt, changes });
+      await store.runs.finish(
+        runId,
+        {
+          status: 'succeeded',
+          errors: [],
+          warnings,
+          stats: snapshot.stats,
+          counts,
+          changes: changes.length,
+        },
+        now(),
+        trx,
+      );
+    });
+    logger.info('Stored AWS organization snapshot', {
+      runId,
+      etag: encoded.etag,
+      changes: changes.length,
+      sizeBytes: encoded.sizeBytes,
+      storedBytes: encoded.body.length,
+      unmappedPrincipals: resolution.unmappedPrincipals.length,
+    });
+    await applyRetention(options, storedAt, runId).catch(error =>
+      logger.warn('Could not apply history retention', {
+        error: errorMessage(error),
+      }),
+    );
+    const payload: SnapshotEventPayload = { etag: encoded.etag };
+    await events
+      .publish({ topic: SNAPSHOT_EVENT_TOPIC, eventPayload: payload })
+      .catch(error =>
+        logger.warn('Could not publish the snapshot event', {
+          error: errorMessage(error),
+        }),
+      );
+  }
+
+  return {
+    async run({ signal } = {}): Promise<SyncRun> {
+      const startedAt = now();
+      const runId = await store.runs.start(
+        firstRun ? 'startup' : 'schedule',
+        startedAt,
+      );
+      firstRun = false;
+      if (await store.requests.take(runId)) {
+        await store.runs.setTrigger(runId, 'manual');
+      }
+      const abandoned = await store.runs.abandonOthers(runId, startedAt);
+      if (abandoned) {
+        logger.warn('Marked abandoned AWS organization sync runs as failed', {
+          abandoned,
+        });
+      }
+      try {
+        await runSteps(runId, signal);
+      } catch (error) {
+        logger.error(
+          'AWS organization sync failed; keeping the last complete snapshot',
+          {
+            runId,
+            error: errorMessage(error),
+          },
+        );
+        await store.runs.finish(
+          runId,
+          { status: 'failed', errors: [errorMessage(error)], warnings: [] },
+          now(),
+        );
+      }
+      return (await store.runs.get(runId))!;
+    },
+  };
+}

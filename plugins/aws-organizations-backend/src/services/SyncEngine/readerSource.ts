@@ -1,0 +1,33 @@
+import {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import {
+  AwsOrganizationsClients,
+  createAwsOrganizationsClients,
+  readOrganizationSnapshot,
+} from '@aws-governance/plugin-aws-organizations-node';
+import { SnapshotSource } from './types';
+
+/**
+ * The reader as a snapshot source. The SDK clients are created on the first
+ * sync (building credentials may call AWS) and reused.
+ */
+export function createReaderSource(options: {
+  config: RootConfigService;
+  logger: LoggerService;
+}): SnapshotSource {
+  let clients: Promise<AwsOrganizationsClients> | undefined;
+  return async () => {
+    if (!clients) {
+      clients = createAwsOrganizationsClients(options.config);
+      clients.catch(() => {
+        clients = undefined;
+      });
+    }
+    return readOrganizationSnapshot({
+      clients: await clients,
+      logger: options.logger,
+    });
+  };
+}

@@ -1,0 +1,31 @@
+import {
+  OrganizationSnapshot,
+  SyncRun,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { CatalogDirectory } from '../../resolution/types';
+
+/** The scheduler task id of the sync, one per cluster. @public */
+export const SYNC_TASK_ID = 'aws-organizations-sync';
+
+/** Event topic published after each new complete snapshot. @public */
+export const SNAPSHOT_EVENT_TOPIC = 'aws-organizations.snapshot';
+
+/** Payload of {@link SNAPSHOT_EVENT_TOPIC} events. @public */
+export interface SnapshotEventPayload {
+  etag: string;
+}
+
+/** Reads the organization (the reader, or a fake in tests). */
+export type SnapshotSource = () => Promise<OrganizationSnapshot>;
+
+/** Reads the catalog's Groups and Users. */
+export type DirectorySource = () => Promise<CatalogDirectory>;
+
+/**
+ * Runs syncs: read, resolve, diff, store, publish. One run at a time per
+ * cluster is the scheduler's job (a global task).
+ */
+export interface SyncEngine {
+  /** Runs one sync in this process and returns its record. Never throws. */
+  run(options?: { signal?: AbortSignal }): Promise<SyncRun>;
+}
