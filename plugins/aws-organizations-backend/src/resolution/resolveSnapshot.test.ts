@@ -1,0 +1,231 @@
+import { baseSnapshot } from '../__testUtils__/snapshots';
+import { OwnershipConfig, PrincipalMappingConfig } from '../config';
+import { toEntityName, toEntityRef } from './entityNames';
+import { resolveSnapshot } from './resolveSnapshot';
+import { CatalogDirectory } from './types';
+
+const ownership: OwnershipConfig = {
+  accountTagKey: 'owner',
+  unitTagKey: 'owner',
+  namespace: 'default',
+};
+const mapping: PrincipalMappingConfig = {
+  groupRule: 'displayName',
+  groupMap: {},
+  userRule: 'userName',
+};
+
+function directory(
+  refs: string[],
+  extra: Partial<CatalogDirectory> = {},
+): CatalogDirectory {
+  return {
+    refs: new Set(refs),
+    groupsByExternalId: new Map(),
+    usersByEmail: new Map(),
+    ...extra,
+  };
+}
+
+describe('entity names', () => {
+  it('makes valid entity names and refs', () => {
+    expect(toEntityName('Platform Team')).toBe('platform-team');
+    expect(toEntityName('  Ops__&  Sec.. ')).toBe('ops-sec');
+    expect(toEntityName('Équipe')).toBe('equipe');
+    expect(toEntityName('***')).toBeUndefined();
+    expect(toEntityRef('payments', 'group', 'default')).toBe(
+      'group:default/payments',
+    );
+    expect(toEntityRef('Group:Teams/Payments', 'group', 'default')).toBe(
+      'group:teams/payments',
+    );
+    expect(toEntityRef('user:jane', 'group', 'ns')).toBe('user:ns/jane');
+    expect(toEntityRef('not valid!', 'group', 'default')).toBeUndefined();
+  });
+});
+
+describe('resolveSnapshot', () => {
+  it('takes the account tag, else the nearest OU tag, else the default', () => {
+    const snapshot = baseSnapshot();
+    // Root tagged; Prod untagged; Payments (under Prod) tagged.
+    snapshot.root.tags = { owner: 'cloud' };
+    snapshot.organizationalUnits[2].tags = { owner: 'group:default/payments' };
+    const resolution = resolveSnapshot(
+      snapshot,
+      { ownership, mapping },
+      directory(['group:default/payments', 'group:default/platform']),
+    );
+    expect(resolution.accountOwners['222222222222']).toEqual({
+      ref: 'group:default/payments',
+      source: 'account-tag',
+      tagValue: 'payments',
+      resolvable: true,
+    });
+    expect(resolution.accountOwners['333333333333']).toEqual({
+      ref: 'group:default/payments',
+      source: 'ou-tag',
+      tagValue: 'group:default/payments',
+      ouId: 'ou-payments',
+      resolvable: true,
+    });
+    expect(resolution.accountOwners['111111111111']).toEqual({
+      ref: 'group:default/cloud',
+      source: 'ou-tag',
+      tagValue: 'cloud',
+      ouId: 'r-root',
+      resolvable: false,
+    });
+    expect(resolution.unitOwners['ou-prod']).toMatchObject({
+      source: 'ou-tag',
+      ouId: 'r-root',
+    });
+    expect(resolution.unitOwners['ou-dev']).toMatchObject({
+      ref: 'group:default/platform',
+      ouId: 'ou-dev',
+    });
+  });
+
+  it('falls back to the default owner, or none', () => {
+    const snapshot = baseSnapshot();
+    const withDefault = resolveSnapshot(
+      snapshot,
+      {
+        ownership: { ...ownership, defaultOwner: 'group:default/cloud' },
+        mapping,
+      },
+      directory(['group:default/cloud']),
+    );
+    expect(withDefault.accountOwners['111111111111']).toEqual({
+      ref: 'group:default/cloud',
+      source: 'default',
+      resolvable: true,
+    });
+    const without = resolveSnapshot(
+      snapshot,
+      { ownership, mapping },
+      directory([]),
+    );
+    expect(without.accountOwners['111111111111']).toEqual({
+      source: 'none',
+      resolvable: false,
+    });
+    expect(without.unitOwners['r-root']).toEqual({
+      source: 'none',
+      resolvable: false,
+    });
+  });
+
+  it('uses the configured tag keys and namespace', () => {
+    const snapshot = baseSnapshot();
+    snapshot.accounts[0].tags = { team: 'core' };
+    const resolution = resolveSnapshot(
+      snapshot,
+      {
+        ownership: { ...ownership, accountTagKey: 'team', namespace: 'org' },
+        mapping,
+      },
+      directory([]),
+    );
+    expect(resolution.accountOwners['111111111111'].ref).toBe('group:org/core');
+    // The account tag key no longer matches `owner` on payments-dev.
+    expect(resolution.accountOwners['222222222222']).toMatchObject({
+      ref: 'group:org/platform',
+      source: 'ou-tag',
+    });
+  });
+
+  it('maps principals by display name and user name, listing the unmapped', () => {
+    const resolution = resolveSnapshot(
+      baseSnapshot(),
+      { ownership, mapping },
+      directory(['group:default/platform-team']),
+    );
+    expect(resolution.principals['g-platform']).toEqual({
+      type: 'GROUP',
+      id: 'g-platform',
+      name: 'Platform Team',
+      ref: 'group:default/platform-team',
+      resolvable: true,
+    });
+    expect(resolution.principals['u-alice']).toMatchObject({
+      ref: 'user:default/alice.smith',
+      resolvable: false,
+    });
+    // g-unused and u-bob hold no assignment: not listed.
+    expect(resolution.unmappedPrincipals.map(p => p.id)).toEqual(['u-alice']);
+  });
+
+  it('maps groups by external id and users by email', () => {
+    const resolution = resolveSnapshot(
+      baseSnapshot(),
+      {
+        ownership,
+        mapping: {
+          ...mapping,
+          groupRule: 'externalId',
+          externalIdAnnotation: 'idp/id',
+          userRule: 'email',
+        },
+      },
+      directory(['group:default/platform', 'user:default/asmith'], {
+        groupsByExternalId: new Map([
+          ['ext-platform', 'group:default/platform'],
+        ]),
+        usersByEmail: new Map([['alice@corp.example', 'user:default/asmith']]),
+      }),
+    );
+    expect(resolution.principals['g-platform'].ref).toBe(
+      'group:default/platform',
+    );
+    expect(resolution.principals['g-unused'].ref).toBeUndefined();
+    expect(resolution.principals['u-alice'].ref).toBe('user:default/asmith');
+    expect(resolution.principals['u-bob'].ref).toBeUndefined();
+    expect(resolution.unmappedPrincipals).toEqual([]);
+  });
+
+  it('maps groups explicitly; the map also overrides other rules', () => {
+    const explicit = resolveSnapshot(
+      baseSnapshot(),
+      {
+        ownership,
+        mapping: {
+          ...mapping,
+          groupRule: 'explicit',
+          groupMap: { 'g-platform': 'group:default/sre' },
+        },
+      },
+      directory(['group:default/sre']),
+    );
+    expect(explicit.principals['g-platform'].ref).toBe('group:default/sre');
+    expect(explicit.principals['g-unused'].ref).toBeUndefined();
+
+    const override = resolveSnapshot(
+      baseSnapshot(),
+      {
+        ownership,
+        mapping: { ...mapping, groupMap: { Unused: 'group:default/legacy' } },
+      },
+      directory([]),
+    );
+    expect(override.principals['g-unused'].ref).toBe('group:default/legacy');
+    expect(override.principals['g-platform'].ref).toBe(
+      'group:default/platform-team',
+    );
+    expect(override.unmappedPrincipals.map(p => p.id)).toEqual([
+      'g-platform',
+      'u-alice',
+    ]);
+  });
+
+  it('resolves no principals when Identity Center is not enabled', () => {
+    const snapshot = baseSnapshot();
+    snapshot.identityCenter = { status: 'not-enabled' };
+    const resolution = resolveSnapshot(
+      snapshot,
+      { ownership, mapping },
+      directory([]),
+    );
+    expect(resolution.principals).toEqual({});
+    expect(resolution.unmappedPrincipals).toEqual([]);
+  });
+});
