@@ -1,4 +1,22 @@
 import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  AccountAccess,
+  AccountCompliance,
+  AccountDetail,
+  AccountGuardrails,
+  AccountState,
+  AccountSummary,
+  ChangeKind,
+  ChangeLogEntry,
+  ComplianceStatus,
+  OrganizationComplianceSummary,
+  OrgTreeNode,
+  Page,
+  PrincipalAccess,
+  SimulationRequest,
+  SimulationResult,
+  SyncStatus,
+} from '@aws-governance/plugin-aws-organizations-common';
 
 /**
  * Health of the AWS Organizations backend.
@@ -11,15 +29,103 @@ export interface AwsOrganizationsHealth {
 }
 
 /**
+ * Paging of list requests; the backend applies its own defaults and maximum.
+ *
+ * @public
+ */
+export interface PageRequest {
+  offset?: number;
+  limit?: number;
+}
+
+/**
+ * Filters of `GET /accounts`. Unset filters are not sent.
+ *
+ * @public
+ */
+export interface AccountsQuery extends PageRequest {
+  /** OU (or root) id: accounts in it and below. */
+  ou?: string;
+  /** Owner entity ref, e.g. `group:default/payments`. */
+  owner?: string;
+  state?: AccountState;
+  compliance?: ComplianceStatus;
+  /** Free text over name, id and email. */
+  q?: string;
+}
+
+/**
+ * Filters of `GET /changes`. Unset filters are not sent.
+ *
+ * @public
+ */
+export interface ChangesQuery extends PageRequest {
+  accountId?: string;
+  kind?: ChangeKind;
+  /** ISO-8601 timestamp: only changes detected at or after it. */
+  since?: string;
+}
+
+/**
+ * The catalog entity a principal request is about: a Group or a User.
+ *
+ * @public
+ */
+export interface PrincipalEntityRef {
+  kind: 'group' | 'user';
+  namespace: string;
+  name: string;
+}
+
+/**
  * Client of the AWS Organizations backend API (`/api/aws-organizations`).
+ * Every method rejects with a `ResponseError` (from `@backstage/errors`)
+ * carrying the HTTP status when the backend answers with an error, e.g. 403
+ * when the permission framework denies the request.
  *
  * @public
  */
 export interface AwsOrganizationsApi {
+  /** `GET /health`. */
   getHealth(): Promise<AwsOrganizationsHealth>;
+  /** `GET /sync/status`. */
+  getSyncStatus(): Promise<SyncStatus>;
+  /** `POST /sync`: starts a sync; rejects with 409 when one is running. */
+  triggerSync(): Promise<void>;
+  /** `GET /changes`. */
+  listChanges(query?: ChangesQuery): Promise<Page<ChangeLogEntry>>;
+  /** `GET /accounts`. */
+  listAccounts(query?: AccountsQuery): Promise<Page<AccountSummary>>;
+  /** `GET /accounts/:id`. */
+  getAccount(accountId: string): Promise<AccountDetail>;
+  /** `GET /accounts/:id/guardrails`. */
+  getAccountGuardrails(accountId: string): Promise<AccountGuardrails>;
+  /** `GET /accounts/:id/access`. */
+  getAccountAccess(accountId: string): Promise<AccountAccess>;
+  /** `GET /accounts/:id/compliance`. */
+  getAccountCompliance(accountId: string): Promise<AccountCompliance>;
+  /** `GET /accounts/:id/history`. */
+  getAccountHistory(
+    accountId: string,
+    page?: PageRequest,
+  ): Promise<Page<ChangeLogEntry>>;
+  /** `GET /organization/tree`: the root node. */
+  getOrganizationTree(): Promise<OrgTreeNode>;
+  /** `GET /compliance/summary`. */
+  getComplianceSummary(): Promise<OrganizationComplianceSummary>;
+  /** `POST /simulate`. */
+  simulate(request: SimulationRequest): Promise<SimulationResult>;
+  /** `GET /principals/:kind/:namespace/:name/access`. */
+  getPrincipalAccess(principal: PrincipalEntityRef): Promise<PrincipalAccess>;
+  /** `GET /reports/access.csv`: the organization's access report as CSV text. */
+  getAccessReportCsv(): Promise<string>;
 }
 
-/** @public */
+/**
+ * Reference to the {@link AwsOrganizationsApi}.
+ *
+ * @public
+ */
 export const awsOrganizationsApiRef = createApiRef<AwsOrganizationsApi>({
   id: 'plugin.aws-organizations.service',
 });

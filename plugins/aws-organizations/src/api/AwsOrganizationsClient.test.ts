@@ -1,5 +1,7 @@
 import { AwsOrganizationsClient } from './AwsOrganizationsClient';
 
+const BASE = 'http://backstage/api/aws-organizations';
+
 const discoveryApi = {
   getBaseUrl: jest.fn(async (id: string) => `http://backstage/api/${id}`),
 };
@@ -7,46 +9,161 @@ const discoveryApi = {
 function jsonResponse(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), {
     status,
-    statusText: status === 200 ? 'OK' : 'Service Unavailable',
+    statusText: status < 300 ? 'OK' : 'Error',
     headers: { 'content-type': 'application/json' },
   });
 }
 
+function errorResponse(status: number, message: string): Response {
+  return jsonResponse(status, {
+    error: { name: 'Error', message },
+    response: { statusCode: status },
+  });
+}
+
+function setup(response: () => Response = () => jsonResponse(200, {})) {
+  const fetch = jest.fn(async (_url: string, _init?: RequestInit) =>
+    response(),
+  );
+  const client = new AwsOrganizationsClient({
+    discoveryApi,
+    fetchApi: { fetch },
+  });
+  return { client, fetch };
+}
+
 describe('AwsOrganizationsClient', () => {
   it('calls the plugin through discovery and fetchApi', async () => {
-    const fetch = jest.fn(async () =>
+    const { client, fetch } = setup(() =>
       jsonResponse(200, { status: 'ok', database: 'ok' }),
     );
-    const client = new AwsOrganizationsClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
-
     await expect(client.getHealth()).resolves.toEqual({
       status: 'ok',
       database: 'ok',
     });
     expect(discoveryApi.getBaseUrl).toHaveBeenCalledWith('aws-organizations');
-    expect(fetch).toHaveBeenCalledWith(
-      'http://backstage/api/aws-organizations/health',
-    );
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/health`);
   });
 
-  it('throws a ResponseError carrying the status on failure', async () => {
-    const fetch = jest.fn(async () =>
-      jsonResponse(503, {
-        error: { name: 'Error', message: 'database unreachable' },
-        response: { statusCode: 503 },
-      }),
-    );
-    const client = new AwsOrganizationsClient({
-      discoveryApi,
-      fetchApi: { fetch },
-    });
+  it.each([
+    ['getSyncStatus', [], '/sync/status'],
+    ['getAccount', ['123456789012'], '/accounts/123456789012'],
+    [
+      'getAccountGuardrails',
+      ['123456789012'],
+      '/accounts/123456789012/guardrails',
+    ],
+    ['getAccountAccess', ['123456789012'], '/accounts/123456789012/access'],
+    [
+      'getAccountCompliance',
+      ['123456789012'],
+      '/accounts/123456789012/compliance',
+    ],
+    [
+      'getAccountHistory',
+      ['123456789012', { offset: 50, limit: 25 }],
+      '/accounts/123456789012/history?offset=50&limit=25',
+    ],
+    ['getAccountHistory', ['123456789012'], '/accounts/123456789012/history'],
+    ['getOrganizationTree', [], '/organization/tree'],
+    ['getComplianceSummary', [], '/compliance/summary'],
+    ['listAccounts', [], '/accounts'],
+    [
+      'listAccounts',
+      [
+        {
+          ou: 'ou-ab12-cd34ef56',
+          owner: 'group:default/payments',
+          state: 'ACTIVE',
+          compliance: 'fail',
+          q: ' pay dev ',
+          offset: 0,
+          limit: 20,
+        },
+      ],
+      '/accounts?ou=ou-ab12-cd34ef56&owner=group%3Adefault%2Fpayments&state=ACTIVE&compliance=fail&q=pay+dev&offset=0&limit=20',
+    ],
+    ['listAccounts', [{ q: '', owner: undefined }], '/accounts'],
+    [
+      'listChanges',
+      [
+        {
+          accountId: '123456789012',
+          kind: 'account.moved',
+          since: '2024-01-01T00:00:00Z',
+          limit: 10,
+        },
+      ],
+      '/changes?accountId=123456789012&kind=account.moved&since=2024-01-01T00%3A00%3A00Z&limit=10',
+    ],
+    [
+      'getPrincipalAccess',
+      [{ kind: 'group', namespace: 'default', name: 'team a/b' }],
+      '/principals/group/default/team%20a%2Fb/access',
+    ],
+    ['getAccount', ['../sync'], '/accounts/..%2Fsync'],
+  ])('%s(%j) requests %s', async (method, args, path) => {
+    const { client, fetch } = setup();
+    await (client as any)[method](...args);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(fetch.mock.calls[0][0]).toBe(`${BASE}${path}`);
+  });
 
-    await expect(client.getHealth()).rejects.toMatchObject({
-      name: 'ResponseError',
-      statusCode: 503,
+  it('posts simulation requests as JSON', async () => {
+    const result = { decision: 'denied', reasons: ['x'], decisiveStatements: [] };
+    const { client, fetch } = setup(() => jsonResponse(200, result));
+    const request = {
+      accountId: '123456789012',
+      action: 's3:PutObject',
+      region: 'eu-west-1',
+    };
+    await expect(client.simulate(request)).resolves.toEqual(result);
+    const [url, init] = fetch.mock.calls[0];
+    expect(url).toBe(`${BASE}/simulate`);
+    expect(init?.method).toBe('POST');
+    expect(init?.headers).toEqual({ 'Content-Type': 'application/json' });
+    expect(JSON.parse(init?.body as string)).toEqual(request);
+  });
+
+  it('triggers a sync with POST and accepts 202 without a body', async () => {
+    const { client, fetch } = setup(
+      () => new Response(null, { status: 202, statusText: 'Accepted' }),
+    );
+    await expect(client.triggerSync()).resolves.toBeUndefined();
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/sync`, { method: 'POST' });
+  });
+
+  it('rejects a sync request with the 409 status when one is running', async () => {
+    const { client } = setup(() => errorResponse(409, 'A sync is running'));
+    const error = await client.triggerSync().catch(e => e);
+    expect(error).toMatchObject({ name: 'ResponseError', statusCode: 409 });
+    expect(error.cause.message).toBe('A sync is running');
+  });
+
+  it('returns the access report as CSV text', async () => {
+    const csv = 'account,principal\n123456789012,alice\n';
+    const { client, fetch } = setup(
+      () =>
+        new Response(csv, {
+          status: 200,
+          headers: { 'content-type': 'text/csv' },
+        }),
+    );
+    await expect(client.getAccessReportCsv()).resolves.toBe(csv);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/reports/access.csv`, {
+      headers: { Accept: 'text/csv' },
     });
+  });
+
+  it.each([
+    [403, 'getAccountAccess'],
+    [404, 'getAccount'],
+    [400, 'getAccountCompliance'],
+    [503, 'getHealth'],
+  ])('throws a ResponseError carrying %i', async (status, method) => {
+    const { client } = setup(() => errorResponse(status, 'nope'));
+    await expect((client as any)[method]('123456789012')).rejects.toMatchObject(
+      { name: 'ResponseError', statusCode: status },
+    );
   });
 });

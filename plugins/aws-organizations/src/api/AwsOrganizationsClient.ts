@@ -1,9 +1,46 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  AccountAccess,
+  AccountCompliance,
+  AccountDetail,
+  AccountGuardrails,
+  AccountSummary,
+  ChangeLogEntry,
+  OrganizationComplianceSummary,
+  OrgTreeNode,
+  Page,
+  PrincipalAccess,
+  SimulationRequest,
+  SimulationResult,
+  SyncStatus,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  AccountsQuery,
   AwsOrganizationsApi,
   AwsOrganizationsHealth,
+  ChangesQuery,
+  PageRequest,
+  PrincipalEntityRef,
 } from './AwsOrganizationsApi';
+
+type QueryValue = string | number | undefined;
+
+/** `?a=1&b=x` from the set values, in the given order; '' when none is set. */
+function queryString(params: Record<string, QueryValue>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== '') {
+      search.append(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+function segment(value: string): string {
+  return encodeURIComponent(value);
+}
 
 /**
  * The default {@link AwsOrganizationsApi}: resolves the backend through the
@@ -22,15 +59,120 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
   }
 
   async getHealth(): Promise<AwsOrganizationsHealth> {
-    return this.#get<AwsOrganizationsHealth>('/health');
+    return this.#json('/health');
   }
 
-  async #get<T>(path: string): Promise<T> {
+  async getSyncStatus(): Promise<SyncStatus> {
+    return this.#json('/sync/status');
+  }
+
+  async triggerSync(): Promise<void> {
+    await this.#request('/sync', { method: 'POST' });
+  }
+
+  async listChanges(query: ChangesQuery = {}): Promise<Page<ChangeLogEntry>> {
+    return this.#json(
+      `/changes${queryString({
+        accountId: query.accountId,
+        kind: query.kind,
+        since: query.since,
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async listAccounts(
+    query: AccountsQuery = {},
+  ): Promise<Page<AccountSummary>> {
+    return this.#json(
+      `/accounts${queryString({
+        ou: query.ou,
+        owner: query.owner,
+        state: query.state,
+        compliance: query.compliance,
+        q: query.q?.trim(),
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async getAccount(accountId: string): Promise<AccountDetail> {
+    return this.#json(`/accounts/${segment(accountId)}`);
+  }
+
+  async getAccountGuardrails(accountId: string): Promise<AccountGuardrails> {
+    return this.#json(`/accounts/${segment(accountId)}/guardrails`);
+  }
+
+  async getAccountAccess(accountId: string): Promise<AccountAccess> {
+    return this.#json(`/accounts/${segment(accountId)}/access`);
+  }
+
+  async getAccountCompliance(accountId: string): Promise<AccountCompliance> {
+    return this.#json(`/accounts/${segment(accountId)}/compliance`);
+  }
+
+  async getAccountHistory(
+    accountId: string,
+    page: PageRequest = {},
+  ): Promise<Page<ChangeLogEntry>> {
+    return this.#json(
+      `/accounts/${segment(accountId)}/history${queryString({
+        offset: page.offset,
+        limit: page.limit,
+      })}`,
+    );
+  }
+
+  async getOrganizationTree(): Promise<OrgTreeNode> {
+    return this.#json('/organization/tree');
+  }
+
+  async getComplianceSummary(): Promise<OrganizationComplianceSummary> {
+    return this.#json('/compliance/summary');
+  }
+
+  async simulate(request: SimulationRequest): Promise<SimulationResult> {
+    return this.#json('/simulate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(request),
+    });
+  }
+
+  async getPrincipalAccess(
+    principal: PrincipalEntityRef,
+  ): Promise<PrincipalAccess> {
+    return this.#json(
+      `/principals/${segment(principal.kind)}/${segment(
+        principal.namespace,
+      )}/${segment(principal.name)}/access`,
+    );
+  }
+
+  async getAccessReportCsv(): Promise<string> {
+    const response = await this.#request('/reports/access.csv', {
+      headers: { Accept: 'text/csv' },
+    });
+    return response.text();
+  }
+
+  async #json<T>(path: string, init?: RequestInit): Promise<T> {
+    const response = await this.#request(path, init);
+    return (await response.json()) as T;
+  }
+
+  async #request(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.#discoveryApi.getBaseUrl('aws-organizations');
-    const response = await this.#fetchApi.fetch(`${baseUrl}${path}`);
+    const url = `${baseUrl}${path}`;
+    const response = init
+      ? await this.#fetchApi.fetch(url, init)
+      : await this.#fetchApi.fetch(url);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }
