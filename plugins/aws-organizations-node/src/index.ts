@@ -7,3 +7,4 @@
 
 export * from './config';
 export * from './reader';
+export * from './catalog';

@@ -7,3 +7,14 @@
 
 export { catalogModuleAwsOrganizations as default } from './module';
 export { AwsAccountLinkProcessor } from './processor/AwsAccountLinkProcessor';
+export { AwsOrganizationsRelationProcessor } from './processor/AwsOrganizationsRelationProcessor';
+export {
+  AwsOrganizationsEntityProvider,
+  type AwsOrganizationsEntityProviderOptions,
+  type AwsOrganizationsRefreshResult,
+} from './provider/AwsOrganizationsEntityProvider';
+export * from './provider/defaultTransformers';
+export {
+  readProviderConfig,
+  type AwsOrganizationsCatalogConfig,
+} from './config/readProviderConfig';

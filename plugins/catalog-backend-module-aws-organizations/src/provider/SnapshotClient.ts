@@ -1,0 +1,150 @@
+import { SnapshotEnvelope } from '@aws-governance/plugin-aws-organizations-common';
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { AWS_ORGANIZATIONS_PLUGIN_ID } from '../constants';
+
+/**
+ * What one conditional GET of the snapshot gave.
+ *
+ * - `ok`: a new envelope and its etag;
+ * - `not-modified`: the etag sent is still current (304);
+ * - `unavailable`: no snapshot to use; `reason` says why, `notFound` marks a
+ *   404 (the backend has not synced yet, or is not installed).
+ */
+export type SnapshotFetchResult =
+  | { status: 'ok'; envelope: SnapshotEnvelope; etag: string }
+  | { status: 'not-modified' }
+  | { status: 'unavailable'; reason: string; notFound?: boolean };
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as { cause?: unknown }).cause;
+    return cause instanceof Error
+      ? `${error.message} (${cause.message})`
+      : error.message;
+  }
+  return String(error);
+}
+
+/** Why a body is not a usable envelope, or undefined when it is. */
+function invalidEnvelope(body: unknown): string | undefined {
+  const envelope = body as Partial<SnapshotEnvelope> | null;
+  if (typeof envelope !== 'object' || envelope === null) {
+    return 'the body is not a JSON object';
+  }
+  const snapshot = envelope.snapshot;
+  if (typeof snapshot !== 'object' || snapshot === null) {
+    return 'the body has no snapshot';
+  }
+  if (snapshot.schemaVersion !== 1) {
+    return `unsupported snapshot schemaVersion ${String(
+      snapshot.schemaVersion,
+    )}`;
+  }
+  if (
+    typeof snapshot.organization?.id !== 'string' ||
+    typeof snapshot.root?.id !== 'string' ||
+    !Array.isArray(snapshot.accounts) ||
+    !Array.isArray(snapshot.organizationalUnits) ||
+    !Array.isArray(snapshot.policies) ||
+    typeof snapshot.identityCenter?.status !== 'string'
+  ) {
+    return 'the snapshot lacks its organization, root, accounts, OUs, policies or Identity Center';
+  }
+  const resolution = envelope.resolution;
+  if (
+    typeof resolution !== 'object' ||
+    resolution === null ||
+    typeof resolution.accountOwners !== 'object' ||
+    typeof resolution.unitOwners !== 'object' ||
+    typeof resolution.principals !== 'object' ||
+    !Array.isArray(resolution.unmappedPrincipals)
+  ) {
+    return 'the body has no owner and principal resolution';
+  }
+  return undefined;
+}
+
+/**
+ * Reads `GET /api/aws-organizations/snapshot` with the catalog's own service
+ * credentials, conditionally on the last etag.
+ */
+export class SnapshotClient {
+  readonly #discovery: DiscoveryService;
+  readonly #auth: AuthService;
+
+  constructor(options: { discovery: DiscoveryService; auth: AuthService }) {
+    this.#discovery = options.discovery;
+    this.#auth = options.auth;
+  }
+
+  async fetchSnapshot(etag?: string): Promise<SnapshotFetchResult> {
+    let response: Response;
+    let url: string;
+    try {
+      url = `${await this.#discovery.getBaseUrl(
+        AWS_ORGANIZATIONS_PLUGIN_ID,
+      )}/snapshot`;
+      const { token } = await this.#auth.getPluginRequestToken({
+        onBehalfOf: await this.#auth.getOwnServiceCredentials(),
+        targetPluginId: AWS_ORGANIZATIONS_PLUGIN_ID,
+      });
+      response = await fetch(url, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          Accept: 'application/json',
+          ...(etag ? { 'If-None-Match': etag } : {}),
+        },
+      });
+    } catch (error) {
+      return {
+        status: 'unavailable',
+        reason: `the AWS Organizations backend could not be reached: ${describe(
+          error,
+        )}`,
+      };
+    }
+    if (response.status === 304) {
+      return { status: 'not-modified' };
+    }
+    if (response.status === 404) {
+      return {
+        status: 'unavailable',
+        notFound: true,
+        reason: `${url} answered 404: no snapshot yet (the first sync has not completed, or the AWS Organizations backend is not installed)`,
+      };
+    }
+    if (!response.ok) {
+      const text = await response.text().catch(() => '');
+      return {
+        status: 'unavailable',
+        reason: `${url} answered ${response.status} ${response.statusText}${
+          text ? `: ${text.slice(0, 300)}` : ''
+        }`,
+      };
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      return {
+        status: 'unavailable',
+        reason: `${url} answered with a body that is not JSON: ${describe(
+          error,
+        )}`,
+      };
+    }
+    const invalid = invalidEnvelope(body);
+    if (invalid) {
+      return {
+        status: 'unavailable',
+        reason: `${url} answered with an unusable envelope: ${invalid}`,
+      };
+    }
+    const envelope = body as SnapshotEnvelope;
+    return {
+      status: 'ok',
+      envelope,
+      etag: response.headers.get('etag') ?? envelope.etag,
+    };
+  }
+}

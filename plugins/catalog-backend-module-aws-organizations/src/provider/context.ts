@@ -1,0 +1,183 @@
+import {
+  AccountAssignment,
+  IdentityStoreGroup,
+  IdentityStoreUser,
+  PermissionSet,
+  ResolvedOwner,
+  ResolvedPrincipal,
+  SnapshotEnvelope,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  awsEntityNames,
+  AwsOrganizationsEntityRefs,
+  AwsOrganizationsOwner,
+  AwsOrganizationsTransformerContext,
+} from '@aws-governance/plugin-aws-organizations-node';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+
+/** What the context is built from besides the envelope. */
+export interface ContextOptions {
+  namespace: string;
+  fallbackOwner: string;
+  emitMissingPrincipals: boolean;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = map.get(k);
+    if (list) {
+      list.push(item);
+    } else {
+      map.set(k, [item]);
+    }
+  }
+  return map;
+}
+
+/** A full, lower-cased entity ref, or undefined when `ref` does not parse. */
+function normalizeRef(
+  ref: string | undefined,
+  defaultKind: string,
+): string | undefined {
+  if (!ref) {
+    return undefined;
+  }
+  try {
+    const parsed = parseEntityRef(ref, {
+      defaultKind,
+      defaultNamespace: 'default',
+    });
+    return stringifyEntityRef(parsed);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Identity Center principals the catalog lacks: holders of assignments the
+ * backend could not map, and mapped ones whose ref names no entity.
+ */
+export function missingPrincipals(
+  envelope: SnapshotEnvelope,
+): ResolvedPrincipal[] {
+  const { principals, unmappedPrincipals } = envelope.resolution;
+  const byId = new Map<string, ResolvedPrincipal>();
+  for (const principal of [
+    ...Object.values(principals),
+    ...unmappedPrincipals,
+  ]) {
+    const missing =
+      !normalizeRef(principal.ref, principal.type.toLocaleLowerCase('en-US')) ||
+      principal.resolvable === false;
+    if (missing && !byId.has(principal.id)) {
+      byId.set(principal.id, principal);
+    }
+  }
+  return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Builds the context the transformers share: refs, owners and indexes over
+ * the snapshot, computed once per read.
+ */
+export function createTransformerContext(
+  envelope: SnapshotEnvelope,
+  options: ContextOptions,
+): AwsOrganizationsTransformerContext {
+  const { snapshot, resolution } = envelope;
+  const { namespace } = options;
+  const resource = (name: string) =>
+    stringifyEntityRef({ kind: 'resource', namespace, name });
+
+  const identityCenter =
+    snapshot.identityCenter.status === 'available'
+      ? snapshot.identityCenter
+      : undefined;
+  const assignments = groupBy<AccountAssignment>(
+    identityCenter?.assignments ?? [],
+    a => a.accountId,
+  );
+  const memberships = identityCenter?.memberships ?? [];
+  const members = groupBy(memberships, m => m.groupId);
+  const groupsOfUser = groupBy(memberships, m => m.userId);
+  const permissionSets = new Map<string, PermissionSet>(
+    (identityCenter?.permissionSets ?? []).map(p => [p.arn, p]),
+  );
+  const groups = new Map<string, IdentityStoreGroup>(
+    (identityCenter?.groups ?? []).map(g => [g.id, g]),
+  );
+  const users = new Map<string, IdentityStoreUser>(
+    (identityCenter?.users ?? []).map(u => [u.id, u]),
+  );
+
+  const emitted = new Map<string, string>();
+  if (options.emitMissingPrincipals) {
+    for (const principal of missingPrincipals(envelope)) {
+      emitted.set(
+        principal.id,
+        principal.type === 'GROUP'
+          ? stringifyEntityRef({
+              kind: 'group',
+              namespace,
+              name: awsEntityNames.identityCenterGroup(principal.id),
+            })
+          : stringifyEntityRef({
+              kind: 'user',
+              namespace,
+              name: awsEntityNames.identityCenterUser(principal.id),
+            }),
+      );
+    }
+  }
+
+  const refs: AwsOrganizationsEntityRefs = {
+    account: id => resource(awsEntityNames.account(id)),
+    organizationRoot: id => resource(awsEntityNames.organizationRoot(id)),
+    organizationalUnit: id => resource(awsEntityNames.organizationalUnit(id)),
+    parent: id =>
+      id === snapshot.root.id
+        ? refs.organizationRoot(id)
+        : refs.organizationalUnit(id),
+    serviceControlPolicy: id =>
+      resource(awsEntityNames.serviceControlPolicy(id)),
+    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+    principal: id => {
+      const own = emitted.get(id);
+      if (own) {
+        return own;
+      }
+      const principal = resolution.principals[id];
+      return normalizeRef(
+        principal?.ref,
+        principal?.type === 'USER' ? 'user' : 'group',
+      );
+    },
+  };
+
+  const owner = (
+    resolved: ResolvedOwner | undefined,
+  ): AwsOrganizationsOwner => {
+    const ref = normalizeRef(resolved?.ref, 'group');
+    return ref && resolved
+      ? { ref, source: resolved.source }
+      : { ref: options.fallbackOwner, source: 'none' };
+  };
+
+  return {
+    envelope,
+    namespace,
+    refs,
+    lookup: {
+      assignmentsOf: id => assignments.get(id) ?? [],
+      membersOf: id => (members.get(id) ?? []).map(m => m.userId),
+      groupsOf: id => (groupsOfUser.get(id) ?? []).map(m => m.groupId),
+      permissionSet: arn => permissionSets.get(arn),
+      group: id => groups.get(id),
+      user: id => users.get(id),
+    },
+    accountOwner: id => owner(resolution.accountOwners[id]),
+    unitOwner: id => owner(resolution.unitOwners[id]),
+  };
+}

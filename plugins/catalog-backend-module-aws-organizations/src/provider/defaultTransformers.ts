@@ -1,0 +1,460 @@
+import {
+  ANNOTATION_AWS_ACCOUNT_ID,
+  ANNOTATION_AWS_ARN,
+  ANNOTATION_AWS_ORGANIZATION_ID,
+  ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
+  ANNOTATION_AWS_PERMISSION_SET_ARN,
+  ANNOTATION_AWS_POLICY_ID,
+  AWS_ENTITY_TYPES,
+  isUnknown,
+  LABEL_AWS_ACCOUNT_STATE,
+  LABEL_AWS_MANAGED,
+  LABEL_AWS_OWNER_SOURCE,
+  Tags,
+  Knowable,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  AwsAccessGrantSpec,
+  AwsAccountTransformer,
+  awsEntityNames,
+  AwsOrganizationalUnitTransformer,
+  AwsOrganizationRootTransformer,
+  AwsOrganizationsOwner,
+  AwsOrganizationsTransformerContext,
+  AwsPermissionSetTransformer,
+  AwsPrincipalTransformer,
+  AwsServiceControlPolicyTransformer,
+} from '@aws-governance/plugin-aws-organizations-node';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
+
+/**
+ * The transformers the module uses unless a module replaces them through
+ * `awsOrganizationsCatalogExtensionPoint`.
+ *
+ * @public
+ */
+export interface AwsOrganizationsTransformers {
+  account: AwsAccountTransformer;
+  organizationalUnit: AwsOrganizationalUnitTransformer;
+  organizationRoot: AwsOrganizationRootTransformer;
+  serviceControlPolicy: AwsServiceControlPolicyTransformer;
+  permissionSet: AwsPermissionSetTransformer;
+  principal: AwsPrincipalTransformer;
+}
+
+/** A value of an entity's spec. */
+type JsonValue = NonNullable<Entity['spec']>[string];
+
+/**
+ * Snapshot data typed as entity JSON: it is plain JSON already (it came
+ * over HTTP), its interfaces just lack index signatures.
+ */
+function json(value: object | null): JsonValue {
+  return value as unknown as JsonValue;
+}
+
+function ownerLabels(owner: AwsOrganizationsOwner): Record<string, string> {
+  return { [LABEL_AWS_OWNER_SOURCE]: owner.source };
+}
+
+/** AWS tags when they were read; omitted when unknown. */
+function knownTags(tags: Knowable<Tags>): { awsTags?: JsonValue } {
+  return isUnknown(tags) ? {} : { awsTags: json(tags) };
+}
+
+/**
+ * A policy document as JSON when it parses, else the raw text and the
+ * parse error.
+ */
+function policyDocument(content: string): {
+  document: JsonValue;
+  documentParseError?: string;
+} {
+  try {
+    return { document: JSON.parse(content) };
+  } catch (error) {
+    return { document: content, documentParseError: (error as Error).message };
+  }
+}
+
+function accessGrants(
+  accountId: string,
+  context: AwsOrganizationsTransformerContext,
+): AwsAccessGrantSpec[] {
+  const { refs, lookup, envelope } = context;
+  const principalName = (type: 'GROUP' | 'USER', id: string) =>
+    envelope.resolution.principals[id]?.name ??
+    (type === 'GROUP'
+      ? lookup.group(id)?.displayName
+      : lookup.user(id)?.userName) ??
+    id;
+  const grants: AwsAccessGrantSpec[] = [];
+  for (const assignment of lookup.assignmentsOf(accountId)) {
+    const permissionSet = {
+      permissionSet: refs.permissionSet(assignment.permissionSetArn),
+      permissionSetName:
+        lookup.permissionSet(assignment.permissionSetArn)?.name ??
+        assignment.permissionSetArn,
+    };
+    const principal = refs.principal(assignment.principalId);
+    grants.push({
+      ...(principal ? { principal } : {}),
+      principalType: assignment.principalType,
+      principalId: assignment.principalId,
+      principalName: principalName(
+        assignment.principalType,
+        assignment.principalId,
+      ),
+      ...permissionSet,
+      via: 'direct',
+    });
+    if (assignment.principalType !== 'GROUP') {
+      continue;
+    }
+    const group = refs.principal(assignment.principalId);
+    for (const userId of lookup.membersOf(assignment.principalId)) {
+      const user = refs.principal(userId);
+      if (!user) {
+        continue;
+      }
+      grants.push({
+        principal: user,
+        principalType: 'USER',
+        principalId: userId,
+        principalName: principalName('USER', userId),
+        ...permissionSet,
+        via: 'group',
+        groupId: assignment.principalId,
+        ...(group ? { group } : {}),
+      });
+    }
+  }
+  const order = (g: AwsAccessGrantSpec) =>
+    `${g.via}\u0000${g.principalType}\u0000${g.principalName}\u0000${
+      g.principalId
+    }\u0000${g.permissionSetName}\u0000${g.groupId ?? ''}`;
+  return grants.sort((a, b) => order(a).localeCompare(order(b)));
+}
+
+/**
+ * Account → `Resource` of `spec.type: cloud-account`, named
+ * `aws-account-<id>`, titled with the account name.
+ *
+ * @public
+ */
+export const defaultAccountTransformer: AwsAccountTransformer = async (
+  account,
+  context,
+) => {
+  const { snapshot } = context.envelope;
+  const owner = context.accountOwner(account.id);
+  const management = account.id === snapshot.organization.managementAccountId;
+  const state = account.state.toLocaleLowerCase('en-US').replace(/_/g, '-');
+  const links = [];
+  if (snapshot.identityCenter.status === 'available') {
+    links.push({
+      url: `https://${snapshot.identityCenter.identityStoreId}.awsapps.com/start`,
+      title: 'AWS access portal',
+      icon: 'dashboard',
+    });
+  }
+  links.push({
+    url: `https://${account.id}.signin.aws.amazon.com/console`,
+    title: 'AWS console sign-in',
+    icon: 'cloud',
+  });
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: awsEntityNames.account(account.id),
+      namespace: context.namespace,
+      title: account.name,
+      description: `AWS account ${account.name} (${account.id}), ${state}${
+        management ? ', the management account of the organization' : ''
+      }.`,
+      annotations: {
+        [ANNOTATION_AWS_ACCOUNT_ID]: account.id,
+        [ANNOTATION_AWS_ARN]: account.arn,
+        [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
+      },
+      labels: { [LABEL_AWS_ACCOUNT_STATE]: state, ...ownerLabels(owner) },
+      links,
+    },
+    spec: {
+      type: AWS_ENTITY_TYPES.account,
+      owner: owner.ref,
+      parent: context.refs.parent(account.parentId),
+      state: account.state,
+      managementAccount: management,
+      joinedMethod: account.joinedMethod,
+      joinedTimestamp: account.joinedTimestamp,
+      ...knownTags(account.tags),
+      accessGrants: json(accessGrants(account.id, context)),
+    },
+  };
+};
+
+/**
+ * Organizational unit → `Resource` of `spec.type: aws-organizational-unit`,
+ * named `aws-ou-<id>`.
+ *
+ * @public
+ */
+export const defaultOrganizationalUnitTransformer: AwsOrganizationalUnitTransformer =
+  async (unit, context) => {
+    const { snapshot } = context.envelope;
+    const owner = context.unitOwner(unit.id);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: awsEntityNames.organizationalUnit(unit.id),
+        namespace: context.namespace,
+        title: unit.name,
+        description: `AWS organizational unit ${unit.name} (${unit.id}).`,
+        annotations: {
+          [ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID]: unit.id,
+          [ANNOTATION_AWS_ARN]: unit.arn,
+          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
+        },
+        labels: ownerLabels(owner),
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.organizationalUnit,
+        owner: owner.ref,
+        parent: context.refs.parent(unit.parentId),
+        ...knownTags(unit.tags),
+      },
+    };
+  };
+
+/**
+ * Organization root → `Resource` of `spec.type: aws-organization-root`,
+ * named `aws-root-<id>`.
+ *
+ * @public
+ */
+export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer =
+  async (root, context) => {
+    const { organization } = context.envelope.snapshot;
+    const owner = context.unitOwner(root.id);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: awsEntityNames.organizationRoot(root.id),
+        namespace: context.namespace,
+        title: `AWS organization ${organization.id}`,
+        description: `Root (${root.id}) of the AWS organization ${organization.id}, managed from account ${organization.managementAccountId}.`,
+        annotations: {
+          [ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID]: root.id,
+          [ANNOTATION_AWS_ARN]: root.arn,
+          [ANNOTATION_AWS_ORGANIZATION_ID]: organization.id,
+        },
+        labels: ownerLabels(owner),
+        links: [
+          {
+            url: 'https://console.aws.amazon.com/organizations/v2/home',
+            title: 'AWS Organizations console',
+            icon: 'cloud',
+          },
+        ],
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.organizationRoot,
+        owner: owner.ref,
+        organization: {
+          id: organization.id,
+          arn: organization.arn,
+          featureSet: organization.featureSet,
+          managementAccountId: organization.managementAccountId,
+          managementAccount: context.refs.account(
+            organization.managementAccountId,
+          ),
+          enabledPolicyTypes: organization.enabledPolicyTypes,
+        },
+        ...knownTags(root.tags),
+      },
+    };
+  };
+
+/**
+ * Service control policy → `Resource` of `spec.type:
+ * aws-service-control-policy`, named `aws-scp-<id>`, with its document and
+ * targets. Owned by the root's owner: SCPs are organization-wide.
+ *
+ * The plain-language summary is the policy's own description for now; the
+ * SCP evaluator's summaries (-common `scp/`) are to replace it once it
+ * exports them.
+ *
+ * @public
+ */
+export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTransformer =
+  async (policy, context) => {
+    const { snapshot } = context.envelope;
+    const owner = context.unitOwner(snapshot.root.id);
+    const targets = policy.targets.map(target =>
+      target.type === 'ACCOUNT'
+        ? context.refs.account(target.targetId)
+        : context.refs.parent(target.targetId),
+    );
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: awsEntityNames.serviceControlPolicy(policy.id),
+        namespace: context.namespace,
+        title: policy.name,
+        description:
+          policy.description.trim() ||
+          `Service control policy ${policy.name} (${policy.id}).`,
+        annotations: {
+          [ANNOTATION_AWS_POLICY_ID]: policy.id,
+          [ANNOTATION_AWS_ARN]: policy.arn,
+          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
+        },
+        labels: {
+          [LABEL_AWS_MANAGED]: String(policy.awsManaged),
+          ...ownerLabels(owner),
+        },
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.serviceControlPolicy,
+        owner: owner.ref,
+        awsManaged: policy.awsManaged,
+        ...policyDocument(policy.content),
+        targets,
+      },
+    };
+  };
+
+/**
+ * Permission set → `Resource` of `spec.type: aws-permission-set`, named
+ * `aws-permission-set-<id>`, with its policies, boundary and session
+ * duration. Owned by the root's owner.
+ *
+ * @public
+ */
+export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
+  async (permissionSet, context) => {
+    const { snapshot } = context.envelope;
+    const owner = context.unitOwner(snapshot.root.id);
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: awsEntityNames.permissionSet(permissionSet.arn),
+        namespace: context.namespace,
+        title: permissionSet.name,
+        description:
+          permissionSet.description?.trim() ||
+          `IAM Identity Center permission set ${permissionSet.name}.`,
+        annotations: {
+          [ANNOTATION_AWS_PERMISSION_SET_ARN]: permissionSet.arn,
+          [ANNOTATION_AWS_ARN]: permissionSet.arn,
+          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
+        },
+        labels: ownerLabels(owner),
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.permissionSet,
+        owner: owner.ref,
+        sessionDuration: permissionSet.sessionDuration,
+        ...(permissionSet.relayState
+          ? { relayState: permissionSet.relayState }
+          : {}),
+        managedPolicies: json(permissionSet.managedPolicies),
+        customerManagedPolicies: json(permissionSet.customerManagedPolicies),
+        inlinePolicy:
+          permissionSet.inlinePolicy === null
+            ? null
+            : policyDocument(permissionSet.inlinePolicy).document,
+        permissionsBoundary: json(permissionSet.permissionsBoundary),
+        ...knownTags(permissionSet.tags),
+      },
+    };
+  };
+
+/**
+ * Identity Center principal the catalog lacks → `Group` (`spec.type:
+ * aws-identity-center-group`) or `User`, named `aws-group-<id>` or
+ * `aws-user-<id>`, with memberships among groups the catalog knows.
+ *
+ * @public
+ */
+export const defaultPrincipalTransformer: AwsPrincipalTransformer = async (
+  principal,
+  context,
+) => {
+  const ref = context.refs.principal(principal.id);
+  if (!ref) {
+    return undefined;
+  }
+  const { name } = parseEntityRef(ref);
+  const annotations = {
+    [ANNOTATION_AWS_ORGANIZATION_ID]: context.envelope.snapshot.organization.id,
+  };
+  const related = (ids: string[]) =>
+    ids
+      .map(id => context.refs.principal(id))
+      .filter((r): r is string => Boolean(r))
+      .sort();
+  if (principal.type === 'GROUP') {
+    const group = context.lookup.group(principal.id);
+    const displayName = group?.displayName ?? principal.name;
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name,
+        namespace: context.namespace,
+        title: displayName,
+        description:
+          group?.description?.trim() ||
+          `IAM Identity Center group ${displayName}, not otherwise in the catalog.`,
+        annotations,
+      },
+      spec: {
+        type: 'aws-identity-center-group',
+        profile: { displayName },
+        children: [],
+        members: related(context.lookup.membersOf(principal.id)),
+      },
+    };
+  }
+  const user = context.lookup.user(principal.id);
+  const email =
+    user?.emails.find(e => e.primary)?.value ?? user?.emails[0]?.value;
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'User',
+    metadata: {
+      name,
+      namespace: context.namespace,
+      title: user?.displayName ?? principal.name,
+      annotations,
+    },
+    spec: {
+      profile: {
+        displayName: user?.displayName ?? user?.userName ?? principal.name,
+        ...(email ? { email } : {}),
+      },
+      memberOf: related(context.lookup.groupsOf(principal.id)),
+    },
+  };
+};
+
+/**
+ * The default transformers, one per item type.
+ *
+ * @public
+ */
+export const defaultTransformers: AwsOrganizationsTransformers = {
+  account: defaultAccountTransformer,
+  organizationalUnit: defaultOrganizationalUnitTransformer,
+  organizationRoot: defaultOrganizationRootTransformer,
+  serviceControlPolicy: defaultServiceControlPolicyTransformer,
+  permissionSet: defaultPermissionSetTransformer,
+  principal: defaultPrincipalTransformer,
+};
