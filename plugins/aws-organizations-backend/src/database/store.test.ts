@@ -142,7 +142,6 @@ describe('AwsOrganizationsStore', () => {
         }),
       );
       expect((await store.snapshots.currentMeta())?.etag).toBe(next.etag);
-      ]);
       const [{ n }] = await store.db('aws_org_snapshots').count({ n: '*' });
       expect(Number(n)).toBe(1);
     },

@@ -1,0 +1,193 @@
+import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
+import { encodeSnapshotBody } from '../database/SnapshotStore';
+import { BASE, NONE, startPlugin, USER } from '../__testUtils__/backend';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+async function setup(options: { deny?: boolean } = {}) {
+  const knex = await databases.init('SQLITE_3');
+  const { server } = await startPlugin({
+    knex,
+    features: options.deny
+      ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+      : [],
+  });
+  return { server, store: new AwsOrganizationsStore(knex) };
+}
+
+async function storeSnapshot(store: AwsOrganizationsStore) {
+  const runId = await store.runs.start('manual', new Date());
+  const encoded = await encodeSnapshotBody(
+    JSON.stringify({
+      snapshot: { accounts: [] },
+      resolution: { principals: {} },
+    }),
+  );
+  await store.db.transaction(trx =>
+    store.snapshots.replace(trx, {
+      runId,
+      encoded,
+      readAt: new Date('2026-02-01T00:00:00Z'),
+      storedAt: new Date('2026-02-01T00:00:05Z'),
+      unmappedPrincipals: [],
+    }),
+  );
+  await store.runs.finish(
+    runId,
+    { status: 'succeeded', errors: [], warnings: [] },
+    new Date(),
+  );
+  return encoded.etag;
+}
+
+describe('routes', () => {
+  it('requires credentials on every route but /health', async () => {
+    const { server } = await setup();
+    const api = request(server);
+    expect(
+      (await api.get(`${BASE}/health`).set('Authorization', NONE)).status,
+    ).toBe(200);
+    for (const res of [
+      await api.get(`${BASE}/sync/status`).set('Authorization', NONE),
+      await api.post(`${BASE}/sync`).set('Authorization', NONE),
+      await api.get(`${BASE}/snapshot`).set('Authorization', NONE),
+      await api.get(`${BASE}/changes`).set('Authorization', NONE),
+    ]) {
+      expect(res.status).toBe(401);
+    }
+  });
+
+  it('answers 403 on POST /sync without the trigger permission', async () => {
+    const { server, store } = await setup({ deny: true });
+    const res = await request(server)
+      .post(`${BASE}/sync`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(403);
+    expect(res.body.error.name).toBe('NotAllowedError');
+    expect(await store.runs.latest()).toBeUndefined();
+  });
+
+  it('answers 409 on POST /sync while a run is going', async () => {
+    const { server, store } = await setup();
+    await store.runs.start('schedule', new Date());
+    const res = await request(server)
+      .post(`${BASE}/sync`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toMatch(/already running/);
+  });
+
+  it('answers 404 before the first snapshot, then the envelope with an ETag and 304', async () => {
+    const { server, store } = await setup();
+    const api = request(server);
+    const missing = await api
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', USER);
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/No complete snapshot/);
+    expect(
+      (await api.get(`${BASE}/sync/status`).set('Authorization', USER)).body,
+    ).toEqual({
+      unmappedPrincipals: [],
+    });
+
+    const etag = await storeSnapshot(store);
+    const res = await api.get(`${BASE}/snapshot`).set('Authorization', USER);
+    expect(res.status).toBe(200);
+    expect(res.headers.etag).toBe(`"${etag}"`);
+    expect(res.body).toEqual({
+      etag,
+      storedAt: '2026-02-01T00:00:05.000Z',
+      snapshot: { accounts: [] },
+      resolution: { principals: {} },
+    });
+    const notModified = await api
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', USER)
+      .set('If-None-Match', `"${etag}"`);
+    expect(notModified.status).toBe(304);
+    expect(notModified.text).toBe('');
+    const stale = await api
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', USER)
+      .set('If-None-Match', '"other"');
+    expect(stale.status).toBe(200);
+
+    const status = await api
+      .get(`${BASE}/sync/status`)
+      .set('Authorization', USER);
+    expect(status.body).toMatchObject({
+      lastAttempt: { status: 'succeeded' },
+      lastSuccess: { status: 'succeeded' },
+      snapshotReadAt: '2026-02-01T00:00:00.000Z',
+    });
+  });
+
+  it.each([
+    ['accountId=1234', /accountId: must be a 12-digit AWS account id/],
+    ['kind=account.created,bogus', /kind/],
+    ['since=yesterday', /since: must be an ISO 8601 date/],
+    ['since=2026-13-45', /since: must be a valid date/],
+    ['limit=501', /limit: must be at most 500/],
+    ['limit=0', /limit/],
+    ['offset=-1', /offset/],
+    ['unknown=1', /Unrecognized key/],
+  ])('answers 400 on GET /changes?%s', async (query, message) => {
+    const { server } = await setup();
+    const res = await request(server)
+      .get(`${BASE}/changes?${query}`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('pages and filters GET /changes', async () => {
+    const { server, store } = await setup();
+    await store.changes.append(store.db, {
+      detectedAt: new Date('2026-02-01T00:00:00Z'),
+      changes: [
+        {
+          kind: 'account.moved',
+          accountId: '123456789012',
+          subjectId: '123456789012',
+          summary: 'a moved',
+        },
+        { kind: 'ou.created', subjectId: 'ou-1', summary: 'ou' },
+        {
+          kind: 'scp.attached',
+          accountId: '123456789012',
+          subjectId: 'p-1',
+          summary: 'att',
+        },
+      ],
+    });
+    const api = request(server);
+    const res = await api
+      .get(
+        `${BASE}/changes?accountId=123456789012&kind=account.moved&kind=scp.attached,ou.created&since=2026-01-01&limit=1&offset=1`,
+      )
+      .set('Authorization', USER);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      items: [
+        expect.objectContaining({ kind: 'account.moved', summary: 'a moved' }),
+      ],
+      totalCount: 2,
+      offset: 1,
+      limit: 1,
+    });
+    const later = await api
+      .get(`${BASE}/changes?since=2026-02-02T00:00:00Z`)
+      .set('Authorization', USER);
+    expect(later.body).toEqual({
+      items: [],
+      totalCount: 0,
+      offset: 0,
+      limit: 50,
+    });
+  });
+});
