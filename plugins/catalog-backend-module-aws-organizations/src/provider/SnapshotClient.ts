@@ -15,14 +15,17 @@ export type SnapshotFetchResult =
   | { status: 'not-modified' }
   | { status: 'unavailable'; reason: string; notFound?: boolean };
 
+function messageOf(error: unknown): string | undefined {
+  // Duck-typed: errors of the built-in fetch may come from another realm.
+  const message = (error as { message?: unknown } | null)?.message;
+  return typeof message === 'string' ? message : undefined;
+}
+
+/** An error's message and its cause's, e.g. "fetch failed (connect ECONNREFUSED …)". */
 function describe(error: unknown): string {
-  if (error instanceof Error) {
-    const cause = (error as { cause?: unknown }).cause;
-    return cause instanceof Error
-      ? `${error.message} (${cause.message})`
-      : error.message;
-  }
-  return String(error);
+  const message = messageOf(error) ?? String(error);
+  const cause = messageOf((error as { cause?: unknown } | null)?.cause);
+  return cause ? `${message} (${cause})` : message;
 }
 
 /** Why a body is not a usable envelope, or undefined when it is. */
