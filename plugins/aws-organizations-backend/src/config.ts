@@ -78,10 +78,11 @@ function read<T>(key: string, fn: () => T): T {
   try {
     return fn();
   } catch (error) {
-    if (error instanceof InputError) {
+    const message = (error as Error).message;
+    if (error instanceof InputError && message.includes(fullKey(key))) {
       throw error;
     }
-    throw invalid(key, (error as Error).message);
+    throw invalid(key, message);
   }
 }
 

@@ -1,11 +1,10 @@
 import {
   mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { awsOrganizationsPlugin } from './plugin';
+import { BASE, NONE, startPlugin } from './__testUtils__/backend';
 
 // SQLite always; PostgreSQL from BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING
 // (scripts/test.sh provides it, so CI never skips it).
@@ -21,38 +20,57 @@ describe('awsOrganizationsPlugin', () => {
   });
 
   it.each(databases.eachSupportedId())(
-    'migrates and answers /health without credentials on %p',
+    'migrates, registers its permissions and answers /health without credentials on %p',
     async (databaseId: TestDatabaseId) => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
-        features: [
-          awsOrganizationsPlugin,
-          mockServices.database.factory({ knex }),
-        ],
+      const permissionsRegistry = mockServices.permissionsRegistry.mock();
+      const { server } = await startPlugin({
+        knex,
+        features: [permissionsRegistry.factory],
       });
 
-      const res = await request(server).get('/api/aws-organizations/health');
+      const res = await request(server)
+        .get(`${BASE}/health`)
+        .set('Authorization', NONE);
       expect(res.status).toBe(200);
       expect(res.body).toEqual({ status: 'ok', database: 'ok' });
 
-      expect(await knex.schema.hasTable('aws_org_sync_runs')).toBe(true);
+      for (const table of [
+        'aws_org_sync_runs',
+        'aws_org_snapshots',
+        'aws_org_changes',
+        'aws_org_sync_requests',
+      ]) {
+        expect(await knex.schema.hasTable(table)).toBe(true);
+      }
       const migrations = await knex('aws_org_knex_migrations').select('name');
       expect(migrations.map(m => m.name)).toContain('20261127120000_init.js');
+      expect(permissionsRegistry.addPermissions).toHaveBeenCalledWith(
+        expect.arrayContaining([
+          expect.objectContaining({ name: 'aws-organizations.sync.trigger' }),
+        ]),
+      );
     },
   );
 
   it('reports an unreachable database as 503', async () => {
     const knex = await databases.init('SQLITE_3');
-    const { server } = await startTestBackend({
-      features: [
-        awsOrganizationsPlugin,
-        mockServices.database.factory({ knex }),
-      ],
-    });
+    const { server } = await startPlugin({ knex });
     await knex.destroy();
 
-    const res = await request(server).get('/api/aws-organizations/health');
+    const res = await request(server).get(`${BASE}/health`);
     expect(res.status).toBe(503);
     expect(res.body).toEqual({ status: 'error', database: 'unreachable' });
+  });
+
+  it('answers 503 on POST /sync when syncing is disabled', async () => {
+    const { server } = await startPlugin({
+      config: {
+        awsOrganizations: { region: 'us-east-1', enabled: false },
+      },
+    });
+    const res = await request(server).post(`${BASE}/sync`);
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/awsOrganizations\.enabled/);
   });
 });
