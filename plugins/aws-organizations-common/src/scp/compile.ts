@@ -6,7 +6,12 @@ import {
 import type { RequestContext } from './context';
 import { tryParseScp } from './parse';
 import { andTri, notTri, orTri, Tri, unknown } from './tristate';
-import type { ParsedScp, ScpEffect, ScpPolicySource, ScpStatement } from './types';
+import type {
+  ParsedScp,
+  ScpEffect,
+  ScpPolicySource,
+  ScpStatement,
+} from './types';
 import { parseTemplate, resolveTemplate, TemplatePart } from './variables';
 import {
   compileWildcardList,
@@ -39,9 +44,7 @@ export type CompiledPolicy =
   | { ok: true; parsed: ParsedScp; statements: CompiledStatement[] }
   | { ok: false; error: string };
 
-type ResourcePattern =
-  | { matcher: Matcher }
-  | { template: TemplatePart[] };
+type ResourcePattern = { matcher: Matcher } | { template: TemplatePart[] };
 
 function compileResources(
   patterns: readonly string[],
@@ -91,7 +94,9 @@ function compileStatement(
   const resourceNeeded = unknown(
     `statement ${statement.sid ?? `#${statement.index}`} applies to ${
       negatedResource ? 'all resources except ' : ''
-    }${resourceList.join(', ')}: the outcome depends on the resource, which the request does not give`,
+    }${resourceList.join(
+      ', ',
+    )}: the outcome depends on the resource, which the request does not give`,
   );
 
   const matchesResource = (request: CompiledRequest): Tri => {

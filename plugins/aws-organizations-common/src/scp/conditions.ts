@@ -1,14 +1,7 @@
 import { ABSENT, MISSING, RequestContext } from './context';
 import { cidrContains, parseCidr, parseIp } from './ip';
 import { BaseOperator, OperatorSpec, parseOperator } from './operators';
-import {
-  andTri,
-  notTri,
-  orTri,
-  Tri,
-  Unknown,
-  unknown,
-} from './tristate';
+import { andTri, notTri, orTri, Tri, Unknown, unknown } from './tristate';
 import type { ScpConditionBlock } from './types';
 import { parseTemplate, resolveTemplate, TemplatePart } from './variables';
 import {
@@ -116,12 +109,7 @@ function templateTest(
     const re = new RegExp(`^${source}$`);
     return c => re.test(c);
   }
-  return literalTest(
-    base,
-    operator,
-    key,
-    resolved.map(p => p.text).join(''),
-  );
+  return literalTest(base, operator, key, resolved.map(p => p.text).join(''));
 }
 
 function compileValues(
@@ -152,6 +140,7 @@ function nullTest(
   values: readonly string[],
 ): CompiledConditionTest {
   const wanted = values.map(v => v.toLowerCase());
+  const lowerKey = key.toLowerCase();
   const bad = wanted.find(v => v !== 'true' && v !== 'false');
   return {
     operator,
@@ -160,7 +149,7 @@ function nullTest(
       if (bad !== undefined) {
         return unknown(`Null on ${key}: "${bad}" is not true or false`);
       }
-      const found = context.get(key);
+      const found = context.get(lowerKey);
       if (found === MISSING) return missing(operator, key);
       const isAbsent = found === ABSENT;
       return wanted.some(v => (v === 'true') === isAbsent);
@@ -191,11 +180,12 @@ function compileTest(
   if (spec.base.kind === 'null') return nullTest(operator, key, values);
   const policyValues = compileValues(spec, operator, key, values, variables);
   const { negated } = spec.base;
+  const lowerKey = key.toLowerCase();
   return {
     operator,
     key,
     evaluate(context) {
-      const found = context.get(key);
+      const found = context.get(lowerKey);
       if (found === MISSING) return missing(operator, key);
       if (found === ABSENT) {
         if (spec.ifExists || spec.qualifier === 'ForAllValues') return true;

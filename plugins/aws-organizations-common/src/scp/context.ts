@@ -10,7 +10,8 @@ export type ContextLookup = readonly string[] | typeof ABSENT | typeof MISSING;
 
 /** The request's condition keys, case-insensitive. */
 export interface RequestContext {
-  get(key: string): ContextLookup;
+  /** Looks a key up; the key must already be lower-cased. */
+  get(lowerKey: string): ContextLookup;
 }
 
 function toValues(value: ScpContextValue): string[] {
@@ -18,36 +19,50 @@ function toValues(value: ScpContextValue): string[] {
   return [String(value)];
 }
 
+const lowered = new WeakMap<object, Map<string, readonly string[]>>();
+
+/** Keys lower-cased once per context object (treat contexts as immutable). */
+function lowerCased(
+  values: Record<string, ScpContextValue>,
+): Map<string, readonly string[]> {
+  let map = lowered.get(values);
+  if (!map) {
+    map = new Map();
+    for (const [key, value] of Object.entries(values)) {
+      map.set(key.toLowerCase(), toValues(value));
+    }
+    lowered.set(values, map);
+  }
+  return map;
+}
+
 /**
- * Builds the request context: derived keys (from the snapshot) first, then
- * aws:RequestedRegion from `region`, then the request's own context.
+ * Builds the request context: the request's own context first, then
+ * aws:RequestedRegion from `region`, then the derived keys (from the
+ * snapshot). Lower-cased key maps are cached per context object, so one
+ * request evaluated for many accounts lower-cases its keys once.
  */
 export function buildRequestContext(
   request: ScpRequest,
   derived: Record<string, string | string[]> = {},
 ): RequestContext {
-  const values = new Map<string, readonly string[]>();
-  for (const [key, value] of Object.entries(derived)) {
-    values.set(key.toLowerCase(), toValues(value));
-  }
-  if (request.region !== undefined) {
-    values.set('aws:requestedregion', [request.region]);
-  }
-  for (const [key, value] of Object.entries(request.context ?? {})) {
-    values.set(key.toLowerCase(), toValues(value));
-  }
+  const own = request.context ? lowerCased(request.context) : undefined;
+  const derivedMap = lowerCased(derived);
+  const region =
+    request.region === undefined ? undefined : ([request.region] as const);
   const absentAll = request.absentKeys === true;
-  const absent = new Set(
-    Array.isArray(request.absentKeys)
-      ? request.absentKeys.map(k => k.toLowerCase())
-      : [],
-  );
+  const absent = Array.isArray(request.absentKeys)
+    ? new Set(request.absentKeys.map(k => k.toLowerCase()))
+    : undefined;
   return {
-    get(key: string): ContextLookup {
-      const lower = key.toLowerCase();
-      const found = values.get(lower);
+    get(lowerKey: string): ContextLookup {
+      const found =
+        own?.get(lowerKey) ??
+        (region && lowerKey === 'aws:requestedregion'
+          ? region
+          : derivedMap.get(lowerKey));
       if (found) return found;
-      return absentAll || absent.has(lower) ? ABSENT : MISSING;
+      return absentAll || absent?.has(lowerKey) ? ABSENT : MISSING;
     },
   };
 }

@@ -8,7 +8,12 @@ describe('effectivePolicies', () => {
     expect(e.managementAccount).toBe(false);
     expect(e.scpsEnabled).toBe(true);
     expect(
-      e.levels.map(l => [l.kind, l.targetId, l.name, l.policies.map(p => p.id)]),
+      e.levels.map(l => [
+        l.kind,
+        l.targetId,
+        l.name,
+        l.policies.map(p => p.id),
+      ]),
     ).toEqual([
       ['root', 'r-test', 'Root', ['p-FullAWSAccess', 'p-noleave']],
       ['ou', 'ou-a', 'Workloads', ['p-FullAWSAccess']],

@@ -97,8 +97,7 @@ export function effectivePolicies(
   const orgId = snapshot.organization.id;
   const effective: EffectiveScps = {
     accountId,
-    managementAccount:
-      snapshot.organization.managementAccountId === accountId,
+    managementAccount: snapshot.organization.managementAccountId === accountId,
     scpsEnabled: snapshot.organization.enabledPolicyTypes.includes(
       'SERVICE_CONTROL_POLICY',
     ),

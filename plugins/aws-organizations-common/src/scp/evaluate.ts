@@ -1,7 +1,9 @@
 import type { OrganizationSnapshot } from '../snapshot';
-import { CompiledRequest, compilePolicy } from './compile';
+import type { CompiledRequest } from './compile';
 import { buildRequestContext } from './context';
+import { describeLevel } from './describe';
 import { effectivePolicies } from './effective';
+import { prepareLevel } from './prepare';
 import type {
   EffectiveScps,
   ScpEvaluation,
@@ -30,24 +32,6 @@ function toEffective(source: ScpSource, request: ScpRequest): EffectiveScps {
     throw new Error('evaluateScps on a snapshot needs request.accountId');
   }
   return effectivePolicies(source, request.accountId);
-}
-
-function levelRef(level: ScpLevel): ScpLevelRef {
-  return { kind: level.kind, targetId: level.targetId, name: level.name };
-}
-
-/** e.g. `OU Workloads (ou-ab12-1)`. */
-export function describeLevel(level: ScpLevelRef): string {
-  const kind =
-    level.kind === 'root' ? 'root' : level.kind === 'ou' ? 'OU' : 'account';
-  return `${kind} ${level.name} (${level.targetId})`;
-}
-
-function describeStatement(ref: ScpStatementRef): string {
-  const sid = ref.sid ? `"${ref.sid}" ` : '';
-  return `${ref.effect} statement ${sid}(#${ref.statementIndex}) of ${
-    ref.policyName
-  } (${ref.policyId}) at ${describeLevel(ref.level)}`;
 }
 
 function unique(items: string[]): string[] {
@@ -106,25 +90,26 @@ export function evaluateScps(
     context: buildRequestContext(request, effective.derivedContext),
   };
 
-  const denies: ScpStatementRef[] = [];
-  const allows: ScpStatementRef[] = [];
+  const denies: { ref: ScpStatementRef; description: string }[] = [];
+  const allows: { ref: ScpStatementRef; description: string }[] = [];
   const uncertainDenies: ScpUncertainty[] = [];
-  const uncertainAllowLevels: { level: ScpLevelRef; items: ScpUncertainty[] }[] =
-    [];
+  const uncertainAllowLevels: {
+    level: ScpLevelRef;
+    items: ScpUncertainty[];
+  }[] = [];
   const levelsWithoutAllow: ScpLevelRef[] = [];
 
   for (const level of effective.levels) {
-    const ref = levelRef(level);
-    let allowed: ScpStatementRef | undefined;
+    const { ref, policies } = prepareLevel(level);
+    let allowed: { ref: ScpStatementRef; description: string } | undefined;
     const maybeAllows: ScpUncertainty[] = [];
-    for (const policy of level.policies) {
-      const compiled = compilePolicy(policy);
-      if (!compiled.ok) {
+    for (const policy of policies) {
+      if (policy.error !== undefined) {
         const item: ScpUncertainty = {
-          policyId: policy.id,
-          policyName: policy.name,
+          policyId: policy.source.id,
+          policyName: policy.source.name,
           level: ref,
-          reasons: [`the policy cannot be read: ${compiled.error}`],
+          reasons: [`the policy cannot be read: ${policy.error}`],
           missingKeys: [],
           unknownOperators: [],
         };
@@ -132,26 +117,19 @@ export function evaluateScps(
         maybeAllows.push(item);
         continue;
       }
-      for (const s of compiled.statements) {
+      for (const prepared of policy.statements) {
+        const s = prepared.compiled;
         if (!s.matchesAction(compiledRequest.action)) continue;
         const isDeny = s.effect === 'Deny';
         if (!isDeny && allowed) continue;
         const match = s.matchesRest(compiledRequest);
         if (match === false) continue;
-        const statementRef: ScpStatementRef = {
-          policyId: policy.id,
-          policyName: policy.name,
-          level: ref,
-          statementIndex: s.statement.index,
-          effect: s.effect,
-        };
-        if (s.statement.sid !== undefined) statementRef.sid = s.statement.sid;
         if (match === true) {
-          if (isDeny) denies.push(statementRef);
-          else allowed = statementRef;
+          if (isDeny) denies.push(prepared);
+          else allowed = prepared;
         } else {
           (isDeny ? uncertainDenies : maybeAllows).push({
-            ...statementRef,
+            ...prepared.ref,
             reasons: match.reasons,
             missingKeys: unique(match.missingKeys),
             unknownOperators: unique(match.unknownOperators),
@@ -169,12 +147,12 @@ export function evaluateScps(
     return result(
       'denied',
       [
-        ...denies.map(d => `denied by the ${describeStatement(d)}`),
+        ...denies.map(d => `denied by the ${d.description}`),
         ...levelsWithoutAllow.map(
           l => `no SCP at ${describeLevel(l)} allows ${request.action}`,
         ),
       ],
-      { decisive: denies, levelsWithoutAllow },
+      { decisive: denies.map(d => d.ref), levelsWithoutAllow },
     );
   }
   if (levelsWithoutAllow.length > 0) {
@@ -182,7 +160,9 @@ export function evaluateScps(
       'denied',
       levelsWithoutAllow.map(
         l =>
-          `denied: no SCP attached at ${describeLevel(l)} allows ${request.action}`,
+          `denied: no SCP attached at ${describeLevel(l)} allows ${
+            request.action
+          }`,
       ),
       { levelsWithoutAllow },
     );
@@ -197,15 +177,15 @@ export function evaluateScps(
     const reasons = [
       ...uncertainDenies.map(
         u =>
-          `a Deny may apply: ${u.reasons.join('; ')} (${u.policyName} at ${describeLevel(
-            u.level,
-          )})`,
+          `a Deny may apply: ${u.reasons.join('; ')} (${
+            u.policyName
+          } at ${describeLevel(u.level)})`,
       ),
       ...uncertainAllowLevels.map(
         l =>
-          `whether ${describeLevel(l.level)} allows ${request.action} is unknown: ${l.items
-            .flatMap(i => i.reasons)
-            .join('; ')}`,
+          `whether ${describeLevel(l.level)} allows ${
+            request.action
+          } is unknown: ${l.items.flatMap(i => i.reasons).join('; ')}`,
       ),
     ];
     return result('indeterminate', reasons, {
@@ -218,9 +198,9 @@ export function evaluateScps(
     'allowed',
     [
       `allowed: no Deny applies and every level allows ${request.action}`,
-      ...allows.map(a => `allowed by the ${describeStatement(a)}`),
+      ...allows.map(a => `allowed by the ${a.description}`),
     ],
-    { decisive: allows },
+    { decisive: allows.map(a => a.ref) },
   );
 }
 

@@ -1,5 +1,5 @@
 import { compilePolicy } from './compile';
-import { describeLevel } from './evaluate';
+import { describeLevel } from './describe';
 import { allowedRegions, AllowedRegions } from './regions';
 import { summarizeStatement, ScpStatementSummary } from './summarize';
 import type { EffectiveScps, ScpLevel, ScpLevelRef } from './types';
@@ -61,7 +61,9 @@ export function summarizeGuardrails(
           error: compiled.error,
         });
         sentences.push(
-          `${policy.name} at ${describeLevel(ref)} cannot be read: its effect is unknown`,
+          `${policy.name} at ${describeLevel(
+            ref,
+          )} cannot be read: its effect is unknown`,
         );
         continue;
       }
@@ -74,7 +76,10 @@ export function summarizeGuardrails(
           level: ref,
         });
         if (summary.kind === 'full-access') fullAccess = true;
-        else sentences.push(`${policy.name} (${describeLevel(ref)}): ${summary.sentence}`);
+        else
+          sentences.push(
+            `${policy.name} (${describeLevel(ref)}): ${summary.sentence}`,
+          );
       }
     }
     if (!fullAccess) levelsWithoutFullAccess.push(ref);

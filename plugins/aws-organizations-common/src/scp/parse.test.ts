@@ -63,10 +63,7 @@ describe('parseScp', () => {
       '{"Statement":{"Effect":"allow","Action":"*"}}',
       /Statement\[0\]\.Effect must be "Allow" or "Deny"/,
     ],
-    [
-      '{"Statement":{"Effect":"Deny"}}',
-      /exactly one of Action or NotAction/,
-    ],
+    ['{"Statement":{"Effect":"Deny"}}', /exactly one of Action or NotAction/],
     [
       '{"Statement":{"Effect":"Deny","Action":"*","NotAction":"s3:*"}}',
       /exactly one of Action or NotAction/,

@@ -37,7 +37,9 @@ function stringList(value: unknown, where: string): string[] {
   return list.map((item, i) => {
     if (typeof item !== 'string' || item.length === 0) {
       throw new ScpParseError(
-        `${where}${Array.isArray(value) ? `[${i}]` : ''} must be a non-empty string`,
+        `${where}${
+          Array.isArray(value) ? `[${i}]` : ''
+        } must be a non-empty string`,
       );
     }
     return item;

@@ -31,7 +31,8 @@ export const ACTION_PHRASES: Readonly<Record<string, string>> = {
   'account:closeaccount': 'closing the account',
   'ec2:createvpc': 'VPC creation',
   'ec2:createinternetgateway': 'internet gateway creation',
-  's3:putaccountpublicaccessblock': 'changes to the account S3 public access block',
+  's3:putaccountpublicaccessblock':
+    'changes to the account S3 public access block',
   'ec2:disableebsencryptionbydefault': 'disabling default EBS encryption',
   'iam:deleterolepermissionsboundary': 'removing role permissions boundaries',
 };

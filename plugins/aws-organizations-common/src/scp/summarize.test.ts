@@ -9,7 +9,13 @@ const doc = (...statements: object[]) =>
 const regionDeny = doc({
   Sid: 'RegionLimit',
   Effect: 'Deny',
-  NotAction: ['iam:*', 'organizations:*', 'cloudfront:*', 'support:*', 'cloudtrail:LookupEvents'],
+  NotAction: [
+    'iam:*',
+    'organizations:*',
+    'cloudfront:*',
+    'support:*',
+    'cloudtrail:LookupEvents',
+  ],
   Resource: '*',
   Condition: {
     StringNotLike: { 'aws:RequestedRegion': ['us-*', 'ca-*', 'eu-*'] },
@@ -26,7 +32,11 @@ describe('summarizeScp', () => {
 
   it('denied actions with what they block', () => {
     const s = summarizeScp(
-      doc({ Effect: 'Deny', Action: ['iam:CreateUser', 'iam:CreateAccessKey'], Resource: '*' }),
+      doc({
+        Effect: 'Deny',
+        Action: ['iam:CreateUser', 'iam:CreateAccessKey'],
+        Resource: '*',
+      }),
     );
     expect(s.sentence).toBe(
       'denies iam:CreateUser, iam:CreateAccessKey (blocks IAM user creation, IAM access key creation)',
@@ -42,11 +52,17 @@ describe('summarizeScp', () => {
     const s = summarizeScp(
       doc({
         Effect: 'Deny',
-        Action: ['cloudtrail:StopLogging', 'cloudtrail:DeleteTrail', 'cloudtrail:UpdateTrail'],
+        Action: [
+          'cloudtrail:StopLogging',
+          'cloudtrail:DeleteTrail',
+          'cloudtrail:UpdateTrail',
+        ],
         Resource: '*',
       }),
     );
-    expect(s.sentence).toBe('protects CloudTrail: denies StopLogging, DeleteTrail, UpdateTrail');
+    expect(s.sentence).toBe(
+      'protects CloudTrail: denies StopLogging, DeleteTrail, UpdateTrail',
+    );
     expect(s.ok && s.statements[0]).toMatchObject({
       kind: 'protect-service',
       protectedService: 'CloudTrail',
@@ -68,14 +84,23 @@ describe('summarizeScp', () => {
 
   it('allow-lists by service or by action', () => {
     expect(
-      summarizeScp(doc({ Effect: 'Allow', Action: ['ec2:*', 's3:*', 'lambda:*'], Resource: '*' }))
-        .sentence,
+      summarizeScp(
+        doc({
+          Effect: 'Allow',
+          Action: ['ec2:*', 's3:*', 'lambda:*'],
+          Resource: '*',
+        }),
+      ).sentence,
     ).toBe('allows only ec2, lambda, s3');
     expect(
-      summarizeScp(doc({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' })).sentence,
+      summarizeScp(
+        doc({ Effect: 'Allow', Action: ['s3:GetObject'], Resource: '*' }),
+      ).sentence,
     ).toBe('allows only s3:GetObject');
     expect(
-      summarizeScp(doc({ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' })).sentence,
+      summarizeScp(
+        doc({ Effect: 'Allow', NotAction: ['iam:*'], Resource: '*' }),
+      ).sentence,
     ).toBe('allows everything except iam:*');
   });
 
@@ -86,24 +111,35 @@ describe('summarizeScp', () => {
           Effect: 'Deny',
           Action: '*',
           Resource: '*',
-          Condition: { StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' } },
+          Condition: {
+            StringLike: { 'aws:PrincipalArn': 'arn:aws:iam::*:root' },
+          },
         }),
       ).sentence,
-    ).toBe('denies everything when aws:PrincipalArn StringLike arn:aws:iam::*:root');
-    expect(
-      summarizeScp(doc({ Effect: 'Deny', Action: 's3:*', Resource: 'arn:aws:s3:::logs/*' }))
-        .sentence,
-    ).toBe('denies s3:* on arn:aws:s3:::logs/*');
-    expect(summarizeScp(doc({ Effect: 'Deny', NotAction: 's3:*' })).sentence).toBe(
-      'denies everything except s3:*',
+    ).toBe(
+      'denies everything when aws:PrincipalArn StringLike arn:aws:iam::*:root',
     );
+    expect(
+      summarizeScp(
+        doc({
+          Effect: 'Deny',
+          Action: 's3:*',
+          Resource: 'arn:aws:s3:::logs/*',
+        }),
+      ).sentence,
+    ).toBe('denies s3:* on arn:aws:s3:::logs/*');
+    expect(
+      summarizeScp(doc({ Effect: 'Deny', NotAction: 's3:*' })).sentence,
+    ).toBe('denies everything except s3:*');
   });
 
   it('an unreadable document', () => {
     expect(summarizeScp('{', 'Broken')).toEqual({
       ok: false,
       error: expect.stringMatching(/^not valid JSON/),
-      sentence: expect.stringMatching(/^Broken: cannot be read \(not valid JSON/),
+      sentence: expect.stringMatching(
+        /^Broken: cannot be read \(not valid JSON/,
+      ),
     });
   });
 });
@@ -129,7 +165,11 @@ describe('allowedRegions and summarizeGuardrails', () => {
             Effect: 'Deny',
             NotAction: 'iam:*',
             Resource: '*',
-            Condition: { StringNotEquals: { 'aws:RequestedRegion': ['eu-west-1', 'ap-south-1'] } },
+            Condition: {
+              StringNotEquals: {
+                'aws:RequestedRegion': ['eu-west-1', 'ap-south-1'],
+              },
+            },
           }),
           'p-r2',
           'EuOnly',
@@ -139,8 +179,20 @@ describe('allowedRegions and summarizeGuardrails', () => {
     const r = allowedRegions(levels);
     expect(r.restricted).toBe(true);
     expect(r.regions).toEqual(['eu-west-1']);
-    expect(r.restrictions.map(x => [x.policyId, x.level.targetId, x.exemptActions])).toEqual([
-      ['p-r1', 'r', ['iam:*', 'organizations:*', 'cloudfront:*', 'support:*', 'cloudtrail:LookupEvents']],
+    expect(
+      r.restrictions.map(x => [x.policyId, x.level.targetId, x.exemptActions]),
+    ).toEqual([
+      [
+        'p-r1',
+        'r',
+        [
+          'iam:*',
+          'organizations:*',
+          'cloudfront:*',
+          'support:*',
+          'cloudtrail:LookupEvents',
+        ],
+      ],
       ['p-r2', 'ou-eu', ['iam:*']],
     ]);
   });
@@ -151,7 +203,11 @@ describe('allowedRegions and summarizeGuardrails', () => {
       level(
         'ou',
         'ou-1',
-        policy(doc({ Effect: 'Allow', Action: ['ec2:*', 's3:*'], Resource: '*' }), 'p-al', 'AllowList'),
+        policy(
+          doc({ Effect: 'Allow', Action: ['ec2:*', 's3:*'], Resource: '*' }),
+          'p-al',
+          'AllowList',
+        ),
       ),
       level('account', '1', fullAccess(), policy('{', 'p-bad', 'Bad')),
     ]);

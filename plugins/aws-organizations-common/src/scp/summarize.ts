@@ -62,7 +62,9 @@ const PRINCIPAL_EXEMPTION_OPERATORS = new Set([
 function servicesOf(actions: readonly string[]): string[] {
   return [
     ...new Set(
-      actions.filter(a => a.includes(':')).map(a => a.split(':')[0].toLowerCase()),
+      actions
+        .filter(a => a.includes(':'))
+        .map(a => a.split(':')[0].toLowerCase()),
     ),
   ].sort();
 }
@@ -122,7 +124,8 @@ function classify(
   const name =
     services.length === 1 ? PROTECTED_SERVICE_NAMES[services[0]] : undefined;
   const wholeService = actions.some(a => a.endsWith(':*') || a === '*');
-  if (name && !wholeService) return { kind: 'protect-service', protectedService: name };
+  if (name && !wholeService)
+    return { kind: 'protect-service', protectedService: name };
   return { kind: 'deny-actions' };
 }
 
@@ -149,7 +152,9 @@ function sentenceOf(s: Omit<ScpStatementSummary, 'sentence'>): string {
     case 'region-restriction':
       text = `regions limited to ${list(s.regions ?? [])}`;
       if (s.notActions.length > 0) {
-        text += `; global services exempt: ${list(exemptionList(s.notActions))}`;
+        text += `; global services exempt: ${list(
+          exemptionList(s.notActions),
+        )}`;
       } else if (!s.actions.includes('*')) {
         text += ` for ${list(s.actions)}`;
       }

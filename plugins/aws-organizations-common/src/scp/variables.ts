@@ -57,7 +57,7 @@ export function resolveTemplate(
       out.push({ text: part.defaultValue ?? '', wildcards: false });
       continue;
     }
-    const found = context.get(part.key);
+    const found = context.get(part.key.toLowerCase());
     if (found === MISSING) {
       return unknown(
         `the policy variable \${${part.key}} needs ${part.key}, which the request does not give`,
@@ -80,8 +80,6 @@ export function resolveTemplate(
 }
 
 /** A resolved template as plain text (for exact comparisons). */
-export function templateText(
-  pieces: readonly { text: string }[],
-): string {
+export function templateText(pieces: readonly { text: string }[]): string {
   return pieces.map(p => p.text).join('');
 }

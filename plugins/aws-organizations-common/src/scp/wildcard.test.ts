@@ -36,9 +36,9 @@ describe('wildcards', () => {
     const account = compileArnPattern('arn:aws:iam::*:role/x');
     expect(account('arn:aws:iam::1:role/x')).toBe(true);
     expect(account('arn:aws:iam::1:2:role/x')).toBe(false);
-    expect(compileWildcard('arn:aws:iam::*:role/x')('arn:aws:iam::1:2:role/x')).toBe(
-      true,
-    );
+    expect(
+      compileWildcard('arn:aws:iam::*:role/x')('arn:aws:iam::1:2:role/x'),
+    ).toBe(true);
   });
 });
 

@@ -35,7 +35,11 @@ function scp(
     description: '',
     awsManaged: id === 'p-FullAWSAccess',
     content,
-    targets: targets.map(([targetId, type]) => ({ targetId, type, name: targetId })),
+    targets: targets.map(([targetId, type]) => ({
+      targetId,
+      type,
+      name: targetId,
+    })),
   };
 }
 
@@ -54,13 +58,33 @@ export function testSnapshot(): OrganizationSnapshot {
       arn: 'arn:aws:organizations::999999999999:organization/o-test',
       featureSet: 'ALL',
       managementAccountId: '999999999999',
-      managementAccountArn: 'arn:aws:organizations::999999999999:account/o-test/999999999999',
+      managementAccountArn:
+        'arn:aws:organizations::999999999999:account/o-test/999999999999',
       enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
     },
-    root: { id: 'r-test', arn: 'arn:aws:organizations::999999999999:root/o-test/r-test', name: 'Root', tags: {} },
+    root: {
+      id: 'r-test',
+      arn: 'arn:aws:organizations::999999999999:root/o-test/r-test',
+      name: 'Root',
+      tags: {},
+    },
     organizationalUnits: [
-      { id: 'ou-a', arn: 'arn:ou-a', name: 'Workloads', parentId: 'r-test', path: ['r-test'], tags: {} },
-      { id: 'ou-b', arn: 'arn:ou-b', name: 'Prod', parentId: 'ou-a', path: ['r-test', 'ou-a'], tags: {} },
+      {
+        id: 'ou-a',
+        arn: 'arn:ou-a',
+        name: 'Workloads',
+        parentId: 'r-test',
+        path: ['r-test'],
+        tags: {},
+      },
+      {
+        id: 'ou-b',
+        arn: 'arn:ou-b',
+        name: 'Prod',
+        parentId: 'ou-a',
+        path: ['r-test', 'ou-a'],
+        tags: {},
+      },
     ],
     accounts: [
       account('111111111111', 'app-prod', ['r-test', 'ou-a', 'ou-b']),
@@ -89,6 +113,12 @@ export function testSnapshot(): OrganizationSnapshot {
     ],
     identityCenter: { status: 'not-enabled' },
     warnings: [],
-    stats: { startedAt: '2025-01-01T00:00:00Z', durationMs: 1, calls: {}, retries: 0, throttles: 0 },
+    stats: {
+      startedAt: '2025-01-01T00:00:00Z',
+      durationMs: 1,
+      calls: {},
+      retries: 0,
+      throttles: 0,
+    },
   };
 }
