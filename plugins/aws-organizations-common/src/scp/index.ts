@@ -1,6 +1,22 @@
 /**
  * The service control policy evaluator: parse, evaluate what-if requests,
  * summarize guardrails.
+ *
+ * Indeterminate rule. Every test is true, false or unknown (Kleene logic:
+ * AND/OR short-circuit on a definite false/true). A test is unknown when:
+ * its operator is unknown; its condition key (or a policy variable's key)
+ * is not in the request context, unless the caller declares it absent
+ * (`absentKeys`, or `true` for all: plain AWS semantics) — this covers
+ * global keys a real request always carries (aws:PrincipalArn,
+ * aws:RequestedRegion when no `region` is given) and optional ones
+ * (aws:PrincipalTag/..., aws:RequestTag/...); a policy value is malformed;
+ * or the statement names specific resources and the request gives none.
+ * An unreadable policy is unknown as both Deny and Allow. The decision is
+ * `denied` when a Deny definitely matches or a level definitely has no
+ * matching Allow; otherwise `indeterminate` if any unknown remains on a
+ * Deny or on a level lacking a definite Allow; otherwise `allowed`. Keys
+ * the snapshot knows (aws:PrincipalAccount, aws:PrincipalOrgID,
+ * aws:PrincipalOrgPaths) are derived, never missing.
  */
 export * from './types';
 export { parseScp, tryParseScp, ScpParseError } from './parse';
