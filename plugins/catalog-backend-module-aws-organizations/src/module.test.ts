@@ -1,18 +1,49 @@
+import {
+  AwsAccountTransformer,
+  awsOrganizationsCatalogExtensionPoint,
+} from '@aws-governance/plugin-aws-organizations-node';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { createEnvelope } from './__fixtures__/envelope';
 import { catalogModuleAwsOrganizations } from './module';
 import { AwsAccountLinkProcessor } from './processor/AwsAccountLinkProcessor';
+import { AwsOrganizationsRelationProcessor } from './processor/AwsOrganizationsRelationProcessor';
+import { AwsOrganizationsEntityProvider } from './provider/AwsOrganizationsEntityProvider';
+import { defaultAccountTransformer } from './provider/defaultTransformers';
+
+function catalogMock() {
+  return {
+    addProcessor: jest.fn(),
+    addEntityProvider: jest.fn(),
+    addPlaceholderResolver: jest.fn(),
+    setOnProcessingErrorHandler: jest.fn(),
+  };
+}
+
+function accountTransformerModule(
+  moduleId: string,
+  transformer: AwsAccountTransformer,
+) {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId,
+    register(env) {
+      env.registerInit({
+        deps: { transformers: awsOrganizationsCatalogExtensionPoint },
+        async init({ transformers }) {
+          transformers.setAccountTransformer(transformer);
+        },
+      });
+    },
+  });
+}
 
 describe('catalogModuleAwsOrganizations', () => {
-  it('registers the account link processor with the configured namespace', async () => {
-    const addProcessor = jest.fn();
+  it('registers the processors and the provider with the configured namespace', async () => {
+    const catalog = catalogMock();
     await startTestBackend({
-      extensionPoints: [
-        [
-          catalogProcessingExtensionPoint,
-          { addProcessor, addEntityProvider: jest.fn() },
-        ],
-      ],
+      extensionPoints: [[catalogProcessingExtensionPoint, catalog]],
       features: [
         catalogModuleAwsOrganizations,
         mockServices.rootConfig.factory({
@@ -21,11 +52,12 @@ describe('catalogModuleAwsOrganizations', () => {
       ],
     });
 
-    expect(addProcessor).toHaveBeenCalledTimes(1);
-    const processor = addProcessor.mock.calls[0][0];
-    expect(processor).toBeInstanceOf(AwsAccountLinkProcessor);
+    expect(catalog.addProcessor).toHaveBeenCalledTimes(1);
+    const [link, relations] = catalog.addProcessor.mock.calls[0];
+    expect(link).toBeInstanceOf(AwsAccountLinkProcessor);
+    expect(relations).toBeInstanceOf(AwsOrganizationsRelationProcessor);
     const emitted: any[] = [];
-    await processor.postProcessEntity(
+    await link.postProcessEntity(
       {
         apiVersion: 'backstage.io/v1alpha1',
         kind: 'Component',
@@ -39,5 +71,72 @@ describe('catalogModuleAwsOrganizations', () => {
       (r: any) => emitted.push(r),
     );
     expect(emitted[0].relation.target.namespace).toBe('aws');
+
+    expect(catalog.addEntityProvider).toHaveBeenCalledTimes(1);
+    const provider = catalog.addEntityProvider.mock.calls[0][0];
+    expect(provider).toBeInstanceOf(AwsOrganizationsEntityProvider);
+    const entities = await provider.read(createEnvelope());
+    expect(entities[0].entity.metadata.namespace).toBe('aws');
+  });
+
+  it('uses a transformer another module set through the extension point', async () => {
+    const catalog = catalogMock();
+    await startTestBackend({
+      extensionPoints: [[catalogProcessingExtensionPoint, catalog]],
+      features: [
+        catalogModuleAwsOrganizations,
+        accountTransformerModule('aws-accounts-tagged', async (a, c) => {
+          const entity = await defaultAccountTransformer(a, c);
+          return (
+            entity && {
+              ...entity,
+              metadata: { ...entity.metadata, tags: ['aws'] },
+            }
+          );
+        }),
+      ],
+    });
+    const provider = catalog.addEntityProvider.mock.calls[0][0];
+    const entities = await provider.read(createEnvelope());
+    const accounts = entities.filter(
+      (e: any) => e.entity.spec.type === 'cloud-account',
+    );
+    expect(accounts).toHaveLength(3);
+    expect(accounts.map((e: any) => e.entity.metadata.tags)).toEqual([
+      ['aws'],
+      ['aws'],
+      ['aws'],
+    ]);
+    // The others keep their defaults.
+    expect(entities[0].entity.metadata.tags).toBeUndefined();
+  });
+
+  it('lets a transformer be set only once', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [[catalogProcessingExtensionPoint, catalogMock()]],
+        features: [
+          catalogModuleAwsOrganizations,
+          accountTransformerModule('first', async () => undefined),
+          accountTransformerModule('second', async () => undefined),
+        ],
+      }),
+    ).rejects.toThrow(
+      /setAccountTransformer may only be called once; the account transformer was already replaced by another module/,
+    );
+  });
+
+  it('refuses to start on invalid config, naming the key', async () => {
+    await expect(
+      startTestBackend({
+        extensionPoints: [[catalogProcessingExtensionPoint, catalogMock()]],
+        features: [
+          catalogModuleAwsOrganizations,
+          mockServices.rootConfig.factory({
+            data: { awsOrganizations: { catalog: { namespace: 'Bad Name' } } },
+          }),
+        ],
+      }),
+    ).rejects.toThrow(/awsOrganizations.catalog.namespace/);
   });
 });
