@@ -1,0 +1,94 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { access, accountEntity } from '../../__fixtures__/data';
+import {
+  mockAwsApi,
+  pending,
+  renderWithApis,
+  responseError,
+} from '../../testUtils';
+import { AccountAccess, accessCsv } from './AccountAccess';
+
+function render(api: ReturnType<typeof mockAwsApi>) {
+  return renderWithApis(<AccountAccess />, { api, entity: accountEntity });
+}
+
+describe('AccountAccess', () => {
+  it('lists principals, permission sets, privilege and the way in', async () => {
+    const api = mockAwsApi({ getAccountAccess: jest.fn(async () => access) });
+    await render(api);
+    expect(api.getAccountAccess).toHaveBeenCalledWith('123456789012');
+    const adminRow = screen.getByText('payments-admins').closest('tr')!;
+    expect(within(adminRow).getByText('payments-admins').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    expect(within(adminRow).getByText('AdministratorAccess').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/aws-permission-set-admin',
+    );
+    expect(within(adminRow).getByText('Privileged')).toBeInTheDocument();
+    expect(within(adminRow).getByText('Direct')).toBeInTheDocument();
+    const carolRow = screen.getByText('carol').closest('tr')!;
+    expect(within(carolRow).queryByRole('link', { name: 'carol' })).toBeNull();
+    expect(within(carolRow).getByText('No')).toBeInTheDocument();
+  });
+
+  it('expands a group to its members', async () => {
+    await render(mockAwsApi({ getAccountAccess: jest.fn(async () => access) }));
+    const adminRow = screen.getByText('payments-admins').closest('tr')!;
+    fireEvent.click(within(adminRow).getAllByRole('button')[0]);
+    const members = await screen.findByTestId('aws-group-members');
+    expect(within(members).getByText('Alice Doe').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/user/alice',
+    );
+    expect(within(members).getByText('bob')).toBeInTheDocument();
+  });
+
+  it('exports the rows as CSV', async () => {
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await render(mockAwsApi({ getAccountAccess: jest.fn(async () => access) }));
+    fireEvent.click(screen.getByTestId('aws-access-export'));
+    expect(createObjectURL).toHaveBeenCalledTimes(1);
+    const csv = accessCsv('123456789012', access.grants);
+    expect(csv.split('\r\n')[1]).toBe(
+      '123456789012,GROUP,payments-admins,group:default/payments,AdministratorAccess,arn:aws:sso:::permissionSet/ssoins-1/ps-admin,yes,Direct,alice bob',
+    );
+  });
+
+  it('shows a restricted state when access reading is denied', async () => {
+    const error = await responseError(403, 'not allowed');
+    await render(mockAwsApi({ getAccountAccess: jest.fn(() => Promise.reject(error)) }));
+    const panel = await screen.findByTestId('aws-restricted');
+    expect(panel).toHaveTextContent('Restricted');
+    expect(panel).toHaveTextContent('who has access to this account');
+  });
+
+  it('shows progress, then an empty state without grants', async () => {
+    await render(mockAwsApi({ getAccountAccess: jest.fn(() => pending()) }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says when nobody is assigned', async () => {
+    await render(
+      mockAwsApi({
+        getAccountAccess: jest.fn(async () => ({ ...access, grants: [] })),
+      }),
+    );
+    expect(screen.getByText('No one is assigned to this account')).toBeInTheDocument();
+  });
+
+  it('says when Identity Center is not enabled', async () => {
+    await render(
+      mockAwsApi({
+        getAccountAccess: jest.fn(async () => ({
+          ...access,
+          identityCenter: 'not-enabled' as const,
+          grants: [],
+        })),
+      }),
+    );
+    expect(screen.getByText('IAM Identity Center is not enabled')).toBeInTheDocument();
+  });
+});

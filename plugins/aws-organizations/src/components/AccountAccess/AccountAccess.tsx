@@ -1,0 +1,220 @@
+import {
+  AccessGrant,
+  GroupMemberView,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  EmptyState,
+  Progress,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
+import Chip from '@material-ui/core/Chip';
+import List from '@material-ui/core/List';
+import ListItem from '@material-ui/core/ListItem';
+import Tooltip from '@material-ui/core/Tooltip';
+import Typography from '@material-ui/core/Typography';
+import GetAppIcon from '@material-ui/icons/GetApp';
+import useAsync from 'react-use/esm/useAsync';
+import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
+import { AccountIdGate } from '../common/AccountIdGate';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { downloadText, toCsv } from '../common/csv';
+import { PrincipalLink } from '../common/PrincipalLink';
+
+function via(grant: AccessGrant): string {
+  if (grant.via === 'direct') {
+    return 'Direct';
+  }
+  return grant.group ? `Group ${grant.group.name}` : 'Group';
+}
+
+/** The grants as CSV rows, one per grant. */
+export function accessCsv(accountId: string, grants: AccessGrant[]): string {
+  return toCsv(
+    [
+      'account_id',
+      'principal_type',
+      'principal',
+      'principal_ref',
+      'permission_set',
+      'permission_set_arn',
+      'privileged',
+      'via',
+      'members',
+    ],
+    grants.map(g => [
+      accountId,
+      g.principal.type,
+      g.principal.name,
+      g.principal.ref ?? '',
+      g.permissionSet.name,
+      g.permissionSet.arn,
+      g.permissionSet.privileged ? 'yes' : 'no',
+      via(g),
+      (g.members ?? []).map(m => m.userName).join(' '),
+    ]),
+  );
+}
+
+function Members(props: { members: GroupMemberView[] }) {
+  if (props.members.length === 0) {
+    return (
+      <Box p={2}>
+        <Typography variant="body2">The group has no members.</Typography>
+      </Box>
+    );
+  }
+  return (
+    <List dense data-testid="aws-group-members">
+      {props.members.map(member => (
+        <ListItem key={member.userId}>
+          {member.ref ? (
+            <EntityRefLink
+              entityRef={member.ref}
+              title={member.displayName ?? member.userName}
+            />
+          ) : (
+            <Typography variant="body2">
+              {member.displayName ?? member.userName}
+            </Typography>
+          )}
+        </ListItem>
+      ))}
+    </List>
+  );
+}
+
+const columns: TableColumn<AccessGrant>[] = [
+  {
+    title: 'Principal',
+    field: 'principal.name',
+    render: g => <PrincipalLink principal={g.principal} />,
+  },
+  {
+    title: 'Type',
+    field: 'principal.type',
+    render: g => (g.principal.type === 'GROUP' ? 'Group' : 'User'),
+  },
+  {
+    title: 'Permission set',
+    field: 'permissionSet.name',
+    render: g => (
+      <EntityRefLink
+        entityRef={g.permissionSet.entityRef}
+        title={g.permissionSet.name}
+      />
+    ),
+  },
+  {
+    title: 'Privileged',
+    field: 'permissionSet.privileged',
+    render: g =>
+      g.permissionSet.privileged ? (
+        <Tooltip title={g.permissionSet.privilegeReasons.join('; ')}>
+          <Chip size="small" color="secondary" label="Privileged" />
+        </Tooltip>
+      ) : (
+        'No'
+      ),
+  },
+  { title: 'Via', render: g => via(g), customSort: (a, b) => via(a).localeCompare(via(b)) },
+];
+
+function Access(props: { accountId: string }) {
+  const api = useApi(awsOrganizationsApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getAccountAccess(props.accountId),
+    [api, props.accountId],
+  );
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ApiErrorPanel error={error} subject="who has access to this account" />;
+  }
+  const access = value!;
+  if (access.identityCenter === 'not-enabled') {
+    return (
+      <EmptyState
+        missing="info"
+        title="IAM Identity Center is not enabled"
+        description="The organization has no IAM Identity Center instance, so no access is managed through permission sets."
+      />
+    );
+  }
+  const unavailable = access.identityCenter === 'unavailable' && (
+    <WarningPanel
+      severity="warning"
+      title="Identity Center could not be read"
+      message="The last sync could not read IAM Identity Center; the access shown may be out of date."
+    />
+  );
+  if (access.grants.length === 0) {
+    return (
+      <>
+        {unavailable}
+        <EmptyState
+          missing="data"
+          title="No one is assigned to this account"
+          description="No Identity Center user or group holds a permission set in this account."
+        />
+      </>
+    );
+  }
+  const exportCsv = () =>
+    downloadText(
+      accessCsv(props.accountId, access.grants),
+      `aws-account-${props.accountId}-access.csv`,
+    );
+  return (
+    <>
+      {unavailable}
+      <Table<AccessGrant>
+        title="Who can access this account"
+        subtitle="Identity Center assignments, with group members"
+        options={{ paging: access.grants.length > 20, pageSize: 20, padding: 'dense' }}
+        columns={columns}
+        data={access.grants}
+        detailPanel={({ rowData }: { rowData: AccessGrant }) =>
+          rowData.members ? (
+            <Members members={rowData.members} />
+          ) : (
+            <Box p={2}>
+              <Typography variant="body2">
+                {rowData.principal.type === 'USER'
+                  ? `${rowData.principal.name} is a user; ${
+                      rowData.via === 'group' ? 'access comes through a group' : 'the assignment is direct'
+                    }.`
+                  : 'Members are unknown.'}
+              </Typography>
+            </Box>
+          )
+        }
+      />
+      <Box mt={1}>
+        <Button
+          startIcon={<GetAppIcon />}
+          onClick={exportCsv}
+          data-testid="aws-access-export"
+        >
+          Export CSV
+        </Button>
+      </Box>
+    </>
+  );
+}
+
+/**
+ * Who can reach an account: principals, permission sets, privilege, direct
+ * or through a group, with group members and a CSV export.
+ */
+export function AccountAccess() {
+  return (
+    <AccountIdGate>{accountId => <Access accountId={accountId} />}</AccountIdGate>
+  );
+}

@@ -1,0 +1,115 @@
+import { fireEvent, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { accountEntity, guardrails } from '../../__fixtures__/data';
+import {
+  mockAwsApi,
+  pending,
+  renderWithApis,
+  responseError,
+} from '../../testUtils';
+import { AccountGuardrails } from './AccountGuardrails';
+
+function render(api: ReturnType<typeof mockAwsApi>) {
+  return renderWithApis(<AccountGuardrails />, { api, entity: accountEntity });
+}
+
+describe('AccountGuardrails', () => {
+  it('groups the SCPs by level with summaries and documents', async () => {
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+    });
+    await render(api);
+    expect(api.getAccountGuardrails).toHaveBeenCalledWith('123456789012');
+    expect(screen.getByTestId('aws-guardrails-summary')).toHaveTextContent(
+      'Accounts cannot leave the organization',
+    );
+    expect(screen.getByText(/Allowed regions: eu-west-1/)).toBeInTheDocument();
+    expect(screen.getByTestId('aws-guardrail-level-root')).toHaveTextContent(
+      'FullAWSAccess',
+    );
+    const ou = screen.getByTestId('aws-guardrail-level-ou');
+    expect(ou).toHaveTextContent('Organizational unit: Prod');
+    expect(ou).toHaveTextContent('Blocks leaving the organization');
+    expect(screen.getByTestId('aws-guardrail-level-account')).toHaveTextContent(
+      'No SCP attached at this level.',
+    );
+    await userEvent.click(screen.getByText('DenyLeaveOrganization'));
+    await waitFor(() =>
+      expect(screen.getByTestId('aws-policy-document')).toHaveTextContent(
+        '"Sid": "DenyLeave"',
+      ),
+    );
+  });
+
+  it('shows progress while loading', async () => {
+    await render(mockAwsApi({ getAccountGuardrails: jest.fn(() => pending()) }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the restricted panel on 403', async () => {
+    const error = await responseError(403);
+    await render(
+      mockAwsApi({ getAccountGuardrails: jest.fn(() => Promise.reject(error)) }),
+    );
+    expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();
+  });
+
+  it('simulates an action and shows the decision with decisive statements', async () => {
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(async () => ({
+        decision: 'denied' as const,
+        reasons: ['DenyLeaveOrganization denies organizations:LeaveOrganization'],
+        decisiveStatements: [
+          {
+            policyId: 'p-deny0001',
+            policyName: 'DenyLeaveOrganization',
+            level: { kind: 'ou' as const, targetId: 'ou-ab12-prod0001', name: 'Prod' },
+            sid: 'DenyLeave',
+            effect: 'Deny' as const,
+            statementIndex: 0,
+          },
+        ],
+      })),
+    });
+    await render(api);
+    const submit = screen.getByRole('button', { name: 'Simulate' });
+    expect(submit).toBeDisabled();
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: ' organizations:LeaveOrganization ' },
+    });
+    fireEvent.change(screen.getByLabelText('Region'), {
+      target: { value: 'eu-west-1' },
+    });
+    fireEvent.click(submit);
+    expect(await screen.findByTestId('aws-simulation-denied')).toHaveTextContent(
+      'Denied',
+    );
+    expect(api.simulate).toHaveBeenCalledWith({
+      accountId: '123456789012',
+      action: 'organizations:LeaveOrganization',
+      region: 'eu-west-1',
+    });
+    const result = screen.getByTestId('aws-simulation-result');
+    expect(result).toHaveTextContent('DenyLeaveOrganization denies');
+    expect(result).toHaveTextContent('DenyLeave');
+    expect(result).toHaveTextContent('OU: Prod');
+  });
+
+  it('shows a simulation error without losing the form', async () => {
+    const error = await responseError(400, 'Unknown action');
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(() => Promise.reject(error)),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 'nope' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('aws-error')).toBeInTheDocument(),
+    );
+    expect(screen.getByLabelText(/Action/)).toHaveValue('nope');
+  });
+});

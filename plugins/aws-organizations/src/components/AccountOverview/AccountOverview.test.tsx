@@ -1,0 +1,100 @@
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
+import { screen } from '@testing-library/react';
+import {
+  accountDetail,
+  accountEntity,
+  serviceEntity,
+} from '../../__fixtures__/data';
+import {
+  mockAwsApi,
+  pending,
+  renderWithApis,
+  responseError,
+} from '../../testUtils';
+import { AccountOverview } from './AccountOverview';
+
+const catalogApi = catalogApiMock({ entities: [serviceEntity] });
+
+function render(api = mockAwsApi(), entity = accountEntity) {
+  return renderWithApis(<AccountOverview />, {
+    api,
+    entity,
+    extraApis: [[catalogApiRef, catalogApi]],
+  });
+}
+
+describe('AccountOverview', () => {
+  it('shows path, owner, state, tags, services and sign-in links', async () => {
+    const api = mockAwsApi({ getAccount: jest.fn(async () => accountDetail) });
+    await render(api);
+    expect(api.getAccount).toHaveBeenCalledWith('123456789012');
+    const path = await screen.findByTestId('aws-account-path');
+    expect(path).toHaveTextContent('Root');
+    expect(path).toHaveTextContent('Workloads');
+    expect(path).toHaveTextContent('Prod');
+    expect(screen.getByText('Workloads').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/aws-ou-ab12-work0001',
+    );
+    expect(screen.getByText('payments').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+    expect(screen.getByText('Active')).toBeInTheDocument();
+    expect(screen.getByText('aws+payments-prod@example.com')).toBeInTheDocument();
+    expect(screen.getByTestId('aws-account-tags')).toHaveTextContent(
+      'cost-center: cc-42',
+    );
+    expect(
+      screen.getByRole('link', { name: /AWS access portal/ }),
+    ).toHaveAttribute('href', 'https://d-123.awsapps.com/start');
+    expect(screen.getByRole('link', { name: /AWS console/ })).toHaveAttribute(
+      'href',
+      'https://123456789012.signin.aws.amazon.com/console',
+    );
+    expect(await screen.findByTestId('aws-hosted-services')).toHaveTextContent(
+      'payments-api',
+    );
+  });
+
+  it('shows progress while loading', async () => {
+    await render(mockAwsApi({ getAccount: jest.fn(() => pending()) }));
+    expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('says when no service runs in the account', async () => {
+    const api = mockAwsApi({ getAccount: jest.fn(async () => accountDetail) });
+    await render(api, { ...accountEntity, relations: [] });
+    expect(
+      await screen.findByText(/No catalog entity declares/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows a not-found panel for an account the backend does not know', async () => {
+    const error = await responseError(404, 'Unknown account');
+    await render(mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }));
+    expect(await screen.findByTestId('aws-not-found')).toHaveTextContent(
+      'Unknown account',
+    );
+  });
+
+  it('shows the backend error otherwise', async () => {
+    const error = await responseError(500, 'database down');
+    await render(mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }));
+    expect(await screen.findByTestId('aws-error')).toBeInTheDocument();
+  });
+
+  it('explains a malformed account id annotation without calling the backend', async () => {
+    const api = mockAwsApi();
+    await render(api, {
+      ...accountEntity,
+      metadata: {
+        ...accountEntity.metadata,
+        annotations: { 'amazonaws.com/account-id': '12345' },
+      },
+    });
+    expect(screen.getByText(/expected a 12-digit AWS account id/)).toBeInTheDocument();
+    expect(api.getAccount).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,42 @@
+/** A timestamp for people, in the browser's locale; '—' when absent. */
+export function formatDateTime(value: string | undefined): string {
+  if (!value) {
+    return '—';
+  }
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : date.toLocaleString();
+}
+
+/** A duration in milliseconds as "1 min 5 s" or "850 ms". */
+export function formatDuration(ms: number | undefined): string {
+  if (ms === undefined) {
+    return '—';
+  }
+  if (ms < 1000) {
+    return `${ms} ms`;
+  }
+  const seconds = Math.round(ms / 1000);
+  const minutes = Math.floor(seconds / 60);
+  return minutes ? `${minutes} min ${seconds % 60} s` : `${seconds} s`;
+}
+
+/** `ACTIVE` → `Active`, `PENDING_CLOSURE` → `Pending closure`. */
+export function formatState(state: string): string {
+  const words = state.toLocaleLowerCase('en-US').replace(/_/g, ' ');
+  return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
+}
+
+/** Pretty-printed JSON when the text parses, else the text as is. */
+export function prettyJson(content: unknown): {
+  text: string;
+  isJson: boolean;
+} {
+  if (typeof content !== 'string') {
+    return { text: JSON.stringify(content, null, 2), isJson: true };
+  }
+  try {
+    return { text: JSON.stringify(JSON.parse(content), null, 2), isJson: true };
+  } catch {
+    return { text: content, isJson: false };
+  }
+}
