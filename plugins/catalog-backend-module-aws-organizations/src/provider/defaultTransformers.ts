@@ -12,6 +12,7 @@ import {
   LABEL_AWS_OWNER_SOURCE,
   Tags,
   Knowable,
+  summarizeScp,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsAccessGrantSpec,
@@ -284,9 +285,9 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
  * aws-service-control-policy`, named `aws-scp-<id>`, with its document and
  * targets. Owned by the root's owner: SCPs are organization-wide.
  *
- * The plain-language summary is the policy's own description for now; the
- * SCP evaluator's summaries (-common `scp/`) are to replace it once it
- * exports them.
+ * `spec.summary` holds one plain-language sentence per statement, from the
+ * SCP evaluator's `summarizeScp`; the description is the policy's own, or
+ * that summary when it has none.
  *
  * @public
  */
@@ -294,6 +295,10 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
   async (policy, context) => {
     const { snapshot } = context.envelope;
     const owner = context.unitOwner(snapshot.root.id);
+    const summary = summarizeScp(policy.content);
+    const sentences = summary.ok
+      ? summary.statements.map(statement => statement.sentence)
+      : [summary.sentence];
     const targets = policy.targets.map(target =>
       target.type === 'ACCOUNT'
         ? context.refs.account(target.targetId)
@@ -308,7 +313,7 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
         title: policy.name,
         description:
           policy.description.trim() ||
-          `Service control policy ${policy.name} (${policy.id}).`,
+          `Service control policy ${policy.name} (${policy.id}): ${summary.sentence}.`,
         annotations: {
           [ANNOTATION_AWS_POLICY_ID]: policy.id,
           [ANNOTATION_AWS_ARN]: policy.arn,
@@ -324,6 +329,7 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
         owner: owner.ref,
         awsManaged: policy.awsManaged,
         ...policyDocument(policy.content),
+        summary: sentences,
         targets,
       },
     };

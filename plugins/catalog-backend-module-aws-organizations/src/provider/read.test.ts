@@ -327,12 +327,18 @@ describe('readEntities', () => {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
       },
+      summary: ['allows everything'],
       targets: ['resource:default/aws-root-ab12'],
     });
     const deny = byName(entities, 'aws-scp-abcd1234');
     expect(deny.metadata.description).toBe(
-      'Service control policy DenyLeaveOrganization (p-abcd1234).',
+      `Service control policy DenyLeaveOrganization (p-abcd1234): ${
+        (deny.spec as any).summary[0]
+      }.`,
     );
+    expect((deny.spec as any).summary).toEqual([
+      'protects Organizations: denies LeaveOrganization',
+    ]);
     expect(deny.metadata.labels?.['amazonaws.com/aws-managed']).toBe('false');
     expect((deny.spec as any).targets).toEqual([
       'resource:default/aws-ou-ab12-11111111',
@@ -342,6 +348,7 @@ describe('readEntities', () => {
     expect(broken.spec).toMatchObject({
       document: '{"Version": ',
       documentParseError: expect.stringMatching(/JSON/),
+      summary: [expect.stringMatching(/^cannot be read/)],
       targets: [],
     });
   });
