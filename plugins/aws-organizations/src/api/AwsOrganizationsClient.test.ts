@@ -27,7 +27,7 @@ function setup(response: () => Response = () => jsonResponse(200, {})) {
   );
   const client = new AwsOrganizationsClient({
     discoveryApi,
-    fetchApi: { fetch },
+    fetchApi: { fetch: fetch as unknown as typeof globalThis.fetch },
   });
   return { client, fetch };
 }

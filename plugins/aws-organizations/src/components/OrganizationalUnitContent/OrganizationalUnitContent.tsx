@@ -1,0 +1,154 @@
+import {
+  ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
+  OrgTreeNode,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  InfoCard,
+  Progress,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import Typography from '@material-ui/core/Typography';
+import useAsync from 'react-use/esm/useAsync';
+import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
+import { organizationNodeEntityRef } from '../../entities';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
+import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
+import { formatState } from '../common/format';
+import { findNode } from '../common/tree';
+
+type AccountRow = OrgTreeNode['accounts'][number];
+
+function unitColumns(namespace: string): TableColumn<OrgTreeNode>[] {
+  return [
+    {
+      title: 'Organizational unit',
+      field: 'name',
+      render: u => (
+        <EntityRefLink
+          entityRef={organizationNodeEntityRef(u.id, namespace)}
+          title={u.name}
+        />
+      ),
+    },
+    { title: 'Accounts', field: 'accountCount', type: 'numeric' },
+    {
+      title: 'Non-compliant',
+      field: 'compliance.fail',
+      type: 'numeric',
+    },
+    {
+      title: 'Compliance',
+      render: u => <ComplianceCountsBar counts={u.compliance} />,
+    },
+  ];
+}
+
+function accountColumns(namespace: string): TableColumn<AccountRow>[] {
+  return [
+    {
+      title: 'Account',
+      field: 'name',
+      render: a => (
+        <EntityRefLink
+          entityRef={`resource:${namespace}/aws-account-${a.id}`}
+          title={a.name}
+        />
+      ),
+    },
+    { title: 'Account id', field: 'id' },
+    { title: 'State', field: 'state', render: a => formatState(a.state) },
+    {
+      title: 'Compliance',
+      field: 'status',
+      render: a => <ComplianceStatusLabel status={a.status} />,
+    },
+  ];
+}
+
+/**
+ * An OU (or the root) entity: its child OUs and accounts with their
+ * compliance rollup, from the organization tree.
+ */
+export function OrganizationalUnitContent() {
+  const { entity } = useEntity();
+  const api = useApi(awsOrganizationsApiRef);
+  const unitId =
+    entity.metadata.annotations?.[ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID];
+  const namespace = entity.metadata.namespace ?? 'default';
+  const { value, loading, error } = useAsync(
+    async () => (unitId ? api.getOrganizationTree() : undefined),
+    [api, unitId],
+  );
+  if (!unitId) {
+    return (
+      <WarningPanel
+        title="No organizational unit id"
+        message={`The entity has no ${ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID} annotation.`}
+      />
+    );
+  }
+  if (loading) {
+    return <Progress />;
+  }
+  if (error) {
+    return <ApiErrorPanel error={error} subject="the organization tree" />;
+  }
+  const node = findNode(value!, unitId);
+  if (!node) {
+    return (
+      <WarningPanel
+        title="Not in the organization"
+        message={`The last sync did not see ${unitId} in the organization.`}
+      />
+    );
+  }
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <InfoCard title={node.name} subheader={node.id}>
+          <div data-testid="aws-ou-rollup">
+            <Typography variant="body1">
+              {node.accountCount} accounts in this unit and below:{' '}
+              {node.compliance.pass} compliant, {node.compliance.fail}{' '}
+              non-compliant, {node.compliance.warn} with warnings,{' '}
+              {node.compliance.unknown} unknown.
+            </Typography>
+            <ComplianceCountsBar counts={node.compliance} width="100%" />
+          </div>
+        </InfoCard>
+      </Grid>
+      <Grid item xs={12}>
+        <Table<OrgTreeNode>
+          title="Child organizational units"
+          options={{ paging: node.children.length > 20, pageSize: 20, padding: 'dense' }}
+          columns={unitColumns(namespace)}
+          data={node.children}
+          emptyContent={
+            <Typography variant="body2" style={{ padding: 16 }}>
+              No child organizational units.
+            </Typography>
+          }
+        />
+      </Grid>
+      <Grid item xs={12}>
+        <Table<AccountRow>
+          title="Accounts directly in this unit"
+          options={{ paging: node.accounts.length > 20, pageSize: 20, padding: 'dense' }}
+          columns={accountColumns(namespace)}
+          data={node.accounts}
+          emptyContent={
+            <Typography variant="body2" style={{ padding: 16 }}>
+              No accounts directly in this unit.
+            </Typography>
+          }
+        />
+      </Grid>
+    </Grid>
+  );
+}
