@@ -182,13 +182,16 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }),
     );
     const payload: SnapshotEventPayload = { etag: encoded.etag };
-    await events
-      .publish({ topic: SNAPSHOT_EVENT_TOPIC, eventPayload: payload })
-      .catch(error =>
-        logger.warn('Could not publish the snapshot event', {
-          error: errorMessage(error),
-        }),
-      );
+    try {
+      await events.publish({
+        topic: SNAPSHOT_EVENT_TOPIC,
+        eventPayload: payload,
+      });
+    } catch (error) {
+      logger.warn('Could not publish the snapshot event', {
+        error: errorMessage(error),
+      });
+    }
   }
 
   return {
