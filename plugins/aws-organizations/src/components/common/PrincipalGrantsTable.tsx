@@ -1,0 +1,71 @@
+import { PrincipalAccess } from '@aws-governance/plugin-aws-organizations-common';
+import { Table, TableColumn } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { formatState } from './format';
+
+type Grant = PrincipalAccess['grants'][number];
+
+const columns: TableColumn<Grant>[] = [
+  {
+    title: 'Account',
+    field: 'account.name',
+    render: g => (
+      <EntityRefLink entityRef={g.account.entityRef} title={g.account.name} />
+    ),
+  },
+  { title: 'Account id', field: 'account.id' },
+  {
+    title: 'State',
+    field: 'account.state',
+    render: g => formatState(g.account.state),
+  },
+  {
+    title: 'Permission set',
+    field: 'permissionSet.name',
+    render: g => (
+      <>
+        <EntityRefLink
+          entityRef={g.permissionSet.entityRef}
+          title={g.permissionSet.name}
+        />{' '}
+        {g.permissionSet.privileged && (
+          <Chip size="small" color="secondary" label="Privileged" />
+        )}
+      </>
+    ),
+  },
+  {
+    title: 'Via',
+    render: g =>
+      g.via === 'direct' ? 'Direct' : `Group ${g.group?.name ?? ''}`.trim(),
+  },
+];
+
+/** A principal's grants: account, permission set, privileged, via. */
+export function PrincipalGrantsTable(props: {
+  access: PrincipalAccess;
+  title: string;
+  emptyText: string;
+}) {
+  const { access } = props;
+  return (
+    <Table<Grant>
+      title={props.title}
+      options={{
+        paging: access.grants.length > 10,
+        pageSize: 10,
+        padding: 'dense',
+        search: access.grants.length > 10,
+      }}
+      columns={columns}
+      data={access.grants}
+      emptyContent={
+        <Typography variant="body2" style={{ padding: 16 }}>
+          {props.emptyText}
+        </Typography>
+      }
+    />
+  );
+}
