@@ -8,6 +8,7 @@ import {
 } from '@backstage/test-utils';
 import { ResponseError } from '@backstage/errors';
 import { ReactElement } from 'react';
+import { SWRConfig } from 'swr';
 import {
   AwsOrganizationsApi,
   awsOrganizationsApiRef,
@@ -98,7 +99,11 @@ export async function renderWithApis(
     element
   );
   return renderInTestApp(
-    <TestApiProvider apis={apis as any}>{content}</TestApiProvider>,
+    // A fresh SWR cache per render, so that usePermission results of one
+    // test do not leak into the next.
+    <SWRConfig value={{ provider: () => new Map() }}>
+      <TestApiProvider apis={apis as any}>{content}</TestApiProvider>
+    </SWRConfig>,
     {
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
