@@ -1,3 +1,5 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+
 export interface Config {
   /**
    * AWS Organizations plugins: how to reach the organization and how to
@@ -29,6 +31,61 @@ export interface Config {
       organizations?: string;
       ssoAdmin?: string;
       identityStore?: string;
+    };
+    /**
+     * Whether the backend syncs on its schedule. When false, no sync runs
+     * (POST /sync answers 503) and the API serves what is stored. Default true.
+     */
+    enabled?: boolean;
+    /**
+     * When to sync. Default: every 30 minutes, 15 minutes timeout, first run
+     * 5 seconds after startup. One run per cycle across all replicas.
+     */
+    schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /** How account and OU owners are found. */
+    ownership?: {
+      /** Account tag holding the owner. Default `owner`. */
+      accountTagKey?: string;
+      /** OU and root tag holding the owner, inherited downwards. Default `owner`. */
+      unitTagKey?: string;
+      /** Owner (entity ref) when no account or OU tag names one. */
+      defaultOwner?: string;
+      /** Namespace of refs made from bare names. Default `default`. */
+      namespace?: string;
+    };
+    /** How Identity Center principals map to catalog entities. */
+    identityCenter?: {
+      groupMapping?: {
+        /**
+         * `displayName` (default): the display name made an entity name,
+         * group:<namespace>/<name>; `externalId`: the catalog Group whose
+         * `externalIdAnnotation` holds one of the group's IdP ids;
+         * `explicit`: only `map`.
+         */
+        rule?: 'displayName' | 'externalId' | 'explicit';
+        /**
+         * Identity Store group id or display name to entity ref; overrides
+         * the rule.
+         */
+        map?: { [groupIdOrDisplayName: string]: string };
+        /** Catalog Group annotation holding the IdP group id. */
+        externalIdAnnotation?: string;
+      };
+      userMapping?: {
+        /**
+         * `userName` (default): the part before @, lower-cased,
+         * user:<namespace>/<name>; `email`: the catalog User whose
+         * spec.profile.email matches one of the user's emails.
+         */
+        rule?: 'userName' | 'email';
+      };
+    };
+    /** Change log retention, applied after each sync. */
+    history?: {
+      /** Days to keep change log entries and sync runs. Default 365. */
+      retentionDays?: number;
+      /** At most this many change log entries (newest kept). */
+      maxEntries?: number;
     };
   };
 }
