@@ -1,0 +1,245 @@
+import {
+  AccountState,
+  AccountSummary,
+  ComplianceStatus,
+  OrgTreeNode,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { Table, TableColumn } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { useMemo, useState } from 'react';
+import useDebounce from 'react-use/esm/useDebounce';
+import {
+  AccountsQuery,
+  awsOrganizationsApiRef,
+} from '../../api/AwsOrganizationsApi';
+import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
+import { formatState } from '../common/format';
+import { flattenTree } from '../common/tree';
+
+/** The filters of the account search; unset ones are empty strings. */
+export interface AccountFilters {
+  q: string;
+  owner: string;
+  state: '' | AccountState;
+  compliance: '' | ComplianceStatus;
+  ou: string;
+}
+
+/** No filter set. */
+export const NO_FILTERS: AccountFilters = {
+  q: '',
+  owner: '',
+  state: '',
+  compliance: '',
+  ou: '',
+};
+
+const STATES: AccountState[] = [
+  'ACTIVE',
+  'SUSPENDED',
+  'PENDING_ACTIVATION',
+  'PENDING_CLOSURE',
+  'CLOSED',
+];
+
+const COMPLIANCE: { value: ComplianceStatus; label: string }[] = [
+  { value: 'fail', label: 'Non-compliant' },
+  { value: 'warn', label: 'Warning' },
+  { value: 'pass', label: 'Compliant' },
+  { value: 'unknown', label: 'Unknown' },
+];
+
+const PAGE_SIZE = 20;
+const SEARCH_DEBOUNCE_MS = 300;
+
+const columns: TableColumn<AccountSummary>[] = [
+  {
+    title: 'Account',
+    field: 'name',
+    render: a => <EntityRefLink entityRef={a.entityRef} title={a.name} />,
+  },
+  { title: 'Account id', field: 'id' },
+  {
+    title: 'Path',
+    render: a => a.path.map(p => p.name).join(' / '),
+  },
+  {
+    title: 'Owner',
+    render: a =>
+      a.owner.ref ? (
+        <EntityRefLink entityRef={a.owner.ref} defaultKind="group" />
+      ) : (
+        <Typography variant="body2" color="textSecondary">
+          none
+        </Typography>
+      ),
+  },
+  { title: 'State', render: a => formatState(a.state) },
+  {
+    title: 'Compliance',
+    render: a => <ComplianceStatusLabel status={a.compliance.status} />,
+  },
+];
+
+function FilterSelect(props: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <TextField
+      id={props.id}
+      select
+      fullWidth
+      label={props.label}
+      value={props.value}
+      onChange={e => props.onChange(e.target.value)}
+      SelectProps={{ native: true }}
+      InputLabelProps={{ shrink: true }}
+    >
+      <option value="">Any</option>
+      {props.options.map(o => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </TextField>
+  );
+}
+
+/**
+ * Account search over `GET /accounts`: free text, owner, state, compliance
+ * and OU filters, paged on the server (fine for thousands of accounts).
+ */
+export function AccountSearch(props: {
+  tree?: OrgTreeNode;
+  owners: string[];
+  filters: AccountFilters;
+  onFiltersChange: (filters: AccountFilters) => void;
+}) {
+  const { filters, onFiltersChange } = props;
+  const api = useApi(awsOrganizationsApiRef);
+  const [text, setText] = useState(filters.q);
+  useDebounce(
+    () => {
+      if (text !== filters.q) {
+        onFiltersChange({ ...filters, q: text });
+      }
+    },
+    SEARCH_DEBOUNCE_MS,
+    [text],
+  );
+  const set = (key: keyof AccountFilters) => (value: string) =>
+    onFiltersChange({ ...filters, [key]: value });
+
+  const unitOptions = useMemo(
+    () =>
+      props.tree
+        ? flattenTree(props.tree).map(({ node, depth }) => ({
+            value: node.id,
+            label: `${'\u00a0\u00a0'.repeat(depth)}${node.name}`,
+          }))
+        : [],
+    [props.tree],
+  );
+
+  const query: AccountsQuery = {
+    q: filters.q || undefined,
+    owner: filters.owner || undefined,
+    state: filters.state || undefined,
+    compliance: filters.compliance || undefined,
+    ou: filters.ou || undefined,
+  };
+
+  return (
+    <>
+      <Grid container spacing={2} data-testid="aws-account-filters">
+        <Grid item xs={12} md={4}>
+          <TextField
+            id="aws-account-search"
+            label="Search accounts"
+            placeholder="Name, id or email"
+            fullWidth
+            value={text}
+            onChange={e => setText(e.target.value)}
+            InputLabelProps={{ shrink: true }}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <FilterSelect
+            id="aws-filter-owner"
+            label="Owner"
+            value={filters.owner}
+            onChange={set('owner')}
+            options={props.owners.map(ref => ({ value: ref, label: ref }))}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <FilterSelect
+            id="aws-filter-state"
+            label="State"
+            value={filters.state}
+            onChange={set('state')}
+            options={STATES.map(s => ({ value: s, label: formatState(s) }))}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <FilterSelect
+            id="aws-filter-compliance"
+            label="Compliance"
+            value={filters.compliance}
+            onChange={set('compliance')}
+            options={COMPLIANCE}
+          />
+        </Grid>
+        <Grid item xs={6} md={2}>
+          <FilterSelect
+            id="aws-filter-ou"
+            label="Organizational unit"
+            value={filters.ou}
+            onChange={set('ou')}
+            options={unitOptions}
+          />
+        </Grid>
+      </Grid>
+      <div data-testid="aws-account-table">
+        <Table<AccountSummary>
+          // A new query starts again on the first page.
+          key={JSON.stringify(query)}
+          title="Accounts"
+          options={{
+            search: false,
+            pageSize: PAGE_SIZE,
+            pageSizeOptions: [PAGE_SIZE, 50, 100],
+            padding: 'dense',
+            emptyRowsWhenPaging: false,
+          }}
+          columns={columns}
+          data={async tableQuery => {
+            const page = await api.listAccounts({
+              ...query,
+              offset: tableQuery.page * tableQuery.pageSize,
+              limit: tableQuery.pageSize,
+            });
+            return {
+              data: page.items,
+              page: Math.floor(page.offset / Math.max(1, tableQuery.pageSize)),
+              totalCount: page.totalCount,
+            };
+          }}
+          emptyContent={
+            <Typography variant="body2" style={{ padding: 16 }}>
+              No account matches the filters.
+            </Typography>
+          }
+        />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,151 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  accountSummary,
+  complianceSummary,
+  syncStatus,
+  tree,
+} from '../../__fixtures__/data';
+import {
+  mockAwsApi,
+  pending,
+  renderWithApis,
+  responseError,
+} from '../../testUtils';
+import { OrgExplorerPage } from './OrgExplorerPage';
+
+function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
+  return mockAwsApi({
+    getOrganizationTree: jest.fn(async () => tree),
+    getComplianceSummary: jest.fn(async () => complianceSummary),
+    getSyncStatus: jest.fn(async () => syncStatus),
+    listAccounts: jest.fn(async query => ({
+      items: [accountSummary],
+      totalCount: 1,
+      offset: query?.offset ?? 0,
+      limit: query?.limit ?? 20,
+    })),
+    ...overrides,
+  });
+}
+
+function lastQuery(mock: ReturnType<typeof api>) {
+  return mock.listAccounts.mock.calls[mock.listAccounts.mock.calls.length - 1][0];
+}
+
+describe('OrgExplorerPage', () => {
+  it('shows the tree, charts, sync status and the first page of accounts', async () => {
+    const mock = api();
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    expect(
+      screen.getByRole('heading', { name: 'AWS Organizations' }),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('aws-tree-node-r-ab12')).toHaveTextContent('3 accounts');
+    expect(screen.getByTestId('aws-tree-node-ou-ab12-work0001')).toHaveTextContent(
+      '1 non-compliant',
+    );
+    const units = screen.getAllByTestId('aws-chart-unit');
+    expect(units[0]).toHaveTextContent('Prod');
+    const rules = screen.getAllByTestId('aws-chart-rule');
+    expect(rules[0]).toHaveTextContent('CloudTrail cannot be stopped');
+    expect(rules[0]).toHaveTextContent('2 accounts');
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(
+      await within(screen.getByTestId('aws-account-table')).findByText('payments-prod'),
+    ).toBeInTheDocument();
+    expect(mock.listAccounts).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+  });
+
+  it('queries the accounts with the filters', async () => {
+    const mock = api();
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    await waitFor(() => expect(mock.listAccounts).toHaveBeenCalled());
+
+    fireEvent.change(screen.getByLabelText('State'), {
+      target: { value: 'SUSPENDED' },
+    });
+    await waitFor(() =>
+      expect(lastQuery(mock)).toEqual({ state: 'SUSPENDED', offset: 0, limit: 20 }),
+    );
+    fireEvent.change(screen.getByLabelText('Compliance'), {
+      target: { value: 'fail' },
+    });
+    fireEvent.change(screen.getByLabelText('Owner'), {
+      target: { value: 'group:default/payments' },
+    });
+    fireEvent.change(screen.getByLabelText('Search accounts'), {
+      target: { value: 'pay' },
+    });
+    await waitFor(() =>
+      expect(lastQuery(mock)).toEqual({
+        q: 'pay',
+        owner: 'group:default/payments',
+        state: 'SUSPENDED',
+        compliance: 'fail',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+    fireEvent.click(
+      within(screen.getByTestId('aws-tree-node-ou-ab12-work0001')).getByText(
+        'Workloads',
+      ),
+    );
+    await waitFor(() =>
+      expect(lastQuery(mock)).toMatchObject({ ou: 'ou-ab12-work0001' }),
+    );
+    expect(screen.getByLabelText('Organizational unit')).toHaveValue(
+      'ou-ab12-work0001',
+    );
+  });
+
+  it('asks for the next page with an offset', async () => {
+    const mock = api({
+      listAccounts: jest.fn(async query => ({
+        items: Array.from({ length: query?.limit ?? 20 }, (_, i) => ({
+          ...accountSummary,
+          id: String(100000000000 + (query?.offset ?? 0) + i),
+          name: `account-${(query?.offset ?? 0) + i}`,
+        })),
+        totalCount: 5000,
+        offset: query?.offset ?? 0,
+        limit: query?.limit ?? 20,
+      })),
+    });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    await screen.findByText('account-0');
+    fireEvent.click(screen.getByRole('button', { name: /Next Page/i }));
+    await screen.findByText('account-20');
+    expect(lastQuery(mock)).toEqual({ offset: 20, limit: 20 });
+  });
+
+  it('shows the restricted panel when the tree is denied and progress for the summary', async () => {
+    const error = await responseError(403);
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api({
+        getOrganizationTree: jest.fn(() => Promise.reject(error)),
+        getComplianceSummary: jest.fn(() => pending()),
+      }),
+    });
+    expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
+      'the organization tree',
+    );
+    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+  });
+
+  it('offers the access report only to those allowed', async () => {
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    const mock = api({ getAccessReportCsv: jest.fn(async () => 'a,b\r\n') });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    fireEvent.click(await screen.findByTestId('aws-access-report'));
+    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
+    expect(mock.getAccessReportCsv).toHaveBeenCalledTimes(1);
+  });
+
+  it('hides the access report and Sync now without permission', async () => {
+    await renderWithApis(<OrgExplorerPage />, { api: api(), permission: 'DENY' });
+    await screen.findByText('Succeeded');
+    expect(screen.queryByTestId('aws-access-report')).toBeNull();
+    expect(screen.queryByTestId('aws-sync-now')).toBeNull();
+  });
+});
