@@ -5,7 +5,30 @@
  * @packageDocumentation
  */
 
-export { awsOrganizationsPlugin } from './plugin';
+export {
+  awsOrganizationsPlugin,
+  AwsOrganizationsExplorerPage,
+  EntityAwsAccountContent,
+  EntityAwsAccountOverviewContent,
+  EntityAwsAccountGuardrailsContent,
+  EntityAwsAccountAccessContent,
+  EntityAwsAccountComplianceContent,
+  EntityAwsAccountHistoryContent,
+  EntityAwsOrganizationalUnitContent,
+  EntityAwsServiceControlPolicyContent,
+  EntityAwsPermissionSetContent,
+  EntityAwsAccountComplianceCard,
+  EntityAwsServiceAccountsCard,
+  EntityAwsGroupAccountsCard,
+  EntityAwsUserAccessCard,
+} from './plugin';
 export * from './api/AwsOrganizationsApi';
 export { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
+export {
+  isAwsOrganizationalUnitEntity,
+  isAwsOrganizationRootEntity,
+  isAwsServiceControlPolicyEntity,
+  isAwsPermissionSetEntity,
+  isAwsAccountWorkloadEntity,
+} from './entities';
 export { isAwsAccountEntity } from '@aws-governance/plugin-aws-organizations-common';

@@ -1,11 +1,14 @@
 import {
   createApiFactory,
+  createComponentExtension,
   createPlugin,
+  createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
 import { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
+import { rootRouteRef } from './routes';
 
 /**
  * The AWS Organizations frontend plugin for the legacy frontend system.
@@ -23,4 +26,250 @@ export const awsOrganizationsPlugin = createPlugin({
         new AwsOrganizationsClient({ discoveryApi, fetchApi }),
     }),
   ],
+  routes: { root: rootRouteRef },
 });
+
+/**
+ * The org explorer page: OU tree, account search, compliance charts and sync
+ * status. Mount it at `/aws-organizations`.
+ *
+ * @public
+ */
+export const AwsOrganizationsExplorerPage = awsOrganizationsPlugin.provide(
+  createRoutableExtension({
+    name: 'AwsOrganizationsExplorerPage',
+    component: () =>
+      import('./components/OrgExplorerPage/OrgExplorerPage').then(
+        m => m.OrgExplorerPage,
+      ),
+    mountPoint: rootRouteRef,
+  }),
+);
+
+/**
+ * Every view of an AWS account entity as tabs: overview, guardrails, access,
+ * compliance and history.
+ *
+ * @public
+ */
+export const EntityAwsAccountContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountContent/AccountContent').then(
+          m => m.AccountContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Overview of an AWS account entity: path, owner, state, tags, services and
+ * sign-in links.
+ *
+ * @public
+ */
+export const EntityAwsAccountOverviewContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountOverviewContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountOverview/AccountOverview').then(
+          m => m.AccountOverview,
+        ),
+    },
+  }),
+);
+
+/**
+ * An AWS account's effective SCPs, their summary and the simulator.
+ *
+ * @public
+ */
+export const EntityAwsAccountGuardrailsContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountGuardrailsContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountGuardrails/AccountGuardrails').then(
+          m => m.AccountGuardrails,
+        ),
+    },
+  }),
+);
+
+/**
+ * Who can access an AWS account (restricted without the access permission).
+ *
+ * @public
+ */
+export const EntityAwsAccountAccessContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountAccessContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountAccess/AccountAccess').then(
+          m => m.AccountAccess,
+        ),
+    },
+  }),
+);
+
+/**
+ * An AWS account's compliance rule results.
+ *
+ * @public
+ */
+export const EntityAwsAccountComplianceContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountComplianceContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountCompliance/AccountCompliance').then(
+          m => m.AccountCompliance,
+        ),
+    },
+  }),
+);
+
+/**
+ * An AWS account's change history as a timeline.
+ *
+ * @public
+ */
+export const EntityAwsAccountHistoryContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountHistoryContent',
+    component: {
+      lazy: () =>
+        import('./components/AccountHistory/AccountHistory').then(
+          m => m.AccountHistory,
+        ),
+    },
+  }),
+);
+
+/**
+ * An organizational unit (or root) entity: child OUs and accounts with their
+ * compliance rollup.
+ *
+ * @public
+ */
+export const EntityAwsOrganizationalUnitContent =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsOrganizationalUnitContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/OrganizationalUnitContent/OrganizationalUnitContent'
+          ).then(m => m.OrganizationalUnitContent),
+      },
+    }),
+  );
+
+/**
+ * A service control policy entity: document, summary, targets and affected
+ * accounts.
+ *
+ * @public
+ */
+export const EntityAwsServiceControlPolicyContent =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsServiceControlPolicyContent',
+      component: {
+        lazy: () =>
+          import(
+            './components/ServiceControlPolicyContent/ServiceControlPolicyContent'
+          ).then(m => m.ServiceControlPolicyContent),
+      },
+    }),
+  );
+
+/**
+ * A permission set entity: policies, boundary, session and assignments.
+ *
+ * @public
+ */
+export const EntityAwsPermissionSetContent = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsPermissionSetContent',
+    component: {
+      lazy: () =>
+        import('./components/PermissionSetContent/PermissionSetContent').then(
+          m => m.PermissionSetContent,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for an AWS account entity's overview: compliance and failing rules.
+ *
+ * @public
+ */
+export const EntityAwsAccountComplianceCard = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsAccountComplianceCard',
+    component: {
+      lazy: () =>
+        import('./components/AccountCompliance/AccountComplianceCard').then(
+          m => m.AccountComplianceCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for a service: the AWS accounts it runs in, their compliance and
+ * failing rules.
+ *
+ * @public
+ */
+export const EntityAwsServiceAccountsCard = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsServiceAccountsCard',
+    component: {
+      lazy: () =>
+        import('./components/ServiceAccountsCard/ServiceAccountsCard').then(
+          m => m.ServiceAccountsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for a Group: the AWS accounts it owns and those it can reach.
+ *
+ * @public
+ */
+export const EntityAwsGroupAccountsCard = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsGroupAccountsCard',
+    component: {
+      lazy: () =>
+        import('./components/GroupAccountsCard/GroupAccountsCard').then(
+          m => m.GroupAccountsCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Card for a User: the person's AWS access.
+ *
+ * @public
+ */
+export const EntityAwsUserAccessCard = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsUserAccessCard',
+    component: {
+      lazy: () =>
+        import('./components/UserAccessCard/UserAccessCard').then(
+          m => m.UserAccessCard,
+        ),
+    },
+  }),
+);

@@ -66,7 +66,11 @@ export const accountSummary: AccountSummary = {
     { id: 'ou-ab12-work0001', name: 'Workloads' },
     { id: 'ou-ab12-prod0001', name: 'Prod' },
   ],
-  owner: { ref: 'group:default/payments', source: 'account-tag', resolvable: true },
+  owner: {
+    ref: 'group:default/payments',
+    source: 'account-tag',
+    resolvable: true,
+  },
   compliance: {
     status: 'fail',
     counts: { pass: 5, fail: 1, warn: 1, unknown: 0 },
@@ -102,7 +106,10 @@ const denyLeave = JSON.stringify({
 export const guardrails: AccountGuardrails = {
   accountId: ACCOUNT_ID,
   managementAccountExempt: false,
-  summary: ['Accounts cannot leave the organization', 'Only eu-west-1 is allowed'],
+  summary: [
+    'Accounts cannot leave the organization',
+    'Only eu-west-1 is allowed',
+  ],
   allowedRegions: ['eu-west-1'],
   levels: [
     {
@@ -136,7 +143,12 @@ export const guardrails: AccountGuardrails = {
         },
       ],
     },
-    { kind: 'account', targetId: ACCOUNT_ID, name: 'payments-prod', policies: [] },
+    {
+      kind: 'account',
+      targetId: ACCOUNT_ID,
+      name: 'payments-prod',
+      policies: [],
+    },
   ],
 };
 
@@ -177,7 +189,12 @@ export const access: AccountAccess = {
       permissionSet: admin,
       via: 'direct',
       members: [
-        { userId: 'u-1', userName: 'alice', displayName: 'Alice Doe', ref: 'user:default/alice' },
+        {
+          userId: 'u-1',
+          userName: 'alice',
+          displayName: 'Alice Doe',
+          ref: 'user:default/alice',
+        },
         { userId: 'u-2', userName: 'bob' },
       ],
     },
@@ -205,7 +222,12 @@ export const compliance: AccountCompliance = {
       },
       status: 'fail',
       message: 'No SCP denies cloudtrail:StopLogging.',
-      evidence: [{ kind: 'note', description: 'No deny statement found for cloudtrail:StopLogging' }],
+      evidence: [
+        {
+          kind: 'note',
+          description: 'No deny statement found for cloudtrail:StopLogging',
+        },
+      ],
     },
     {
       rule: {
@@ -249,13 +271,19 @@ export const tree: OrgTreeNode = {
   kind: 'root',
   accountCount: 3,
   compliance: { pass: 1, fail: 1, warn: 1, unknown: 0 },
-  accounts: [{ id: '999999999999', name: 'management', state: 'ACTIVE', status: 'pass' }],
+  accounts: [
+    { id: '999999999999', name: 'management', state: 'ACTIVE', status: 'pass' },
+  ],
   children: [
     {
       id: 'ou-ab12-work0001',
       name: 'Workloads',
       kind: 'ou',
-      owner: { ref: 'group:default/platform', source: 'ou-tag', resolvable: true },
+      owner: {
+        ref: 'group:default/platform',
+        source: 'ou-tag',
+        resolvable: true,
+      },
       accountCount: 2,
       compliance: { pass: 0, fail: 1, warn: 1, unknown: 0 },
       accounts: [],
@@ -267,8 +295,18 @@ export const tree: OrgTreeNode = {
           accountCount: 2,
           compliance: { pass: 0, fail: 1, warn: 1, unknown: 0 },
           accounts: [
-            { id: ACCOUNT_ID, name: 'payments-prod', state: 'ACTIVE', status: 'fail' },
-            { id: '210987654321', name: 'orders-prod', state: 'SUSPENDED', status: 'warn' },
+            {
+              id: ACCOUNT_ID,
+              name: 'payments-prod',
+              state: 'ACTIVE',
+              status: 'fail',
+            },
+            {
+              id: '210987654321',
+              name: 'orders-prod',
+              state: 'SUSPENDED',
+              status: 'warn',
+            },
           ],
           children: [],
         },
@@ -281,16 +319,36 @@ export const complianceSummary: OrganizationComplianceSummary = {
   evaluatedAt: '2024-05-01T12:00:00.000Z',
   accounts: { pass: 1, fail: 1, warn: 1, unknown: 0 },
   rules: [
-    { ...compliance.results[0].rule, counts: { pass: 1, fail: 2, warn: 0, unknown: 0 } },
-    { ...compliance.results[1].rule, counts: { pass: 2, fail: 1, warn: 0, unknown: 0 } },
+    {
+      ...compliance.results[0].rule,
+      counts: { pass: 1, fail: 2, warn: 0, unknown: 0 },
+    },
+    {
+      ...compliance.results[1].rule,
+      counts: { pass: 2, fail: 1, warn: 0, unknown: 0 },
+    },
   ],
   byUnit: [
-    { id: 'ou-ab12-prod0001', name: 'Prod', counts: { pass: 0, fail: 1, warn: 1, unknown: 0 } },
-    { id: 'r-ab12', name: 'Root', counts: { pass: 1, fail: 0, warn: 0, unknown: 0 } },
+    {
+      id: 'ou-ab12-prod0001',
+      name: 'Prod',
+      counts: { pass: 0, fail: 1, warn: 1, unknown: 0 },
+    },
+    {
+      id: 'r-ab12',
+      name: 'Root',
+      counts: { pass: 1, fail: 0, warn: 0, unknown: 0 },
+    },
   ],
   byOwner: [
-    { ref: 'group:default/payments', counts: { pass: 0, fail: 1, warn: 0, unknown: 0 } },
-    { ref: 'group:default/orders', counts: { pass: 0, fail: 0, warn: 1, unknown: 0 } },
+    {
+      ref: 'group:default/payments',
+      counts: { pass: 0, fail: 1, warn: 0, unknown: 0 },
+    },
+    {
+      ref: 'group:default/orders',
+      counts: { pass: 0, fail: 0, warn: 1, unknown: 0 },
+    },
   ],
   organizationResults: [],
 };
@@ -322,7 +380,14 @@ export const syncStatus: SyncStatus = {
 
 export const principalAccess: PrincipalAccess = {
   entityRef: 'group:default/payments',
-  principals: [{ type: 'GROUP', id: 'g-1', name: 'payments-admins', ref: 'group:default/payments' }],
+  principals: [
+    {
+      type: 'GROUP',
+      id: 'g-1',
+      name: 'payments-admins',
+      ref: 'group:default/payments',
+    },
+  ],
   grants: [
     {
       account: {

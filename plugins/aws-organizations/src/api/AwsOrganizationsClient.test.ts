@@ -110,7 +110,11 @@ describe('AwsOrganizationsClient', () => {
   });
 
   it('posts simulation requests as JSON', async () => {
-    const result = { decision: 'denied', reasons: ['x'], decisiveStatements: [] };
+    const result = {
+      decision: 'denied',
+      reasons: ['x'],
+      decisiveStatements: [],
+    };
     const { client, fetch } = setup(() => jsonResponse(200, result));
     const request = {
       accountId: '123456789012',

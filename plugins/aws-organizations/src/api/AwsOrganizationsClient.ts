@@ -82,9 +82,7 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async listAccounts(
-    query: AccountsQuery = {},
-  ): Promise<Page<AccountSummary>> {
+  async listAccounts(query: AccountsQuery = {}): Promise<Page<AccountSummary>> {
     return this.#json(
       `/accounts${queryString({
         ou: query.ou,

@@ -18,11 +18,12 @@ describe('AccountAccess', () => {
     await render(api);
     expect(api.getAccountAccess).toHaveBeenCalledWith('123456789012');
     const adminRow = screen.getByText('payments-admins').closest('tr')!;
-    expect(within(adminRow).getByText('payments-admins').closest('a')).toHaveAttribute(
-      'href',
-      '/catalog/default/group/payments',
-    );
-    expect(within(adminRow).getByText('AdministratorAccess').closest('a')).toHaveAttribute(
+    expect(
+      within(adminRow).getByText('payments-admins').closest('a'),
+    ).toHaveAttribute('href', '/catalog/default/group/payments');
+    expect(
+      within(adminRow).getByText('AdministratorAccess').closest('a'),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/resource/aws-permission-set-admin',
     );
@@ -59,7 +60,9 @@ describe('AccountAccess', () => {
 
   it('shows a restricted state when access reading is denied', async () => {
     const error = await responseError(403, 'not allowed');
-    await render(mockAwsApi({ getAccountAccess: jest.fn(() => Promise.reject(error)) }));
+    await render(
+      mockAwsApi({ getAccountAccess: jest.fn(() => Promise.reject(error)) }),
+    );
     const panel = await screen.findByTestId('aws-restricted');
     expect(panel).toHaveTextContent('Restricted');
     expect(panel).toHaveTextContent('who has access to this account');
@@ -76,7 +79,9 @@ describe('AccountAccess', () => {
         getAccountAccess: jest.fn(async () => ({ ...access, grants: [] })),
       }),
     );
-    expect(screen.getByText('No one is assigned to this account')).toBeInTheDocument();
+    expect(
+      screen.getByText('No one is assigned to this account'),
+    ).toBeInTheDocument();
   });
 
   it('says when Identity Center is not enabled', async () => {
@@ -89,6 +94,8 @@ describe('AccountAccess', () => {
         })),
       }),
     );
-    expect(screen.getByText('IAM Identity Center is not enabled')).toBeInTheDocument();
+    expect(
+      screen.getByText('IAM Identity Center is not enabled'),
+    ).toBeInTheDocument();
   });
 });

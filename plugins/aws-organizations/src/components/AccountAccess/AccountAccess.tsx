@@ -122,7 +122,11 @@ const columns: TableColumn<AccessGrant>[] = [
         'No'
       ),
   },
-  { title: 'Via', render: g => via(g), customSort: (a, b) => via(a).localeCompare(via(b)) },
+  {
+    title: 'Via',
+    render: g => via(g),
+    customSort: (a, b) => via(a).localeCompare(via(b)),
+  },
 ];
 
 function Access(props: { accountId: string }) {
@@ -135,7 +139,9 @@ function Access(props: { accountId: string }) {
     return <Progress />;
   }
   if (error) {
-    return <ApiErrorPanel error={error} subject="who has access to this account" />;
+    return (
+      <ApiErrorPanel error={error} subject="who has access to this account" />
+    );
   }
   const access = value!;
   if (access.identityCenter === 'not-enabled') {
@@ -177,7 +183,11 @@ function Access(props: { accountId: string }) {
       <Table<AccessGrant>
         title="Who can access this account"
         subtitle="Identity Center assignments, with group members"
-        options={{ paging: access.grants.length > 20, pageSize: 20, padding: 'dense' }}
+        options={{
+          paging: access.grants.length > 20,
+          pageSize: 20,
+          padding: 'dense',
+        }}
         columns={columns}
         data={access.grants}
         detailPanel={({ rowData }: { rowData: AccessGrant }) =>
@@ -188,7 +198,9 @@ function Access(props: { accountId: string }) {
               <Typography variant="body2">
                 {rowData.principal.type === 'USER'
                   ? `${rowData.principal.name} is a user; ${
-                      rowData.via === 'group' ? 'access comes through a group' : 'the assignment is direct'
+                      rowData.via === 'group'
+                        ? 'access comes through a group'
+                        : 'the assignment is direct'
                     }.`
                   : 'Members are unknown.'}
               </Typography>
@@ -215,6 +227,8 @@ function Access(props: { accountId: string }) {
  */
 export function AccountAccess() {
   return (
-    <AccountIdGate>{accountId => <Access accountId={accountId} />}</AccountIdGate>
+    <AccountIdGate>
+      {accountId => <Access accountId={accountId} />}
+    </AccountIdGate>
   );
 }

@@ -33,7 +33,10 @@ describe('AccountCompliance', () => {
 
   it('shows an empty state without results', async () => {
     const api = mockAwsApi({
-      getAccountCompliance: jest.fn(async () => ({ ...compliance, results: [] })),
+      getAccountCompliance: jest.fn(async () => ({
+        ...compliance,
+        results: [],
+      })),
     });
     await renderWithApis(<AccountCompliance />, { api, entity: accountEntity });
     expect(screen.getByText('No compliance rule applies')).toBeInTheDocument();
@@ -60,9 +63,14 @@ describe('AccountComplianceCard', () => {
     const api = mockAwsApi({
       getAccountCompliance: jest.fn(async () => compliance),
     });
-    await renderWithApis(<AccountComplianceCard />, { api, entity: accountEntity });
+    await renderWithApis(<AccountComplianceCard />, {
+      api,
+      entity: accountEntity,
+    });
     expect(screen.getByText('AWS compliance')).toBeInTheDocument();
-    expect(screen.getByText('CloudTrail cannot be stopped')).toBeInTheDocument();
+    expect(
+      screen.getByText('CloudTrail cannot be stopped'),
+    ).toBeInTheDocument();
     expect(screen.queryByText('Account has an owner')).toBeNull();
   });
 });

@@ -93,7 +93,11 @@ const columns: TableColumn<RuleResult>[] = [
 export function ComplianceOverview(props: { summary: ComplianceSummary }) {
   const { summary } = props;
   return (
-    <Box display="flex" alignItems="center" data-testid="aws-compliance-overall">
+    <Box
+      display="flex"
+      alignItems="center"
+      data-testid="aws-compliance-overall"
+    >
       <Typography variant="h6" component="div">
         <ComplianceStatusLabel status={summary.status} />
       </Typography>

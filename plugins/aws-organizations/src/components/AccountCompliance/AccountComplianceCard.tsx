@@ -49,7 +49,9 @@ function Card(props: { accountId: string }) {
 export function AccountComplianceCard() {
   return (
     <InfoCard title="AWS compliance">
-      <AccountIdGate>{accountId => <Card accountId={accountId} />}</AccountIdGate>
+      <AccountIdGate>
+        {accountId => <Card accountId={accountId} />}
+      </AccountIdGate>
     </InfoCard>
   );
 }

@@ -42,14 +42,18 @@ describe('AccountGuardrails', () => {
   });
 
   it('shows progress while loading', async () => {
-    await render(mockAwsApi({ getAccountGuardrails: jest.fn(() => pending()) }));
+    await render(
+      mockAwsApi({ getAccountGuardrails: jest.fn(() => pending()) }),
+    );
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
 
   it('shows the restricted panel on 403', async () => {
     const error = await responseError(403);
     await render(
-      mockAwsApi({ getAccountGuardrails: jest.fn(() => Promise.reject(error)) }),
+      mockAwsApi({
+        getAccountGuardrails: jest.fn(() => Promise.reject(error)),
+      }),
     );
     expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();
   });
@@ -59,12 +63,18 @@ describe('AccountGuardrails', () => {
       getAccountGuardrails: jest.fn(async () => guardrails),
       simulate: jest.fn(async () => ({
         decision: 'denied' as const,
-        reasons: ['DenyLeaveOrganization denies organizations:LeaveOrganization'],
+        reasons: [
+          'DenyLeaveOrganization denies organizations:LeaveOrganization',
+        ],
         decisiveStatements: [
           {
             policyId: 'p-deny0001',
             policyName: 'DenyLeaveOrganization',
-            level: { kind: 'ou' as const, targetId: 'ou-ab12-prod0001', name: 'Prod' },
+            level: {
+              kind: 'ou' as const,
+              targetId: 'ou-ab12-prod0001',
+              name: 'Prod',
+            },
             sid: 'DenyLeave',
             effect: 'Deny' as const,
             statementIndex: 0,
@@ -82,9 +92,9 @@ describe('AccountGuardrails', () => {
       target: { value: 'eu-west-1' },
     });
     fireEvent.click(submit);
-    expect(await screen.findByTestId('aws-simulation-denied')).toHaveTextContent(
-      'Denied',
-    );
+    expect(
+      await screen.findByTestId('aws-simulation-denied'),
+    ).toHaveTextContent('Denied');
     expect(api.simulate).toHaveBeenCalledWith({
       accountId: '123456789012',
       action: 'organizations:LeaveOrganization',

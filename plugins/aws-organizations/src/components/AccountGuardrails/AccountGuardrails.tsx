@@ -133,7 +133,10 @@ function Guardrails(props: { accountId: string }) {
       <Grid item xs={12}>
         <InfoCard title="Effective service control policies">
           {guardrails.levels.map(level => (
-            <LevelSection key={`${level.kind}-${level.targetId}`} level={level} />
+            <LevelSection
+              key={`${level.kind}-${level.targetId}`}
+              level={level}
+            />
           ))}
         </InfoCard>
       </Grid>

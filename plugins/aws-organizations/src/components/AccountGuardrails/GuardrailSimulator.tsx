@@ -1,6 +1,4 @@
-import {
-  SimulationResult,
-} from '@aws-governance/plugin-aws-organizations-common';
+import { SimulationResult } from '@aws-governance/plugin-aws-organizations-common';
 import {
   InfoCard,
   StatusError,
@@ -26,7 +24,8 @@ const columns: TableColumn<Statement>[] = [
   { title: 'Policy', field: 'policyName' },
   {
     title: 'Attached to',
-    render: s => `${s.level.kind === 'ou' ? 'OU' : s.level.kind}: ${s.level.name}`,
+    render: s =>
+      `${s.level.kind === 'ou' ? 'OU' : s.level.kind}: ${s.level.name}`,
   },
   { title: 'Statement', render: s => s.sid ?? `#${s.statementIndex + 1}` },
   { title: 'Effect', field: 'effect' },
@@ -47,7 +46,10 @@ function SimulationOutcome(props: { result: SimulationResult }) {
   const { result } = props;
   return (
     <Box mt={2} data-testid="aws-simulation-result">
-      <Typography variant="h6" data-testid={`aws-simulation-${result.decision}`}>
+      <Typography
+        variant="h6"
+        data-testid={`aws-simulation-${result.decision}`}
+      >
         <Decision decision={result.decision} />
       </Typography>
       <ul>
@@ -146,7 +148,9 @@ export function GuardrailSimulator(props: { accountId: string }) {
           <ApiErrorPanel error={state.error} subject="the simulation" />
         </Box>
       )}
-      {state.value && !state.loading && <SimulationOutcome result={state.value} />}
+      {state.value && !state.loading && (
+        <SimulationOutcome result={state.value} />
+      )}
     </InfoCard>
   );
 }

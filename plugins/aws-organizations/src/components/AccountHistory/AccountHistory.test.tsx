@@ -12,7 +12,12 @@ describe('AccountHistory', () => {
   it('shows the change log as a timeline and loads older pages', async () => {
     const getAccountHistory = jest
       .fn()
-      .mockResolvedValueOnce({ items: history, totalCount: 3, offset: 0, limit: 50 })
+      .mockResolvedValueOnce({
+        items: history,
+        totalCount: 3,
+        offset: 0,
+        limit: 50,
+      })
       .mockResolvedValueOnce({
         items: [
           {
@@ -36,15 +41,21 @@ describe('AccountHistory', () => {
     });
     const entries = screen.getAllByTestId('aws-history-entry');
     expect(entries).toHaveLength(2);
-    expect(entries[0]).toHaveTextContent('payments-prod moved from Staging to Prod');
+    expect(entries[0]).toHaveTextContent(
+      'payments-prod moved from Staging to Prod',
+    );
     expect(entries[0]).toHaveTextContent('account.moved');
     fireEvent.click(screen.getByRole('button', { name: 'Load older changes' }));
-    expect(await screen.findByText('payments-prod created')).toBeInTheDocument();
+    expect(
+      await screen.findByText('payments-prod created'),
+    ).toBeInTheDocument();
     expect(getAccountHistory).toHaveBeenLastCalledWith('123456789012', {
       offset: 2,
       limit: 50,
     });
-    expect(screen.queryByRole('button', { name: 'Load older changes' })).toBeNull();
+    expect(
+      screen.queryByRole('button', { name: 'Load older changes' }),
+    ).toBeNull();
   });
 
   it('shows an empty state', async () => {
@@ -71,7 +82,9 @@ describe('AccountHistory', () => {
   it('shows the backend error', async () => {
     const error = await responseError(500, 'boom');
     await renderWithApis(<AccountHistory />, {
-      api: mockAwsApi({ getAccountHistory: jest.fn(() => Promise.reject(error)) }),
+      api: mockAwsApi({
+        getAccountHistory: jest.fn(() => Promise.reject(error)),
+      }),
       entity: accountEntity,
     });
     expect(await screen.findByTestId('aws-error')).toBeInTheDocument();

@@ -127,6 +127,8 @@ function History(props: { accountId: string }) {
 /** An account's change log as a timeline, newest first, paged. */
 export function AccountHistory() {
   return (
-    <AccountIdGate>{accountId => <History accountId={accountId} />}</AccountIdGate>
+    <AccountIdGate>
+      {accountId => <History accountId={accountId} />}
+    </AccountIdGate>
   );
 }

@@ -42,7 +42,9 @@ describe('AccountOverview', () => {
       '/catalog/default/group/payments',
     );
     expect(screen.getByText('Active')).toBeInTheDocument();
-    expect(screen.getByText('aws+payments-prod@example.com')).toBeInTheDocument();
+    expect(
+      screen.getByText('aws+payments-prod@example.com'),
+    ).toBeInTheDocument();
     expect(screen.getByTestId('aws-account-tags')).toHaveTextContent(
       'cost-center: cc-42',
     );
@@ -73,7 +75,9 @@ describe('AccountOverview', () => {
 
   it('shows a not-found panel for an account the backend does not know', async () => {
     const error = await responseError(404, 'Unknown account');
-    await render(mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }));
+    await render(
+      mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }),
+    );
     expect(await screen.findByTestId('aws-not-found')).toHaveTextContent(
       'Unknown account',
     );
@@ -81,7 +85,9 @@ describe('AccountOverview', () => {
 
   it('shows the backend error otherwise', async () => {
     const error = await responseError(500, 'database down');
-    await render(mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }));
+    await render(
+      mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }),
+    );
     expect(await screen.findByTestId('aws-error')).toBeInTheDocument();
   });
 
@@ -94,7 +100,9 @@ describe('AccountOverview', () => {
         annotations: { 'amazonaws.com/account-id': '12345' },
       },
     });
-    expect(screen.getByText(/expected a 12-digit AWS account id/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/expected a 12-digit AWS account id/),
+    ).toBeInTheDocument();
     expect(api.getAccount).not.toHaveBeenCalled();
   });
 });

@@ -127,8 +127,10 @@ function Overview(props: { accountId: string }) {
           <Chip key={key} size="small" label={`${key}: ${tagValue}`} />
         ))}
       </div>
+    ) : account.tags === null ? (
+      'Unknown (not readable)'
     ) : (
-      account.tags === null ? 'Unknown (not readable)' : 'None'
+      'None'
     ),
   };
   return (

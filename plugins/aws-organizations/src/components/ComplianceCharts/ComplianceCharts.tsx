@@ -25,7 +25,9 @@ function worstUnits(summary: OrganizationComplianceSummary) {
 function mostFailedRules(summary: OrganizationComplianceSummary) {
   return summary.rules
     .filter(rule => rule.counts.fail > 0)
-    .sort((a, b) => b.counts.fail - a.counts.fail || a.title.localeCompare(b.title))
+    .sort(
+      (a, b) => b.counts.fail - a.counts.fail || a.title.localeCompare(b.title),
+    )
     .slice(0, MAX_ROWS);
 }
 
@@ -67,11 +69,17 @@ export function ComplianceCharts(props: {
         <InfoCard title="Most-failed rules">
           <div data-testid="aws-chart-failed-rules">
             {rules.length === 0 && (
-              <Typography variant="body2">No rule fails on any account.</Typography>
+              <Typography variant="body2">
+                No rule fails on any account.
+              </Typography>
             )}
             {rules.map(rule => (
               <Box key={rule.id} mb={1} data-testid="aws-chart-rule">
-                <Box display="flex" justifyContent="space-between" alignItems="center">
+                <Box
+                  display="flex"
+                  justifyContent="space-between"
+                  alignItems="center"
+                >
                   <Typography variant="body2">
                     {rule.title} <SeverityChip severity={rule.severity} />
                   </Typography>

@@ -35,9 +35,13 @@ describe('GroupAccountsCard', () => {
     });
     const owned = screen.getByTestId('aws-group-owned');
     expect(within(owned).getByText('payments-prod')).toBeInTheDocument();
-    expect(within(owned).getByTestId('aws-compliance-fail')).toBeInTheDocument();
+    expect(
+      within(owned).getByTestId('aws-compliance-fail'),
+    ).toBeInTheDocument();
     const reachable = screen.getByTestId('aws-group-reachable');
-    expect(within(reachable).getByText('AdministratorAccess')).toBeInTheDocument();
+    expect(
+      within(reachable).getByText('AdministratorAccess'),
+    ).toBeInTheDocument();
     expect(within(reachable).getByText('Privileged')).toBeInTheDocument();
   });
 
@@ -53,9 +57,13 @@ describe('GroupAccountsCard', () => {
       getPrincipalAccess: jest.fn(() => Promise.reject(error)),
     });
     await renderWithApis(<GroupAccountsCard />, { api, entity: groupEntity });
-    expect(screen.getByText('This team owns no AWS account.')).toBeInTheDocument();
     expect(
-      within(screen.getByTestId('aws-group-reachable')).getByTestId('aws-restricted'),
+      screen.getByText('This team owns no AWS account.'),
+    ).toBeInTheDocument();
+    expect(
+      within(screen.getByTestId('aws-group-reachable')).getByTestId(
+        'aws-restricted',
+      ),
     ).toBeInTheDocument();
   });
 

@@ -44,7 +44,9 @@ function OwnedAccounts(props: { owner: string }) {
     return <Progress />;
   }
   if (error) {
-    return <ApiErrorPanel error={error} subject="the accounts this team owns" />;
+    return (
+      <ApiErrorPanel error={error} subject="the accounts this team owns" />
+    );
   }
   const page = value!;
   return (
@@ -55,7 +57,11 @@ function OwnedAccounts(props: { owner: string }) {
           ? `${page.items.length} of ${page.totalCount}`
           : undefined
       }
-      options={{ paging: page.items.length > 10, pageSize: 10, padding: 'dense' }}
+      options={{
+        paging: page.items.length > 10,
+        pageSize: 10,
+        padding: 'dense',
+      }}
       columns={ownedColumns}
       data={page.items}
       emptyContent={

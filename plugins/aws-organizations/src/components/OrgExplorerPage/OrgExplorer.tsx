@@ -48,7 +48,10 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
           >
             {tree.loading && <Progress />}
             {tree.error && (
-              <ApiErrorPanel error={tree.error} subject="the organization tree" />
+              <ApiErrorPanel
+                error={tree.error}
+                subject="the organization tree"
+              />
             )}
             {tree.value && (
               <OrgTree
@@ -62,13 +65,16 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
         <Grid item xs={12}>
           {summary.loading && <Progress />}
           {summary.error && (
-            <ApiErrorPanel error={summary.error} subject="the compliance summary" />
+            <ApiErrorPanel
+              error={summary.error}
+              subject="the compliance summary"
+            />
           )}
           {summary.value && (
             <>
               <Typography variant="body2" color="textSecondary" paragraph>
-                Compliance evaluated {formatDateTime(summary.value.evaluatedAt)}:{' '}
-                {summary.value.accounts.pass} compliant,{' '}
+                Compliance evaluated {formatDateTime(summary.value.evaluatedAt)}
+                : {summary.value.accounts.pass} compliant,{' '}
                 {summary.value.accounts.fail} non-compliant,{' '}
                 {summary.value.accounts.warn} with warnings,{' '}
                 {summary.value.accounts.unknown} unknown.

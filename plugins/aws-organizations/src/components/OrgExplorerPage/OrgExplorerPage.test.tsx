@@ -29,7 +29,9 @@ function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
 }
 
 function lastQuery(mock: ReturnType<typeof api>) {
-  return mock.listAccounts.mock.calls[mock.listAccounts.mock.calls.length - 1][0];
+  return mock.listAccounts.mock.calls[
+    mock.listAccounts.mock.calls.length - 1
+  ][0];
 }
 
 describe('OrgExplorerPage', () => {
@@ -39,10 +41,12 @@ describe('OrgExplorerPage', () => {
     expect(
       screen.getByRole('heading', { name: 'AWS Organizations' }),
     ).toBeInTheDocument();
-    expect(screen.getByTestId('aws-tree-node-r-ab12')).toHaveTextContent('3 accounts');
-    expect(screen.getByTestId('aws-tree-node-ou-ab12-work0001')).toHaveTextContent(
-      '1 non-compliant',
+    expect(screen.getByTestId('aws-tree-node-r-ab12')).toHaveTextContent(
+      '3 accounts',
     );
+    expect(
+      screen.getByTestId('aws-tree-node-ou-ab12-work0001'),
+    ).toHaveTextContent('1 non-compliant');
     const units = screen.getAllByTestId('aws-chart-unit');
     expect(units[0]).toHaveTextContent('Prod');
     const rules = screen.getAllByTestId('aws-chart-rule');
@@ -50,7 +54,9 @@ describe('OrgExplorerPage', () => {
     expect(rules[0]).toHaveTextContent('2 accounts');
     expect(await screen.findByText('Succeeded')).toBeInTheDocument();
     expect(
-      await within(screen.getByTestId('aws-account-table')).findByText('payments-prod'),
+      await within(screen.getByTestId('aws-account-table')).findByText(
+        'payments-prod',
+      ),
     ).toBeInTheDocument();
     expect(mock.listAccounts).toHaveBeenCalledWith({ offset: 0, limit: 20 });
   });
@@ -64,7 +70,11 @@ describe('OrgExplorerPage', () => {
       target: { value: 'SUSPENDED' },
     });
     await waitFor(() =>
-      expect(lastQuery(mock)).toEqual({ state: 'SUSPENDED', offset: 0, limit: 20 }),
+      expect(lastQuery(mock)).toEqual({
+        state: 'SUSPENDED',
+        offset: 0,
+        limit: 20,
+      }),
     );
     fireEvent.change(screen.getByLabelText('Compliance'), {
       target: { value: 'fail' },
@@ -143,7 +153,10 @@ describe('OrgExplorerPage', () => {
   });
 
   it('hides the access report and Sync now without permission', async () => {
-    await renderWithApis(<OrgExplorerPage />, { api: api(), permission: 'DENY' });
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api(),
+      permission: 'DENY',
+    });
     await screen.findByText('Succeeded');
     expect(screen.queryByTestId('aws-access-report')).toBeNull();
     expect(screen.queryByTestId('aws-sync-now')).toBeNull();

@@ -20,7 +20,11 @@ function NodeLabel(props: { node: OrgTreeNode }) {
       <Typography variant="body2" style={{ flexGrow: 1 }}>
         {node.name}
       </Typography>
-      <Typography variant="caption" color="textSecondary" style={{ margin: '0 8px' }}>
+      <Typography
+        variant="caption"
+        color="textSecondary"
+        style={{ margin: '0 8px' }}
+      >
         {node.accountCount} accounts
       </Typography>
       {node.compliance.fail > 0 && (

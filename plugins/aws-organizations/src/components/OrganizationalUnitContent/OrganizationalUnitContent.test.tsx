@@ -36,7 +36,9 @@ describe('OrganizationalUnitContent', () => {
       'href',
       '/catalog/default/resource/aws-ou-ab12-prod0001',
     );
-    expect(screen.getByText('No accounts directly in this unit.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No accounts directly in this unit.'),
+    ).toBeInTheDocument();
   });
 
   it('lists accounts with their compliance', async () => {
@@ -47,7 +49,9 @@ describe('OrganizationalUnitContent', () => {
     const row = screen.getByText('orders-prod').closest('tr')!;
     expect(row).toHaveTextContent('Suspended');
     expect(within(row).getByTestId('aws-compliance-warn')).toBeInTheDocument();
-    expect(screen.getByText('No child organizational units.')).toBeInTheDocument();
+    expect(
+      screen.getByText('No child organizational units.'),
+    ).toBeInTheDocument();
   });
 
   it('says when the unit is not in the tree', async () => {
@@ -69,7 +73,9 @@ describe('OrganizationalUnitContent', () => {
   it('shows the restricted panel on 403', async () => {
     const error = await responseError(403);
     await renderWithApis(<OrganizationalUnitContent />, {
-      api: mockAwsApi({ getOrganizationTree: jest.fn(() => Promise.reject(error)) }),
+      api: mockAwsApi({
+        getOrganizationTree: jest.fn(() => Promise.reject(error)),
+      }),
       entity: ouEntity('ou-ab12-prod0001'),
     });
     expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();

@@ -126,7 +126,11 @@ export function OrganizationalUnitContent() {
       <Grid item xs={12}>
         <Table<OrgTreeNode>
           title="Child organizational units"
-          options={{ paging: node.children.length > 20, pageSize: 20, padding: 'dense' }}
+          options={{
+            paging: node.children.length > 20,
+            pageSize: 20,
+            padding: 'dense',
+          }}
           columns={unitColumns(namespace)}
           data={node.children}
           emptyContent={
@@ -139,7 +143,11 @@ export function OrganizationalUnitContent() {
       <Grid item xs={12}>
         <Table<AccountRow>
           title="Accounts directly in this unit"
-          options={{ paging: node.accounts.length > 20, pageSize: 20, padding: 'dense' }}
+          options={{
+            paging: node.accounts.length > 20,
+            pageSize: 20,
+            padding: 'dense',
+          }}
           columns={accountColumns(namespace)}
           data={node.accounts}
           emptyContent={

@@ -10,21 +10,31 @@ const permissionSet: Entity = {
     name: 'aws-permission-set-admin',
     namespace: 'default',
     annotations: {
-      'amazonaws.com/permission-set-arn': 'arn:aws:sso:::permissionSet/ssoins-1/ps-admin',
+      'amazonaws.com/permission-set-arn':
+        'arn:aws:sso:::permissionSet/ssoins-1/ps-admin',
     },
   },
   spec: {
     type: 'aws-permission-set',
     sessionDuration: 'PT4H',
     managedPolicies: [
-      { arn: 'arn:aws:iam::aws:policy/AdministratorAccess', name: 'AdministratorAccess' },
+      {
+        arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+        name: 'AdministratorAccess',
+      },
     ],
     customerManagedPolicies: { unknown: true, reason: 'AccessDenied' },
     inlinePolicy: null,
-    permissionsBoundary: { type: 'managed', managedPolicyArn: 'arn:aws:iam::aws:policy/Boundary' },
+    permissionsBoundary: {
+      type: 'managed',
+      managedPolicyArn: 'arn:aws:iam::aws:policy/Boundary',
+    },
   },
   relations: [
-    { type: 'provisionedIn', targetRef: 'resource:default/aws-account-123456789012' },
+    {
+      type: 'provisionedIn',
+      targetRef: 'resource:default/aws-account-123456789012',
+    },
     { type: 'ownedBy', targetRef: 'group:default/platform' },
   ],
 };
@@ -37,7 +47,9 @@ describe('PermissionSetContent', () => {
     });
     expect(screen.getByText('AdministratorAccess')).toBeInTheDocument();
     expect(screen.getByText('Unknown (AccessDenied)')).toBeInTheDocument();
-    expect(screen.getByText('arn:aws:iam::aws:policy/Boundary')).toBeInTheDocument();
+    expect(
+      screen.getByText('arn:aws:iam::aws:policy/Boundary'),
+    ).toBeInTheDocument();
     expect(screen.getByText('PT4H')).toBeInTheDocument();
     expect(screen.getByText('No inline policy.')).toBeInTheDocument();
     const accounts = screen.getByTestId('aws-permission-set-accounts');

@@ -6,10 +6,7 @@ import {
   PermissionsBoundary,
   isUnknown,
 } from '@aws-governance/plugin-aws-organizations-common';
-import {
-  InfoCard,
-  StructuredMetadataTable,
-} from '@backstage/core-components';
+import { InfoCard, StructuredMetadataTable } from '@backstage/core-components';
 import {
   EntityRefLink,
   getEntityRelations,
@@ -47,7 +44,9 @@ function boundaryText(boundary: PermissionSetSpec['permissionsBoundary']) {
   }
 }
 
-function customerManaged(policies: PermissionSetSpec['customerManagedPolicies']) {
+function customerManaged(
+  policies: PermissionSetSpec['customerManagedPolicies'],
+) {
   if (!policies) {
     return 'None';
   }

@@ -5,10 +5,7 @@ import {
   serviceEntity,
 } from '../../__fixtures__/data';
 import { mockAwsApi, renderWithApis, responseError } from '../../testUtils';
-import {
-  ServiceAccountsCard,
-  workloadAccountIds,
-} from './ServiceAccountsCard';
+import { ServiceAccountsCard, workloadAccountIds } from './ServiceAccountsCard';
 
 describe('workloadAccountIds', () => {
   it('unions the annotation and runsIn relations to accounts', () => {
@@ -16,8 +13,14 @@ describe('workloadAccountIds', () => {
       workloadAccountIds({
         ...serviceEntity,
         relations: [
-          { type: 'runsIn', targetRef: 'resource:default/aws-account-210987654321' },
-          { type: 'runsIn', targetRef: 'resource:default/aws-account-123456789012' },
+          {
+            type: 'runsIn',
+            targetRef: 'resource:default/aws-account-210987654321',
+          },
+          {
+            type: 'runsIn',
+            targetRef: 'resource:default/aws-account-123456789012',
+          },
           { type: 'runsIn', targetRef: 'resource:default/eks-cluster' },
         ],
       }),
@@ -31,14 +34,23 @@ describe('ServiceAccountsCard', () => {
       getAccount: jest.fn(async () => accountDetail),
       getAccountCompliance: jest.fn(async () => compliance),
     });
-    await renderWithApis(<ServiceAccountsCard />, { api, entity: serviceEntity });
+    await renderWithApis(<ServiceAccountsCard />, {
+      api,
+      entity: serviceEntity,
+    });
     expect(screen.getByText('AWS accounts')).toBeInTheDocument();
-    const account = await screen.findByTestId('aws-workload-account-123456789012');
-    expect(within(account).getByText('payments-prod').closest('a')).toHaveAttribute(
+    const account = await screen.findByTestId(
+      'aws-workload-account-123456789012',
+    );
+    expect(
+      within(account).getByText('payments-prod').closest('a'),
+    ).toHaveAttribute(
       'href',
       '/catalog/default/resource/aws-account-123456789012',
     );
-    expect(within(account).getByTestId('aws-compliance-fail')).toBeInTheDocument();
+    expect(
+      within(account).getByTestId('aws-compliance-fail'),
+    ).toBeInTheDocument();
     expect(account).toHaveTextContent('CloudTrail cannot be stopped');
     expect(account).not.toHaveTextContent('Account has an owner');
   });

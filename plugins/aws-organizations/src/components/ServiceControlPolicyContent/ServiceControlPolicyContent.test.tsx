@@ -47,8 +47,12 @@ describe('affectedAccountIds', () => {
     expect(
       [...affectedAccountIds(scpEntity.spec!.targets as string[], tree)].sort(),
     ).toEqual(['123456789012', '210987654321', '999999999999']);
-    expect(affectedAccountIds(['resource:default/aws-root-ab12'], tree).size).toBe(3);
-    expect(affectedAccountIds(['resource:default/aws-ou-unknown'], tree).size).toBe(0);
+    expect(
+      affectedAccountIds(['resource:default/aws-root-ab12'], tree).size,
+    ).toBe(3);
+    expect(
+      affectedAccountIds(['resource:default/aws-ou-unknown'], tree).size,
+    ).toBe(0);
   });
 });
 
@@ -58,7 +62,9 @@ describe('ServiceControlPolicyContent', () => {
       api: mockAwsApi({ getOrganizationTree: jest.fn(async () => tree) }),
       entity: scpEntity,
     });
-    expect(screen.getByTestId('aws-scp-summary')).toHaveTextContent('DenyLeave:');
+    expect(screen.getByTestId('aws-scp-summary')).toHaveTextContent(
+      'DenyLeave:',
+    );
     expect(screen.getByTestId('aws-scp-affected-accounts')).toHaveTextContent(
       '3 accounts',
     );
@@ -85,7 +91,9 @@ describe('ServiceControlPolicyContent', () => {
         },
       },
     });
-    expect(screen.getByText(/The policy document cannot be parsed/)).toBeInTheDocument();
+    expect(
+      screen.getByText(/The policy document cannot be parsed/),
+    ).toBeInTheDocument();
     expect(screen.getByText('The policy is not attached.')).toBeInTheDocument();
     expect(screen.getByTestId('progress')).toBeInTheDocument();
   });
@@ -93,7 +101,9 @@ describe('ServiceControlPolicyContent', () => {
   it('shows a tree error in the affected accounts card', async () => {
     const error = await responseError(503);
     await renderWithApis(<ServiceControlPolicyContent />, {
-      api: mockAwsApi({ getOrganizationTree: jest.fn(() => Promise.reject(error)) }),
+      api: mockAwsApi({
+        getOrganizationTree: jest.fn(() => Promise.reject(error)),
+      }),
       entity: scpEntity,
     });
     expect(await screen.findByTestId('aws-error')).toBeInTheDocument();

@@ -68,7 +68,11 @@ function AffectedAccounts(props: { targets: string[] }) {
   }
   const count = affectedAccountIds(props.targets, value!).size;
   return (
-    <Typography variant="h4" component="p" data-testid="aws-scp-affected-accounts">
+    <Typography
+      variant="h4"
+      component="p"
+      data-testid="aws-scp-affected-accounts"
+    >
       {count} {count === 1 ? 'account' : 'accounts'}
     </Typography>
   );

@@ -21,7 +21,11 @@ import Typography from '@material-ui/core/Typography';
 import SyncIcon from '@material-ui/icons/Sync';
 import { useCallback, useEffect, useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
-import { ApiErrorPanel, errorMessage, errorStatus } from '../common/ApiErrorPanel';
+import {
+  ApiErrorPanel,
+  errorMessage,
+  errorStatus,
+} from '../common/ApiErrorPanel';
 import { formatDateTime, formatDuration } from '../common/format';
 
 /** Reads after a trigger before giving up waiting for the new attempt. */
@@ -43,7 +47,9 @@ function RunStatus(props: { run: SyncRun }) {
 function RunProgress(props: { run: SyncRun }) {
   const { progress } = props.run;
   const determinate =
-    progress?.total !== undefined && progress.done !== undefined && progress.total > 0;
+    progress?.total !== undefined &&
+    progress.done !== undefined &&
+    progress.total > 0;
   return (
     <Box my={1} data-testid="aws-sync-progress">
       <Typography variant="body2">
@@ -52,7 +58,9 @@ function RunProgress(props: { run: SyncRun }) {
       </Typography>
       <LinearProgress
         variant={determinate ? 'determinate' : 'indeterminate'}
-        value={determinate ? (progress!.done! / progress!.total!) * 100 : undefined}
+        value={
+          determinate ? (progress!.done! / progress!.total!) * 100 : undefined
+        }
       />
     </Box>
   );
@@ -82,7 +90,9 @@ function StatusDetails(props: { status: SyncStatus }) {
         {lastSuccess
           ? formatDateTime(lastSuccess.finishedAt ?? lastSuccess.startedAt)
           : 'never'}
-        {snapshotReadAt ? ` (organization read ${formatDateTime(snapshotReadAt)})` : ''}
+        {snapshotReadAt
+          ? ` (organization read ${formatDateTime(snapshotReadAt)})`
+          : ''}
       </Typography>
       {lastAttempt.status === 'running' && <RunProgress run={lastAttempt} />}
       {lastAttempt.errors.length > 0 && (

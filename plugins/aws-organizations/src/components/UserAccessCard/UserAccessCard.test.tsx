@@ -18,7 +18,11 @@ describe('UserAccessCard', () => {
           {
             ...principalAccess.grants[0],
             via: 'group' as const,
-            group: { type: 'GROUP' as const, id: 'g-1', name: 'payments-admins' },
+            group: {
+              type: 'GROUP' as const,
+              id: 'g-1',
+              name: 'payments-admins',
+            },
           },
         ],
       })),
@@ -36,18 +40,25 @@ describe('UserAccessCard', () => {
 
   it('shows an empty state', async () => {
     const api = mockAwsApi({
-      getPrincipalAccess: jest.fn(async () => ({ ...principalAccess, grants: [] })),
+      getPrincipalAccess: jest.fn(async () => ({
+        ...principalAccess,
+        grants: [],
+      })),
     });
     await renderWithApis(<UserAccessCard />, { api, entity: userEntity });
     expect(
-      screen.getByText('This person holds no permission set in any AWS account.'),
+      screen.getByText(
+        'This person holds no permission set in any AWS account.',
+      ),
     ).toBeInTheDocument();
   });
 
   it('shows the restricted panel on 403', async () => {
     const error = await responseError(403);
     await renderWithApis(<UserAccessCard />, {
-      api: mockAwsApi({ getPrincipalAccess: jest.fn(() => Promise.reject(error)) }),
+      api: mockAwsApi({
+        getPrincipalAccess: jest.fn(() => Promise.reject(error)),
+      }),
       entity: userEntity,
     });
     expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();

@@ -20,7 +20,9 @@ export function UserAccessCard() {
   if (loading) {
     content = <Progress />;
   } else if (error) {
-    content = <ApiErrorPanel error={error} subject="this person's AWS access" />;
+    content = (
+      <ApiErrorPanel error={error} subject="this person's AWS access" />
+    );
   } else {
     content = (
       <PrincipalGrantsTable

@@ -1,0 +1,254 @@
+import { isAwsAccountEntity } from '@aws-governance/plugin-aws-organizations-common';
+import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  createRouteRef,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
+import CloudIcon from '@material-ui/icons/Cloud';
+import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
+import { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
+import {
+  isAwsAccountWorkloadEntity,
+  isAwsOrganizationalUnitEntity,
+  isAwsOrganizationRootEntity,
+  isAwsPermissionSetEntity,
+  isAwsServiceControlPolicyEntity,
+  isKindOf,
+} from './entities';
+
+/** The org explorer page (new frontend system). */
+const explorerRouteRef = createRouteRef();
+
+/**
+ * The AWS Organizations API (`api:aws-organizations`).
+ *
+ * @alpha
+ */
+export const awsOrganizationsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: awsOrganizationsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new AwsOrganizationsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/**
+ * The org explorer page at `/aws-organizations`
+ * (`page:aws-organizations`), with its nav entry.
+ *
+ * @alpha
+ */
+export const awsOrganizationsExplorerPage = PageBlueprint.make({
+  params: {
+    path: '/aws-organizations',
+    routeRef: explorerRouteRef,
+    title: 'AWS Organizations',
+    icon: <CloudIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/OrgExplorerPage/OrgExplorerPage').then(m => (
+        <m.OrgExplorerPage />
+      )),
+  },
+});
+
+const isOrganizationNode = (entity: Entity) =>
+  isAwsOrganizationalUnitEntity(entity) || isAwsOrganizationRootEntity(entity);
+
+/** @alpha */
+export const awsAccountOverviewContent = EntityContentBlueprint.make({
+  name: 'account-overview',
+  params: {
+    path: '/aws-account',
+    title: 'AWS account',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountOverview/AccountOverview').then(m => (
+        <m.AccountOverview />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsAccountGuardrailsContent = EntityContentBlueprint.make({
+  name: 'account-guardrails',
+  params: {
+    path: '/guardrails',
+    title: 'Guardrails',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountGuardrails/AccountGuardrails').then(m => (
+        <m.AccountGuardrails />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsAccountAccessContent = EntityContentBlueprint.make({
+  name: 'account-access',
+  params: {
+    path: '/access',
+    title: 'Access',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountAccess/AccountAccess').then(m => (
+        <m.AccountAccess />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsAccountComplianceContent = EntityContentBlueprint.make({
+  name: 'account-compliance',
+  params: {
+    path: '/compliance',
+    title: 'Compliance',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountCompliance/AccountCompliance').then(m => (
+        <m.AccountCompliance />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsAccountHistoryContent = EntityContentBlueprint.make({
+  name: 'account-history',
+  params: {
+    path: '/history',
+    title: 'History',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountHistory/AccountHistory').then(m => (
+        <m.AccountHistory />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsOrganizationalUnitContent = EntityContentBlueprint.make({
+  name: 'organizational-unit',
+  params: {
+    path: '/aws-organizational-unit',
+    title: 'Organizational unit',
+    filter: isOrganizationNode,
+    loader: () =>
+      import(
+        './components/OrganizationalUnitContent/OrganizationalUnitContent'
+      ).then(m => <m.OrganizationalUnitContent />),
+  },
+});
+
+/** @alpha */
+export const awsServiceControlPolicyContent = EntityContentBlueprint.make({
+  name: 'service-control-policy',
+  params: {
+    path: '/aws-policy',
+    title: 'Policy',
+    filter: isAwsServiceControlPolicyEntity,
+    loader: () =>
+      import(
+        './components/ServiceControlPolicyContent/ServiceControlPolicyContent'
+      ).then(m => <m.ServiceControlPolicyContent />),
+  },
+});
+
+/** @alpha */
+export const awsPermissionSetContent = EntityContentBlueprint.make({
+  name: 'permission-set',
+  params: {
+    path: '/aws-permission-set',
+    title: 'Permission set',
+    filter: isAwsPermissionSetEntity,
+    loader: () =>
+      import('./components/PermissionSetContent/PermissionSetContent').then(
+        m => <m.PermissionSetContent />,
+      ),
+  },
+});
+
+/** @alpha */
+export const awsAccountComplianceCard = EntityCardBlueprint.make({
+  name: 'account-compliance',
+  params: {
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountCompliance/AccountComplianceCard').then(m => (
+        <m.AccountComplianceCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsServiceAccountsCard = EntityCardBlueprint.make({
+  name: 'service-accounts',
+  params: {
+    filter: isAwsAccountWorkloadEntity,
+    loader: () =>
+      import('./components/ServiceAccountsCard/ServiceAccountsCard').then(m => (
+        <m.ServiceAccountsCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsGroupAccountsCard = EntityCardBlueprint.make({
+  name: 'group-accounts',
+  params: {
+    filter: isKindOf('group'),
+    loader: () =>
+      import('./components/GroupAccountsCard/GroupAccountsCard').then(m => (
+        <m.GroupAccountsCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsUserAccessCard = EntityCardBlueprint.make({
+  name: 'user-access',
+  params: {
+    filter: isKindOf('user'),
+    loader: () =>
+      import('./components/UserAccessCard/UserAccessCard').then(m => (
+        <m.UserAccessCard />
+      )),
+  },
+});
+
+/**
+ * The AWS Organizations frontend plugin for the new frontend system.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'aws-organizations',
+  title: 'AWS Organizations',
+  icon: <CloudIcon fontSize="inherit" />,
+  routes: { root: explorerRouteRef },
+  extensions: [
+    awsOrganizationsApi,
+    awsOrganizationsExplorerPage,
+    awsAccountOverviewContent,
+    awsAccountGuardrailsContent,
+    awsAccountAccessContent,
+    awsAccountComplianceContent,
+    awsAccountHistoryContent,
+    awsOrganizationalUnitContent,
+    awsServiceControlPolicyContent,
+    awsPermissionSetContent,
+    awsAccountComplianceCard,
+    awsServiceAccountsCard,
+    awsGroupAccountsCard,
+    awsUserAccessCard,
+  ],
+});
