@@ -22,7 +22,7 @@ import {
   syncStatus,
   tree,
   userEntity,
-} from './__fixtures__/data';
+} from './__testUtils__/data';
 import plugin, {
   awsAccountAccessContent,
   awsAccountComplianceCard,
@@ -40,7 +40,7 @@ import plugin, {
   awsUserAccessCard,
 } from './alpha';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
-import { mockAwsApi } from './testUtils';
+import { mockAwsApi } from './__testUtils__/testUtils';
 
 function resource(
   type: string,

@@ -7,7 +7,7 @@ import {
   isAwsServiceControlPolicyEntity,
   organizationNodeEntityRef,
 } from './entities';
-import { accountEntity, serviceEntity } from './__fixtures__/data';
+import { accountEntity, serviceEntity } from './__testUtils__/data';
 
 const resource = (type: string, kind = 'Resource'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

@@ -1,11 +1,11 @@
 import { fireEvent, screen, within } from '@testing-library/react';
-import { access, accountEntity } from '../../__fixtures__/data';
+import { access, accountEntity } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { AccountAccess, accessCsv } from './AccountAccess';
 
 function render(api: ReturnType<typeof mockAwsApi>) {

@@ -1,11 +1,11 @@
 import { screen, within } from '@testing-library/react';
-import { accountEntity, compliance } from '../../__fixtures__/data';
+import { accountEntity, compliance } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { AccountCompliance } from './AccountCompliance';
 import { AccountComplianceCard } from './AccountComplianceCard';
 

@@ -1,8 +1,8 @@
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen } from '@testing-library/react';
-import { accountDetail, accountEntity } from '../../__fixtures__/data';
-import { mockAwsApi, renderWithApis } from '../../testUtils';
+import { accountDetail, accountEntity } from '../../__testUtils__/data';
+import { mockAwsApi, renderWithApis } from '../../__testUtils__/testUtils';
 import { AccountContent } from './AccountContent';
 
 describe('AccountContent', () => {

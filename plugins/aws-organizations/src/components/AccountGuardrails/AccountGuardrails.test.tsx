@@ -1,12 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { accountEntity, guardrails } from '../../__fixtures__/data';
+import { accountEntity, guardrails } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { AccountGuardrails } from './AccountGuardrails';
 
 function render(api: ReturnType<typeof mockAwsApi>) {

@@ -1,11 +1,11 @@
 import { fireEvent, screen } from '@testing-library/react';
-import { accountEntity, history } from '../../__fixtures__/data';
+import { accountEntity, history } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { AccountHistory } from './AccountHistory';
 
 describe('AccountHistory', () => {

@@ -5,13 +5,13 @@ import {
   accountDetail,
   accountEntity,
   serviceEntity,
-} from '../../__fixtures__/data';
+} from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { AccountOverview } from './AccountOverview';
 
 const catalogApi = catalogApiMock({ entities: [serviceEntity] });

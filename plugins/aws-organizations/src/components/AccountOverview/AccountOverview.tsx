@@ -47,6 +47,23 @@ function OwnerValue(props: { owner: AccountDetail['owner'] }) {
   );
 }
 
+function TagList(props: { tags: AccountDetail['tags'] }) {
+  if (props.tags === null) {
+    return <>Unknown (not readable)</>;
+  }
+  const tags = Object.entries(props.tags);
+  if (tags.length === 0) {
+    return <>None</>;
+  }
+  return (
+    <div data-testid="aws-account-tags">
+      {tags.map(([key, tagValue]) => (
+        <Chip key={key} size="small" label={`${key}: ${tagValue}`} />
+      ))}
+    </div>
+  );
+}
+
 function PathBreadcrumbs(props: { account: AccountDetail; namespace: string }) {
   const { account, namespace } = props;
   return (
@@ -107,7 +124,6 @@ function Overview(props: { accountId: string }) {
   }
   const account = value!;
   const namespace = entity.metadata.namespace ?? 'default';
-  const tags = Object.entries(account.tags ?? {});
   const metadata = {
     'Account id': account.id,
     Path: <PathBreadcrumbs account={account} namespace={namespace} />,
@@ -121,17 +137,7 @@ function Overview(props: { accountId: string }) {
     ...(account.isManagementAccount
       ? { Role: 'Management account of the organization' }
       : {}),
-    Tags: tags.length ? (
-      <div data-testid="aws-account-tags">
-        {tags.map(([key, tagValue]) => (
-          <Chip key={key} size="small" label={`${key}: ${tagValue}`} />
-        ))}
-      </div>
-    ) : account.tags === null ? (
-      'Unknown (not readable)'
-    ) : (
-      'None'
-    ),
+    Tags: <TagList tags={account.tags} />,
   };
   return (
     <Grid container spacing={3}>

@@ -3,13 +3,13 @@ import {
   accountSummary,
   groupEntity,
   principalAccess,
-} from '../../__fixtures__/data';
+} from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { GroupAccountsCard } from './GroupAccountsCard';
 
 describe('GroupAccountsCard', () => {

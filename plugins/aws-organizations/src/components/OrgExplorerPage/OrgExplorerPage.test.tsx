@@ -4,13 +4,13 @@ import {
   complianceSummary,
   syncStatus,
   tree,
-} from '../../__fixtures__/data';
+} from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { OrgExplorerPage } from './OrgExplorerPage';
 
 function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {

@@ -1,12 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, within } from '@testing-library/react';
-import { tree } from '../../__fixtures__/data';
+import { tree } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { OrganizationalUnitContent } from './OrganizationalUnitContent';
 
 function ouEntity(id: string): Entity {

@@ -1,6 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen } from '@testing-library/react';
-import { mockAwsApi, renderWithApis } from '../../testUtils';
+import { mockAwsApi, renderWithApis } from '../../__testUtils__/testUtils';
 import { PermissionSetContent } from './PermissionSetContent';
 
 const permissionSet: Entity = {

@@ -3,8 +3,12 @@ import {
   accountDetail,
   compliance,
   serviceEntity,
-} from '../../__fixtures__/data';
-import { mockAwsApi, renderWithApis, responseError } from '../../testUtils';
+} from '../../__testUtils__/data';
+import {
+  mockAwsApi,
+  renderWithApis,
+  responseError,
+} from '../../__testUtils__/testUtils';
 import { ServiceAccountsCard, workloadAccountIds } from './ServiceAccountsCard';
 
 describe('workloadAccountIds', () => {

@@ -1,12 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import { screen, waitFor } from '@testing-library/react';
-import { tree } from '../../__fixtures__/data';
+import { tree } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import {
   affectedAccountIds,
   ServiceControlPolicyContent,

@@ -41,11 +41,16 @@ export function affectedAccountIds(
       ids.add(name.slice(AWS_ENTITY_NAME_PREFIX.account.length));
       continue;
     }
-    const unitId = name.startsWith(AWS_ENTITY_NAME_PREFIX.organizationRoot)
-      ? `r-${name.slice(AWS_ENTITY_NAME_PREFIX.organizationRoot.length)}`
-      : name.startsWith(AWS_ENTITY_NAME_PREFIX.organizationalUnit)
-      ? `ou-${name.slice(AWS_ENTITY_NAME_PREFIX.organizationalUnit.length)}`
-      : undefined;
+    let unitId: string | undefined;
+    if (name.startsWith(AWS_ENTITY_NAME_PREFIX.organizationRoot)) {
+      unitId = `r-${name.slice(
+        AWS_ENTITY_NAME_PREFIX.organizationRoot.length,
+      )}`;
+    } else if (name.startsWith(AWS_ENTITY_NAME_PREFIX.organizationalUnit)) {
+      unitId = `ou-${name.slice(
+        AWS_ENTITY_NAME_PREFIX.organizationalUnit.length,
+      )}`;
+    }
     const node = unitId ? findNode(tree, unitId) : undefined;
     if (node) {
       accountIdsBelow(node).forEach(id => ids.add(id));

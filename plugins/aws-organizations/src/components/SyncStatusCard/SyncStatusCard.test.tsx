@@ -1,11 +1,11 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { syncStatus } from '../../__fixtures__/data';
+import { syncStatus } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { SyncStatusCard } from './SyncStatusCard';
 
 const running = {

@@ -1,11 +1,11 @@
 import { screen } from '@testing-library/react';
-import { principalAccess, userEntity } from '../../__fixtures__/data';
+import { principalAccess, userEntity } from '../../__testUtils__/data';
 import {
   mockAwsApi,
   pending,
   renderWithApis,
   responseError,
-} from '../../testUtils';
+} from '../../__testUtils__/testUtils';
 import { UserAccessCard } from './UserAccessCard';
 
 describe('UserAccessCard', () => {

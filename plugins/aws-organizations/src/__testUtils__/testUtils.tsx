@@ -15,8 +15,8 @@ import { SWRConfig } from 'swr';
 import {
   AwsOrganizationsApi,
   awsOrganizationsApiRef,
-} from './api/AwsOrganizationsApi';
-import { rootRouteRef } from './routes';
+} from '../api/AwsOrganizationsApi';
+import { rootRouteRef } from '../routes';
 
 /** An AwsOrganizationsApi whose every method is a jest.fn, rejecting unless set. */
 export function mockAwsApi(
