@@ -22,7 +22,10 @@ function large(): OrganizationSnapshot {
     name: `unit-${i}`,
     parentId: i < 20 ? root : `ou-${i % 20}`,
     path: i < 20 ? [root] : [root, `ou-${i % 20}`],
-    tags: i % 7 === 0 ? { owner: `team-${i % 50}` } : {},
+    tags: (i % 7 === 0 ? { owner: `team-${i % 50}` } : {}) as Record<
+      string,
+      string
+    >,
   }));
   s.accounts = Array.from({ length: 5000 }, (_, i) => ({
     ...s.accounts[0],
