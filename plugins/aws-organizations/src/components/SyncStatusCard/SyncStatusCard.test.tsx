@@ -106,4 +106,23 @@ describe('SyncStatusCard', () => {
     });
     expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();
   });
+
+  it('stops polling when the new sync finished before the first poll', async () => {
+    const getSyncStatus = jest
+      .fn()
+      .mockResolvedValueOnce(syncStatus)
+      .mockResolvedValue(finished);
+    const api = mockAwsApi({
+      getSyncStatus,
+      triggerSync: jest.fn(async () => undefined),
+    });
+    await renderWithApis(<SyncStatusCard pollIntervalMs={10} />, { api });
+    fireEvent.click(await screen.findByRole('button', { name: /Sync now/ }));
+    await waitFor(() => expect(getSyncStatus).toHaveBeenCalledTimes(2));
+    await new Promise(resolve => setTimeout(resolve, 60));
+    expect(getSyncStatus).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('aws-sync-message')).toHaveTextContent(
+      'Sync started.',
+    );
+  });
 });

@@ -6,6 +6,7 @@ import {
   renderWithApis,
   responseError,
 } from '../../__testUtils__/testUtils';
+import { EntityAwsUserAccessCard } from '../../plugin';
 import { UserAccessCard } from './UserAccessCard';
 
 describe('UserAccessCard', () => {
@@ -70,5 +71,15 @@ describe('UserAccessCard', () => {
       entity: userEntity,
     });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('is exported as a lazy legacy component extension', async () => {
+    await renderWithApis(<EntityAwsUserAccessCard />, {
+      api: mockAwsApi({
+        getPrincipalAccess: jest.fn(async () => principalAccess),
+      }),
+      entity: userEntity,
+    });
+    expect(await screen.findByText('payments-prod')).toBeInTheDocument();
   });
 });
