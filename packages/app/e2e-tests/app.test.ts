@@ -35,3 +35,18 @@ test('the demo teams are in the catalog', async ({ page }) => {
     ).toBeVisible();
   }
 });
+
+test('the demo AWS organization is synced into the catalog', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  // The backend syncs the emulator's demo organization on startup and the
+  // catalog module commits it; poll until the account entity is there.
+  await expect(async () => {
+    await page.goto('/catalog/default/resource/aws-account-724108355203');
+    await expect(
+      page.getByRole('heading', { name: 'payments-prod-us' }).first(),
+    ).toBeVisible({ timeout: 3_000 });
+  }).toPass({ timeout: 60_000 });
+});
