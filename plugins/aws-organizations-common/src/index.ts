@@ -11,4 +11,5 @@ export * from './permissions';
 export * from './snapshot';
 export * from './api';
 export * from './governanceApi';
+export * from './snapshotCounts';
 export * from './scp';

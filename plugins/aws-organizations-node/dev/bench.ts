@@ -11,7 +11,10 @@
  */
 import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import type { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  snapshotCounts,
+  type OrganizationSnapshot,
+} from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsServiceName,
   DEFAULT_READER_RATE_LIMITS,
@@ -38,16 +41,9 @@ const sum = (o: Record<string, number> = {}) =>
 
 function actualCounts(snapshot: OrganizationSnapshot): Record<string, number> {
   const ic = snapshot.identityCenter;
-  const available = ic.status === 'available' ? ic : undefined;
   return {
-    accounts: snapshot.accounts.length,
-    organizationalUnits: snapshot.organizationalUnits.length,
-    policies: snapshot.policies.length,
-    permissionSets: available?.permissionSets.length ?? 0,
-    assignments: available?.assignments.length ?? 0,
-    groups: available?.groups.length ?? 0,
-    users: available?.users.length ?? 0,
-    memberships: available?.memberships.length ?? 0,
+    ...snapshotCounts(snapshot),
+    memberships: ic.status === 'available' ? ic.memberships.length : 0,
   };
 }
 

@@ -15,7 +15,8 @@ import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../../database/SnapshotStore';
 import { resolveSnapshot } from '../../resolution/resolveSnapshot';
 import { EMPTY_DIRECTORY } from '../../resolution/types';
-import { formatWarning, snapshotCounts } from './snapshotCounts';
+import { snapshotCounts } from '@aws-governance/plugin-aws-organizations-common';
+import { formatWarning } from './formatWarning';
 import {
   DirectorySource,
   SNAPSHOT_EVENT_TOPIC,

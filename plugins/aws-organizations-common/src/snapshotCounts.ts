@@ -1,10 +1,12 @@
-import {
-  OrganizationSnapshot,
-  SnapshotCounts,
-  SnapshotWarning,
-} from '@aws-governance/plugin-aws-organizations-common';
+import { OrganizationSnapshot } from './snapshot';
+import { SnapshotCounts } from './api';
 
-/** How many of each thing a snapshot holds. */
+/**
+ * How many of each thing a snapshot holds. Identity Center parts count zero
+ * when Identity Center is not available.
+ *
+ * @public
+ */
 export function snapshotCounts(snapshot: OrganizationSnapshot): SnapshotCounts {
   const ic = snapshot.identityCenter;
   const available = ic.status === 'available' ? ic : undefined;
@@ -17,9 +19,4 @@ export function snapshotCounts(snapshot: OrganizationSnapshot): SnapshotCounts {
     groups: available?.groups.length ?? 0,
     users: available?.users.length ?? 0,
   };
-}
-
-/** A reader warning as one line for the run log. */
-export function formatWarning(warning: SnapshotWarning): string {
-  return `${warning.operation} on ${warning.resource}: ${warning.message}`;
 }
