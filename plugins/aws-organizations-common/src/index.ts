@@ -13,3 +13,4 @@ export * from './api';
 export * from './governanceApi';
 export * from './snapshotCounts';
 export * from './scp';
+export * from './permissionSets';
