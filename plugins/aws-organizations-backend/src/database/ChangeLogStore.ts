@@ -69,7 +69,8 @@ export class ChangeLogStore {
       if (query.accountId) {
         q.where('account_id', query.accountId);
       }
-      if (query.kinds?.length) {
+      // An empty list matches nothing (whereIn [] is false), never "all".
+      if (query.kinds) {
         q.whereIn('kind', query.kinds);
       }
       if (query.since) {

@@ -101,21 +101,47 @@ export class SnapshotStore {
     return { meta: toMeta(row), json };
   }
 
+  /**
+   * Replaces the current snapshot only if it is still the one with
+   * `expectedEtag` (compare and swap, for updates computed from it). Returns
+   * false, changing nothing, when another writer got there first.
+   */
+  async replaceIf(
+    trx: Knex.Transaction,
+    expectedEtag: string,
+    options: Parameters<SnapshotStore['replace']>[1],
+  ): Promise<boolean> {
+    const deleted = await trx(TABLE).where('etag', expectedEtag).delete();
+    if (deleted === 0) {
+      return false;
+    }
+    await this.#insert(trx, options);
+    return true;
+  }
+
   /** Makes `encoded` the current snapshot, in the caller's transaction. */
   async replace(
     trx: Knex.Transaction,
     options: {
-      runId: string;
+      /** The run that read the snapshot (kept by re-resolutions). */
+      runId?: string;
       encoded: EncodedSnapshot;
       readAt: Date;
       storedAt: Date;
       unmappedPrincipals: ResolvedPrincipal[];
     },
   ): Promise<void> {
-    const { encoded } = options;
     await trx(TABLE).delete();
+    await this.#insert(trx, options);
+  }
+
+  async #insert(
+    trx: Knex.Transaction,
+    options: Parameters<SnapshotStore['replace']>[1],
+  ): Promise<void> {
+    const { encoded } = options;
     await trx(TABLE).insert({
-      run_id: options.runId,
+      run_id: options.runId ?? null,
       etag: encoded.etag,
       read_at: options.readAt,
       stored_at: options.storedAt,
