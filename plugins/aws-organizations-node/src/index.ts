@@ -8,3 +8,4 @@
 export * from './config';
 export * from './reader';
 export * from './catalog';
+export * from './compliance';

@@ -1,0 +1,11 @@
+export * from './types';
+export {
+  awsOrganizationsComplianceExtensionPoint,
+  ComplianceRuleCollector,
+} from './extensionPoint';
+export type { AwsOrganizationsComplianceExtensionPoint } from './extensionPoint';
+export { createComplianceSnapshotIndex } from './snapshotIndex';
+export type {
+  ComplianceIdentityCenterState,
+  ComplianceSnapshotIndex,
+} from './snapshotIndex';

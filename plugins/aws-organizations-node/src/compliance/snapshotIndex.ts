@@ -1,0 +1,146 @@
+import {
+  Account,
+  AccountAssignment,
+  classifyPermissionSet,
+  effectivePolicies,
+  EffectiveScps,
+  IdentityStoreGroup,
+  IdentityStoreUser,
+  OrganizationalUnit,
+  OrganizationSnapshot,
+  PermissionSet,
+  PermissionSetClassification,
+  PrincipalType,
+} from '@aws-governance/plugin-aws-organizations-common';
+
+/** Identity Center as the rules see it. @public */
+export type ComplianceIdentityCenterState =
+  | { status: 'available' }
+  | { status: 'not-enabled' }
+  | { status: 'unavailable'; reason: string };
+
+/**
+ * Lookups of one snapshot that rules share. Built once per evaluation;
+ * every method is cheap.
+ *
+ * @public
+ */
+export interface ComplianceSnapshotIndex {
+  account(id: string): Account | undefined;
+  unit(id: string): OrganizationalUnit | undefined;
+  isManagementAccount(accountId: string): boolean;
+  /** The SCPs that apply to the account, level by level (cached). */
+  effectiveScps(accountId: string): EffectiveScps;
+  identityCenter: ComplianceIdentityCenterState;
+  /** The account's assignments (empty unless Identity Center is available). */
+  assignmentsOf(accountId: string): AccountAssignment[];
+  permissionSet(arn: string): PermissionSet | undefined;
+  /** Whether the set is privileged and why (cached). */
+  classify(arn: string): PermissionSetClassification | undefined;
+  group(id: string): IdentityStoreGroup | undefined;
+  user(id: string): IdentityStoreUser | undefined;
+  groupMembers(groupId: string): IdentityStoreUser[];
+  /** Group display name or user name; the id when unknown. */
+  principalName(type: PrincipalType, id: string): string;
+  /**
+   * Ids of the root and OUs named by `refs` (ids, or names compared
+   * case-insensitively; `Root` or the root id names the root), with all
+   * their descendant OUs.
+   */
+  unitsMatching(refs: readonly string[]): Set<string>;
+  /** True when the account sits in (or below) one of the units. */
+  isInUnits(account: Account, unitIds: ReadonlySet<string>): boolean;
+}
+
+function lower(value: string): string {
+  return value.toLocaleLowerCase('en-US');
+}
+
+/**
+ * Builds the lookups of a snapshot for the compliance rules.
+ *
+ * @public
+ */
+export function createComplianceSnapshotIndex(
+  snapshot: OrganizationSnapshot,
+): ComplianceSnapshotIndex {
+  const accounts = new Map(snapshot.accounts.map(a => [a.id, a]));
+  const units = new Map(snapshot.organizationalUnits.map(u => [u.id, u]));
+  const ic = snapshot.identityCenter;
+  const assignments = new Map<string, AccountAssignment[]>();
+  const permissionSets = new Map<string, PermissionSet>();
+  const groups = new Map<string, IdentityStoreGroup>();
+  const users = new Map<string, IdentityStoreUser>();
+  const members = new Map<string, IdentityStoreUser[]>();
+  if (ic.status === 'available') {
+    for (const a of ic.assignments) {
+      const list = assignments.get(a.accountId) ?? [];
+      list.push(a);
+      assignments.set(a.accountId, list);
+    }
+    for (const ps of ic.permissionSets) permissionSets.set(ps.arn, ps);
+    for (const g of ic.groups) groups.set(g.id, g);
+    for (const u of ic.users) users.set(u.id, u);
+    for (const m of ic.memberships) {
+      const user = users.get(m.userId);
+      if (!user) continue;
+      const list = members.get(m.groupId) ?? [];
+      list.push(user);
+      members.set(m.groupId, list);
+    }
+  }
+  const classifications = new Map<string, PermissionSetClassification>();
+  const matching = new Map<string, Set<string>>();
+
+  const unitsMatching = (refs: readonly string[]): Set<string> => {
+    const key = refs.join('\u0000');
+    const cached = matching.get(key);
+    if (cached) return cached;
+    const wanted = new Set(refs.map(lower));
+    const ids = new Set<string>();
+    if (wanted.has(lower(snapshot.root.id)) || wanted.has('root')) {
+      ids.add(snapshot.root.id);
+    }
+    for (const u of snapshot.organizationalUnits) {
+      if (wanted.has(lower(u.id)) || wanted.has(lower(u.name))) ids.add(u.id);
+    }
+    // Descendants: a unit whose path crosses a matched unit.
+    for (const u of snapshot.organizationalUnits) {
+      if (u.path.some(id => ids.has(id))) ids.add(u.id);
+    }
+    matching.set(key, ids);
+    return ids;
+  };
+
+  return {
+    account: id => accounts.get(id),
+    unit: id => units.get(id),
+    isManagementAccount: id => id === snapshot.organization.managementAccountId,
+    effectiveScps: id => effectivePolicies(snapshot, id),
+    identityCenter:
+      ic.status === 'unavailable'
+        ? { status: 'unavailable', reason: ic.reason }
+        : { status: ic.status },
+    assignmentsOf: id => assignments.get(id) ?? [],
+    permissionSet: arn => permissionSets.get(arn),
+    classify: arn => {
+      const cached = classifications.get(arn);
+      if (cached) return cached;
+      const ps = permissionSets.get(arn);
+      if (!ps) return undefined;
+      const classification = classifyPermissionSet(ps);
+      classifications.set(arn, classification);
+      return classification;
+    },
+    group: id => groups.get(id),
+    user: id => users.get(id),
+    groupMembers: id => members.get(id) ?? [],
+    principalName: (type, id) =>
+      (type === 'GROUP'
+        ? groups.get(id)?.displayName
+        : users.get(id)?.userName) ?? id,
+    unitsMatching,
+    isInUnits: (account, unitIds) =>
+      account.path.some(id => unitIds.has(id)) || unitIds.has(account.parentId),
+  };
+}
