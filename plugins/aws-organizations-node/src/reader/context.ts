@@ -57,6 +57,8 @@ export class ReadContext {
   readonly stats: ReadStatsRecorder;
   readonly warnings: SnapshotWarning[];
   readonly #limiters: Record<AwsServiceName, ServiceLimiter>;
+  /** Calls sent and not settled yet, shared by the whole read. */
+  readonly #inFlight: Set<Promise<unknown>>;
   readonly #abort = new AbortController();
   #failure?: unknown;
 
@@ -74,6 +76,7 @@ export class ReadContext {
       this.stats = parent.stats;
       this.warnings = parent.warnings;
       this.#limiters = parent.#limiters;
+      this.#inFlight = parent.#inFlight;
       const onParentAbort = () => this.fail(parent.#failure);
       if (parent.#abort.signal.aborted) {
         onParentAbort();
@@ -85,6 +88,7 @@ export class ReadContext {
     } else {
       this.stats = new ReadStatsRecorder();
       this.warnings = [];
+      this.#inFlight = new Set();
       const limits = options.rateLimits ?? DEFAULT_READER_RATE_LIMITS;
       this.#limiters = {
         organizations: new ServiceLimiter(limits.organizations),
@@ -111,6 +115,18 @@ export class ReadContext {
     if (!this.#failure) {
       this.#failure = error;
       this.#abort.abort();
+    }
+  }
+
+  /**
+   * Resolves once no call of the read (children included) is queued or in
+   * flight. After {@link ReadContext.fail}, every call rejects at once, so
+   * this waits only for the aborts to land: a failed read awaits it so that
+   * no call outlives the read.
+   */
+  async drain(): Promise<void> {
+    while (this.#inFlight.size > 0) {
+      await Promise.allSettled([...this.#inFlight]);
     }
   }
 
@@ -185,7 +201,7 @@ export class ReadContext {
         priority: 'high',
       },
     );
-    return limiter.run(async () => {
+    const call = limiter.run(async () => {
       if (this.#abort.signal.aborted) {
         throw this.#failure;
       }
@@ -202,6 +218,12 @@ export class ReadContext {
         throw new AwsReadError({ ...target, cause: error });
       }
     });
+    this.#inFlight.add(call);
+    const forget = () => {
+      this.#inFlight.delete(call);
+    };
+    call.then(forget, forget);
+    return call;
   }
 
   /**

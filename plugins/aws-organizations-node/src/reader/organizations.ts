@@ -129,6 +129,13 @@ async function walkTree(ctx: ReadContext, rootId: string) {
   const organizationalUnits: OrganizationalUnit[] = [];
   const accounts: Account[] = [];
   const pending: Promise<unknown>[] = [];
+  // Tags are awaited once the whole tree is walked. When the walk fails
+  // first, they reject with the read's failure and nobody awaits them: mark
+  // them handled now so that such a rejection is not reported as unhandled.
+  const readTagsLater = (read: Promise<unknown>) => {
+    read.catch(() => undefined);
+    pending.push(read);
+  };
 
   const visit = async (parentId: string, path: string[]): Promise<void> => {
     const childPath = [...path, parentId];
@@ -173,7 +180,7 @@ async function walkTree(ctx: ReadContext, rootId: string) {
         parentId,
         path: childPath,
       };
-      pending.push(
+      readTagsLater(
         readOrganizationsTags(ctx, id).then(tags =>
           accounts.push({ ...account, tags }),
         ),
@@ -194,7 +201,7 @@ async function walkTree(ctx: ReadContext, rootId: string) {
         parentId,
         path: childPath,
       };
-      pending.push(
+      readTagsLater(
         readOrganizationsTags(ctx, id).then(tags =>
           organizationalUnits.push({ ...unit, tags }),
         ),

@@ -131,8 +131,12 @@ export async function readOrganizationSnapshot(
   try {
     [org, ic] = await Promise.all([structure, identityCenter]);
   } catch (error) {
-    // Let the other half settle so no call outlives the read.
+    // Fail fast: abort every queued and in-flight call of both halves, then
+    // let them settle so that no call outlives the read and nothing rejects
+    // after it. The first failure is what the read rejects with.
+    ctx.fail(error);
     await Promise.allSettled([structure, identityCenter]);
+    await ctx.drain();
     const stats = ctx.stats.snapshot();
     logger.error('Reading the AWS organization failed; no snapshot', {
       ...(error instanceof AwsReadError
