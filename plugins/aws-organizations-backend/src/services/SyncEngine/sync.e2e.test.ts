@@ -232,9 +232,8 @@ describe('sync against the emulator', () => {
   });
 
   it('keeps the snapshot and the change log when the emulator is gone', async () => {
-    // Stopping the emulator in the middle of a read leaves rejections of
-    // in-flight reader calls unhandled (reported to the reader's owner), so
-    // the endpoint goes away between two syncs here.
+    // The endpoint goes away between two syncs here; the next test stops it
+    // in the middle of a read.
     const knex = await databases.init('SQLITE_3');
     const { server } = await startPlugin({ knex, config: pluginConfig(emu) });
     await syncNow(server);
@@ -249,6 +248,56 @@ describe('sync against the emulator', () => {
     expect(status.lastSuccess.id).not.toBe(status.lastAttempt.id);
     expect((await getSnapshot(server)).etag).toBe(before.etag);
     expect((await getChanges(server)).totalCount).toBe(0);
+  });
+
+  it('fails the run, says why and keeps the snapshot and the change log when the emulator stops mid-sync', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    // Latency keeps many reader calls in flight when the endpoint goes away.
+    const slow = await startEmulator({ dataset: 'demo', latencyMs: 10 });
+    try {
+      const knex = await databases.init('SQLITE_3');
+      const { server } = await startPlugin({
+        knex,
+        config: pluginConfig(slow),
+      });
+      const first = await syncNow(server);
+      expect(first.lastAttempt.status).toBe('succeeded');
+      const before = await getSnapshot(server);
+
+      slow.resetStats();
+      const accepted = await request(server)
+        .post(`${BASE}/sync`)
+        .set('Authorization', USER);
+      expect(accepted.status).toBe(202);
+      const callsSeen = () =>
+        Object.values(slow.stats().calls)
+          .flatMap(ops => Object.values(ops))
+          .reduce((a, b) => a + b, 0);
+      while (callsSeen() < 20) {
+        await new Promise(r => setTimeout(r, 2));
+      }
+      await slow.close();
+
+      const status = await waitForIdle(server);
+      expect(status.lastAttempt.id).not.toBe(first.lastAttempt.id);
+      expect(status.lastAttempt.status).toBe('failed');
+      // Says which call failed on what, and the network error behind it.
+      expect(status.lastAttempt.errors).toHaveLength(1);
+      expect(status.lastAttempt.errors[0]).toMatch(
+        /^\w+ on \S+ failed: .*(ECONNREFUSED|ECONNRESET|socket hang up)/,
+      );
+      expect(status.lastSuccess.id).toBe(first.lastAttempt.id);
+      expect((await getSnapshot(server)).etag).toBe(before.etag);
+      expect((await getChanges(server)).totalCount).toBe(0);
+      // No reader call rejects after the run has failed.
+      await new Promise(r => setTimeout(r, 300));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+      await slow.close().catch(() => {});
+    }
   });
 
   it('answers 409 while a sync is running', async () => {
