@@ -1,0 +1,32 @@
+/**
+ * The governance views behind the REST API: pure, synchronous functions
+ * that build each response from a stored snapshot, its resolution and its
+ * compliance report.
+ */
+export { buildGovernanceIndex } from './buildGovernanceIndex';
+export type {
+  GovernanceChildren,
+  GovernanceIndex,
+  GovernanceOptions,
+  GovernanceRefs,
+} from './types';
+export {
+  listAccounts,
+  accountSummary,
+  accountOwner,
+  DEFAULT_ACCOUNTS_LIMIT,
+} from './listAccounts';
+export type { AccountsFilter } from './listAccounts';
+export { accountDetail } from './accountDetail';
+export { accountGuardrails, simulate } from './guardrails';
+export { accountAccess, principalAccess, groupMembers } from './access';
+export { permissionSetView } from './permissionSetView';
+export {
+  accessReportCsv,
+  accessReportRows,
+  escapeFormula,
+  ACCESS_REPORT_COLUMNS,
+} from './accessReport';
+export type { AccessReportRow } from './accessReport';
+export { organizationTree } from './organizationTree';
+export { complianceSummary, accountCompliance } from './complianceViews';
