@@ -73,4 +73,41 @@ describe('AccountComplianceCard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('Account has an owner')).toBeNull();
   });
+
+  it('says when every rule passes', async () => {
+    const api = mockAwsApi({
+      getAccountCompliance: jest.fn(async () => ({
+        ...compliance,
+        summary: {
+          status: 'pass' as const,
+          counts: { pass: 6, fail: 0, warn: 0, unknown: 0 },
+          failingRules: [],
+        },
+        results: compliance.results.map(r => ({
+          ...r,
+          status: 'pass' as const,
+        })),
+      })),
+    });
+    await renderWithApis(<AccountComplianceCard />, {
+      api,
+      entity: accountEntity,
+    });
+    expect(screen.getByTestId('aws-compliance-overall')).toHaveTextContent(
+      'Compliant',
+    );
+    expect(screen.getByText('Every rule passes.')).toBeInTheDocument();
+  });
+
+  it('shows the restricted panel on 403', async () => {
+    const error = await responseError(403);
+    await renderWithApis(<AccountComplianceCard />, {
+      api: mockAwsApi({
+        getAccountCompliance: jest.fn(() => Promise.reject(error)),
+      }),
+      entity: accountEntity,
+    });
+    expect(await screen.findByTestId('aws-restricted')).toBeInTheDocument();
+    expect(screen.getByText('AWS compliance')).toBeInTheDocument();
+  });
 });

@@ -122,4 +122,66 @@ describe('AccountGuardrails', () => {
     );
     expect(screen.getByLabelText(/Action/)).toHaveValue('nope');
   });
+
+  it('says when the management account is exempt and nothing restricts it', async () => {
+    await render(
+      mockAwsApi({
+        getAccountGuardrails: jest.fn(async () => ({
+          ...guardrails,
+          managementAccountExempt: true,
+          summary: [],
+          allowedRegions: undefined,
+        })),
+      }),
+    );
+    expect(
+      screen.getByText(/do not restrict the management account/),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('aws-guardrails-summary')).toHaveTextContent(
+      'No service control policy restricts this account.',
+    );
+    expect(screen.queryByText(/Allowed regions/)).toBeNull();
+  });
+
+  it('shows the not-found panel for an account the backend does not know', async () => {
+    const error = await responseError(404, 'Unknown account');
+    await render(
+      mockAwsApi({
+        getAccountGuardrails: jest.fn(() => Promise.reject(error)),
+      }),
+    );
+    expect(await screen.findByTestId('aws-not-found')).toHaveTextContent(
+      'Unknown account',
+    );
+  });
+
+  it('shows an indeterminate decision with its reason', async () => {
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(async () => ({
+        decision: 'indeterminate' as const,
+        reasons: ['Unknown condition operator StringFancy'],
+        decisiveStatements: [],
+      })),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 's3:PutObject' },
+    });
+    fireEvent.change(screen.getByLabelText('Resource'), {
+      target: { value: 'arn:aws:s3:::bucket/*' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    expect(
+      await screen.findByTestId('aws-simulation-indeterminate'),
+    ).toHaveTextContent('Indeterminate');
+    expect(api.simulate).toHaveBeenCalledWith({
+      accountId: '123456789012',
+      action: 's3:PutObject',
+      resource: 'arn:aws:s3:::bucket/*',
+    });
+    expect(screen.getByTestId('aws-simulation-result')).toHaveTextContent(
+      'Unknown condition operator StringFancy',
+    );
+  });
 });

@@ -89,4 +89,17 @@ describe('AccountHistory', () => {
     });
     expect(await screen.findByTestId('aws-error')).toBeInTheDocument();
   });
+
+  it('shows the restricted panel on 403', async () => {
+    const error = await responseError(403);
+    await renderWithApis(<AccountHistory />, {
+      api: mockAwsApi({
+        getAccountHistory: jest.fn(() => Promise.reject(error)),
+      }),
+      entity: accountEntity,
+    });
+    expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
+      "this account's history",
+    );
+  });
 });

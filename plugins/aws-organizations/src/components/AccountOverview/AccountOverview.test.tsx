@@ -105,4 +105,34 @@ describe('AccountOverview', () => {
     ).toBeInTheDocument();
     expect(api.getAccount).not.toHaveBeenCalled();
   });
+
+  it('shows the restricted panel when the account is denied', async () => {
+    const error = await responseError(403);
+    await render(
+      mockAwsApi({ getAccount: jest.fn(async () => Promise.reject(error)) }),
+    );
+    expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
+      'You do not have permission to view this account',
+    );
+  });
+
+  it('marks the management account and offers only the console without an access portal', async () => {
+    const api = mockAwsApi({
+      getAccount: jest.fn(async () => ({
+        ...accountDetail,
+        isManagementAccount: true,
+        accessPortalUrl: undefined,
+        tags: null,
+      })),
+    });
+    await render(api);
+    expect(
+      screen.getByText('Management account of the organization'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('Unknown (not readable)')).toBeInTheDocument();
+    expect(screen.queryByText(/access portal/)).toBeNull();
+    expect(
+      screen.getByRole('link', { name: /Open the AWS console/ }),
+    ).toHaveAttribute('href', accountDetail.consoleUrl);
+  });
 });

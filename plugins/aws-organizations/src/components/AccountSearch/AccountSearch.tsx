@@ -16,6 +16,7 @@ import {
   AccountsQuery,
   awsOrganizationsApiRef,
 } from '../../api/AwsOrganizationsApi';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { flattenTree } from '../common/tree';
@@ -126,6 +127,8 @@ export function AccountSearch(props: {
   const { filters, onFiltersChange } = props;
   const api = useApi(awsOrganizationsApiRef);
   const [text, setText] = useState(filters.q);
+  // The table shows a generic overlay on failure; this says what failed.
+  const [listError, setListError] = useState<Error>();
   useDebounce(
     () => {
       if (text !== filters.q) {
@@ -208,6 +211,9 @@ export function AccountSearch(props: {
           />
         </Grid>
       </Grid>
+      {listError && (
+        <ApiErrorPanel error={listError} subject="the accounts" />
+      )}
       <div data-testid="aws-account-table">
         <Table<AccountSummary>
           // A new query starts again on the first page.
@@ -222,22 +228,28 @@ export function AccountSearch(props: {
           }}
           columns={columns}
           data={async tableQuery => {
-            const page = await api.listAccounts({
-              ...query,
-              offset: tableQuery.page * tableQuery.pageSize,
-              limit: tableQuery.pageSize,
-            });
+            let page;
+            try {
+              page = await api.listAccounts({
+                ...query,
+                offset: tableQuery.page * tableQuery.pageSize,
+                limit: tableQuery.pageSize,
+              });
+              setListError(undefined);
+            } catch (error) {
+              setListError(error as Error);
+              throw error;
+            }
             return {
               data: page.items,
               page: Math.floor(page.offset / Math.max(1, tableQuery.pageSize)),
               totalCount: page.totalCount,
             };
           }}
-          emptyContent={
-            <Typography variant="body2" style={{ padding: 16 }}>
-              No account matches the filters.
-            </Typography>
-          }
+          // emptyContent applies to local data only; this is remote data.
+          localization={{
+            body: { emptyDataSourceMessage: 'No account matches the filters.' },
+          }}
         />
       </div>
     </>

@@ -75,4 +75,30 @@ describe('GroupAccountsCard', () => {
     await renderWithApis(<GroupAccountsCard />, { api, entity: groupEntity });
     expect(screen.getAllByTestId('progress')).toHaveLength(2);
   });
+
+  it('shows an owned-accounts error and an empty reachable list', async () => {
+    const error = await responseError(500, 'database down');
+    const api = mockAwsApi({
+      listAccounts: jest.fn(() => Promise.reject(error)),
+      getPrincipalAccess: jest.fn(async () => ({
+        ...principalAccess,
+        grants: [],
+      })),
+    });
+    await renderWithApis(<GroupAccountsCard />, { api, entity: groupEntity });
+    expect(
+      await within(screen.getByTestId('aws-group-owned')).findByTestId(
+        'aws-error',
+      ),
+    ).toHaveTextContent('database down');
+    expect(
+      await screen.findByText(
+        'This team holds no permission set in any AWS account.',
+      ),
+    ).toBeInTheDocument();
+    expect(api.listAccounts).toHaveBeenCalledWith({
+      owner: 'group:default/payments',
+      limit: 100,
+    });
+  });
 });

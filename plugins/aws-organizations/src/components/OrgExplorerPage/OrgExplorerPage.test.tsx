@@ -161,4 +161,78 @@ describe('OrgExplorerPage', () => {
     expect(screen.queryByTestId('aws-access-report')).toBeNull();
     expect(screen.queryByTestId('aws-sync-now')).toBeNull();
   });
+
+  it('shows a compliance summary error while the tree and accounts still work', async () => {
+    const error = await responseError(500, 'evaluation failed');
+    const mock = api({
+      getComplianceSummary: jest.fn(() => Promise.reject(error)),
+    });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    expect(await screen.findByTestId('aws-error')).toHaveTextContent(
+      'evaluation failed',
+    );
+    expect(screen.getByTestId('aws-tree-node-r-ab12')).toBeInTheDocument();
+    expect(
+      await within(screen.getByTestId('aws-account-table')).findByText(
+        'payments-prod',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByLabelText('Owner')).toHaveTextContent('Any');
+  });
+
+  it('shows empty charts and an empty account list for an empty organization', async () => {
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api({
+        getOrganizationTree: jest.fn(async () => ({
+          ...tree,
+          accountCount: 0,
+          compliance: { pass: 0, fail: 0, warn: 0, unknown: 0 },
+          accounts: [],
+          children: [],
+        })),
+        getComplianceSummary: jest.fn(async () => ({
+          ...complianceSummary,
+          accounts: { pass: 0, fail: 0, warn: 0, unknown: 0 },
+          rules: [],
+          byUnit: [],
+          byOwner: [],
+        })),
+        listAccounts: jest.fn(async () => ({
+          items: [],
+          totalCount: 0,
+          offset: 0,
+          limit: 20,
+        })),
+      }),
+    });
+    expect(screen.getByTestId('aws-chart-compliance-by-ou')).toHaveTextContent(
+      'No organizational units.',
+    );
+    expect(screen.getByTestId('aws-chart-failed-rules')).toHaveTextContent(
+      'No rule fails on any account.',
+    );
+    expect(
+      await screen.findByText('No account matches the filters.'),
+    ).toBeInTheDocument();
+  });
+
+  it('offers Sync now to those allowed', async () => {
+    const mock = api({ triggerSync: jest.fn(async () => undefined) });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    fireEvent.click(await screen.findByTestId('aws-sync-now'));
+    await waitFor(() => expect(mock.triggerSync).toHaveBeenCalledTimes(1));
+    expect(await screen.findByTestId('aws-sync-message')).toHaveTextContent(
+      'Sync started.',
+    );
+  });
+
+  it('says when listing the accounts is denied', async () => {
+    const error = await responseError(403);
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api({ listAccounts: jest.fn(() => Promise.reject(error)) }),
+    });
+    expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
+      'You do not have permission to view the accounts',
+    );
+  });
 });

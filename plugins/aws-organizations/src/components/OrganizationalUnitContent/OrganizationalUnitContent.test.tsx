@@ -54,6 +54,30 @@ describe('OrganizationalUnitContent', () => {
     ).toBeInTheDocument();
   });
 
+  it('rolls up the whole organization on the root entity', async () => {
+    await renderWithApis(<OrganizationalUnitContent />, {
+      api: mockAwsApi({ getOrganizationTree: jest.fn(async () => tree) }),
+      entity: {
+        ...ouEntity('r-ab12'),
+        spec: { type: 'aws-organization-root' },
+      },
+    });
+    expect(screen.getByTestId('aws-ou-rollup')).toHaveTextContent(
+      '3 accounts in this unit and below: 1 compliant, 1 non-compliant, 1 with warnings, 0 unknown.',
+    );
+    const workloads = screen.getByText('Workloads').closest('tr')!;
+    expect(workloads).toHaveTextContent('2');
+    expect(
+      within(workloads).getByRole('img', {
+        name: '0 compliant, 1 non-compliant, 1 warnings, 0 unknown',
+      }),
+    ).toBeInTheDocument();
+    expect(screen.getByText('management').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/resource/aws-account-999999999999',
+    );
+  });
+
   it('says when the unit is not in the tree', async () => {
     await renderWithApis(<OrganizationalUnitContent />, {
       api: mockAwsApi({ getOrganizationTree: jest.fn(async () => tree) }),
@@ -68,6 +92,31 @@ describe('OrganizationalUnitContent', () => {
       entity: ouEntity('ou-ab12-prod0001'),
     });
     expect(screen.getByTestId('progress')).toBeInTheDocument();
+  });
+
+  it('shows the backend error', async () => {
+    const error = await responseError(500, 'database down');
+    await renderWithApis(<OrganizationalUnitContent />, {
+      api: mockAwsApi({
+        getOrganizationTree: jest.fn(() => Promise.reject(error)),
+      }),
+      entity: ouEntity('ou-ab12-prod0001'),
+    });
+    expect(await screen.findByTestId('aws-error')).toHaveTextContent(
+      'database down',
+    );
+  });
+
+  it('explains an entity without the unit id annotation', async () => {
+    const api = mockAwsApi();
+    await renderWithApis(<OrganizationalUnitContent />, {
+      api,
+      entity: { ...ouEntity('x'), metadata: { name: 'aws-ou-x' } },
+    });
+    expect(
+      screen.getByText(/No organizational unit id/),
+    ).toBeInTheDocument();
+    expect(api.getOrganizationTree).not.toHaveBeenCalled();
   });
 
   it('shows the restricted panel on 403', async () => {

@@ -1,5 +1,6 @@
 import {
   ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
+  AWS_ENTITY_NAME_PREFIX,
   OrgTreeNode,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
@@ -56,7 +57,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
       field: 'name',
       render: a => (
         <EntityRefLink
-          entityRef={`resource:${namespace}/aws-account-${a.id}`}
+          entityRef={`resource:${namespace}/${AWS_ENTITY_NAME_PREFIX.account}${a.id}`}
           title={a.name}
         />
       ),

@@ -1,5 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { mockAwsApi, renderWithApis } from '../../__testUtils__/testUtils';
 import { PermissionSetContent } from './PermissionSetContent';
 
@@ -65,5 +65,27 @@ describe('PermissionSetContent', () => {
     expect(
       screen.getByText('The permission set is not assigned in any account.'),
     ).toBeInTheDocument();
+  });
+
+  it('shows the inline policy document', async () => {
+    await renderWithApis(<PermissionSetContent />, {
+      api: mockAwsApi(),
+      entity: {
+        ...permissionSet,
+        spec: {
+          ...permissionSet.spec,
+          inlinePolicy: {
+            Version: '2012-10-17',
+            Statement: [{ Effect: 'Deny', Action: 'iam:*', Resource: '*' }],
+          },
+        },
+      },
+    });
+    expect(screen.queryByText('No inline policy.')).toBeNull();
+    await waitFor(() =>
+      expect(screen.getByTestId('aws-policy-document')).toHaveTextContent(
+        '"Action": "iam:*"',
+      ),
+    );
   });
 });

@@ -84,4 +84,33 @@ describe('ServiceAccountsCard', () => {
     });
     expect(await screen.findByTestId('aws-not-found')).toBeInTheDocument();
   });
+
+  it('shows the restricted panel when the account is denied', async () => {
+    const error = await responseError(403);
+    await renderWithApis(<ServiceAccountsCard />, {
+      api: mockAwsApi({
+        getAccount: jest.fn(() => Promise.reject(error)),
+        getAccountCompliance: jest.fn(() => Promise.reject(error)),
+      }),
+      entity: serviceEntity,
+    });
+    expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
+      'account 123456789012',
+    );
+  });
+
+  it('says how to link an entity that names no account', async () => {
+    const api = mockAwsApi();
+    await renderWithApis(<ServiceAccountsCard />, {
+      api,
+      entity: {
+        ...serviceEntity,
+        metadata: { name: 'payments-api', namespace: 'default' },
+      },
+    });
+    expect(
+      screen.getByText(/Add the amazonaws.com\/account-id annotation/),
+    ).toBeInTheDocument();
+    expect(api.getAccount).not.toHaveBeenCalled();
+  });
 });

@@ -78,6 +78,28 @@ describe('ServiceControlPolicyContent', () => {
     );
   });
 
+  it('highlights the document as JSON with the core CodeSnippet', async () => {
+    await renderWithApis(<ServiceControlPolicyContent />, {
+      api: mockAwsApi({ getOrganizationTree: jest.fn(async () => tree) }),
+      entity: scpEntity,
+    });
+    const document = screen.getByTestId('aws-policy-document');
+    await waitFor(() =>
+      expect(document.querySelector('code.language-json')).not.toBeNull(),
+    );
+    await waitFor(() => {
+      const keys = [...document.querySelectorAll('.hljs-attr')].map(
+        node => node.textContent,
+      );
+      expect(keys).toEqual(
+        expect.arrayContaining(['"Sid"', '"Effect"', '"Action"']),
+      );
+    });
+    expect(
+      screen.getByRole('button', { name: /copy/i }),
+    ).toBeInTheDocument();
+  });
+
   it('shows a raw document that does not parse with a warning', async () => {
     await renderWithApis(<ServiceControlPolicyContent />, {
       api: mockAwsApi({ getOrganizationTree: jest.fn(() => pending()) }),
