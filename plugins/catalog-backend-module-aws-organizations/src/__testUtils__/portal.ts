@@ -1,0 +1,200 @@
+import path from 'node:path';
+import type { RunningEmulator } from '@aws-governance/aws-emulator';
+// The end-to-end tests and the benchmark run the real backend plugin next to
+// the catalog; the module itself only talks to it over HTTP.
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import awsOrganizationsPlugin from '@aws-governance/plugin-aws-organizations-backend';
+import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { eventsServiceFactory } from '@backstage/plugin-events-node';
+import { JsonObject } from '@backstage/types';
+import { catalogModuleAwsOrganizations } from '../module';
+
+/** The demo catalog (teams, people, systems, services) in examples/. */
+export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
+
+/** The provider's refresh task, as the scheduler knows it. */
+export const PROVIDER_TASK_ID = 'AwsOrganizationsEntityProvider:refresh';
+
+/**
+ * Config of a portal reading the emulator: the AWS Organizations backend
+ * (its schedule far away, syncs are triggered by hand), the catalog with the
+ * example entities as file locations, and one local events bus.
+ */
+export function portalConfig(
+  emu: RunningEmulator,
+  extra: JsonObject = {},
+): JsonObject {
+  return {
+    events: { useEventBus: 'never' },
+    aws: { mainAccount: { accessKeyId: 'test', secretAccessKey: 'test' } },
+    awsOrganizations: {
+      region: 'us-east-1',
+      endpoints: {
+        organizations: emu.url,
+        ssoAdmin: emu.url,
+        identityStore: emu.url,
+      },
+      schedule: {
+        frequency: { hours: 24 },
+        timeout: { minutes: 30 },
+        initialDelay: { hours: 24 },
+      },
+    },
+    catalog: {
+      rules: [
+        {
+          allow: [
+            'Component',
+            'System',
+            'API',
+            'Resource',
+            'Location',
+            'Domain',
+            'Group',
+            'User',
+          ],
+        },
+      ],
+      locations: ['entities.yaml', 'org.yaml'].map(file => ({
+        type: 'file',
+        target: path.join(EXAMPLES_DIR, file),
+      })),
+    },
+    ...extra,
+  };
+}
+
+/**
+ * Starts a backend with the real catalog, this module and the real AWS
+ * Organizations backend plugin.
+ */
+export async function startPortal(options: {
+  config: JsonObject;
+  features?: BackendFeature[];
+}) {
+  const backend = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleAwsOrganizations,
+      awsOrganizationsPlugin,
+      eventsServiceFactory,
+      mockServices.rootConfig.factory({ data: options.config }),
+      ...(options.features ?? []),
+    ],
+  });
+  const base = `http://localhost:${backend.server.port()}/api`;
+  return { backend, ...portalClient(base) };
+}
+
+/** Calls the portal's catalog and AWS Organizations APIs over HTTP. */
+export function portalClient(base: string) {
+  const headers = { Authorization: mockCredentials.user.header() };
+  const json = async (res: Response) => {
+    if (!res.ok) {
+      throw new Error(`${res.url} answered ${res.status}: ${await res.text()}`);
+    }
+    return res.json();
+  };
+
+  /** The entity of a full ref, or undefined while the catalog lacks it. */
+  const getEntity = async (ref: string): Promise<Entity | undefined> => {
+    const [kind, rest] = ref.split(':');
+    const [namespace, name] = rest.split('/');
+    const res = await fetch(
+      `${base}/catalog/entities/by-name/${kind}/${namespace}/${name}`,
+      { headers },
+    );
+    return res.status === 404 ? undefined : json(res);
+  };
+
+  /** How many entities match a catalog filter, e.g. `spec.type=cloud-account`. */
+  const countEntities = async (filter: string): Promise<number> => {
+    const res = await fetch(
+      `${base}/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
+        filter,
+      )}`,
+      { headers },
+    );
+    return (await json(res)).totalItems;
+  };
+
+  /** The ref of the first entity matching a catalog filter, if any. */
+  const findRef = async (filter: string): Promise<string | undefined> => {
+    const res = await fetch(
+      `${base}/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
+        filter,
+      )}`,
+      { headers },
+    );
+    const entity: Entity | undefined = (await json(res)).items[0];
+    return entity
+      ? `${entity.kind.toLocaleLowerCase('en-US')}:${
+          entity.metadata.namespace ?? 'default'
+        }/${entity.metadata.name}`
+      : undefined;
+  };
+
+  /** POST /sync and wait until that run has finished; its status. */
+  const syncNow = async (timeoutMs = 600_000) => {
+    const before = await json(
+      await fetch(`${base}/aws-organizations/sync/status`, { headers }),
+    );
+    const res = await fetch(`${base}/aws-organizations/sync`, {
+      method: 'POST',
+      headers,
+    });
+    await json(res);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const status = await json(
+        await fetch(`${base}/aws-organizations/sync/status`, { headers }),
+      );
+      const attempt = status.lastAttempt;
+      if (
+        attempt &&
+        attempt.id !== before.lastAttempt?.id &&
+        attempt.status !== 'running'
+      ) {
+        return status;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`Sync did not finish: ${JSON.stringify(status)}`);
+      }
+      await new Promise(r => setTimeout(r, 50));
+    }
+  };
+
+  return { getEntity, countEntities, findRef, syncNow };
+}
+
+/** The relations of an entity as sorted `type targetRef` lines. */
+export function relationLines(entity: Entity | undefined): string[] {
+  return (entity?.relations ?? []).map(r => `${r.type} ${r.targetRef}`).sort();
+}
+
+/** Polls `read` until it returns a value. */
+export async function waitFor<T>(
+  what: string,
+  read: () => Promise<T | undefined>,
+  timeoutMs = 30_000,
+  intervalMs = 200,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+    await new Promise(r => setTimeout(r, intervalMs));
+  }
+}
