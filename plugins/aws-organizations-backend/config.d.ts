@@ -42,6 +42,14 @@ export interface Config {
      * 5 seconds after startup. One run per cycle across all replicas.
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    /**
+     * When the current snapshot's owners and principals are resolved against
+     * the catalog again, without reading AWS (teams added to the catalog show
+     * up within minutes). Default: every 2 minutes, first after 30 seconds.
+     */
+    resolution?: {
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+    };
     /** How account and OU owners are found. */
     ownership?: {
       /** Account tag holding the owner. Default `owner`. */

@@ -1,5 +1,9 @@
 import { ConfigReader } from '@backstage/config';
-import { DEFAULT_SCHEDULE, readAwsOrganizationsBackendConfig } from './config';
+import {
+  DEFAULT_RESOLUTION_SCHEDULE,
+  DEFAULT_SCHEDULE,
+  readAwsOrganizationsBackendConfig,
+} from './config';
 import { pluginConfig, startPlugin } from './__testUtils__/backend';
 
 const withSettings = (settings: object) =>
@@ -25,7 +29,34 @@ describe('readAwsOrganizationsBackendConfig', () => {
         userRule: 'userName',
       },
       history: { retentionDays: 365, maxEntries: undefined },
+      resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
+      catalogNamespace: 'default',
     });
+  });
+
+  it('reads the re-resolution schedule and the catalog namespace', () => {
+    const config = readAwsOrganizationsBackendConfig(
+      withSettings({
+        resolution: {
+          schedule: { frequency: { minutes: 10 }, timeout: 'PT1M' },
+        },
+        catalog: { namespace: 'aws' },
+      }),
+    );
+    expect(config.resolutionSchedule).toMatchObject({
+      frequency: { minutes: 10 },
+    });
+    expect(config.catalogNamespace).toBe('aws');
+    expect(() =>
+      readAwsOrganizationsBackendConfig(
+        withSettings({ catalog: { namespace: 'Not A Namespace!' } }),
+      ),
+    ).toThrow(/awsOrganizations\.catalog\.namespace/);
+    expect(() =>
+      readAwsOrganizationsBackendConfig(
+        withSettings({ resolution: { schedule: { frequency: 'often' } } }),
+      ),
+    ).toThrow(/awsOrganizations\.resolution\.schedule/);
   });
 
   it('reads every key', () => {

@@ -54,6 +54,10 @@ export interface AwsOrganizationsBackendConfig {
   ownership: OwnershipConfig;
   mapping: PrincipalMappingConfig;
   history: HistoryConfig;
+  /** When owners and principals are resolved against the catalog again. */
+  resolutionSchedule: SchedulerServiceTaskScheduleDefinition;
+  /** Namespace of the AWS entities (`awsOrganizations.catalog.namespace`). */
+  catalogNamespace: string;
 }
 
 /** Default schedule: every 30 minutes, 15 minutes timeout, soon after startup. */
@@ -62,6 +66,14 @@ export const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
   timeout: { minutes: 15 },
   initialDelay: { seconds: 5 },
 };
+
+/** Default re-resolution against the catalog: every 2 minutes. */
+export const DEFAULT_RESOLUTION_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 2 },
+    timeout: { minutes: 1 },
+    initialDelay: { seconds: 30 },
+  };
 
 const DEFAULT_RETENTION_DAYS = 365;
 const ENTITY_NAME = /^([A-Za-z0-9][-_.]?)*[A-Za-z0-9]$/;
@@ -115,13 +127,7 @@ function readRef(
 }
 
 function readOwnership(config: Config): OwnershipConfig {
-  const namespace =
-    read('ownership.namespace', () =>
-      config.getOptionalString('ownership.namespace'),
-    ) ?? 'default';
-  if (!ENTITY_NAME.test(namespace) || namespace.length > 63) {
-    throw invalid('ownership.namespace', `"${namespace}" is not a namespace`);
-  }
+  const namespace = readNamespace(config, 'ownership.namespace');
   const defaultOwner = read('ownership.defaultOwner', () =>
     config.getOptionalString('ownership.defaultOwner'),
   );
@@ -197,15 +203,25 @@ function readPositiveInteger(config: Config, key: string): number | undefined {
   return value;
 }
 
-function readSchedule(config: Config): SchedulerServiceTaskScheduleDefinition {
-  if (!config.has('schedule')) {
-    return DEFAULT_SCHEDULE;
+function readSchedule(
+  config: Config,
+  key: string,
+  fallback: SchedulerServiceTaskScheduleDefinition,
+): SchedulerServiceTaskScheduleDefinition {
+  if (!config.has(key)) {
+    return fallback;
   }
-  return read('schedule', () =>
-    readSchedulerServiceTaskScheduleDefinitionFromConfig(
-      config.getConfig('schedule'),
-    ),
+  return read(key, () =>
+    readSchedulerServiceTaskScheduleDefinitionFromConfig(config.getConfig(key)),
   );
+}
+
+function readNamespace(config: Config, key: string): string {
+  const namespace = read(key, () => config.getOptionalString(key)) ?? 'default';
+  if (!ENTITY_NAME.test(namespace) || namespace.length > 63) {
+    throw invalid(key, `"${namespace}" is not a namespace`);
+  }
+  return namespace;
 }
 
 /**
@@ -225,7 +241,13 @@ export function readAwsOrganizationsBackendConfig(
     enabled:
       read('enabled', () => config.getOptionalBoolean('enabled')) ?? true,
     reader,
-    schedule: readSchedule(config),
+    schedule: readSchedule(config, 'schedule', DEFAULT_SCHEDULE),
+    resolutionSchedule: readSchedule(
+      config,
+      'resolution.schedule',
+      DEFAULT_RESOLUTION_SCHEDULE,
+    ),
+    catalogNamespace: readNamespace(config, 'catalog.namespace'),
     ownership,
     mapping: readMapping(config, ownership.namespace),
     history: {

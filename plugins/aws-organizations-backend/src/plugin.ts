@@ -5,12 +5,22 @@ import {
 import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organizations-common';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  awsOrganizationsComplianceExtensionPoint,
+  ComplianceRuleCollector,
+} from '@aws-governance/plugin-aws-organizations-node';
+import {
+  builtInComplianceRules,
+  createComplianceEngine,
+  readComplianceConfig,
+} from './compliance';
 import { readAwsOrganizationsBackendConfig } from './config';
 import { AwsOrganizationsStore } from './database/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './services/SyncEngine/createSyncEngine';
 import { createReaderSource } from './services/SyncEngine/readerSource';
-import { SYNC_TASK_ID } from './services/SyncEngine/types';
+import { createGovernanceState } from './services/GovernanceState/createGovernanceState';
+import { RESOLVE_TASK_ID, SYNC_TASK_ID } from './services/SyncEngine/types';
 import { createSyncTrigger } from './services/SyncTrigger/createSyncTrigger';
 import { createRouter } from './service/router';
 
@@ -23,6 +33,10 @@ import { createRouter } from './service/router';
 export const awsOrganizationsPlugin = createBackendPlugin({
   pluginId: 'aws-organizations',
   register(env) {
+    const rules = new ComplianceRuleCollector(builtInComplianceRules);
+    env.registerExtensionPoint(awsOrganizationsComplianceExtensionPoint, {
+      addRules: (...added) => rules.addRules(...added),
+    });
     env.registerInit({
       deps: {
         rootConfig: coreServices.rootConfig,
@@ -42,6 +56,10 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         const config = readAwsOrganizationsBackendConfig(rootConfig);
         const store = await AwsOrganizationsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(awsOrganizationsPermissions);
+        const compliance = createComplianceEngine({
+          rules: rules.rules(),
+          config: readComplianceConfig(rootConfig, rules.rules()),
+        });
 
         const engine = createSyncEngine({
           config,
@@ -55,6 +73,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
               auth: deps.auth,
               externalIdAnnotation: config.mapping.externalIdAnnotation,
             }),
+          compliance,
         });
         if (config.enabled) {
           await scheduler.scheduleTask({
@@ -63,6 +82,21 @@ export const awsOrganizationsPlugin = createBackendPlugin({
             ...config.schedule,
             fn: async signal => {
               await engine.run({ signal });
+            },
+          });
+          await scheduler.scheduleTask({
+            id: RESOLVE_TASK_ID,
+            scope: 'global',
+            ...config.resolutionSchedule,
+            fn: async () => {
+              try {
+                await engine.refreshResolution();
+              } catch (error) {
+                logger.warn(
+                  'Could not resolve owners and principals against the catalog again; keeping the stored resolution',
+                  { error: (error as Error).message },
+                );
+              }
             },
           });
         } else {
@@ -82,6 +116,12 @@ export const awsOrganizationsPlugin = createBackendPlugin({
               store,
               scheduler,
               logger,
+            }),
+            governance: createGovernanceState({
+              store,
+              compliance,
+              logger,
+              namespace: config.catalogNamespace,
             }),
           }),
         );

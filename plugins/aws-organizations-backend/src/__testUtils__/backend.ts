@@ -3,7 +3,11 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-import { BackendFeature } from '@backstage/backend-plugin-api';
+import {
+  BackendFeature,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { JsonObject } from '@backstage/types';
@@ -15,6 +19,25 @@ import { awsOrganizationsPlugin } from '../plugin';
 export const BASE = '/api/aws-organizations';
 export const USER = mockCredentials.user.header();
 export const NONE = mockCredentials.none.header();
+export const SERVICE = mockCredentials.service.header();
+
+/**
+ * Permissions as the real client decides them for a policy that denies
+ * people: service principals are allowed, users denied.
+ */
+export function denyUsersPermissions() {
+  const decide = (credentials: BackstageCredentials) =>
+    credentials.principal &&
+    (credentials.principal as { type?: string }).type === 'service'
+      ? AuthorizeResult.ALLOW
+      : AuthorizeResult.DENY;
+  return mockServices.permissions.mock({
+    authorize: async (requests, { credentials }) =>
+      requests.map(() => ({ result: decide(credentials) })) as any,
+    authorizeConditional: async (requests, { credentials }) =>
+      requests.map(() => ({ result: decide(credentials) })) as any,
+  }).factory;
+}
 
 /** Config pointing the reader at an emulator (or at nothing). */
 export function pluginConfig(

@@ -3,17 +3,27 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../database/SnapshotStore';
-import { BASE, NONE, startPlugin, USER } from '../__testUtils__/backend';
+import {
+  BASE,
+  denyUsersPermissions,
+  NONE,
+  SERVICE,
+  startPlugin,
+  USER,
+} from '../__testUtils__/backend';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-async function setup(options: { deny?: boolean } = {}) {
+async function setup(options: { deny?: boolean; denyUsers?: boolean } = {}) {
   const knex = await databases.init('SQLITE_3');
   const { server } = await startPlugin({
     knex,
-    features: options.deny
-      ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
-      : [],
+    features: [
+      ...(options.deny
+        ? [mockServices.permissions.factory({ result: AuthorizeResult.DENY })]
+        : []),
+      ...(options.denyUsers ? [denyUsersPermissions()] : []),
+    ],
   });
   return { server, store: new AwsOrganizationsStore(knex) };
 }
@@ -189,5 +199,48 @@ describe('routes', () => {
       offset: 0,
       limit: 50,
     });
+  });
+
+  it('answers 403 on GET /snapshot to people without the access permission, 200 to services', async () => {
+    const { server, store } = await setup({ denyUsers: true });
+    const etag = await storeSnapshot(store);
+    const api = request(server);
+    const res = await api.get(`${BASE}/snapshot`).set('Authorization', USER);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/aws-organizations.access.read/);
+    const service = await api
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', SERVICE);
+    expect(service.status).toBe(200);
+    expect(service.body.etag).toBe(etag);
+  });
+
+  it('hides who-has-access entries of GET /changes without the access permission', async () => {
+    const { server: denied, store } = await setup({ deny: true });
+    await store.changes.append(store.db, {
+      detectedAt: new Date('2026-02-01T00:00:00Z'),
+      changes: [
+        {
+          kind: 'assignment.granted',
+          accountId: '123456789012',
+          subjectId: 'ps-1',
+          summary: 'tom got admin',
+        },
+        {
+          kind: 'group-membership.added',
+          subjectId: 'g-1',
+          summary: 'tom joined platform',
+        },
+        { kind: 'ou.created', subjectId: 'ou-1', summary: 'ou' },
+      ],
+    });
+    const api = request(denied);
+    const all = await api.get(`${BASE}/changes`).set('Authorization', USER);
+    expect(all.body.items.map((e: any) => e.kind)).toEqual(['ou.created']);
+    expect(all.body.totalCount).toBe(1);
+    const asked = await api
+      .get(`${BASE}/changes?kind=assignment.granted`)
+      .set('Authorization', USER);
+    expect(asked.body).toMatchObject({ items: [], totalCount: 0 });
   });
 });

@@ -3,17 +3,21 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { NotFoundError } from '@backstage/errors';
 import {
+  awsOrganizationsAccessReadPermission,
   awsOrganizationsSyncTriggerPermission,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
+import { GovernanceState } from '../services/GovernanceState/createGovernanceState';
 import { SyncTrigger } from '../services/SyncTrigger/types';
+import { visibleKinds } from './accessKinds';
+import { createRouteAuth } from './authorize';
 import { parseChangesQuery } from './changesQuery';
+import { createGovernanceRouter } from './governanceRouter';
 import { envelopeJson, matchesEtag, quoteEtag } from './snapshotResponse';
 
 /** @internal */
@@ -23,15 +27,17 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   syncTrigger: SyncTrigger;
+  governance: GovernanceState;
 }
 
 /** @internal */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { logger, store, httpAuth, permissions, syncTrigger } = options;
+  const { logger, store, syncTrigger } = options;
+  const auth = createRouteAuth(options);
   const router = Router();
-  router.use(express.json());
+  router.use(express.json({ limit: '64kb' }));
 
   // Unauthenticated liveness and readiness: the process answers and its
   // database does. Says nothing about the organization.
@@ -46,7 +52,7 @@ export async function createRouter(
   });
 
   router.get('/sync/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await auth.credentials(req);
     const [lastAttempt, current] = await Promise.all([
       store.runs.latest(),
       store.snapshots.currentMeta(),
@@ -64,18 +70,12 @@ export async function createRouter(
   });
 
   router.post('/sync', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const [decision] = await permissions.authorize(
-      [{ permission: awsOrganizationsSyncTriggerPermission }],
-      { credentials },
+    const credentials = await auth.credentials(req);
+    await auth.require(
+      credentials,
+      awsOrganizationsSyncTriggerPermission,
+      'You may not trigger a sync of the AWS Organization',
     );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        'You may not trigger a sync of the AWS Organization',
-      );
-    }
     const principal = credentials.principal as {
       userEntityRef?: string;
       subject?: string;
@@ -87,8 +87,15 @@ export async function createRouter(
   });
 
   let cached: { etag: string; body: string } | undefined;
+  // The whole snapshot holds every assignment: the catalog module reads it
+  // with service credentials; people need the access permission.
   router.get('/snapshot', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await auth.credentials(req);
+    await auth.require(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+      'You may not read the whole AWS organization snapshot (aws-organizations.access.read)',
+    );
     const meta = await store.snapshots.currentMeta();
     if (!meta) {
       throw new NotFoundError(
@@ -115,11 +122,26 @@ export async function createRouter(
     res.type('application/json').send(cached.body);
   });
 
+  // Who-has-access entries (assignments, memberships) only with the access
+  // permission; the rest of the history is for everyone signed in.
   router.get('/changes', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await auth.credentials(req);
     const query = parseChangesQuery(req.query);
-    res.json(await store.changes.list(query));
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    res.json(
+      await store.changes.list({
+        ...query,
+        kinds: visibleKinds(query.kinds, mayReadAccess),
+      }),
+    );
   });
+
+  router.use(
+    createGovernanceRouter({ auth, state: options.governance, store }),
+  );
 
   return router;
 }

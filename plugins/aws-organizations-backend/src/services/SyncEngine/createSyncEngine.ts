@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from 'node:util';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   OrganizationSnapshot,
+  SnapshotResolution,
   SyncRun,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { EventsService } from '@backstage/plugin-events-node';
@@ -10,7 +12,9 @@ import {
   diffSnapshots,
   DEFAULT_CHANGE_DETECTORS,
 } from '../../changes/diffSnapshots';
-import { ChangeDetector } from '../../changes/types';
+import { ChangeDetector, ChangeDraft } from '../../changes/types';
+import { complianceChanges } from '../../compliance';
+import { ComplianceEngine } from '../../compliance/types';
 import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../../database/SnapshotStore';
 import { resolveSnapshot } from '../../resolution/resolveSnapshot';
@@ -22,6 +26,7 @@ import {
   SNAPSHOT_EVENT_TOPIC,
   SnapshotEventPayload,
   SnapshotSource,
+  ResolutionRefresh,
   SyncEngine,
 } from './types';
 
@@ -33,8 +38,10 @@ export interface SyncEngineOptions {
   events: EventsService;
   readSnapshot: SnapshotSource;
   readDirectory: DirectorySource;
-  /** Extra change detectors, e.g. compliance flips. */
+  /** Extra change detectors. */
   detectors?: readonly ChangeDetector[];
+  /** Judges each snapshot; its flips go to the change log. */
+  compliance?: ComplianceEngine;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -74,13 +81,29 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function loadPrevious(
+interface StoredEnvelope {
+  etag: string;
+  runId?: string;
+  readAt: string;
+  snapshot: OrganizationSnapshot;
+  resolution: SnapshotResolution;
+}
+
+async function loadCurrent(
   store: AwsOrganizationsStore,
-): Promise<OrganizationSnapshot | undefined> {
+): Promise<StoredEnvelope | undefined> {
   const current = await store.snapshots.current();
-  return current
-    ? (JSON.parse(current.json).snapshot as OrganizationSnapshot)
-    : undefined;
+  if (!current) {
+    return undefined;
+  }
+  const { snapshot, resolution } = JSON.parse(current.json);
+  return {
+    etag: current.meta.etag,
+    runId: current.meta.runId,
+    readAt: current.meta.readAt,
+    snapshot,
+    resolution,
+  };
 }
 
 /**
@@ -93,6 +116,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const now = options.now ?? (() => new Date());
   const detectors = [...DEFAULT_CHANGE_DETECTORS, ...(options.detectors ?? [])];
   let firstRun = true;
+
+  /** `compliance.changed` entries between two judged states. */
+  function complianceFlips(
+    before: { snapshot: OrganizationSnapshot; resolution: SnapshotResolution },
+    after: { snapshot: OrganizationSnapshot; resolution: SnapshotResolution },
+  ): ChangeDraft[] {
+    if (!options.compliance) {
+      return [];
+    }
+    return complianceChanges(
+      options.compliance.evaluate(before.snapshot, before.resolution),
+      options.compliance.evaluate(after.snapshot, after.resolution),
+    );
+  }
+
+  async function publish(etag: string) {
+    const payload: SnapshotEventPayload = { etag };
+    try {
+      await events.publish({
+        topic: SNAPSHOT_EVENT_TOPIC,
+        eventPayload: payload,
+      });
+    } catch (error) {
+      logger.warn('Could not publish the snapshot event', {
+        error: errorMessage(error),
+      });
+    }
+  }
 
   async function runSteps(runId: string, signal?: AbortSignal) {
     const phase = async (name: string) => {
@@ -137,8 +188,11 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const resolution = resolveSnapshot(snapshot, config, directory);
 
     await phase('diffing');
-    const previous = await loadPrevious(store);
-    const changes = diffSnapshots(previous, snapshot, detectors);
+    const previous = await loadCurrent(store);
+    const changes = [
+      ...diffSnapshots(previous?.snapshot, snapshot, detectors),
+      ...(previous ? complianceFlips(previous, { snapshot, resolution }) : []),
+    ];
 
     await phase('storing');
     const encoded = await encodeSnapshotBody(
@@ -182,20 +236,64 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         error: errorMessage(error),
       }),
     );
-    const payload: SnapshotEventPayload = { etag: encoded.etag };
-    try {
-      await events.publish({
-        topic: SNAPSHOT_EVENT_TOPIC,
-        eventPayload: payload,
-      });
-    } catch (error) {
-      logger.warn('Could not publish the snapshot event', {
-        error: errorMessage(error),
-      });
-    }
+    await publish(encoded.etag);
   }
 
   return {
+    async refreshResolution(): Promise<ResolutionRefresh> {
+      const current = await loadCurrent(store);
+      if (!current) {
+        return { outcome: 'no-snapshot' };
+      }
+      const directory = await options.readDirectory();
+      const resolution = resolveSnapshot(current.snapshot, config, directory);
+      if (isDeepStrictEqual(resolution, current.resolution)) {
+        return { outcome: 'unchanged' };
+      }
+      const changes = complianceFlips(current, {
+        snapshot: current.snapshot,
+        resolution,
+      });
+      const encoded = await encodeSnapshotBody(
+        JSON.stringify({ snapshot: current.snapshot, resolution }),
+      );
+      const storedAt = now();
+      const replaced = await store.db.transaction(async trx => {
+        const ok = await store.snapshots.replaceIf(trx, current.etag, {
+          runId: current.runId,
+          encoded,
+          readAt: new Date(current.readAt),
+          storedAt,
+          unmappedPrincipals: resolution.unmappedPrincipals,
+        });
+        if (ok) {
+          await store.changes.append(trx, {
+            runId: current.runId,
+            detectedAt: storedAt,
+            changes,
+          });
+        }
+        return ok;
+      });
+      if (!replaced) {
+        return { outcome: 'superseded' };
+      }
+      logger.info(
+        'Owners and principals resolve differently against the catalog now; stored the new resolution',
+        {
+          etag: encoded.etag,
+          changes: changes.length,
+          unmappedPrincipals: resolution.unmappedPrincipals.length,
+        },
+      );
+      await publish(encoded.etag);
+      return {
+        outcome: 'updated',
+        etag: encoded.etag,
+        changes: changes.length,
+      };
+    },
+
     async run({ signal } = {}): Promise<SyncRun> {
       const startedAt = now();
       const runId = await store.runs.start(

@@ -15,6 +15,14 @@ export interface SnapshotEventPayload {
   etag: string;
 }
 
+/** Scheduler task id of the re-resolution against the catalog. @public */
+export const RESOLVE_TASK_ID = 'aws-organizations-resolve';
+
+/** What {@link SyncEngine.refreshResolution} did. */
+export type ResolutionRefresh =
+  | { outcome: 'no-snapshot' | 'unchanged' | 'superseded' }
+  | { outcome: 'updated'; etag: string; changes: number };
+
 /** Reads the organization (the reader, or a fake in tests). */
 export type SnapshotSource = () => Promise<OrganizationSnapshot>;
 
@@ -28,4 +36,13 @@ export type DirectorySource = () => Promise<CatalogDirectory>;
 export interface SyncEngine {
   /** Runs one sync in this process and returns its record. Never throws. */
   run(options?: { signal?: AbortSignal }): Promise<SyncRun>;
+  /**
+   * Resolves the current snapshot's owners and principals against the
+   * catalog again, without reading AWS: teams added to the catalog after a
+   * sync become resolvable within minutes, not at the next sync. Stores a
+   * new resolution (and its compliance flips) only when it differs and the
+   * snapshot was not replaced meanwhile. Throws when the catalog is
+   * unavailable, changing nothing.
+   */
+  refreshResolution(): Promise<ResolutionRefresh>;
 }

@@ -1,0 +1,191 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { SimulationRequest } from '@aws-governance/plugin-aws-organizations-common';
+import { z } from 'zod';
+
+/** Largest page of `GET /accounts` and `GET /accounts/:id/history`. */
+export const MAX_PAGE_LIMIT = 500;
+const DEFAULT_LIMIT = 50;
+
+/** Throws an InputError listing every issue, each with its path. */
+export function parseOrThrow<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+  what: string,
+): z.output<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    const reasons = parsed.error.issues.map(
+      issue => `${issue.path.join('.') || what}: ${issue.message}`,
+    );
+    throw new InputError(`Invalid ${what}: ${reasons.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+const ACCOUNT_ID = /^\d{12}$/;
+
+/** Validates an account id path segment: 12 digits, else 400. */
+export function parseAccountId(value: string): string {
+  if (!ACCOUNT_ID.test(value)) {
+    throw new InputError(
+      `Invalid account id '${value.slice(
+        0,
+        40,
+      )}': an AWS account id is 12 digits`,
+    );
+  }
+  return value;
+}
+
+const integer = z
+  .string()
+  .regex(/^\d+$/, 'must be a non-negative integer')
+  .transform(Number);
+
+const paging = {
+  offset: integer.optional(),
+  limit: integer
+    .pipe(
+      z
+        .number()
+        .min(1, 'must be at least 1')
+        .max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`),
+    )
+    .optional(),
+};
+
+const entityRef = z
+  .string()
+  .max(255)
+  .transform((value, ctx) => {
+    try {
+      return stringifyEntityRef(
+        parseEntityRef(value, { defaultKind: 'group' }),
+      ).toLocaleLowerCase('en-US');
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be an entity ref' });
+      return z.NEVER;
+    }
+  });
+
+const accountsSchema = z
+  .object({
+    ou: z
+      .string()
+      .regex(
+        /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/,
+        'must be a root id (r-...) or an OU id (ou-...)',
+      )
+      .optional(),
+    owner: entityRef.optional(),
+    state: z
+      .enum([
+        'PENDING_ACTIVATION',
+        'ACTIVE',
+        'SUSPENDED',
+        'PENDING_CLOSURE',
+        'CLOSED',
+      ])
+      .optional(),
+    compliance: z.enum(['pass', 'fail', 'warn', 'unknown']).optional(),
+    q: z.string().max(200, 'must be at most 200 characters').optional(),
+    ...paging,
+  })
+  .strict();
+
+/** Filters and paging of `GET /accounts`. */
+export type AccountsQuery = Omit<
+  z.output<typeof accountsSchema>,
+  'offset' | 'limit'
+> & { offset: number; limit: number };
+
+/** Parses the query of `GET /accounts`, or throws an InputError. */
+export function parseAccountsQuery(query: unknown): AccountsQuery {
+  const parsed = parseOrThrow(accountsSchema, query, 'query');
+  const q = parsed.q?.trim();
+  return {
+    ...parsed,
+    q: q ? q : undefined,
+    offset: parsed.offset ?? 0,
+    limit: parsed.limit ?? DEFAULT_LIMIT,
+  };
+}
+
+const pageSchema = z.object(paging).strict();
+
+/** Parses `offset` and `limit`, or throws an InputError. */
+export function parsePage(query: unknown): { offset: number; limit: number } {
+  const parsed = parseOrThrow(pageSchema, query, 'query');
+  return { offset: parsed.offset ?? 0, limit: parsed.limit ?? DEFAULT_LIMIT };
+}
+
+const contextValue = z.union([
+  z.string().max(2048),
+  z.array(z.string().max(2048)).max(100),
+  z.boolean(),
+  z.number(),
+]);
+
+const simulationSchema = z
+  .object({
+    accountId: z.string().regex(ACCOUNT_ID, 'must be a 12-digit account id'),
+    action: z
+      .string()
+      .regex(
+        /^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$/,
+        'must be one action, service:Action (e.g. iam:CreateUser)',
+      ),
+    resource: z
+      .string()
+      .min(1)
+      .max(2048)
+      .refine(v => v === '*' || v.startsWith('arn:'), 'must be an ARN or *')
+      .optional(),
+    region: z
+      .string()
+      .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'must be a region, e.g. eu-west-1')
+      .optional(),
+    context: z
+      .record(
+        z.string().regex(/^[a-zA-Z0-9]+:[a-zA-Z0-9/_-]+$/, 'context key'),
+        contextValue,
+      )
+      .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
+      .optional(),
+  })
+  .strict();
+
+/** Parses the body of `POST /simulate`, or throws an InputError. */
+export function parseSimulationRequest(body: unknown): SimulationRequest {
+  return parseOrThrow(simulationSchema, body, 'simulation request');
+}
+
+/** Parses the path of `/principals/:kind/:namespace/:name/access`. */
+export function parsePrincipalPath(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  const kind = params.kind.toLocaleLowerCase('en-US');
+  if (kind !== 'group' && kind !== 'user') {
+    throw new InputError(
+      `Invalid principal kind '${params.kind.slice(
+        0,
+        40,
+      )}': must be group or user`,
+    );
+  }
+  if (!KubernetesValidatorFunctions.isValidNamespace(params.namespace)) {
+    throw new InputError(
+      `Invalid namespace '${params.namespace.slice(0, 80)}'`,
+    );
+  }
+  if (!KubernetesValidatorFunctions.isValidObjectName(params.name)) {
+    throw new InputError(`Invalid entity name '${params.name.slice(0, 80)}'`);
+  }
+  return `${kind}:${params.namespace}/${params.name}`.toLocaleLowerCase(
+    'en-US',
+  );
+}

@@ -1,0 +1,218 @@
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  awsOrganizationsAccessReadPermission,
+  awsOrganizationsAccessReportPermission,
+  AccountCompliance,
+} from '@aws-governance/plugin-aws-organizations-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
+import {
+  accessReportCsv,
+  accountAccess,
+  accountCompliance,
+  accountDetail,
+  accountGuardrails,
+  complianceSummary,
+  listAccounts,
+  organizationTree,
+  principalAccess,
+  simulate,
+} from '../governance';
+import {
+  GovernanceState,
+  GovernanceView,
+} from '../services/GovernanceState/createGovernanceState';
+import { redactAccessEvidence, visibleKinds } from './accessKinds';
+import { RouteAuth } from './authorize';
+import {
+  parseAccountId,
+  parseAccountsQuery,
+  parsePage,
+  parsePrincipalPath,
+  parseSimulationRequest,
+} from './governanceQueries';
+
+const ACCESS_DENIED =
+  'You may not see who has access to AWS accounts (aws-organizations.access.read)';
+
+/**
+ * The guardrails, access and compliance routes. Input is validated (400
+ * with the reason), unknown accounts answer 404, and before the first
+ * complete snapshot everything answers 503.
+ *
+ * @internal
+ */
+export function createGovernanceRouter(options: {
+  auth: RouteAuth;
+  state: GovernanceState;
+  store: AwsOrganizationsStore;
+}): express.Router {
+  const { auth, state, store } = options;
+  const router = Router();
+
+  async function view(): Promise<GovernanceView> {
+    const current = await state.current();
+    if (!current) {
+      throw new ServiceUnavailableError(
+        'No complete snapshot of the AWS Organization yet: the first sync has not finished (see GET /sync/status)',
+      );
+    }
+    return current;
+  }
+
+  function found<T>(value: T | undefined, accountId: string): T {
+    if (value === undefined) {
+      throw new NotFoundError(
+        `No account ${accountId} in the AWS Organization`,
+      );
+    }
+    return value;
+  }
+
+  router.get('/accounts', async (req, res) => {
+    await auth.credentials(req);
+    const query = parseAccountsQuery(req.query);
+    const { index, report } = await view();
+    res.json(listAccounts(index, report, query));
+  });
+
+  router.get('/accounts/:id', async (req, res) => {
+    await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const { index, report } = await view();
+    res.json(found(accountDetail(index, report, id), id));
+  });
+
+  router.get('/accounts/:id/guardrails', async (req, res) => {
+    await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const { index } = await view();
+    res.json(found(accountGuardrails(index, id), id));
+  });
+
+  router.get('/accounts/:id/access', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    await auth.require(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+      ACCESS_DENIED,
+    );
+    const { index } = await view();
+    res.json(found(accountAccess(index, id), id));
+  });
+
+  router.get('/accounts/:id/compliance', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const { report } = await view();
+    const result = found(accountCompliance(report, id), id);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    const body: AccountCompliance = mayReadAccess
+      ? result
+      : { ...result, results: redactAccessEvidence(result.results) };
+    res.json(body);
+  });
+
+  router.get('/accounts/:id/history', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const page = parsePage(req.query);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    const { index } = await view();
+    const history = await store.changes.list({
+      accountId: id,
+      kinds: visibleKinds(undefined, mayReadAccess),
+      ...page,
+    });
+    // A removed account keeps its history; an id never seen is unknown.
+    if (!index.accounts.has(id) && history.totalCount === 0) {
+      throw new NotFoundError(
+        `No account ${id} in the AWS Organization or its history`,
+      );
+    }
+    res.json(history);
+  });
+
+  router.get('/organization/tree', async (req, res) => {
+    await auth.credentials(req);
+    const { index, report } = await view();
+    res.json(organizationTree(index, report));
+  });
+
+  router.get('/compliance/summary', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const { index, report } = await view();
+    const summary = complianceSummary(index, report);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    res.json(
+      mayReadAccess
+        ? summary
+        : {
+            ...summary,
+            organizationResults: redactAccessEvidence(
+              summary.organizationResults,
+            ),
+          },
+    );
+  });
+
+  router.post('/simulate', async (req, res) => {
+    await auth.credentials(req);
+    const request = parseSimulationRequest(req.body);
+    const { index } = await view();
+    res.json(found(simulate(index, request), request.accountId));
+  });
+
+  router.get('/principals/:kind/:namespace/:name/access', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const ref = parsePrincipalPath(req.params);
+    // People may always see their own access; anything else needs the permission.
+    const self =
+      credentials.principal &&
+      'userEntityRef' in (credentials.principal as object) &&
+      String(
+        (credentials.principal as { userEntityRef: string }).userEntityRef,
+      ).toLocaleLowerCase('en-US') === ref;
+    if (!self) {
+      await auth.require(
+        credentials,
+        awsOrganizationsAccessReadPermission,
+        ACCESS_DENIED,
+      );
+    }
+    const { index } = await view();
+    res.json(principalAccess(index, ref));
+  });
+
+  router.get('/reports/access.csv', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    await auth.require(
+      credentials,
+      awsOrganizationsAccessReportPermission,
+      'You may not export the access report (aws-organizations.access-report.read)',
+    );
+    const current = await view();
+    const date = current.snapshot.readAt.slice(0, 10);
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="aws-access-${date}.csv"`,
+      );
+    res.send(accessReportCsv(current.index));
+  });
+
+  return router;
+}

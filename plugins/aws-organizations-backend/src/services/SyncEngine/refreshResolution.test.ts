@@ -1,0 +1,138 @@
+import {
+  mockServices,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { readAwsOrganizationsBackendConfig } from '../../config';
+import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
+import { CatalogDirectory, EMPTY_DIRECTORY } from '../../resolution/types';
+import { baseSnapshot } from '../../__testUtils__/snapshots';
+import { createSyncEngine } from './createSyncEngine';
+import { SNAPSHOT_EVENT_TOPIC } from './types';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const directory = (refs: string[]): CatalogDirectory => ({
+  ...EMPTY_DIRECTORY,
+  refs: new Set(refs),
+});
+
+async function setup(databaseId: TestDatabaseId) {
+  const knex = await databases.init(databaseId);
+  const store = await AwsOrganizationsStore.create(
+    mockServices.database({ knex, migrations: { skip: false } }),
+  );
+  const events = mockServices.events.mock();
+  let catalog: CatalogDirectory | Error = EMPTY_DIRECTORY;
+  const engine = createSyncEngine({
+    config: readAwsOrganizationsBackendConfig(
+      new ConfigReader({ awsOrganizations: {} }),
+    ),
+    store,
+    logger: mockServices.logger.mock(),
+    events,
+    readSnapshot: async () => baseSnapshot(),
+    readDirectory: async () => {
+      if (catalog instanceof Error) throw catalog;
+      return catalog;
+    },
+  });
+  return {
+    store,
+    events,
+    engine,
+    setCatalog: (next: CatalogDirectory | Error) => {
+      catalog = next;
+    },
+  };
+}
+
+async function currentResolution(store: AwsOrganizationsStore) {
+  const current = await store.snapshots.current();
+  return { etag: current!.meta.etag, ...JSON.parse(current!.json) };
+}
+
+describe('SyncEngine.refreshResolution', () => {
+  it.each(databases.eachSupportedId())(
+    'resolves owners again when the catalog fills up after a sync, on %p',
+    async databaseId => {
+      const { store, events, engine, setCatalog } = await setup(databaseId);
+      expect(await engine.refreshResolution()).toEqual({
+        outcome: 'no-snapshot',
+      });
+
+      // The catalog is still empty when the first sync runs.
+      expect((await engine.run()).status).toBe('succeeded');
+      const before = await currentResolution(store);
+      expect(before.resolution.accountOwners['222222222222']).toMatchObject({
+        ref: 'group:default/payments',
+        resolvable: false,
+      });
+      expect(await engine.refreshResolution()).toEqual({
+        outcome: 'unchanged',
+      });
+
+      // The catalog has loaded the teams: the owners become resolvable.
+      setCatalog(
+        directory(['group:default/payments', 'group:default/platform-team']),
+      );
+      events.publish.mockClear();
+      const refreshed = await engine.refreshResolution();
+      expect(refreshed).toMatchObject({ outcome: 'updated' });
+      const after = await currentResolution(store);
+      expect(after.etag).not.toBe(before.etag);
+      expect(after.etag).toBe((refreshed as { etag: string }).etag);
+      expect(after.snapshot).toEqual(before.snapshot);
+      expect(after.resolution.accountOwners['222222222222']).toMatchObject({
+        ref: 'group:default/payments',
+        resolvable: true,
+      });
+      const meta = await store.snapshots.currentMeta();
+      expect(meta?.runId).toBe((await store.runs.latest())!.id);
+      expect(events.publish).toHaveBeenCalledWith({
+        topic: SNAPSHOT_EVENT_TOPIC,
+        eventPayload: { etag: after.etag },
+      });
+      expect(await engine.refreshResolution()).toEqual({
+        outcome: 'unchanged',
+      });
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'changes nothing when the catalog is unreachable, on %p',
+    async databaseId => {
+      const { store, engine, setCatalog } = await setup(databaseId);
+      await engine.run();
+      const before = await currentResolution(store);
+      setCatalog(new Error('catalog down'));
+      await expect(engine.refreshResolution()).rejects.toThrow('catalog down');
+      expect((await currentResolution(store)).etag).toBe(before.etag);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    'never overwrites a snapshot a sync stored meanwhile, on %p',
+    async databaseId => {
+      const { store, engine } = await setup(databaseId);
+      await engine.run();
+      const { etag } = await currentResolution(store);
+      // Another writer replaced the snapshot after `etag` was read.
+      const replaced = await store.db.transaction(trx =>
+        store.snapshots.replaceIf(trx, 'not-the-current-etag', {
+          encoded: {
+            etag: 'x',
+            body: Buffer.from(''),
+            sizeBytes: 0,
+          },
+          readAt: new Date(),
+          storedAt: new Date(),
+          unmappedPrincipals: [],
+        }),
+      );
+      expect(replaced).toBe(false);
+      expect((await currentResolution(store)).etag).toBe(etag);
+    },
+  );
+});
