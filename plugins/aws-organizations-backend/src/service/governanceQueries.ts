@@ -75,7 +75,7 @@ const accountsSchema = z
     ou: z
       .string()
       .regex(
-        /^(r-[0-9a-z]{4,32}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/,
+        /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
         'must be a root id (r-...) or an OU id (ou-...)',
       )
       .optional(),

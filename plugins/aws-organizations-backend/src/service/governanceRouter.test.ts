@@ -1,0 +1,401 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import request from 'supertest';
+import { readAwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
+import { encodeSnapshotBody } from '../database/SnapshotStore';
+import { resolveSnapshot } from '../resolution/resolveSnapshot';
+import { EMPTY_DIRECTORY } from '../resolution/types';
+import {
+  BASE,
+  denyUsersPermissions,
+  NONE,
+  SERVICE,
+  startPlugin,
+  USER,
+} from '../__testUtils__/backend';
+import { baseSnapshot, permissionSet } from '../__testUtils__/snapshots';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+const ADMIN_ARN = 'arn:aws:sso:::permissionSet/ssoins-test/ps-admin';
+
+/** The base snapshot, with Admin privileged and held directly by bob. */
+function snapshot(): OrganizationSnapshot {
+  const s = baseSnapshot();
+  if (s.identityCenter.status !== 'available') throw new Error('fixture');
+  s.identityCenter.permissionSets = [
+    permissionSet('Admin', {
+      managedPolicies: [
+        {
+          arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+          name: 'AdministratorAccess',
+        },
+      ],
+    }),
+    permissionSet('ReadOnly'),
+  ];
+  s.identityCenter.assignments.push({
+    accountId: '333333333333',
+    permissionSetArn: ADMIN_ARN,
+    principalType: 'USER',
+    principalId: 'u-bob',
+  });
+  return s;
+}
+
+async function setup(options: { denyUsers?: boolean; stored?: boolean } = {}) {
+  const knex = await databases.init('SQLITE_3');
+  const { server } = await startPlugin({
+    knex,
+    features: options.denyUsers ? [denyUsersPermissions()] : [],
+  });
+  const store = new AwsOrganizationsStore(knex);
+  if (options.stored !== false) {
+    const s = snapshot();
+    const resolution = resolveSnapshot(
+      s,
+      readAwsOrganizationsBackendConfig(
+        new ConfigReader({ awsOrganizations: {} }),
+      ),
+      EMPTY_DIRECTORY,
+    );
+    const runId = await store.runs.start('manual', new Date());
+    await store.db.transaction(async trx => {
+      await store.snapshots.replace(trx, {
+        runId,
+        encoded: await encodeSnapshotBody(
+          JSON.stringify({ snapshot: s, resolution }),
+        ),
+        readAt: new Date(s.readAt),
+        storedAt: new Date(),
+        unmappedPrincipals: [],
+      });
+      await store.changes.append(trx, {
+        runId,
+        detectedAt: new Date('2026-02-01T00:00:00Z'),
+        changes: [
+          {
+            kind: 'assignment.granted',
+            accountId: '333333333333',
+            subjectId: ADMIN_ARN,
+            summary: 'bob got Admin',
+          },
+          {
+            kind: 'account.moved',
+            accountId: '333333333333',
+            subjectId: '333333333333',
+            summary: 'payments-prod moved',
+          },
+        ],
+      });
+    });
+  }
+  return { api: request(server), store };
+}
+
+const GET_ROUTES = [
+  '/accounts',
+  '/accounts/333333333333',
+  '/accounts/333333333333/guardrails',
+  '/accounts/333333333333/access',
+  '/accounts/333333333333/compliance',
+  '/accounts/333333333333/history',
+  '/organization/tree',
+  '/compliance/summary',
+  '/principals/user/default/alice.smith/access',
+  '/reports/access.csv',
+];
+
+describe('governance routes', () => {
+  it('require credentials on every route', async () => {
+    const { api } = await setup();
+    for (const path of GET_ROUTES) {
+      const res = await api.get(`${BASE}${path}`).set('Authorization', NONE);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
+    const sim = await api
+      .post(`${BASE}/simulate`)
+      .set('Authorization', NONE)
+      .send({ accountId: '333333333333', action: 'iam:CreateUser' });
+    expect(sim.status).toBe(401);
+  });
+
+  it('answer 503 before the first complete snapshot', async () => {
+    const { api } = await setup({ stored: false });
+    const res = await api.get(`${BASE}/accounts`).set('Authorization', USER);
+    expect(res.status).toBe(503);
+    expect(res.body.error.message).toMatch(/first sync has not finished/);
+  });
+
+  it('list, filter and page accounts', async () => {
+    const { api } = await setup();
+    const all = await api.get(`${BASE}/accounts`).set('Authorization', USER);
+    expect(all.status).toBe(200);
+    expect(all.body.totalCount).toBe(3);
+    expect(all.body.items.map((a: any) => a.name)).toEqual([
+      'management',
+      'payments-dev',
+      'payments-prod',
+    ]);
+    expect(all.body.items[1]).toMatchObject({
+      id: '222222222222',
+      owner: { ref: 'group:default/payments', source: 'account-tag' },
+      entityRef: 'resource:default/aws-account-222222222222',
+      compliance: { status: expect.any(String) },
+    });
+    const prod = await api
+      .get(`${BASE}/accounts?ou=ou-prod&q=PAYMENTS&limit=1`)
+      .set('Authorization', USER);
+    expect(prod.body).toMatchObject({
+      totalCount: 1,
+      limit: 1,
+      items: [{ id: '333333333333' }],
+    });
+    const owned = await api
+      .get(`${BASE}/accounts?owner=payments`)
+      .set('Authorization', USER);
+    expect(owned.body.items.map((a: any) => a.id)).toEqual(['222222222222']);
+    const failing = await api
+      .get(`${BASE}/accounts?compliance=fail`)
+      .set('Authorization', USER);
+    expect(failing.body.items.map((a: any) => a.id)).toContain('333333333333');
+  });
+
+  it.each([
+    ['limit=0', /limit: must be at least 1/],
+    ['limit=501', /limit: must be at most 500/],
+    ['state=GONE', /state/],
+    ['ou=finance', /ou: must be a root id/],
+    ['owner=group%3A', /owner: must be an entity ref/],
+    ['compliance=bad', /compliance/],
+    ['colour=red', /Unrecognized key/],
+  ])('answer 400 on GET /accounts?%s', async (query, message) => {
+    const { api } = await setup();
+    const res = await api
+      .get(`${BASE}/accounts?${query}`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('answer 400 on a malformed account id and 404 on an unknown one', async () => {
+    const { api } = await setup();
+    for (const suffix of ['', '/guardrails', '/compliance', '/history']) {
+      const bad = await api
+        .get(`${BASE}/accounts/12345${suffix}`)
+        .set('Authorization', USER);
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.message).toMatch(
+        /Invalid account id '12345': an AWS account id is 12 digits/,
+      );
+      const unknown = await api
+        .get(`${BASE}/accounts/999999999999${suffix}`)
+        .set('Authorization', USER);
+      expect(unknown.status).toBe(404);
+      expect(unknown.body.error.message).toMatch(/999999999999/);
+    }
+  });
+
+  it('serve an account, its guardrails and a simulation', async () => {
+    const { api } = await setup();
+    const detail = await api
+      .get(`${BASE}/accounts/333333333333`)
+      .set('Authorization', USER);
+    expect(detail.body).toMatchObject({
+      id: '333333333333',
+      path: [
+        { id: 'r-root' },
+        { id: 'ou-prod', name: 'Prod' },
+        { id: 'ou-payments', name: 'Payments' },
+      ],
+      isManagementAccount: false,
+    });
+    const guardrails = await api
+      .get(`${BASE}/accounts/333333333333/guardrails`)
+      .set('Authorization', USER);
+    expect(guardrails.body.levels.map((l: any) => l.kind)).toEqual([
+      'root',
+      'ou',
+      'ou',
+      'account',
+    ]);
+    expect(guardrails.body.levels[0].policies[0]).toMatchObject({
+      id: 'p-deny-leave',
+    });
+
+    const denied = await api
+      .post(`${BASE}/simulate`)
+      .set('Authorization', USER)
+      .send({
+        accountId: '333333333333',
+        action: 'organizations:LeaveOrganization',
+        region: 'eu-west-1',
+      });
+    expect(denied.status).toBe(200);
+    expect(denied.body.decision).toBe('denied');
+    expect(denied.body.decisiveStatements[0]).toMatchObject({
+      policyId: 'p-deny-leave',
+      effect: 'Deny',
+      level: { kind: 'root' },
+    });
+    const unknown = await api
+      .post(`${BASE}/simulate`)
+      .set('Authorization', USER)
+      .send({ accountId: '999999999999', action: 'iam:CreateUser' });
+    expect(unknown.status).toBe(404);
+  });
+
+  it.each([
+    [{ accountId: '333333333333' }, /action/],
+    [{ accountId: '33', action: 'iam:CreateUser' }, /accountId/],
+    [{ accountId: '333333333333', action: 'CreateUser' }, /service:Action/],
+    [
+      { accountId: '333333333333', action: 'iam:CreateUser', region: 'mars' },
+      /region/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 'iam:CreateUser',
+        resource: 'bucket',
+      },
+      /resource: must be an ARN/,
+    ],
+    [
+      { accountId: '333333333333', action: 'iam:CreateUser', extra: 1 },
+      /Unrecognized key/,
+    ],
+  ])('answer 400 on POST /simulate %j', async (body, message) => {
+    const { api } = await setup();
+    const res = await api
+      .post(`${BASE}/simulate`)
+      .set('Authorization', USER)
+      .send(body);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('serve who has access to those allowed', async () => {
+    const { api } = await setup();
+    const access = await api
+      .get(`${BASE}/accounts/333333333333/access`)
+      .set('Authorization', USER);
+    expect(access.status).toBe(200);
+    expect(access.body.grants).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          principal: expect.objectContaining({ id: 'u-bob', type: 'USER' }),
+          permissionSet: expect.objectContaining({
+            name: 'Admin',
+            privileged: true,
+          }),
+          via: 'direct',
+        }),
+      ]),
+    );
+    const principal = await api
+      .get(`${BASE}/principals/user/default/bob/access`)
+      .set('Authorization', USER);
+    expect(principal.status).toBe(200);
+    expect(principal.body.grants).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining({ id: '333333333333' }),
+        via: 'direct',
+      }),
+    ]);
+    const csv = await api
+      .get(`${BASE}/reports/access.csv`)
+      .set('Authorization', USER);
+    expect(csv.status).toBe(200);
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.headers['content-disposition']).toBe(
+      'attachment; filename="aws-access-2026-01-01.csv"',
+    );
+    const lines = csv.text.trim().split(/\r?\n/);
+    expect(lines[0]).toMatch(/^account_id,account_name/);
+    expect(lines.some(line => line.includes('u-bob'))).toBe(true);
+  });
+
+  it('answer 403 on access details without the permission, but not to services or oneself', async () => {
+    const { api } = await setup({ denyUsers: true });
+    for (const path of [
+      '/accounts/333333333333/access',
+      '/principals/user/default/bob/access',
+      '/reports/access.csv',
+    ]) {
+      const res = await api.get(`${BASE}${path}`).set('Authorization', USER);
+      expect({ path, status: res.status }).toEqual({ path, status: 403 });
+      expect(res.body.error.name).toBe('NotAllowedError');
+      const service = await api
+        .get(`${BASE}${path}`)
+        .set('Authorization', SERVICE);
+      expect({ path, status: service.status }).toEqual({ path, status: 200 });
+    }
+    // mockCredentials.user() is user:default/mock.
+    const self = await api
+      .get(`${BASE}/principals/user/default/mock/access`)
+      .set('Authorization', USER);
+    expect(self.status).toBe(200);
+    expect(self.body.entityRef).toBe('user:default/mock');
+  });
+
+  it('redact who holds an assignment from compliance and history without the permission', async () => {
+    const allowed = (await setup()).api;
+    const full = await allowed
+      .get(`${BASE}/accounts/333333333333/compliance`)
+      .set('Authorization', USER);
+    const evidence = full.body.results.flatMap((r: any) => r.evidence);
+    expect(evidence).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'assignment', principalId: 'u-bob' }),
+      ]),
+    );
+    const fullHistory = await allowed
+      .get(`${BASE}/accounts/333333333333/history`)
+      .set('Authorization', USER);
+    expect(fullHistory.body.totalCount).toBe(2);
+
+    const { api } = await setup({ denyUsers: true });
+    const redacted = await api
+      .get(`${BASE}/accounts/333333333333/compliance`)
+      .set('Authorization', USER);
+    expect(redacted.status).toBe(200);
+    const assignments = redacted.body.results
+      .flatMap((r: any) => r.evidence)
+      .filter((e: any) => e.kind === 'assignment');
+    expect(assignments.length).toBeGreaterThan(0);
+    for (const e of assignments) {
+      expect(e.principalId).toBeUndefined();
+      expect(e.description).toMatch(/restricted/);
+      expect(JSON.stringify(e)).not.toMatch(/bob/);
+    }
+    const history = await api
+      .get(`${BASE}/accounts/333333333333/history`)
+      .set('Authorization', USER);
+    expect(history.body.items.map((e: any) => e.kind)).toEqual([
+      'account.moved',
+    ]);
+  });
+
+  it('serve the tree and the compliance summary with rollups', async () => {
+    const { api } = await setup();
+    const tree = await api
+      .get(`${BASE}/organization/tree`)
+      .set('Authorization', USER);
+    expect(tree.status).toBe(200);
+    expect(tree.body).toMatchObject({ id: 'r-root', kind: 'root' });
+    expect(tree.body.accountCount).toBe(3);
+    const prod = tree.body.children.find((c: any) => c.id === 'ou-prod');
+    expect(prod.accountCount).toBe(1);
+    const summary = await api
+      .get(`${BASE}/compliance/summary`)
+      .set('Authorization', USER);
+    expect(summary.status).toBe(200);
+    const counts = summary.body.accounts;
+    expect(counts.pass + counts.fail + counts.warn + counts.unknown).toBe(3);
+    expect(summary.body.rules.length).toBeGreaterThan(5);
+  });
+});
