@@ -78,11 +78,9 @@ export function accountAccess(
 
 function normalizeRef(entityRef: string): string {
   try {
-    return stringifyEntityRef(parseEntityRef(entityRef)).toLocaleLowerCase(
-      'en-US',
-    );
+    return stringifyEntityRef(parseEntityRef(entityRef)).toLowerCase();
   } catch {
-    return entityRef.trim().toLocaleLowerCase('en-US');
+    return entityRef.trim().toLowerCase();
   }
 }
 
@@ -99,7 +97,7 @@ export function principalAccess(
   entityRef: string,
 ): PrincipalAccess {
   const ref = normalizeRef(entityRef);
-  const principals = index.principalsByRef.get(ref) ?? [];
+  const principals = index.principalsOf(ref);
   const grants: PrincipalAccess['grants'] = [];
   const add = (
     assignment: AccountAssignment,

@@ -94,25 +94,18 @@ describe('buildGovernanceIndex', () => {
     const index = buildGovernanceIndex(governanceSnapshot(), resolution, {
       namespace: 'aws',
     });
-    expect(
-      index.principalsByRef.get('user:default/alice.smith')!.map(p => p.id),
-    ).toEqual(['u-alice']);
+    const ids = (ref: string) => index.principalsOf(ref).map(p => p.id);
+    expect(ids('user:default/alice.smith')).toEqual(['u-alice']);
+    expect(ids('USER:default/ALICE.smith')).toEqual(['u-alice']);
     // bob has a ref the catalog lacks; the formula group has none.
-    expect(
-      index.principalsByRef.get('user:default/bob')!.map(p => p.id),
-    ).toEqual(['u-bob']);
-    expect(
-      index.principalsByRef.get('user:aws/aws-user-u-bob')!.map(p => p.id),
-    ).toEqual(['u-bob']);
-    expect(
-      index.principalsByRef
-        .get('group:aws/aws-group-g-formula')!
-        .map(p => p.id),
-    ).toEqual(['g-formula']);
+    expect(ids('user:default/bob')).toEqual(['u-bob']);
+    expect(ids('user:aws/aws-user-u-bob')).toEqual(['u-bob']);
+    expect(ids('group:aws/aws-group-g-formula')).toEqual(['g-formula']);
+    // Emitted entities live in the catalog module's namespace only.
+    expect(ids('group:default/aws-group-g-formula')).toEqual([]);
     // A resolvable principal is not reachable through an emitted entity.
-    expect(index.principalsByRef.has('group:aws/aws-group-g-platform')).toBe(
-      false,
-    );
+    expect(ids('group:aws/aws-group-g-platform')).toEqual([]);
+    expect(ids('user:default/nobody')).toEqual([]);
   });
 
   it('falls back to a bare principal when the resolution lacks it', () => {

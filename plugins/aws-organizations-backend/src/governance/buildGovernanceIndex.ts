@@ -1,6 +1,7 @@
 import {
   Account,
   AccountAssignment,
+  AWS_ENTITY_NAME_PREFIX,
   OrganizationSnapshot,
   ResolvedPrincipal,
   ServiceControlPolicy,
@@ -57,33 +58,63 @@ function portalUrl(
     : undefined;
 }
 
+/** Principals per lower-cased catalog ref, as the resolution mapped them. */
+function indexResolvedRefs(
+  resolution: SnapshotResolution,
+): Map<string, ResolvedPrincipal[]> {
+  const byRef = new Map<string, ResolvedPrincipal[]>();
+  for (const principal of Object.values(resolution.principals)) {
+    if (principal.ref) push(byRef, principal.ref.toLowerCase(), principal);
+  }
+  return byRef;
+}
+
 /**
- * Principals per lower-cased catalog ref: the resolved ref, and for a
- * principal the catalog lacks the entity the catalog module emits for it
- * when `emitMissingPrincipals` is on.
+ * Principals the catalog lacks, by the lower-cased ref of the Group or
+ * User entity the catalog module emits for them (`emitMissingPrincipals`).
  */
-function indexPrincipals(
+function indexEmittedRefs(
   resolution: SnapshotResolution,
   namespace: string,
 ): Map<string, ResolvedPrincipal[]> {
   const byRef = new Map<string, ResolvedPrincipal[]>();
   for (const principal of Object.values(resolution.principals)) {
-    if (principal.ref) {
-      push(byRef, principal.ref.toLocaleLowerCase('en-US'), principal);
-    }
-    if (!principal.ref || principal.resolvable === false) {
-      const emitted =
-        principal.type === 'GROUP'
-          ? `group:${namespace}/${awsEntityNames.identityCenterGroup(
-              principal.id,
-            )}`
-          : `user:${namespace}/${awsEntityNames.identityCenterUser(
-              principal.id,
-            )}`;
-      push(byRef, emitted.toLocaleLowerCase('en-US'), principal);
-    }
+    if (principal.ref && principal.resolvable !== false) continue;
+    const ref =
+      principal.type === 'GROUP'
+        ? `group:${namespace}/${awsEntityNames.identityCenterGroup(
+            principal.id,
+          )}`
+        : `user:${namespace}/${awsEntityNames.identityCenterUser(
+            principal.id,
+          )}`;
+    push(byRef, ref.toLowerCase(), principal);
   }
   return byRef;
+}
+
+/**
+ * Looks up the principals of a catalog ref: by the resolution's refs, then
+ * by the entities emitted for principals the catalog lacks (indexed on the
+ * first lookup of such a name, since most requests never need them).
+ */
+function principalLookup(
+  resolution: SnapshotResolution,
+  namespace: string,
+): (entityRef: string) => ResolvedPrincipal[] {
+  const resolved = indexResolvedRefs(resolution);
+  let emitted: Map<string, ResolvedPrincipal[]> | undefined;
+  const emittedName = new RegExp(
+    `^(group|user):[^/]+/(${AWS_ENTITY_NAME_PREFIX.identityCenterGroup}|${AWS_ENTITY_NAME_PREFIX.identityCenterUser})`,
+  );
+  return entityRef => {
+    const ref = entityRef.toLowerCase();
+    const found = resolved.get(ref) ?? [];
+    if (!emittedName.test(ref)) return found;
+    emitted ??= indexEmittedRefs(resolution, namespace);
+    const more = emitted.get(ref);
+    return more ? [...found, ...more.filter(p => !found.includes(p))] : found;
+  };
 }
 
 /**
@@ -123,9 +154,7 @@ export function buildGovernanceIndex(
     accounts.set(account.id, account);
     searchText.set(
       account.id,
-      `${account.name}\n${account.id}\n${account.email}`.toLocaleLowerCase(
-        'en-US',
-      ),
+      `${account.name}\n${account.id}\n${account.email}`.toLowerCase(),
     );
     childrenOf(account.parentId).accounts.push(account);
   }
@@ -183,7 +212,7 @@ export function buildGovernanceIndex(
     groupsOfUser,
     users,
     groups,
-    principalsByRef: indexPrincipals(resolution, namespace),
+    principalsOf: principalLookup(resolution, namespace),
     principal: (type, id) =>
       resolution.principals[id] ?? {
         type,

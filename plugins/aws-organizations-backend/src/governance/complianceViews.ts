@@ -72,10 +72,7 @@ export function complianceSummary(
     let unitCounts = byUnitId.get(unitId);
     if (!unitCounts) byUnitId.set(unitId, (unitCounts = emptyCounts()));
     unitCounts[accountStatusValue]++;
-    const ref =
-      index.resolution.accountOwners[account.id]?.ref?.toLocaleLowerCase(
-        'en-US',
-      );
+    const ref = index.resolution.accountOwners[account.id]?.ref?.toLowerCase();
     if (ref) {
       let ownerCounts = byOwnerRef.get(ref);
       if (!ownerCounts) byOwnerRef.set(ref, (ownerCounts = emptyCounts()));

@@ -23,10 +23,11 @@ export { accountAccess, principalAccess, groupMembers } from './access';
 export { permissionSetView } from './permissionSetView';
 export {
   accessReportCsv,
+  accessReportCsvChunks,
   accessReportRows,
-  escapeFormula,
   ACCESS_REPORT_COLUMNS,
 } from './accessReport';
+export { csvCell, csvCells, escapeFormula } from './csv';
 export type { AccessReportRow } from './accessReport';
 export { organizationTree } from './organizationTree';
 export { complianceSummary, accountCompliance } from './complianceViews';

@@ -68,9 +68,9 @@ function normalizeOwner(owner: string, namespace: string): string {
         defaultKind: 'group',
         defaultNamespace: namespace,
       }),
-    ).toLocaleLowerCase('en-US');
+    ).toLowerCase();
   } catch {
-    return owner.trim().toLocaleLowerCase('en-US');
+    return owner.trim().toLowerCase();
   }
 }
 
@@ -95,7 +95,7 @@ export function listAccounts(
     filter.owner === undefined
       ? undefined
       : normalizeOwner(filter.owner, index.namespace);
-  const text = filter.q?.trim().toLocaleLowerCase('en-US') || undefined;
+  const text = filter.q?.trim().toLowerCase() || undefined;
   const { ou, state, compliance } = filter;
 
   const matches = (account: Account): boolean =>
@@ -103,8 +103,7 @@ export function listAccounts(
     (ou === undefined || account.path.includes(ou)) &&
     (text === undefined || index.searchText.get(account.id)!.includes(text)) &&
     (owner === undefined ||
-      accountOwner(index, account.id).ref?.toLocaleLowerCase('en-US') ===
-        owner) &&
+      accountOwner(index, account.id).ref?.toLowerCase() === owner) &&
     (compliance === undefined ||
       accountStatus(report, account.id).status === compliance);
 

@@ -76,11 +76,12 @@ export interface GovernanceIndex {
   readonly users: ReadonlyMap<string, IdentityStoreUser>;
   readonly groups: ReadonlyMap<string, IdentityStoreGroup>;
   /**
-   * Identity Store principals per lower-cased catalog ref: the ref the
-   * resolution mapped them to and, for a principal the catalog lacks, the
-   * `aws-group-…`/`aws-user-…` entity the catalog module may emit for it.
+   * The Identity Store principals a catalog Group or User ref (compared
+   * case-insensitively) maps to: by the resolution's refs, and for a
+   * principal the catalog lacks, by the `aws-group-…`/`aws-user-…` entity
+   * the catalog module may emit for it.
    */
-  readonly principalsByRef: ReadonlyMap<string, ResolvedPrincipal[]>;
+  principalsOf(entityRef: string): ResolvedPrincipal[];
   /** The principal as resolved, or a bare one when the resolution lacks it. */
   principal(type: 'USER' | 'GROUP', id: string): ResolvedPrincipal;
 }

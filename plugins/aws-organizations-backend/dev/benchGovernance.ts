@@ -1,0 +1,245 @@
+/*
+ * Measures the governance views on an L-sized organization: the synthetic
+ * 5,000-account, 600-OU, 250-SCP organization of the SCP benchmark, with
+ * Identity Center at the store benchmark's scale (60 permission sets,
+ * 60,000 assignments, 30,000 users, 3,000 groups, 100,000 memberships) and
+ * a compliance report with a status per account.
+ *
+ *   yarn sucrase-node plugins/aws-organizations-backend/dev/benchGovernance.ts
+ */
+import {
+  ComplianceStatus,
+  ComplianceSummary,
+  OrganizationSnapshot,
+} from '@aws-governance/plugin-aws-organizations-common';
+// A dev script: it reuses the SCP benchmark's synthetic organization, which
+// -common keeps out of its public API.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  buildSyntheticOrg,
+  LARGE_ORG,
+} from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
+import { rule } from '../src/__testUtils__/governance';
+import { ComplianceReport } from '../src/compliance/types';
+import {
+  accessReportCsv,
+  accessReportCsvChunks,
+  accountAccess,
+  accountGuardrails,
+  buildGovernanceIndex,
+  complianceSummary,
+  listAccounts,
+  organizationTree,
+  principalAccess,
+  simulate,
+} from '../src/governance';
+import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
+
+const TEAMS = 50;
+
+function withIdentityCenter(s: OrganizationSnapshot): OrganizationSnapshot {
+  s.organizationalUnits.forEach((u, i) => {
+    if (i % 7 === 0) u.tags = { owner: `team-${i % TEAMS}` };
+  });
+  s.accounts.forEach((a, i) => {
+    a.tags = { owner: `team-${i % TEAMS}`, env: 'prod' };
+  });
+  const account = (i: number) => s.accounts[i % s.accounts.length].id;
+  const arn = (i: number) =>
+    `arn:aws:sso:::permissionSet/ssoins-bench/ps-${String(i).padStart(
+      16,
+      '0',
+    )}`;
+  s.identityCenter = {
+    status: 'available',
+    instanceArn: 'arn:aws:sso:::instance/ssoins-bench',
+    identityStoreId: 'd-0000000000',
+    permissionSets: Array.from({ length: 60 }, (_, i) => ({
+      arn: arn(i),
+      name: `Set${i}`,
+      sessionDuration: 'PT1H',
+      managedPolicies:
+        i % 10 === 0
+          ? [
+              {
+                arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+                name: 'AdministratorAccess',
+              },
+            ]
+          : [],
+      customerManagedPolicies: [],
+      inlinePolicy: null,
+      permissionsBoundary: { type: 'none' },
+      tags: {},
+    })),
+    users: Array.from({ length: 30000 }, (_, i) => ({
+      id: `u-${i}`,
+      userName: `user${i}@example.com`,
+      emails: [{ value: `user${i}@example.com`, primary: true }],
+      externalIds: [],
+    })),
+    groups: Array.from({ length: 3000 }, (_, i) => ({
+      id: `g-${i}`,
+      displayName: `Group ${i}`,
+      externalIds: [],
+    })),
+    memberships: Array.from({ length: 100000 }, (_, i) => ({
+      groupId: `g-${i % 3000}`,
+      userId: `u-${Math.floor(i / 3000) * 881 + (i % 881)}`,
+    })),
+    assignments: Array.from({ length: 60000 }, (_, i) => ({
+      accountId: account(i),
+      permissionSetArn: arn(Math.floor(i / 1000)),
+      principalType: i % 2 ? ('GROUP' as const) : ('USER' as const),
+      principalId: i % 2 ? `g-${i % 3000}` : `u-${i % 30000}`,
+    })),
+  };
+  return s;
+}
+
+/** A report with one result per account and a spread of statuses. */
+function syntheticReport(s: OrganizationSnapshot): ComplianceReport {
+  const statuses: ComplianceStatus[] = ['pass', 'pass', 'fail', 'warn'];
+  const r = rule('owner-set');
+  const accounts = new Map();
+  const accountSummaries = new Map<string, ComplianceSummary>();
+  s.accounts.forEach((a, i) => {
+    const status = statuses[i % statuses.length];
+    accounts.set(a.id, [{ rule: r, status, message: status, evidence: [] }]);
+    const counts = { pass: 0, fail: 0, warn: 0, unknown: 0 };
+    counts[status] = 1;
+    accountSummaries.set(a.id, {
+      status,
+      counts,
+      failingRules: status === 'fail' ? [r.id] : [],
+    });
+  });
+  return {
+    evaluatedAt: new Date().toISOString(),
+    rules: [r],
+    accounts,
+    accountSummaries,
+    organization: [],
+  };
+}
+
+/** Runs `fn` once to warm up, then `runs` times; prints min and median. */
+function time<T>(label: string, fn: () => T, runs = 5): T {
+  let result = fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    result = fn();
+    samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const format = (ms: number) => ms.toFixed(ms < 10 ? 2 : 0);
+  console.log(
+    `${label.padEnd(44)} min ${format(samples[0])} ms, median ${format(
+      samples[Math.floor(samples.length / 2)],
+    )} ms`,
+  );
+  return result;
+}
+
+function main() {
+  const synthetic = withIdentityCenter(buildSyntheticOrg(LARGE_ORG));
+  const resolved = resolveSnapshot(
+    synthetic,
+    {
+      ownership: {
+        accountTagKey: 'owner',
+        unitTagKey: 'owner',
+        namespace: 'default',
+      },
+      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
+    },
+    {
+      refs: new Set([
+        ...Array.from({ length: TEAMS }, (_, i) => `group:default/team-${i}`),
+        ...Array.from({ length: 2000 }, (_, i) => `group:default/group-${i}`),
+      ]),
+      groupsByExternalId: new Map(),
+      usersByEmail: new Map(),
+    },
+  );
+  // As the backend holds them: parsed from the stored JSON.
+  const { snapshot, resolution } = JSON.parse(
+    JSON.stringify({ snapshot: synthetic, resolution: resolved }),
+  ) as { snapshot: OrganizationSnapshot; resolution: typeof resolved };
+  const report = syntheticReport(snapshot);
+  const ic = snapshot.identityCenter as { assignments: unknown[] };
+  console.log(
+    `${snapshot.accounts.length} accounts, ${snapshot.organizationalUnits.length} OUs, ${snapshot.policies.length} SCPs, ${ic.assignments.length} assignments`,
+  );
+
+  const index = time('buildGovernanceIndex', () =>
+    buildGovernanceIndex(snapshot, resolution),
+  );
+  time(
+    "listAccounts q='account-12' (page of 50)",
+    () => listAccounts(index, report, { q: 'account-12', limit: 50 }),
+    20,
+  );
+  const someOu = snapshot.organizationalUnits[0].id;
+  time(
+    'listAccounts ou + owner + status',
+    () =>
+      listAccounts(index, report, {
+        ou: someOu,
+        owner: 'group:default/team-1',
+        compliance: 'fail',
+      }),
+    20,
+  );
+  time(
+    'listAccounts, no filter, page 50',
+    () => listAccounts(index, report),
+    20,
+  );
+  time('organizationTree', () => organizationTree(index, report), 10);
+  time('complianceSummary', () => complianceSummary(index, report), 10);
+  const deep = snapshot.accounts.reduce((a, b) =>
+    b.path.length > a.path.length ? b : a,
+  );
+  time(
+    'accountGuardrails (deepest account)',
+    () => accountGuardrails(index, deep.id),
+    10,
+  );
+  time(
+    'simulate (deepest account)',
+    () => simulate(index, { accountId: deep.id, action: 'iam:CreateUser' }),
+    10,
+  );
+  time('accountAccess', () => accountAccess(index, deep.id), 10);
+  time(
+    'principalAccess (user in groups)',
+    () => principalAccess(index, 'user:default/user0'),
+    10,
+  );
+  time(
+    'accessReportCsvChunks (all chunks, as bytes)',
+    () => {
+      let bytes = 0;
+      for (const chunk of accessReportCsvChunks(index)) {
+        bytes += Buffer.byteLength(chunk);
+      }
+      return bytes;
+    },
+    3,
+  );
+  const csv = time(
+    'accessReportCsv (one string)',
+    () => accessReportCsv(index),
+    3,
+  );
+  const rows = csv.split('\r\n').length - 2;
+  console.log(
+    `access report: ${rows} rows, ${(csv.length / 1e6).toFixed(1)} MB`,
+  );
+  const heap = process.memoryUsage().heapUsed / 1e6;
+  console.log(`heap used ${heap.toFixed(0)} MB`);
+}
+
+main();
