@@ -26,6 +26,21 @@ export interface Config {
      * @visibility secret
      */
     externalId?: string;
+    /**
+     * Client-side rate limits per service over the defaults (Organizations
+     * 10 TPS, SSO Admin and Identity Store 20 TPS). Raise them only where
+     * AWS granted a higher quota, or for an emulator.
+     */
+    rateLimits?: {
+      [service in 'organizations' | 'ssoAdmin' | 'identityStore']?: {
+        /** Sustained requests per second. */
+        tps?: number;
+        /** Requests allowed at once after an idle period. */
+        burst?: number;
+        /** Requests in flight at once. */
+        concurrency?: number;
+      };
+    };
     /** Endpoint overrides per service (emulators, VPC endpoints). */
     endpoints?: {
       organizations?: string;

@@ -18,6 +18,21 @@ describe('readAwsOrganizationsReaderConfig', () => {
         ssoAdmin: undefined,
         identityStore: undefined,
       },
+      rateLimits: {},
+    });
+  });
+
+  it('reads rate limit overrides per service', () => {
+    expect(
+      read({
+        rateLimits: {
+          ssoAdmin: { tps: 100, concurrency: 32 },
+          organizations: { burst: 20 },
+        },
+      }).rateLimits,
+    ).toEqual({
+      ssoAdmin: { tps: 100, concurrency: 32 },
+      organizations: { burst: 20 },
     });
   });
 
@@ -55,6 +70,18 @@ describe('readAwsOrganizationsReaderConfig', () => {
     [
       { endpoints: { identityStore: 'not a url' } },
       /awsOrganizations\.endpoints\.identityStore: "not a url" is not a URL/,
+    ],
+    [
+      { rateLimits: { sts: { tps: 1 } } },
+      /awsOrganizations\.rateLimits\.sts: unknown service/,
+    ],
+    [
+      { rateLimits: { ssoAdmin: { tps: 0 } } },
+      /awsOrganizations\.rateLimits\.ssoAdmin\.tps: 0 must be a positive number/,
+    ],
+    [
+      { rateLimits: { ssoAdmin: { rps: 5 } } },
+      /awsOrganizations\.rateLimits\.ssoAdmin\.rps: unknown key/,
     ],
   ])('names the key at fault for %j', (config, message) => {
     expect(() => read(config)).toThrow(message);

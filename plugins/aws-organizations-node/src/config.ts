@@ -1,5 +1,7 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import type { AwsServiceName } from './reader/errors';
+import type { ServiceRateLimit } from './reader/rateLimit';
 
 /** The root config key of the AWS Organizations plugins. @public */
 export const AWS_ORGANIZATIONS_CONFIG_ROOT = 'awsOrganizations';
@@ -27,6 +29,56 @@ export interface AwsOrganizationsReaderConfig {
     ssoAdmin?: string;
     identityStore?: string;
   };
+  /**
+   * Client-side rate limits per service, over the defaults
+   * (DEFAULT_READER_RATE_LIMITS). Raise them only where AWS granted a higher
+   * quota, or for an emulator.
+   */
+  rateLimits: Partial<Record<AwsServiceName, Partial<ServiceRateLimit>>>;
+}
+
+const SERVICES: AwsServiceName[] = [
+  'organizations',
+  'ssoAdmin',
+  'identityStore',
+];
+const LIMIT_KEYS = ['tps', 'burst', 'concurrency'] as const;
+
+function readRateLimits(
+  config: Config,
+): AwsOrganizationsReaderConfig['rateLimits'] {
+  const result: AwsOrganizationsReaderConfig['rateLimits'] = {};
+  const limits = config.getOptionalConfig('rateLimits');
+  for (const service of limits?.keys() ?? []) {
+    const at = `${AWS_ORGANIZATIONS_CONFIG_ROOT}.rateLimits.${service}`;
+    if (!(SERVICES as string[]).includes(service)) {
+      throw new InputError(
+        `Invalid config at ${at}: unknown service; use ${SERVICES.join(', ')}`,
+      );
+    }
+    const serviceConfig = limits!.getConfig(service);
+    const limit: Partial<ServiceRateLimit> = {};
+    for (const key of serviceConfig.keys()) {
+      if (!(LIMIT_KEYS as readonly string[]).includes(key)) {
+        throw new InputError(
+          `Invalid config at ${at}.${key}: unknown key; use ${LIMIT_KEYS.join(
+            ', ',
+          )}`,
+        );
+      }
+      const value = serviceConfig.getOptional(key);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        throw new InputError(
+          `Invalid config at ${at}.${key}: ${JSON.stringify(
+            value,
+          )} must be a positive number`,
+        );
+      }
+      limit[key as (typeof LIMIT_KEYS)[number]] = value;
+    }
+    result[service as AwsServiceName] = limit;
+  }
+  return result;
 }
 
 const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
@@ -110,5 +162,6 @@ export function readAwsOrganizationsReaderConfig(
       ssoAdmin: optionalUrl(config, 'endpoints.ssoAdmin'),
       identityStore: optionalUrl(config, 'endpoints.identityStore'),
     },
+    rateLimits: readRateLimits(config),
   };
 }

@@ -5,6 +5,7 @@ import {
 import {
   AwsOrganizationsClients,
   createAwsOrganizationsClients,
+  readAwsOrganizationsReaderConfig,
   readOrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { SnapshotSource } from './types';
@@ -17,6 +18,7 @@ export function createReaderSource(options: {
   config: RootConfigService;
   logger: LoggerService;
 }): SnapshotSource {
+  const { rateLimits } = readAwsOrganizationsReaderConfig(options.config);
   let clients: Promise<AwsOrganizationsClients> | undefined;
   return async () => {
     if (!clients) {
@@ -28,6 +30,7 @@ export function createReaderSource(options: {
     return readOrganizationSnapshot({
       clients: await clients,
       logger: options.logger,
+      rateLimits,
     });
   };
 }
