@@ -110,5 +110,38 @@ export interface Config {
       /** At most this many change log entries (newest kept). */
       maxEntries?: number;
     };
+    /**
+     * The compliance engine: per-rule settings of the built-in rules and of
+     * rules added by modules. Rules not listed run with their defaults.
+     * Unknown rule ids, bad severities and parameters of the wrong type
+     * stop the backend with a message naming the key.
+     */
+    compliance?: {
+      rules?: {
+        [ruleId: string]: {
+          /** Default true. */
+          enabled?: boolean;
+          /** Overrides the rule's severity. */
+          severity?: 'critical' | 'high' | 'medium' | 'low';
+          /**
+           * Accounts an account rule judges (organization rules take no
+           * scope). OUs are ids or names and include their descendants;
+           * without `organizationalUnits` and `accounts`, every account.
+           */
+          scope?: {
+            organizationalUnits?: string[];
+            accounts?: string[];
+            excludeAccounts?: string[];
+          };
+          /**
+           * Merged over the rule's defaults; each value has the type of
+           * the default (see the README's rules table).
+           */
+          parameters?: {
+            [name: string]: string | number | boolean | string[];
+          };
+        };
+      };
+    };
   };
 }

@@ -95,6 +95,29 @@ function judge(
       };
 }
 
+/** Verdicts per permission set, once per evaluation (parameters are fixed). */
+const verdicts = new WeakMap<
+  ComplianceSnapshotIndex,
+  Map<string, Verdict | undefined>
+>();
+
+function judgeOnce(
+  arn: string,
+  index: ComplianceSnapshotIndex,
+  p: BoundaryParameters,
+): Verdict | undefined {
+  let cache = verdicts.get(index);
+  if (!cache) {
+    cache = new Map();
+    verdicts.set(index, cache);
+  }
+  if (!cache.has(arn)) {
+    const ps = index.permissionSet(arn);
+    cache.set(arn, ps && judge(ps, index, p));
+  }
+  return cache.get(arn);
+}
+
 /** Non-administrator permission sets that can change resources carry a boundary. */
 export const permissionsBoundaryRule: AwsAccountComplianceRule<BoundaryParameters> =
   {
@@ -132,13 +155,12 @@ export const permissionsBoundaryRule: AwsAccountComplianceRule<BoundaryParameter
       const arns = distinct(
         index.assignmentsOf(account.id).map(a => a.permissionSetArn),
       );
-      const verdicts = arns.flatMap(arn => {
-        const ps = index.permissionSet(arn);
-        const verdict = ps && judge(ps, index, parameters);
+      const judged = arns.flatMap(arn => {
+        const verdict = judgeOnce(arn, index, parameters);
         return verdict ? [{ arn, verdict }] : [];
       });
       const evidence = (kind: Verdict['kind']): ComplianceEvidence[] =>
-        verdicts
+        judged
           .filter(v => v.verdict.kind === kind)
           .map(v => ({
             kind: 'permission-set',
