@@ -4,10 +4,14 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import {
+  builtInComplianceRules,
+  createComplianceEngine,
+} from '../../compliance';
 import { readAwsOrganizationsBackendConfig } from '../../config';
 import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { CatalogDirectory, EMPTY_DIRECTORY } from '../../resolution/types';
-import { baseSnapshot } from '../../__testUtils__/snapshots';
+import { baseSnapshot, permissionSet } from '../../__testUtils__/snapshots';
 import { createSyncEngine } from './createSyncEngine';
 import { SNAPSHOT_EVENT_TOPIC } from './types';
 
@@ -25,6 +29,7 @@ async function setup(databaseId: TestDatabaseId) {
   );
   const events = mockServices.events.mock();
   let catalog: CatalogDirectory | Error = EMPTY_DIRECTORY;
+  let organization = baseSnapshot();
   const engine = createSyncEngine({
     config: readAwsOrganizationsBackendConfig(
       new ConfigReader({ awsOrganizations: {} }),
@@ -32,11 +37,12 @@ async function setup(databaseId: TestDatabaseId) {
     store,
     logger: mockServices.logger.mock(),
     events,
-    readSnapshot: async () => baseSnapshot(),
+    readSnapshot: async () => organization,
     readDirectory: async () => {
       if (catalog instanceof Error) throw catalog;
       return catalog;
     },
+    compliance: createComplianceEngine({ rules: builtInComplianceRules }),
   });
   return {
     store,
@@ -44,6 +50,9 @@ async function setup(databaseId: TestDatabaseId) {
     engine,
     setCatalog: (next: CatalogDirectory | Error) => {
       catalog = next;
+    },
+    setOrganization: (next: typeof organization) => {
+      organization = next;
     },
   };
 }
@@ -94,6 +103,24 @@ describe('SyncEngine.refreshResolution', () => {
         topic: SNAPSHOT_EVENT_TOPIC,
         eventPayload: { etag: after.etag },
       });
+      // The owner rule flipped for payments-dev; the flip is in the log.
+      const flips = await store.changes.list({
+        kinds: ['compliance.changed'],
+        offset: 0,
+        limit: 50,
+      });
+      expect(flips.items).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            accountId: '222222222222',
+            details: expect.objectContaining({
+              ruleId: 'owner-resolvable',
+              from: 'fail',
+              to: 'pass',
+            }),
+          }),
+        ]),
+      );
       expect(await engine.refreshResolution()).toEqual({
         outcome: 'unchanged',
       });
@@ -133,6 +160,52 @@ describe('SyncEngine.refreshResolution', () => {
       );
       expect(replaced).toBe(false);
       expect((await currentResolution(store)).etag).toBe(etag);
+    },
+  );
+});
+
+describe('SyncEngine compliance flips', () => {
+  it.each(databases.eachSupportedId())(
+    'records compliance.changed when a sync brings a violation, on %p',
+    async databaseId => {
+      const { store, engine, setCatalog, setOrganization } = await setup(
+        databaseId,
+      );
+      setCatalog(directory(['group:default/payments']));
+      await engine.run();
+      const next = baseSnapshot();
+      if (next.identityCenter.status !== 'available') throw new Error();
+      next.identityCenter.permissionSets[0] = permissionSet('Admin', {
+        managedPolicies: [
+          {
+            arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
+            name: 'AdministratorAccess',
+          },
+        ],
+      });
+      next.identityCenter.assignments.push({
+        accountId: '222222222222',
+        permissionSetArn: 'arn:aws:sso:::permissionSet/ssoins-test/ps-admin',
+        principalType: 'USER',
+        principalId: 'u-bob',
+      });
+      setOrganization(next);
+      expect((await engine.run()).status).toBe('succeeded');
+      const flips = await store.changes.list({
+        kinds: ['compliance.changed'],
+        offset: 0,
+        limit: 50,
+      });
+      expect(flips.items).toEqual([
+        expect.objectContaining({
+          accountId: '222222222222',
+          details: expect.objectContaining({
+            ruleId: 'no-direct-privileged-user-assignments',
+            from: 'pass',
+            to: 'fail',
+          }),
+        }),
+      ]);
     },
   );
 });
