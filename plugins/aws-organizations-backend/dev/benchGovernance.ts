@@ -22,6 +22,10 @@ import {
 import { rule } from '../src/__testUtils__/governance';
 import { ComplianceReport } from '../src/compliance/types';
 import {
+  builtInComplianceRules,
+  createComplianceEngine,
+} from '../src/compliance';
+import {
   accessReportCsv,
   accessReportCsvChunks,
   accountAccess,
@@ -175,6 +179,17 @@ function main() {
 
   const index = time('buildGovernanceIndex', () =>
     buildGovernanceIndex(snapshot, resolution),
+  );
+  const engine = createComplianceEngine({ rules: builtInComplianceRules });
+  const real = time(
+    'compliance: evaluate the 10 built-in rules on every account',
+    () => engine.evaluate(snapshot, resolution),
+    3,
+  );
+  console.log(
+    `compliance: ${real.accounts.size} accounts, ${[
+      ...real.accounts.values(),
+    ].reduce((n, r) => n + r.length, 0)} results`,
   );
   time(
     "listAccounts q='account-12' (page of 50)",

@@ -14,13 +14,18 @@ import {
   createComplianceEngine,
   readComplianceConfig,
 } from './compliance';
+import { createComplianceReportCache } from './compliance/reportCache';
 import { readAwsOrganizationsBackendConfig } from './config';
 import { AwsOrganizationsStore } from './database/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './services/SyncEngine/createSyncEngine';
 import { createReaderSource } from './services/SyncEngine/readerSource';
 import { createGovernanceState } from './services/GovernanceState/createGovernanceState';
-import { RESOLVE_TASK_ID, SYNC_TASK_ID } from './services/SyncEngine/types';
+import {
+  RESOLVE_TASK_ID,
+  SNAPSHOT_EVENT_TOPIC,
+  SYNC_TASK_ID,
+} from './services/SyncEngine/types';
 import { createSyncTrigger } from './services/SyncTrigger/createSyncTrigger';
 import { createRouter } from './service/router';
 
@@ -56,10 +61,12 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         const config = readAwsOrganizationsBackendConfig(rootConfig);
         const store = await AwsOrganizationsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(awsOrganizationsPermissions);
-        const compliance = createComplianceEngine({
-          rules: rules.rules(),
-          config: readComplianceConfig(rootConfig, rules.rules()),
-        });
+        const compliance = createComplianceReportCache(
+          createComplianceEngine({
+            rules: rules.rules(),
+            config: readComplianceConfig(rootConfig, rules.rules()),
+          }),
+        );
 
         const engine = createSyncEngine({
           config,
@@ -105,6 +112,25 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           );
         }
 
+        const governance = createGovernanceState({
+          store,
+          compliance,
+          logger,
+          namespace: config.catalogNamespace,
+        });
+        // Index and judge each new snapshot when it lands, not on the first
+        // request after it (seconds at 5,000 accounts).
+        await deps.events.subscribe({
+          id: 'aws-organizations-governance-warmup',
+          topics: [SNAPSHOT_EVENT_TOPIC],
+          onEvent: async () => {
+            await governance.current().catch(error =>
+              logger.warn('Could not index the new AWS organization snapshot', {
+                error: (error as Error).message,
+              }),
+            );
+          },
+        });
         deps.httpRouter.use(
           await createRouter({
             logger,
@@ -117,12 +143,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
               scheduler,
               logger,
             }),
-            governance: createGovernanceState({
-              store,
-              compliance,
-              logger,
-              namespace: config.catalogNamespace,
-            }),
+            governance,
           }),
         );
         deps.httpRouter.addAuthPolicy({

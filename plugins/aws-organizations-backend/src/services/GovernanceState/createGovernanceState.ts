@@ -3,7 +3,8 @@ import {
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { ComplianceEngine, ComplianceReport } from '../../compliance/types';
+import { ComplianceReportCache } from '../../compliance/reportCache';
+import { ComplianceReport } from '../../compliance/types';
 import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { buildGovernanceIndex, GovernanceIndex } from '../../governance';
 
@@ -30,7 +31,7 @@ export interface GovernanceState {
 /** @internal */
 export function createGovernanceState(options: {
   store: AwsOrganizationsStore;
-  compliance: ComplianceEngine;
+  compliance: ComplianceReportCache;
   logger: LoggerService;
   /** Catalog namespace of the AWS entities. */
   namespace: string;
@@ -50,7 +51,11 @@ export function createGovernanceState(options: {
       resolution: SnapshotResolution;
     };
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
-    const report = compliance.evaluate(snapshot, resolution);
+    const report = compliance.forSnapshot(
+      stored.meta.etag,
+      snapshot,
+      resolution,
+    );
     const view: GovernanceView = {
       etag: stored.meta.etag,
       storedAt: stored.meta.storedAt,

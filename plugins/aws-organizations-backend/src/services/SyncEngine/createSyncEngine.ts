@@ -14,7 +14,8 @@ import {
 } from '../../changes/diffSnapshots';
 import { ChangeDetector, ChangeDraft } from '../../changes/types';
 import { complianceChanges } from '../../compliance';
-import { ComplianceEngine } from '../../compliance/types';
+import { ComplianceReportCache } from '../../compliance/reportCache';
+import { ComplianceReport } from '../../compliance/types';
 import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../../database/SnapshotStore';
 import { resolveSnapshot } from '../../resolution/resolveSnapshot';
@@ -41,7 +42,7 @@ export interface SyncEngineOptions {
   /** Extra change detectors. */
   detectors?: readonly ChangeDetector[];
   /** Judges each snapshot; its flips go to the change log. */
-  compliance?: ComplianceEngine;
+  compliance?: ComplianceReportCache;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -117,18 +118,28 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const detectors = [...DEFAULT_CHANGE_DETECTORS, ...(options.detectors ?? [])];
   let firstRun = true;
 
-  /** `compliance.changed` entries between two judged states. */
-  function complianceFlips(
-    before: { snapshot: OrganizationSnapshot; resolution: SnapshotResolution },
+  /** The report of a new state and its flips from the stored one. */
+  function judge(
+    before: StoredEnvelope | undefined,
     after: { snapshot: OrganizationSnapshot; resolution: SnapshotResolution },
-  ): ChangeDraft[] {
-    if (!options.compliance) {
-      return [];
+  ): { report?: ComplianceReport; flips: ChangeDraft[] } {
+    const reports = options.compliance;
+    if (!reports) {
+      return { flips: [] };
     }
-    return complianceChanges(
-      options.compliance.evaluate(before.snapshot, before.resolution),
-      options.compliance.evaluate(after.snapshot, after.resolution),
+    const report = reports.evaluate(after.snapshot, after.resolution);
+    if (!before) {
+      return { report, flips: [] };
+    }
+    const previous = reports.forSnapshot(
+      before.etag,
+      before.snapshot,
+      before.resolution,
     );
+    return {
+      report,
+      flips: complianceChanges(previous, report, after.snapshot),
+    };
   }
 
   async function publish(etag: string) {
@@ -189,9 +200,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
 
     await phase('diffing');
     const previous = await loadCurrent(store);
+    const judged = judge(previous, { snapshot, resolution });
     const changes = [
       ...diffSnapshots(previous?.snapshot, snapshot, detectors),
-      ...(previous ? complianceFlips(previous, { snapshot, resolution }) : []),
+      ...judged.flips,
     ];
 
     await phase('storing');
@@ -236,6 +248,9 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         error: errorMessage(error),
       }),
     );
+    if (judged.report) {
+      options.compliance?.remember(encoded.etag, judged.report);
+    }
     await publish(encoded.etag);
   }
 
@@ -250,10 +265,8 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (isDeepStrictEqual(resolution, current.resolution)) {
         return { outcome: 'unchanged' };
       }
-      const changes = complianceFlips(current, {
-        snapshot: current.snapshot,
-        resolution,
-      });
+      const judged = judge(current, { snapshot: current.snapshot, resolution });
+      const { flips: changes } = judged;
       const encoded = await encodeSnapshotBody(
         JSON.stringify({ snapshot: current.snapshot, resolution }),
       );

@@ -8,6 +8,7 @@ import {
   builtInComplianceRules,
   createComplianceEngine,
 } from '../../compliance';
+import { createComplianceReportCache } from '../../compliance/reportCache';
 import { readAwsOrganizationsBackendConfig } from '../../config';
 import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
 import { CatalogDirectory, EMPTY_DIRECTORY } from '../../resolution/types';
@@ -42,7 +43,9 @@ async function setup(databaseId: TestDatabaseId) {
       if (catalog instanceof Error) throw catalog;
       return catalog;
     },
-    compliance: createComplianceEngine({ rules: builtInComplianceRules }),
+    compliance: createComplianceReportCache(
+      createComplianceEngine({ rules: builtInComplianceRules }),
+    ),
   });
   return {
     store,
