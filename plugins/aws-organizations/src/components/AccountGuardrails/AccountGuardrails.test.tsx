@@ -91,6 +91,9 @@ describe('AccountGuardrails', () => {
     fireEvent.change(screen.getByLabelText('Region'), {
       target: { value: 'eu-west-1' },
     });
+    fireEvent.change(screen.getByLabelText(/Principal ARN/), {
+      target: { value: 'arn:aws:iam::123456789012:role/Developer' },
+    });
     fireEvent.click(submit);
     expect(
       await screen.findByTestId('aws-simulation-denied'),
@@ -99,6 +102,9 @@ describe('AccountGuardrails', () => {
       accountId: '123456789012',
       action: 'organizations:LeaveOrganization',
       region: 'eu-west-1',
+      context: {
+        'aws:PrincipalArn': 'arn:aws:iam::123456789012:role/Developer',
+      },
     });
     const result = screen.getByTestId('aws-simulation-result');
     expect(result).toHaveTextContent('DenyLeaveOrganization denies');

@@ -80,6 +80,7 @@ export function GuardrailSimulator(props: { accountId: string }) {
   const [action, setAction] = useState('');
   const [region, setRegion] = useState('');
   const [resource, setResource] = useState('');
+  const [principalArn, setPrincipalArn] = useState('');
   const [state, simulate] = useAsyncFn(
     () =>
       api.simulate({
@@ -87,8 +88,11 @@ export function GuardrailSimulator(props: { accountId: string }) {
         action: action.trim(),
         ...(region.trim() ? { region: region.trim() } : {}),
         ...(resource.trim() ? { resource: resource.trim() } : {}),
+        ...(principalArn.trim()
+          ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
+          : {}),
       }),
-    [api, props.accountId, action, region, resource],
+    [api, props.accountId, action, region, resource, principalArn],
   );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -129,6 +133,17 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={resource}
               onChange={e => setResource(e.target.value)}
+            />
+          </Grid>
+          <Grid item xs={12} md={10}>
+            <TextField
+              id="aws-simulator-principal"
+              label="Principal ARN"
+              placeholder="arn:aws:iam::123456789012:role/Developer"
+              helperText="Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals"
+              fullWidth
+              value={principalArn}
+              onChange={e => setPrincipalArn(e.target.value)}
             />
           </Grid>
           <Grid item xs={12} md={2}>

@@ -1,0 +1,203 @@
+/*
+ * The AWS Organizations pages of the demo portal, against the backend syncing
+ * the emulator's demo organization (scripts/e2e-server.sh). The first sync
+ * runs about 5 s after the backend starts and the catalog module commits the
+ * AWS entities shortly after, so every test polls until the real data is in.
+ * The main pages are saved to docs/screenshots for the README.
+ */
+import { expect, Page, test } from '@playwright/test';
+import path from 'node:path';
+
+const PAYMENTS_PROD_US = '724108355203';
+const ACCOUNT_PAGE = `/catalog/default/resource/aws-account-${PAYMENTS_PROD_US}`;
+const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
+}
+
+/** Opens a page again and again until `ready` passes (data still syncing). */
+async function openWhenReady(
+  page: Page,
+  url: string,
+  ready: () => Promise<void>,
+) {
+  await expect(async () => {
+    await page.goto(url);
+    await ready();
+  }).toPass({ timeout: 75_000, intervals: [1_000, 2_000, 3_000] });
+}
+
+/** An entity page tab (the new frontend system renders them as links). */
+function tab(page: Page, title: string) {
+  return page.getByRole('link', { name: title, exact: true });
+}
+
+async function screenshot(page: Page, name: string) {
+  // Let charts and lazy code blocks settle before the picture.
+  await page.waitForLoadState('networkidle');
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+test.beforeEach(async ({ page }) => {
+  await signIn(page);
+});
+
+test('an account page shows its guardrails and a failing rule', async ({
+  page,
+}) => {
+  await openWhenReady(page, `${ACCOUNT_PAGE}/aws-account`, async () => {
+    await expect(page.getByTestId('aws-account-path')).toContainText(
+      'Prod-US',
+      { timeout: 3_000 },
+    );
+  });
+  await expect(page.getByTestId('aws-account-path')).toContainText('Workloads');
+  await expect(page.getByTestId('aws-hosted-services')).toContainText(
+    'payments-api',
+  );
+  await expect(
+    page.getByRole('link', { name: /Open the AWS console/ }),
+  ).toBeVisible();
+  await screenshot(page, 'account-overview');
+
+  await tab(page, 'Guardrails').click();
+  const ouLevels = page.getByTestId('aws-guardrail-level-ou');
+  await expect(ouLevels.filter({ hasText: 'Workloads' })).toContainText(
+    'DenyIamUserCreation',
+  );
+  await expect(page.getByTestId('aws-guardrails-summary')).not.toBeEmpty();
+  await expect(page.getByTestId('aws-guardrail-level-root')).toBeVisible();
+  await screenshot(page, 'account-guardrails');
+
+  await tab(page, 'Compliance').click();
+  await expect(page.getByTestId('aws-compliance-overall')).toContainText(
+    'Non-compliant',
+  );
+  const directAdmin = page.getByRole('row', {
+    name: /Privileged permission sets are assigned to groups, not users/,
+  });
+  await expect(directAdmin.getByTestId('aws-compliance-fail')).toBeVisible();
+  await expect(directAdmin).toContainText('tom.okafor');
+  await screenshot(page, 'account-compliance');
+});
+
+test('the simulator denies creating an IAM user in a workload account', async ({
+  page,
+}) => {
+  await openWhenReady(page, `${ACCOUNT_PAGE}/guardrails`, async () => {
+    await expect(page.getByTestId('aws-guardrail-level-root')).toBeVisible({
+      timeout: 3_000,
+    });
+  });
+  await page.getByRole('textbox', { name: 'Action' }).fill('iam:CreateUser');
+  await page.getByRole('textbox', { name: 'Region' }).fill('us-east-1');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const result = page.getByTestId('aws-simulation-result');
+  await expect(result.getByTestId('aws-simulation-denied')).toBeVisible();
+  await expect(result).toContainText('DenyIamUserCreation');
+
+  // Outside the approved regions, the region SCP exempts a break-glass role:
+  // without a principal the answer is indeterminate, never a silent allow.
+  await page.getByRole('textbox', { name: 'Action' }).fill('s3:ListBucket');
+  await page.getByRole('textbox', { name: 'Region' }).fill('ap-southeast-2');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(
+    result.getByTestId('aws-simulation-indeterminate'),
+  ).toBeVisible();
+  await expect(result).toContainText('aws:PrincipalArn');
+  // For an ordinary role it is denied by the region restriction.
+  await page
+    .getByRole('textbox', { name: 'Principal ARN' })
+    .fill(`arn:aws:iam::${PAYMENTS_PROD_US}:role/Developer`);
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  await expect(result.getByTestId('aws-simulation-denied')).toBeVisible();
+  await expect(result).toContainText('DenyOutsideApprovedRegions');
+  await result.scrollIntoViewIfNeeded();
+  await screenshot(page, 'guardrail-simulator');
+});
+
+test('a team page lists the accounts the team owns and can reach', async ({
+  page,
+}) => {
+  await openWhenReady(page, '/catalog/default/group/payments', async () => {
+    await expect(page.getByTestId('aws-group-owned')).toContainText(
+      'payments-prod-us',
+      { timeout: 3_000 },
+    );
+  });
+  const owned = page.getByTestId('aws-group-owned');
+  for (const account of [
+    'payments-dev',
+    'payments-staging',
+    'payments-prod-eu',
+  ]) {
+    await expect(owned).toContainText(account);
+  }
+  await expect(page.getByTestId('aws-group-reachable')).toContainText(
+    'ReadOnly',
+  );
+  await page.getByTestId('aws-group-owned').scrollIntoViewIfNeeded();
+  await screenshot(page, 'team-accounts');
+});
+
+test("a service page shows its account's compliance", async ({ page }) => {
+  const card = page.getByTestId(`aws-workload-account-${PAYMENTS_PROD_US}`);
+  await openWhenReady(
+    page,
+    '/catalog/default/component/payments-api',
+    async () => {
+      await expect(card).toContainText('payments-prod-us', { timeout: 3_000 });
+    },
+  );
+  await expect(card.getByTestId('aws-compliance-fail').first()).toBeVisible();
+  await expect(card).toContainText(
+    'Privileged permission sets are assigned to groups, not users',
+  );
+  await card.scrollIntoViewIfNeeded();
+  await screenshot(page, 'service-account-compliance');
+});
+
+test('the org explorer filters accounts and syncs now', async ({ page }) => {
+  await openWhenReady(page, '/aws-organizations', async () => {
+    await expect(page.getByTestId('aws-sync-status')).toContainText(
+      'Succeeded',
+      { timeout: 3_000 },
+    );
+  });
+  await expect(page.getByTestId('aws-tree-node-r-a1b2')).toContainText(
+    'accounts',
+  );
+  await expect(page.getByTestId('aws-chart-failed-rules')).toContainText(
+    'Privileged permission sets are assigned to groups, not users',
+  );
+  const table = page.getByTestId('aws-account-table');
+  await expect(table).toContainText('payments-prod-us');
+  await screenshot(page, 'org-explorer');
+
+  const filters = page.getByTestId('aws-account-filters');
+  await filters.getByLabel('Compliance').selectOption('fail');
+  await filters.getByLabel('Search accounts').fill('payments');
+  await expect(table).toContainText('payments-prod-us');
+  await expect(table).not.toContainText('checkout-prod-us');
+  await expect(table).not.toContainText('payments-dev');
+  await filters.getByLabel('Compliance').selectOption('');
+  await expect(table).toContainText('payments-dev');
+
+  await page.getByTestId('aws-sync-now').click();
+  await expect(page.getByTestId('aws-sync-message')).toHaveText(
+    /Sync started\.|A sync is already running\./,
+  );
+  await expect(page.getByTestId('aws-sync-status')).toContainText(
+    /Last attempt: Succeeded \(manual\)/,
+    { timeout: 60_000 },
+  );
+});
