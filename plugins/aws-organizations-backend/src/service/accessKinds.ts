@@ -28,22 +28,32 @@ export function visibleKinds(
 }
 
 /**
- * Compliance results without who-has-access details: assignment evidence
- * keeps that an assignment is at fault, not whose it is.
+ * Compliance results without who-has-access details: results resting on
+ * assignments keep that an assignment is at fault, not whose it is (message
+ * and evidence).
  */
 export function redactAccessEvidence(results: RuleResult[]): RuleResult[] {
-  return results.map(result => ({
-    ...result,
-    evidence: result.evidence.map(evidence => {
+  return results.map(result => {
+    if (!result.evidence.some(evidence => evidence.kind === 'assignment')) {
+      return result;
+    }
+    return {
+      ...result,
+      // Rule messages name the principals at fault.
+      message: `${result.rule.title}: ${
+        result.status === 'pass' ? 'passes' : `${result.status}s`
+      } on account assignments; who holds them is restricted`,
+      evidence: result.evidence.map(evidence => {
       if (evidence.kind !== 'assignment') {
         return evidence;
       }
       const { principalId: _id, principalType: _type, ...rest } = evidence;
-      return {
-        ...rest,
-        description:
-          'An account assignment (who holds it is restricted: you lack aws-organizations.access.read)',
-      };
-    }),
-  }));
+        return {
+          ...rest,
+          description:
+            'An account assignment (who holds it is restricted: you lack aws-organizations.access.read)',
+        };
+      }),
+    };
+  });
 }

@@ -367,6 +367,7 @@ describe('governance routes', () => {
       .flatMap((r: any) => r.evidence)
       .filter((e: any) => e.kind === 'assignment');
     expect(assignments.length).toBeGreaterThan(0);
+    expect(JSON.stringify(redacted.body)).not.toMatch(/bob/);
     for (const e of assignments) {
       expect(e.principalId).toBeUndefined();
       expect(e.description).toMatch(/restricted/);
