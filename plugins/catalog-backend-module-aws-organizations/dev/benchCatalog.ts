@@ -72,6 +72,14 @@ function catalogDb(dir: string): Knex {
           options: { readonly: true },
         } as Knex.Sqlite3ConnectionConfig,
         useNullAsDefault: true,
+        // The catalog runs in this process, on this thread: a busy wait here
+        // would stall it. Fail at once while it holds the write lock.
+        pool: {
+          afterCreate: (conn: any, done: (e: unknown, c: unknown) => void) => {
+            conn.pragma('busy_timeout = 0');
+            done(null, conn);
+          },
+        },
       });
 }
 
@@ -150,10 +158,13 @@ async function main() {
   const started = Date.now();
   const status = await portal.syncNow(60 * 60_000);
   const stored = Date.now();
+  const readMs = status.lastAttempt.stats?.durationMs;
   console.log(
     `Sync ${status.lastAttempt.status} in ${seconds(
       status.lastAttempt.durationMs,
-    )}; snapshot stored ${seconds(stored - started)} after the start`,
+    )} (read ${
+      readMs === undefined ? '?' : seconds(readMs)
+    }); snapshot stored ${seconds(stored - started)} after the start`,
   );
   if (status.lastAttempt.status !== 'succeeded') {
     throw new Error(JSON.stringify(status.lastAttempt.errors));
@@ -162,7 +173,15 @@ async function main() {
   let committed: number | undefined;
   let visible: number | undefined;
   for (;;) {
-    const progress = await backlog(db);
+    let progress: Awaited<ReturnType<typeof backlog>>;
+    try {
+      progress = await backlog(db);
+    } catch (error) {
+      // The catalog holds the SQLite write lock for long batches.
+      console.log(`${seconds(Date.now() - started)}: ${error}`);
+      await new Promise(r => setTimeout(r, 5_000));
+      continue;
+    }
     const now = Date.now();
     if (committed === undefined && progress.entities >= total) {
       committed = now;
