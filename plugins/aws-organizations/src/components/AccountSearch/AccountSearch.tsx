@@ -211,9 +211,7 @@ export function AccountSearch(props: {
           />
         </Grid>
       </Grid>
-      {listError && (
-        <ApiErrorPanel error={listError} subject="the accounts" />
-      )}
+      {listError && <ApiErrorPanel error={listError} subject="the accounts" />}
       <div data-testid="aws-account-table">
         <Table<AccountSummary>
           // A new query starts again on the first page.

@@ -7,7 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccessReportButton } from '../AccessReportButton/AccessReportButton';
@@ -29,6 +29,11 @@ import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
   const api = useApi(awsOrganizationsApiRef);
   const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
+  // Stable, so that the (memoized) tree does not render again on filters.
+  const selectUnit = useCallback(
+    (ou: string) => setFilters(current => ({ ...current, ou })),
+    [],
+  );
   const tree = useAsync(() => api.getOrganizationTree(), [api]);
   const summary = useAsync(() => api.getComplianceSummary(), [api]);
 
@@ -57,7 +62,7 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
               <OrgTree
                 root={tree.value}
                 selected={filters.ou}
-                onSelect={ou => setFilters({ ...filters, ou })}
+                onSelect={selectUnit}
               />
             )}
           </InfoCard>

@@ -6,6 +6,7 @@ import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
 import TreeItem from '@material-ui/lab/TreeItem';
 import TreeView from '@material-ui/lab/TreeView';
+import { memo, ReactNode, useMemo, useState } from 'react';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 
 function NodeLabel(props: { node: OrgTreeNode }) {
@@ -40,34 +41,54 @@ function NodeLabel(props: { node: OrgTreeNode }) {
   );
 }
 
-function renderNode(node: OrgTreeNode) {
+/**
+ * Tree items of a node; children only for expanded nodes, so that a tree of
+ * hundreds of OUs creates items for what is visible only.
+ */
+function renderNode(node: OrgTreeNode, expanded: Set<string>) {
+  let children: ReactNode[] | undefined;
+  if (node.children.length > 0) {
+    children = expanded.has(node.id)
+      ? node.children.map(child => renderNode(child, expanded))
+      : // A placeholder keeps the expand icon on collapsed nodes.
+        [<span key="collapsed" />];
+  }
   return (
     <TreeItem key={node.id} nodeId={node.id} label={<NodeLabel node={node} />}>
-      {node.children.map(renderNode)}
+      {children}
     </TreeItem>
   );
 }
 
 /**
- * The OU tree with account counts and compliance rollups. Selecting a node
- * calls `onSelect` with its id (the account search filters on it).
+ * The OU tree with account counts and compliance rollups, the root and its
+ * children expanded. Selecting a node calls `onSelect` with its id (the
+ * account search filters on it).
  */
-export function OrgTree(props: {
+export const OrgTree = memo(function OrganizationTree(props: {
   root: OrgTreeNode;
   selected?: string;
   onSelect: (unitId: string) => void;
 }) {
-  const { root } = props;
+  const { root, onSelect } = props;
+  const [expanded, setExpanded] = useState<string[]>(() => [
+    root.id,
+    ...root.children.map(c => c.id),
+  ]);
+  const expandedSet = useMemo(() => new Set(expanded), [expanded]);
   return (
     <TreeView
       aria-label="Organizational units"
-      defaultExpanded={[root.id, ...root.children.map(c => c.id)]}
+      expanded={expanded}
+      onNodeToggle={(_event: unknown, nodeIds: string[]) =>
+        setExpanded(nodeIds)
+      }
       defaultCollapseIcon={<ExpandMoreIcon />}
       defaultExpandIcon={<ChevronRightIcon />}
       selected={props.selected ?? ''}
-      onNodeSelect={(_event: unknown, nodeId: string) => props.onSelect(nodeId)}
+      onNodeSelect={(_event: unknown, nodeId: string) => onSelect(nodeId)}
     >
-      {renderNode(root)}
+      {renderNode(root, expandedSet)}
     </TreeView>
   );
-}
+});

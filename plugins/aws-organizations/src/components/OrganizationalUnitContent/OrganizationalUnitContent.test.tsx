@@ -113,9 +113,7 @@ describe('OrganizationalUnitContent', () => {
       api,
       entity: { ...ouEntity('x'), metadata: { name: 'aws-ou-x' } },
     });
-    expect(
-      screen.getByText(/No organizational unit id/),
-    ).toBeInTheDocument();
+    expect(screen.getByText(/No organizational unit id/)).toBeInTheDocument();
     expect(api.getOrganizationTree).not.toHaveBeenCalled();
   });
 

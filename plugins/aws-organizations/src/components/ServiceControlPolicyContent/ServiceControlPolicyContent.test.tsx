@@ -95,9 +95,7 @@ describe('ServiceControlPolicyContent', () => {
         expect.arrayContaining(['"Sid"', '"Effect"', '"Action"']),
       );
     });
-    expect(
-      screen.getByRole('button', { name: /copy/i }),
-    ).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /copy/i })).toBeInTheDocument();
   });
 
   it('shows a raw document that does not parse with a warning', async () => {
