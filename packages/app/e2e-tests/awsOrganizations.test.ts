@@ -3,14 +3,20 @@
  * the emulator's demo organization (scripts/e2e-server.sh). The first sync
  * runs about 5 s after the backend starts and the catalog module commits the
  * AWS entities shortly after, so every test polls until the real data is in.
- * The main pages are saved to docs/screenshots for the README.
+ * The main pages are saved as screenshots; with UPDATE_SCREENSHOTS=1 into
+ * docs/screenshots for the README.
  */
 import { expect, Page, test } from '@playwright/test';
 import path from 'node:path';
 
 const PAYMENTS_PROD_US = '724108355203';
 const ACCOUNT_PAGE = `/catalog/default/resource/aws-account-${PAYMENTS_PROD_US}`;
-const SCREENSHOTS = path.resolve(__dirname, '../../../docs/screenshots');
+// The README's pictures are refreshed on demand (UPDATE_SCREENSHOTS=1 yarn
+// test:e2e); ordinary runs, CI included, write them next to the report so the
+// working tree stays clean.
+const SCREENSHOTS = process.env.UPDATE_SCREENSHOTS
+  ? path.resolve(__dirname, '../../../docs/screenshots')
+  : path.resolve(__dirname, '../../../node_modules/.cache/e2e-screenshots');
 
 test.use({ viewport: { width: 1440, height: 900 } });
 

@@ -44,10 +44,10 @@ export function redactAccessEvidence(results: RuleResult[]): RuleResult[] {
         result.status === 'pass' ? 'passes' : `${result.status}s`
       } on account assignments; who holds them is restricted`,
       evidence: result.evidence.map(evidence => {
-      if (evidence.kind !== 'assignment') {
-        return evidence;
-      }
-      const { principalId: _id, principalType: _type, ...rest } = evidence;
+        if (evidence.kind !== 'assignment') {
+          return evidence;
+        }
+        const { principalId: _id, principalType: _type, ...rest } = evidence;
         return {
           ...rest,
           description:

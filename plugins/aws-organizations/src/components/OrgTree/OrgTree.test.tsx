@@ -32,9 +32,7 @@ describe('OrgTree', () => {
     expect(item).toHaveAttribute('aria-expanded', 'false');
 
     fireEvent.click(within(item).getByText('name-ou-b'));
-    expect(
-      await screen.findByTestId('aws-tree-node-ou-c'),
-    ).toBeInTheDocument();
+    expect(await screen.findByTestId('aws-tree-node-ou-c')).toBeInTheDocument();
     expect(screen.queryByTestId('aws-tree-node-ou-d')).toBeNull();
     expect(onSelect).toHaveBeenCalledWith('ou-b');
   });
