@@ -78,6 +78,12 @@ function policyDocument(content: string): {
   }
 }
 
+/**
+ * The account's assignments as granted: the Group or User assigned, not the
+ * members a group expands to. Expanding them made L-size catalogs index ~360
+ * grants per account (stitching took 30 minutes); the backend's access API
+ * resolves members when someone with the permission asks.
+ */
 function accessGrants(
   accountId: string,
   context: AwsOrganizationsTransformerContext,
@@ -109,26 +115,6 @@ function accessGrants(
       ...permissionSet,
       via: 'direct',
     });
-    if (assignment.principalType !== 'GROUP') {
-      continue;
-    }
-    const group = refs.principal(assignment.principalId);
-    for (const userId of lookup.membersOf(assignment.principalId)) {
-      const user = refs.principal(userId);
-      if (!user) {
-        continue;
-      }
-      grants.push({
-        principal: user,
-        principalType: 'USER',
-        principalId: userId,
-        principalName: principalName('USER', userId),
-        ...permissionSet,
-        via: 'group',
-        groupId: assignment.principalId,
-        ...(group ? { group } : {}),
-      });
-    }
   }
   const order = (g: AwsAccessGrantSpec) =>
     `${g.via}\u0000${g.principalType}\u0000${g.principalName}\u0000${
