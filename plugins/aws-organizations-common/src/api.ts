@@ -5,12 +5,19 @@
 import { OrganizationSnapshot, ReadStatistics } from './snapshot';
 
 /**
- * Where an owner came from: the account's own owner tag, the nearest OU's
- * owner tag, the configured default, or nowhere.
+ * Where an owner came from: the account's own owner tag, the owner tag of
+ * the resource itself (an SCP or a permission set), the nearest OU's owner
+ * tag (the root's, for SCPs and permission sets), the configured default,
+ * or nowhere.
  *
  * @public
  */
-export type OwnerSource = 'account-tag' | 'ou-tag' | 'default' | 'none';
+export type OwnerSource =
+  | 'account-tag'
+  | 'resource-tag'
+  | 'ou-tag'
+  | 'default'
+  | 'none';
 
 /** @public */
 export interface ResolvedOwner {
@@ -55,6 +62,16 @@ export interface SnapshotResolution {
   accountOwners: Record<string, ResolvedOwner>;
   /** Owner per OU id (and the root id). */
   unitOwners: Record<string, ResolvedOwner>;
+  /**
+   * Owner per SCP id: its own owner tag, else the root's owner. Absent in
+   * resolutions from before the backend computed it.
+   */
+  policyOwners?: Record<string, ResolvedOwner>;
+  /**
+   * Owner per permission set ARN: its own owner tag, else the root's owner.
+   * Absent in resolutions from before the backend computed it.
+   */
+  permissionSetOwners?: Record<string, ResolvedOwner>;
   /** Principals by Identity Store id. */
   principals: Record<string, ResolvedPrincipal>;
   /** Principals holding assignments that map to no catalog entity. */

@@ -107,6 +107,12 @@ export interface ServiceControlPolicy {
   /** Set when `content` is not valid JSON: the document is kept raw. */
   parseError?: string;
   targets: PolicyTarget[];
+  /**
+   * The policy's tags. Absent for AWS managed policies (AWS's, not the
+   * organization's: their tags are not read) and in snapshots from readers
+   * that did not read policy tags.
+   */
+  tags?: Knowable<Tags>;
 }
 
 /** @public */

@@ -8,8 +8,9 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
 /**
  * Computes, from the emulator's data, the fewest API calls that read all of
  * it at maximum page size: per parent one page at least of OUs and of
- * accounts, per resource one tag page at least, per policy a description
- * and its target pages, per permission set its six reads, and for
+ * accounts, per resource (root, OU, account, customer managed policy) one
+ * tag page at least, per policy a description and its target pages, per
+ * permission set its six reads, and for
  * assignments the cheaper of the two plans (per permission set or per
  * principal), counted exactly.
  */
@@ -39,11 +40,17 @@ export function lowerBound(state: EmulatorState): CallBound {
       20,
     );
   }
-  for (const id of state.policies.keys()) {
+  for (const [id, policy] of state.policies) {
     org.ListTargetsForPolicy += pages(
       state.policyTargets.get(id)?.size ?? 0,
       20,
     );
+    if (!policy.awsManaged) {
+      org.ListTagsForResource += pages(
+        Object.keys(state.tags.get(id) ?? {}).length,
+        20,
+      );
+    }
   }
   const ic = state.identityCenter;
   if (!ic) {

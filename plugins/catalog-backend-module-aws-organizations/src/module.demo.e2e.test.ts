@@ -131,11 +131,19 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
     expect(await ownerOf(unit('Infrastructure'))).toEqual([
       'ownedBy group:default/platform',
     ]);
-    // SCPs and permission sets are organization-wide: owned by the root's
-    // owner (the demo's root has no owner tag, so the fallback owner).
+    // SCPs and permission sets: their own owner tag (the demo tags them
+    // `owner: security`), else the root's owner — the demo's root has no
+    // owner tag, so the fallback owner for the AWS managed FullAWSAccess.
     const rootOwner = await ownerOf(ROOT);
     expect(rootOwner).toEqual(['ownedBy group:default/unknown']);
-    expect(await ownerOf(scp('DenyIamUserCreation'))).toEqual(rootOwner);
+    const denyIamUsers = await getEntity(scp('DenyIamUserCreation'));
+    expect(await ownerOf(scp('DenyIamUserCreation'))).toEqual([
+      'ownedBy group:default/security',
+    ]);
+    expect(denyIamUsers!.metadata.labels).toMatchObject({
+      'amazonaws.com/owner-source': 'resource-tag',
+    });
+    expect(await ownerOf(scp('FullAWSAccess'))).toEqual(rootOwner);
     // The owning team sees what it owns.
     expect(relationLines(await getEntity('group:default/payments'))).toEqual(
       expect.arrayContaining([
@@ -152,6 +160,9 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
       ))!;
     const developer = await permissionSet('Developer');
     const securityAudit = await permissionSet('SecurityAudit');
+    expect(await ownerOf(developer)).toEqual([
+      'ownedBy group:default/security',
+    ]);
     expect(relationLines(await getEntity(account(PAYMENTS_DEV)))).toEqual(
       [
         `${AWS_RELATIONS.accessibleBy} group:default/payments`,
@@ -194,7 +205,7 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
     expect(relationLines(await getEntity(developer))).toEqual(
       expect.arrayContaining([
         `${AWS_RELATIONS.provisionedIn} ${account(PAYMENTS_DEV)}`,
-        ...rootOwner,
+        `${RELATION_OWNED_BY} group:default/security`,
       ]),
     );
     expect(relationLines(await getEntity('user:default/tom.okafor'))).toEqual(

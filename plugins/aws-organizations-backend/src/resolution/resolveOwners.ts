@@ -18,8 +18,10 @@ function tagValue(tags: Knowable<Tags>, key: string): string | undefined {
 }
 
 /**
- * Owners of every account, OU and the root: the account's own tag, else the
- * nearest OU's tag (from the parent up to the root), else the default owner.
+ * Owners of every account, OU, the root, SCP and permission set: the
+ * account's own tag, else the nearest OU's tag (from the parent up to the
+ * root), else the default owner. An SCP or a permission set takes its own
+ * tag (the account tag key), else the root's owner.
  */
 export function resolveOwners(
   snapshot: OrganizationSnapshot,
@@ -28,6 +30,8 @@ export function resolveOwners(
 ): {
   accountOwners: Record<string, ResolvedOwner>;
   unitOwners: Record<string, ResolvedOwner>;
+  policyOwners: Record<string, ResolvedOwner>;
+  permissionSetOwners: Record<string, ResolvedOwner>;
 } {
   const owner = (
     value: string,
@@ -84,5 +88,24 @@ export function resolveOwners(
       ? owner(own, 'account-tag')
       : inherited(account.path);
   }
-  return { accountOwners, unitOwners };
+
+  // SCPs and permission sets are organization-wide: their own tag, else the
+  // root's owner (which falls back to the default).
+  const rootOwner = unitOwners[snapshot.root.id];
+  const resourceOwner = (tags: Knowable<Tags> | undefined): ResolvedOwner => {
+    const own = tags && tagValue(tags, ownership.accountTagKey);
+    return own ? owner(own, 'resource-tag') : rootOwner;
+  };
+  const policyOwners: Record<string, ResolvedOwner> = {};
+  for (const policy of snapshot.policies) {
+    policyOwners[policy.id] = resourceOwner(policy.tags);
+  }
+  const permissionSetOwners: Record<string, ResolvedOwner> = {};
+  const { identityCenter } = snapshot;
+  if (identityCenter.status === 'available') {
+    for (const set of identityCenter.permissionSets) {
+      permissionSetOwners[set.arn] = resourceOwner(set.tags);
+    }
+  }
+  return { accountOwners, unitOwners, policyOwners, permissionSetOwners };
 }

@@ -1,4 +1,5 @@
-import { baseSnapshot } from '../__testUtils__/snapshots';
+import { UnknownValue } from '@aws-governance/plugin-aws-organizations-common';
+import { baseSnapshot, policy, ROOT_ID } from '../__testUtils__/snapshots';
 import { OwnershipConfig, PrincipalMappingConfig } from '../config';
 import { toEntityName, toEntityRef } from './entityNames';
 import { resolveSnapshot } from './resolveSnapshot';
@@ -8,6 +9,10 @@ const ownership: OwnershipConfig = {
   accountTagKey: 'owner',
   unitTagKey: 'owner',
   namespace: 'default',
+};
+const unknownTags: UnknownValue = {
+  unknown: true,
+  reason: 'ListTagsForResource failed: AccessDeniedException',
 };
 const mapping: PrincipalMappingConfig = {
   groupRule: 'displayName',
@@ -134,6 +139,100 @@ describe('resolveSnapshot', () => {
     });
   });
 
+  it('gives SCPs and permission sets their own owner tag, else the root owner', () => {
+    const snapshot = baseSnapshot();
+    snapshot.root.tags = { owner: 'cloud' };
+    const [denyLeave] = snapshot.policies;
+    denyLeave.tags = { owner: 'security' };
+    snapshot.policies.push(
+      { ...policy('p-unknown', 'Unknown', {}), tags: unknownTags },
+      // from a reader that did not read policy tags, or AWS managed
+      policy('p-untagged', 'Untagged', {}),
+      { ...policy('p-blank', 'Blank', {}), tags: { owner: ' ' } },
+    );
+    const ic = snapshot.identityCenter;
+    if (ic.status !== 'available') throw new Error(ic.status);
+    ic.permissionSets[0].tags = { owner: 'Group:Default/Security' };
+    ic.permissionSets[1].tags = unknownTags;
+    const resolution = resolveSnapshot(
+      snapshot,
+      { ownership, mapping },
+      directory(['group:default/security']),
+    );
+    const rootOwner = {
+      ref: 'group:default/cloud',
+      source: 'ou-tag',
+      tagValue: 'cloud',
+      ouId: ROOT_ID,
+      resolvable: false,
+    };
+    expect(resolution.policyOwners).toEqual({
+      'p-deny-leave': {
+        ref: 'group:default/security',
+        source: 'resource-tag',
+        tagValue: 'security',
+        resolvable: true,
+      },
+      'p-unknown': rootOwner,
+      'p-untagged': rootOwner,
+      'p-blank': rootOwner,
+    });
+    expect(resolution.permissionSetOwners).toEqual({
+      [ic.permissionSets[0].arn]: {
+        ref: 'group:default/security',
+        source: 'resource-tag',
+        tagValue: 'Group:Default/Security',
+        resolvable: true,
+      },
+      [ic.permissionSets[1].arn]: rootOwner,
+    });
+  });
+
+  it('falls back to the default owner for SCPs and permission sets, and reads the account tag key', () => {
+    const snapshot = baseSnapshot();
+    snapshot.policies[0].tags = { owner: 'security' };
+    const ic = snapshot.identityCenter;
+    if (ic.status !== 'available') throw new Error(ic.status);
+    ic.permissionSets[0].tags = { team: 'identity' };
+    const resolution = resolveSnapshot(
+      snapshot,
+      {
+        ownership: {
+          ...ownership,
+          accountTagKey: 'team',
+          defaultOwner: 'group:default/cloud',
+        },
+        mapping,
+      },
+      directory(['group:default/cloud']),
+    );
+    const fallback = {
+      ref: 'group:default/cloud',
+      source: 'default',
+      resolvable: true,
+    };
+    // `owner` is not the configured key
+    expect(resolution.policyOwners!['p-deny-leave']).toEqual(fallback);
+    expect(resolution.permissionSetOwners![ic.permissionSets[0].arn]).toEqual({
+      ref: 'group:default/identity',
+      source: 'resource-tag',
+      tagValue: 'identity',
+      resolvable: false,
+    });
+    expect(resolution.permissionSetOwners![ic.permissionSets[1].arn]).toEqual(
+      fallback,
+    );
+    const without = resolveSnapshot(
+      baseSnapshot(),
+      { ownership, mapping },
+      directory([]),
+    );
+    expect(without.policyOwners!['p-deny-leave']).toEqual({
+      source: 'none',
+      resolvable: false,
+    });
+  });
+
   it('maps principals by display name and user name, listing the unmapped', () => {
     const resolution = resolveSnapshot(
       baseSnapshot(),
@@ -217,7 +316,7 @@ describe('resolveSnapshot', () => {
     ]);
   });
 
-  it('resolves no principals when Identity Center is not enabled', () => {
+  it('resolves no principals nor permission set owners when Identity Center is not enabled', () => {
     const snapshot = baseSnapshot();
     snapshot.identityCenter = { status: 'not-enabled' };
     const resolution = resolveSnapshot(
@@ -227,5 +326,6 @@ describe('resolveSnapshot', () => {
     );
     expect(resolution.principals).toEqual({});
     expect(resolution.unmappedPrincipals).toEqual([]);
+    expect(resolution.permissionSetOwners).toEqual({});
   });
 });

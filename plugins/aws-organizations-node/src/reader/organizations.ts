@@ -234,7 +234,8 @@ async function readPolicy(
   summary: PolicySummary,
 ): Promise<ServiceControlPolicy> {
   const id = required(summary.Id, 'ListPolicies', SCP, 'Id');
-  const [described, targets] = await Promise.all([
+  const awsManaged = summary.AwsManaged ?? false;
+  const [described, targets, tags] = await Promise.all([
     ctx.send(
       { service, operation: 'DescribePolicy', resource: id },
       new DescribePolicyCommand({ PolicyId: id }),
@@ -249,6 +250,9 @@ async function readPolicy(
         }),
       out => out.Targets,
     ),
+    // AWS managed policies are AWS's, not the organization's: no owner tag
+    // to read there.
+    awsManaged ? undefined : readOrganizationsTags(ctx, id),
   ]);
   const content = required(
     described.Policy?.Content,
@@ -268,7 +272,7 @@ async function readPolicy(
     arn: summary.Arn ?? '',
     name: summary.Name ?? '',
     description: summary.Description ?? '',
-    awsManaged: summary.AwsManaged ?? false,
+    awsManaged,
     content,
     ...(parseError ? { parseError } : {}),
     targets: targets.map(t => ({
@@ -276,6 +280,7 @@ async function readPolicy(
       type: (t.Type ?? 'ACCOUNT') as PolicyTargetType,
       name: t.Name ?? '',
     })),
+    ...(tags ? { tags } : {}),
   };
 }
 
@@ -296,8 +301,8 @@ async function readPolicies(ctx: ReadContext) {
 
 /**
  * Reads the organization, its root, the OU tree, the accounts and the
- * service control policies with their targets. Every listing here is
- * required; tags are optional.
+ * service control policies with their targets and tags. Every listing here
+ * is required; tags are optional.
  */
 export async function readOrganizationStructure(
   ctx: ReadContext,

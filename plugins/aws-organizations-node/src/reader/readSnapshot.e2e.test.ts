@@ -119,6 +119,15 @@ describe('readOrganizationSnapshot against the emulator', () => {
       expect(fullAccess.targets.map(t => t.targetId)).toEqual(
         expect.arrayContaining([DEMO_IDS.rootId]),
       );
+      // customer managed SCPs carry their tags (the demo tags them all with
+      // an owner); AWS managed ones are not read
+      expect(fullAccess).not.toHaveProperty('tags');
+      const customerManaged = snapshot.policies.filter(p => !p.awsManaged);
+      expect(customerManaged.length).toBeGreaterThan(0);
+      for (const policy of customerManaged) {
+        expect(policy.tags).toEqual(emu.state.tags.get(policy.id));
+        expect(policy.tags).toHaveProperty('owner', 'security');
+      }
 
       const ic = snapshot.identityCenter;
       if (ic.status !== 'available') throw new Error(ic.status);

@@ -171,6 +171,12 @@ function setup(fixture: Fixture = defaultFixture()) {
         AwsManaged: false,
       },
       { Id: 'p-bad', Arn: 'arn:p-bad', Name: 'Bad', AwsManaged: false },
+      {
+        Id: 'p-FullAWSAccess',
+        Arn: 'arn:p-FullAWSAccess',
+        Name: 'FullAWSAccess',
+        AwsManaged: true,
+      },
     ],
   });
   org.on(DescribePolicyCommand).callsFake(input => ({
@@ -364,8 +370,11 @@ describe('readOrganizationSnapshot', () => {
       { ParentId: 'ou-1', MaxResults: 20, NextToken: undefined },
       { ParentId: 'ou-1', MaxResults: 20, NextToken: '20' },
     ]);
-    // one tag listing per account, OU and the root
-    expect(org.commandCalls(ListOrgTagsCommand)).toHaveLength(22 + 1 + 1);
+    // one tag listing per account, OU, the root and customer managed SCP
+    expect(org.commandCalls(ListOrgTagsCommand)).toHaveLength(22 + 1 + 1 + 2);
+    expect(
+      org.commandCalls(ListOrgTagsCommand, { ResourceId: 'p-FullAWSAccess' }),
+    ).toHaveLength(0);
     expect(
       org.commandCalls(ListPoliciesCommand)[0].args[0].input,
     ).toMatchObject({
@@ -376,14 +385,21 @@ describe('readOrganizationSnapshot', () => {
       sso.commandCalls(ListPermissionSetsCommand)[0].args[0].input.MaxResults,
     ).toBe(100);
 
-    const [bad, good] = snapshot.policies;
+    const [bad, fullAccess, good] = snapshot.policies;
     expect(good).toMatchObject({
       id: 'p-good',
       content: '{"Version":"2012-10-17","Statement":[]}',
       targets: [
         { targetId: 'ou-1', type: 'ORGANIZATIONAL_UNIT', name: 'Workloads' },
       ],
+      tags: { owner: 'team-p-good' },
     });
+    // AWS managed: AWS's policy, its tags are not read
+    expect(fullAccess).toMatchObject({
+      id: 'p-FullAWSAccess',
+      awsManaged: true,
+    });
+    expect(fullAccess).not.toHaveProperty('tags');
     expect(good.parseError).toBeUndefined();
     expect(bad.content).toBe('{"Version": "2012-10-17", "Statement": [');
     expect(bad.parseError).toEqual(expect.any(String));
@@ -547,7 +563,7 @@ describe('readOrganizationSnapshot', () => {
         logger,
       });
       expect(snapshot.accounts).toHaveLength(22);
-      expect(snapshot.policies).toHaveLength(2);
+      expect(snapshot.policies).toHaveLength(3);
       expect(snapshot.identityCenter).toEqual({
         status: 'unavailable',
         reason: expect.stringContaining(operation),
@@ -591,6 +607,28 @@ describe('readOrganizationSnapshot', () => {
     expect(snapshot.warnings).toContainEqual({
       operation: 'ListTagsForResource',
       resource: '200000000005',
+      message: expect.stringContaining('AccessDeniedException'),
+    });
+  });
+
+  it('degrades unreadable SCP tags to unknown with a warning', async () => {
+    const { clients, org } = setup();
+    org
+      .on(ListOrgTagsCommand, { ResourceId: 'p-good' })
+      .rejects(awsError('AccessDeniedException', 403));
+    const snapshot = await readOrganizationSnapshot({ clients, logger });
+    expect(snapshot.complete).toBe(true);
+    const policy = snapshot.policies.find(p => p.id === 'p-good')!;
+    expect(policy.tags).toEqual({
+      unknown: true,
+      reason: expect.stringContaining('AccessDenied'),
+    });
+    expect(snapshot.policies.find(p => p.id === 'p-bad')!.tags).toEqual({
+      owner: 'team-p-bad',
+    });
+    expect(snapshot.warnings).toContainEqual({
+      operation: 'ListTagsForResource',
+      resource: 'p-good',
       message: expect.stringContaining('AccessDeniedException'),
     });
   });

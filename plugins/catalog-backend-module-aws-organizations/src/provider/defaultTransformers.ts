@@ -10,6 +10,7 @@ import {
   LABEL_AWS_ACCOUNT_STATE,
   LABEL_AWS_MANAGED,
   LABEL_AWS_OWNER_SOURCE,
+  ResolvedOwner,
   Tags,
   Knowable,
   summarizeScp,
@@ -26,7 +27,11 @@ import {
   AwsPrincipalTransformer,
   AwsServiceControlPolicyTransformer,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 
 /**
  * The transformers the module uses unless a module replaces them through
@@ -56,6 +61,30 @@ function json(value: object | null): JsonValue {
 
 function ownerLabels(owner: AwsOrganizationsOwner): Record<string, string> {
   return { [LABEL_AWS_OWNER_SOURCE]: owner.source };
+}
+
+/**
+ * The owner of an SCP or a permission set as the backend resolved it (its
+ * own owner tag, else the root's owner). When the backend resolved none —
+ * an older backend without these owners, or an owner tag that makes no
+ * entity ref — the root's owner.
+ */
+function organizationWideOwner(
+  resolved: ResolvedOwner | undefined,
+  context: AwsOrganizationsTransformerContext,
+): AwsOrganizationsOwner {
+  if (resolved?.ref) {
+    try {
+      const ref = parseEntityRef(resolved.ref, {
+        defaultKind: 'group',
+        defaultNamespace: 'default',
+      });
+      return { ref: stringifyEntityRef(ref), source: resolved.source };
+    } catch {
+      // not a ref: the root's owner below
+    }
+  }
+  return context.unitOwner(context.envelope.snapshot.root.id);
 }
 
 /** AWS tags when they were read; omitted when unknown. */
@@ -268,8 +297,9 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
 
 /**
  * Service control policy → `Resource` of `spec.type:
- * aws-service-control-policy`, named `aws-scp-<id>`, with its document and
- * targets. Owned by the root's owner: SCPs are organization-wide.
+ * aws-service-control-policy`, named `aws-scp-<id>`, with its document,
+ * targets and tags. Owned by its own owner tag, else by the root's owner:
+ * SCPs are organization-wide.
  *
  * `spec.summary` holds one plain-language sentence per statement, from the
  * SCP evaluator's `summarizeScp`; the description is the policy's own, or
@@ -279,8 +309,11 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
  */
 export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTransformer =
   async (policy, context) => {
-    const { snapshot } = context.envelope;
-    const owner = context.unitOwner(snapshot.root.id);
+    const { snapshot, resolution } = context.envelope;
+    const owner = organizationWideOwner(
+      resolution.policyOwners?.[policy.id],
+      context,
+    );
     const summary = summarizeScp(policy.content);
     const sentences = summary.ok
       ? summary.statements.map(statement => statement.sentence)
@@ -317,6 +350,7 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
         ...policyDocument(policy.content),
         summary: sentences,
         targets,
+        ...(policy.tags ? knownTags(policy.tags) : {}),
       },
     };
   };
@@ -324,14 +358,17 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
 /**
  * Permission set → `Resource` of `spec.type: aws-permission-set`, named
  * `aws-permission-set-<id>`, with its policies, boundary and session
- * duration. Owned by the root's owner.
+ * duration. Owned by its own owner tag, else by the root's owner.
  *
  * @public
  */
 export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
   async (permissionSet, context) => {
-    const { snapshot } = context.envelope;
-    const owner = context.unitOwner(snapshot.root.id);
+    const { snapshot, resolution } = context.envelope;
+    const owner = organizationWideOwner(
+      resolution.permissionSetOwners?.[permissionSet.arn],
+      context,
+    );
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',

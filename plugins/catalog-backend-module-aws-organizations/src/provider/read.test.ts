@@ -287,7 +287,81 @@ describe('readEntities', () => {
     });
   });
 
-  it('describes SCPs with their document and targets, owned by the root owner', async () => {
+  it('owns SCPs and permission sets by their own owner tag, else by the root owner', async () => {
+    const envelope = createEnvelope();
+    const [fullAccess, deny, broken] = envelope.snapshot.policies;
+    deny.tags = { owner: 'security', team: 'iam' };
+    broken.tags = { owner: 'not a ref!' };
+    const rootOwner = envelope.resolution.unitOwners[ROOT_ID];
+    envelope.resolution.policyOwners = {
+      [fullAccess.id]: rootOwner,
+      [deny.id]: {
+        ref: 'group:default/security',
+        source: 'resource-tag',
+        tagValue: 'security',
+        resolvable: true,
+      },
+      // an owner tag that makes no entity ref
+      [broken.id]: {
+        source: 'resource-tag',
+        tagValue: 'not a ref!',
+        resolvable: false,
+      },
+    };
+    envelope.resolution.permissionSetOwners = {
+      // a relative ref is made a full one
+      [PS_ADMIN]: {
+        ref: 'security',
+        source: 'resource-tag',
+        tagValue: 'security',
+        resolvable: true,
+      },
+    };
+    const entities = await readEntities(envelope, options);
+    const owned = (name: string) => {
+      const entity = byName(entities, name);
+      return [
+        (entity.spec as any).owner,
+        entity.metadata.labels?.['amazonaws.com/owner-source'],
+      ];
+    };
+    expect(owned('aws-scp-abcd1234')).toEqual([
+      'group:default/security',
+      'resource-tag',
+    ]);
+    expect(owned('aws-scp-fullawsaccess')).toEqual([
+      'group:default/platform',
+      'default',
+    ]);
+    expect(owned('aws-scp-broken00')).toEqual([
+      'group:default/platform',
+      'default',
+    ]);
+    expect(owned('aws-permission-set-aaaaaaaaaaaaaaaa')).toEqual([
+      'group:default/security',
+      'resource-tag',
+    ]);
+    // not in the backend's map: the root's owner
+    expect(owned('aws-permission-set-bbbbbbbbbbbbbbbb')).toEqual([
+      'group:default/platform',
+      'default',
+    ]);
+    // an SCP's tags as read; unknown or unread ones are left out
+    expect(byName(entities, 'aws-scp-abcd1234').spec?.awsTags).toEqual({
+      owner: 'security',
+      team: 'iam',
+    });
+    expect(byName(entities, 'aws-scp-fullawsaccess').spec).not.toHaveProperty(
+      'awsTags',
+    );
+    deny.tags = { unknown: true, reason: 'AccessDenied' };
+    const unknown = await readEntities(envelope, options);
+    expect(byName(unknown, 'aws-scp-abcd1234').spec).not.toHaveProperty(
+      'awsTags',
+    );
+  });
+
+  it('describes SCPs with their document and targets, owned by the root owner with an older backend', async () => {
     const entities = await readEntities(createEnvelope(), options);
     const full = byName(entities, 'aws-scp-fullawsaccess');
     expect(full.metadata).toMatchObject({
@@ -333,7 +407,7 @@ describe('readEntities', () => {
     });
   });
 
-  it('describes permission sets with policies, boundary and session duration', async () => {
+  it('describes permission sets with policies, boundary and session duration, owned by the root owner with an older backend', async () => {
     const entities = await readEntities(createEnvelope(), options);
     const admin = byName(entities, 'aws-permission-set-aaaaaaaaaaaaaaaa');
     expect(admin.metadata).toMatchObject({
