@@ -87,8 +87,9 @@ export const LABEL_AWS_ACCOUNT_STATE = 'amazonaws.com/account-state';
 
 /**
  * Label saying where an entity's owner came from: `account-tag`, `ou-tag`,
- * `default` (the backend's configured default) or `none` (the catalog
- * module's fallback owner).
+ * `resource-tag` (an SCP's or permission set's own tag), `default` (the
+ * backend's configured default) or `none` (the catalog module's fallback
+ * owner).
  *
  * @public
  */
