@@ -81,6 +81,10 @@ export interface AwsOrganizationsTransformerContext {
   accountOwner(accountId: string): AwsOrganizationsOwner;
   /** The owner of an OU or the root. */
   unitOwner(unitId: string): AwsOrganizationsOwner;
+  /** The owner of an SCP: its own owner tag, else the root's owner. */
+  policyOwner(policyId: string): AwsOrganizationsOwner;
+  /** The owner of a permission set: its own owner tag, else the root's owner. */
+  permissionSetOwner(permissionSetArn: string): AwsOrganizationsOwner;
 }
 
 /**

@@ -165,6 +165,17 @@ export function createTransformerContext(
       : { ref: options.fallbackOwner, source: 'none' };
   };
 
+  // SCPs and permission sets: their own owner tag, else the root's owner
+  // (also for stored data from before the backend resolved their owners).
+  const organizationWide = (
+    resolved: ResolvedOwner | undefined,
+  ): AwsOrganizationsOwner => {
+    const ref = normalizeRef(resolved?.ref, 'group');
+    return ref && resolved
+      ? { ref, source: resolved.source }
+      : owner(resolution.unitOwners[envelope.snapshot.root.id]);
+  };
+
   return {
     envelope,
     namespace,
@@ -179,5 +190,8 @@ export function createTransformerContext(
     },
     accountOwner: id => owner(resolution.accountOwners[id]),
     unitOwner: id => owner(resolution.unitOwners[id]),
+    policyOwner: id => organizationWide(resolution.policyOwners?.[id]),
+    permissionSetOwner: arn =>
+      organizationWide(resolution.permissionSetOwners?.[arn]),
   };
 }

@@ -10,7 +10,6 @@ import {
   LABEL_AWS_ACCOUNT_STATE,
   LABEL_AWS_MANAGED,
   LABEL_AWS_OWNER_SOURCE,
-  ResolvedOwner,
   Tags,
   Knowable,
   summarizeScp,
@@ -27,11 +26,7 @@ import {
   AwsPrincipalTransformer,
   AwsServiceControlPolicyTransformer,
 } from '@aws-governance/plugin-aws-organizations-node';
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, parseEntityRef } from '@backstage/catalog-model';
 
 /**
  * The transformers the module uses unless a module replaces them through
@@ -61,30 +56,6 @@ function json(value: object | null): JsonValue {
 
 function ownerLabels(owner: AwsOrganizationsOwner): Record<string, string> {
   return { [LABEL_AWS_OWNER_SOURCE]: owner.source };
-}
-
-/**
- * The owner of an SCP or a permission set as the backend resolved it (its
- * own owner tag, else the root's owner). When the backend resolved none —
- * an older backend without these owners, or an owner tag that makes no
- * entity ref — the root's owner.
- */
-function organizationWideOwner(
-  resolved: ResolvedOwner | undefined,
-  context: AwsOrganizationsTransformerContext,
-): AwsOrganizationsOwner {
-  if (resolved?.ref) {
-    try {
-      const ref = parseEntityRef(resolved.ref, {
-        defaultKind: 'group',
-        defaultNamespace: 'default',
-      });
-      return { ref: stringifyEntityRef(ref), source: resolved.source };
-    } catch {
-      // not a ref: the root's owner below
-    }
-  }
-  return context.unitOwner(context.envelope.snapshot.root.id);
 }
 
 /** AWS tags when they were read; omitted when unknown. */
@@ -309,11 +280,8 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
  */
 export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTransformer =
   async (policy, context) => {
-    const { snapshot, resolution } = context.envelope;
-    const owner = organizationWideOwner(
-      resolution.policyOwners?.[policy.id],
-      context,
-    );
+    const { snapshot } = context.envelope;
+    const owner = context.policyOwner(policy.id);
     const summary = summarizeScp(policy.content);
     const sentences = summary.ok
       ? summary.statements.map(statement => statement.sentence)
@@ -364,11 +332,8 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
  */
 export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
   async (permissionSet, context) => {
-    const { snapshot, resolution } = context.envelope;
-    const owner = organizationWideOwner(
-      resolution.permissionSetOwners?.[permissionSet.arn],
-      context,
-    );
+    const { snapshot } = context.envelope;
+    const owner = context.permissionSetOwner(permissionSet.arn);
     return {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Resource',
