@@ -1,22 +1,13 @@
-import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 import { ChangeQuery } from '../database/ChangeLogStore';
 import { CHANGE_KINDS } from './changeKinds';
-
-/** Largest page of `GET /changes`. */
-export const MAX_CHANGES_LIMIT = 500;
-const DEFAULT_LIMIT = 50;
+import { DEFAULT_PAGE_LIMIT, paging, parseOrThrow } from './governanceQueries';
 
 const oneOrMany = z
   .union([z.string(), z.array(z.string())])
   .transform(v => (Array.isArray(v) ? v : [v]).flatMap(s => s.split(',')))
   .transform(v => v.map(s => s.trim()).filter(Boolean))
   .pipe(z.array(z.enum(CHANGE_KINDS)));
-
-const integer = z
-  .string()
-  .regex(/^\d+$/, 'must be a non-negative integer')
-  .transform(Number);
 
 const schema = z
   .object({
@@ -34,33 +25,22 @@ const schema = z
       .transform(s => new Date(s))
       .refine(d => !Number.isNaN(d.getTime()), 'must be a valid date')
       .optional(),
-    offset: integer.optional(),
-    limit: integer
-      .pipe(
-        z
-          .number()
-          .min(1)
-          .max(MAX_CHANGES_LIMIT, `must be at most ${MAX_CHANGES_LIMIT}`),
-      )
-      .optional(),
+    ...paging,
   })
   .strict();
 
 /** Parses the query of `GET /changes`, or throws an InputError saying why. */
 export function parseChangesQuery(query: unknown): ChangeQuery {
-  const parsed = schema.safeParse(query);
-  if (!parsed.success) {
-    const reasons = parsed.error.issues.map(
-      issue => `${issue.path.join('.') || 'query'}: ${issue.message}`,
-    );
-    throw new InputError(`Invalid query: ${reasons.join('; ')}`);
-  }
-  const { accountId, kind, since, offset, limit } = parsed.data;
+  const { accountId, kind, since, offset, limit } = parseOrThrow(
+    schema,
+    query,
+    'query',
+  );
   return {
     accountId,
     kinds: kind,
     since,
     offset: offset ?? 0,
-    limit: limit ?? DEFAULT_LIMIT,
+    limit: limit ?? DEFAULT_PAGE_LIMIT,
   };
 }

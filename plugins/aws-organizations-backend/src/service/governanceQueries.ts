@@ -4,9 +4,10 @@ import { InputError } from '@backstage/errors';
 import { SimulationRequest } from '@aws-governance/plugin-aws-organizations-common';
 import { z } from 'zod';
 
-/** Largest page of `GET /accounts` and `GET /accounts/:id/history`. */
+/** Largest page of the paged routes (`/accounts`, `/changes`, history). */
 export const MAX_PAGE_LIMIT = 500;
-const DEFAULT_LIMIT = 50;
+/** Page size when the query gives no `limit`. */
+export const DEFAULT_PAGE_LIMIT = 50;
 
 /** Throws an InputError listing every issue, each with its path. */
 export function parseOrThrow<T extends z.ZodType>(
@@ -44,7 +45,8 @@ const integer = z
   .regex(/^\d+$/, 'must be a non-negative integer')
   .transform(Number);
 
-const paging = {
+/** `offset` and `limit` query parameters, validated. */
+export const paging = {
   offset: integer.optional(),
   limit: integer
     .pipe(
@@ -109,7 +111,7 @@ export function parseAccountsQuery(query: unknown): AccountsQuery {
     ...parsed,
     q: q ? q : undefined,
     offset: parsed.offset ?? 0,
-    limit: parsed.limit ?? DEFAULT_LIMIT,
+    limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
   };
 }
 
@@ -118,7 +120,10 @@ const pageSchema = z.object(paging).strict();
 /** Parses `offset` and `limit`, or throws an InputError. */
 export function parsePage(query: unknown): { offset: number; limit: number } {
   const parsed = parseOrThrow(pageSchema, query, 'query');
-  return { offset: parsed.offset ?? 0, limit: parsed.limit ?? DEFAULT_LIMIT };
+  return {
+    offset: parsed.offset ?? 0,
+    limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
+  };
 }
 
 const contextValue = z.union([
