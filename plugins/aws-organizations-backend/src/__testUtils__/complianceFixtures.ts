@@ -11,7 +11,14 @@ import {
 } from '@aws-governance/plugin-aws-organizations-node';
 import { resolveSnapshot } from '../resolution/resolveSnapshot';
 import { DEFAULT_RESOLUTION_SETTINGS } from './demoCatalog';
-import { account, ou, permissionSet, policy, ROOT_ID } from './snapshots';
+import {
+  account,
+  ou,
+  permissionSet,
+  policy,
+  ROOT_ID,
+  snapshotShell,
+} from './snapshots';
 
 export const MGMT = '111111111111';
 export const PROD = '222222222222';
@@ -76,24 +83,7 @@ export function compliantSnapshot(): OrganizationSnapshot {
     PARKED,
   ];
   return {
-    schemaVersion: 1,
-    readAt: '2026-01-01T00:00:00.000Z',
-    complete: true,
-    incompleteReasons: [],
-    organization: {
-      id: 'o-test',
-      arn: 'arn:aws:organizations::111111111111:organization/o-test',
-      featureSet: 'ALL',
-      managementAccountId: MGMT,
-      managementAccountArn: `arn:aws:organizations::${MGMT}:account/o-test/${MGMT}`,
-      enabledPolicyTypes: ['SERVICE_CONTROL_POLICY'],
-    },
-    root: {
-      id: ROOT_ID,
-      arn: 'arn:aws:organizations::111111111111:root/o-test/r-root',
-      name: 'Root',
-      tags: {},
-    },
+    ...snapshotShell(),
     organizationalUnits: [
       ou('ou-work', 'Workloads', [ROOT_ID]),
       ou('ou-prod', 'Prod', [ROOT_ID, 'ou-work']),
@@ -186,14 +176,6 @@ export function compliantSnapshot(): OrganizationSnapshot {
         },
       ],
       memberships: [{ groupId: 'g-plat', userId: 'u-ana' }],
-    },
-    warnings: [],
-    stats: {
-      startedAt: '2026-01-01T00:00:00.000Z',
-      durationMs: 1,
-      calls: {},
-      retries: 0,
-      throttles: 0,
     },
   };
 }

@@ -78,8 +78,21 @@ export function permissionSet(
   };
 }
 
-/** A small complete snapshot: root > Dev, Prod; accounts in both. */
-export function baseSnapshot(): OrganizationSnapshot {
+/**
+ * What every test snapshot shares: the organization o-test with management
+ * account 111111111111, its root, no warnings, trivial read statistics.
+ */
+export function snapshotShell(): Pick<
+  OrganizationSnapshot,
+  | 'schemaVersion'
+  | 'readAt'
+  | 'complete'
+  | 'incompleteReasons'
+  | 'organization'
+  | 'root'
+  | 'warnings'
+  | 'stats'
+> {
   return {
     schemaVersion: 1,
     readAt: '2026-01-01T00:00:00.000Z',
@@ -100,6 +113,21 @@ export function baseSnapshot(): OrganizationSnapshot {
       name: 'Root',
       tags: {},
     },
+    warnings: [],
+    stats: {
+      startedAt: '2026-01-01T00:00:00.000Z',
+      durationMs: 10,
+      calls: {},
+      retries: 0,
+      throttles: 0,
+    },
+  };
+}
+
+/** A small complete snapshot: root > Dev, Prod; accounts in both. */
+export function baseSnapshot(): OrganizationSnapshot {
+  return {
+    ...snapshotShell(),
     organizationalUnits: [
       ou('ou-dev', 'Dev', [ROOT_ID], { owner: 'platform' }),
       ou('ou-prod', 'Prod'),
@@ -171,14 +199,6 @@ export function baseSnapshot(): OrganizationSnapshot {
         { id: 'u-bob', userName: 'bob', emails: [], externalIds: [] },
       ],
       memberships: [{ groupId: 'g-platform', userId: 'u-alice' }],
-    },
-    warnings: [],
-    stats: {
-      startedAt: '2026-01-01T00:00:00.000Z',
-      durationMs: 10,
-      calls: {},
-      retries: 0,
-      throttles: 0,
     },
   };
 }
