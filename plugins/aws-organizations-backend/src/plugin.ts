@@ -119,23 +119,16 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           namespace: config.catalogNamespace,
         });
         // Index and judge each new snapshot when it lands, not on the first
-        // request after it (seconds at 5,000 accounts). In the background:
-        // the in-process event bus awaits subscribers, and the sync that
-        // published the event must not hold its scheduler lock meanwhile.
+        // request after it (seconds at 5,000 accounts).
         await deps.events.subscribe({
           id: 'aws-organizations-governance-warmup',
           topics: [SNAPSHOT_EVENT_TOPIC],
           onEvent: async () => {
-            setImmediate(() => {
-              governance
-                .current()
-                .catch(error =>
-                  logger.warn(
-                    'Could not index the new AWS organization snapshot',
-                    { error: (error as Error).message },
-                  ),
-                );
-            });
+            await governance.current().catch(error =>
+              logger.warn('Could not index the new AWS organization snapshot', {
+                error: (error as Error).message,
+              }),
+            );
           },
         });
         deps.httpRouter.use(

@@ -142,7 +142,17 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     };
   }
 
-  async function publish(etag: string) {
+  /**
+   * Announces a new current snapshot without waiting for the subscribers:
+   * the in-process event bus awaits them (the catalog module refetches the
+   * snapshot, the routes index and judge it), and the sync must not hold its
+   * cluster-wide scheduler lock meanwhile. Failures are logged.
+   */
+  function publish(etag: string): void {
+    void announce(etag);
+  }
+
+  async function announce(etag: string) {
     const payload: SnapshotEventPayload = { etag };
     try {
       await events.publish({
@@ -251,7 +261,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (judged.report) {
       options.compliance?.remember(encoded.etag, judged.report);
     }
-    await publish(encoded.etag);
+    publish(encoded.etag);
   }
 
   return {
@@ -299,7 +309,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           unmappedPrincipals: resolution.unmappedPrincipals.length,
         },
       );
-      await publish(encoded.etag);
+      publish(encoded.etag);
       return {
         outcome: 'updated',
         etag: encoded.etag,

@@ -212,3 +212,21 @@ describe('SyncEngine compliance flips', () => {
     },
   );
 });
+
+describe('SyncEngine publishing', () => {
+  it.each(databases.eachSupportedId())(
+    'does not wait for the subscribers of the snapshot event, on %p',
+    async databaseId => {
+      const { engine, events, setCatalog } = await setup(databaseId);
+      // A subscriber that never finishes (the in-process bus awaits them).
+      events.publish.mockImplementation(() => new Promise<void>(() => {}));
+      expect((await engine.run()).status).toBe('succeeded');
+      expect(events.publish).toHaveBeenCalledTimes(1);
+      setCatalog(directory(['group:default/payments']));
+      expect(await engine.refreshResolution()).toMatchObject({
+        outcome: 'updated',
+      });
+      expect(events.publish).toHaveBeenCalledTimes(2);
+    },
+  );
+});
