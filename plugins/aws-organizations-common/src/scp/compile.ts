@@ -1,31 +1,30 @@
 import {
   compileCondition,
   CompiledConditionTest,
+  conditionVariableKeys,
   evaluateCondition,
 } from './conditions';
 import type { RequestContext } from './context';
-import { tryParseScp } from './parse';
-import { andTri, notTri, orTri, Tri, unknown } from './tristate';
+import { tryParsePolicy, PolicyKind } from './parse';
+import {
+  compileResources,
+  RequestResource,
+  unresolvableVariables,
+} from './resources';
+import { andTri, notTri, Tri, unknown } from './tristate';
 import type {
   ParsedScp,
   ScpEffect,
   ScpPolicySource,
   ScpStatement,
 } from './types';
-import { parseTemplate, resolveTemplate, TemplatePart } from './variables';
-import {
-  compileWildcardList,
-  escapeRegExp,
-  Matcher,
-  wildcardSource,
-} from './wildcard';
+import { compileWildcardList, Matcher } from './wildcard';
 
 /** A request as the compiled statements see it. */
 export interface CompiledRequest {
   /** The action, lower-cased. */
   action: string;
-  /** The resource, or undefined when not specified. */
-  resource?: string;
+  resource: RequestResource;
   context: RequestContext;
 }
 
@@ -37,6 +36,8 @@ export interface CompiledStatement {
   matchesAction: Matcher;
   /** Resource / NotResource and Condition. */
   matchesRest(request: CompiledRequest): Tri;
+  /** What the explanation should say about this statement when it is weighed. */
+  notes: string[];
 }
 
 /** A policy compiled once: its statements, or why it cannot be read. */
@@ -44,35 +45,31 @@ export type CompiledPolicy =
   | { ok: true; parsed: ParsedScp; statements: CompiledStatement[] }
   | { ok: false; error: string };
 
-type ResourcePattern = { matcher: Matcher } | { template: TemplatePart[] };
-
-function compileResources(
-  patterns: readonly string[],
-  variables: boolean,
-): ResourcePattern[] {
-  const plain = patterns.filter(p => !(variables && p.includes('${')));
-  const out: ResourcePattern[] = [];
-  if (plain.length > 0) out.push({ matcher: compileWildcardList(plain) });
-  for (const p of patterns) {
-    const template = variables ? parseTemplate(p) : undefined;
-    if (template) out.push({ template });
-  }
-  return out;
+function label(statement: ScpStatement): string {
+  return `statement ${statement.sid ?? `#${statement.index}`}`;
 }
 
-function matchResourcePattern(
-  pattern: ResourcePattern,
-  resource: string,
+/**
+ * Under the reading that a variable AWS cannot resolve makes the entire
+ * statement invalid, a statement that would otherwise apply might not:
+ * AWS's text ("might cause the entire statement to be invalid", and
+ * elsewhere that a variable with no value equals nothing and negated
+ * operators match it) leaves both open, so such a statement is unknown.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
+ */
+function unresolvedVariables(
+  statement: ScpStatement,
+  keys: readonly string[],
   context: RequestContext,
 ): Tri {
-  if ('matcher' in pattern) return pattern.matcher(resource);
-  const resolved = resolveTemplate(pattern.template, context);
-  if (resolved === null) return false;
-  if ('unknown' in resolved) return resolved;
-  const source = resolved
-    .map(p => (p.wildcards ? wildcardSource(p.text) : escapeRegExp(p.text)))
-    .join('');
-  return new RegExp(`^${source}$`).test(resource);
+  const unresolved = unresolvableVariables(keys, context);
+  if (unresolved.length === 0) return true;
+  const names = unresolved.map(u => `\${${u.key}}`).join(', ');
+  const result = unknown(
+    `${label(statement)} uses ${names}, which the request cannot resolve to one value; AWS documents that an unresolvable variable might make the entire statement invalid, so whether it applies is unknown`,
+  );
+  result.missingKeys.push(...unresolved.filter(u => u.missing).map(u => u.key));
+  return result;
 }
 
 function compileStatement(
@@ -90,9 +87,9 @@ function compileStatement(
   const negatedResource = statement.notResource !== undefined;
   const resourceList = statement.notResource ?? statement.resource ?? ['*'];
   const anyResource = resourceList.includes('*');
-  const patterns = compileResources(resourceList, variables);
+  const resources = compileResources(resourceList, variables);
   const resourceNeeded = unknown(
-    `statement ${statement.sid ?? `#${statement.index}`} applies to ${
+    `${label(statement)} applies to ${
       negatedResource ? 'all resources except ' : ''
     }${resourceList.join(
       ', ',
@@ -101,10 +98,8 @@ function compileStatement(
 
   const matchesResource = (request: CompiledRequest): Tri => {
     if (anyResource) return !negatedResource;
-    if (request.resource === undefined) return resourceNeeded;
-    const r = orTri(patterns, p =>
-      matchResourcePattern(p, request.resource!, request.context),
-    );
+    if (request.resource.kind === 'unspecified') return resourceNeeded;
+    const r = resources.match(request.resource, request.context);
     return negatedResource ? notTri(r) : r;
   };
 
@@ -115,11 +110,26 @@ function compileStatement(
   if (tests.length > 0) {
     parts.push(request => evaluateCondition(tests, request.context));
   }
+  const keys = [...resources.variableKeys];
+  keys.push(...conditionVariableKeys(tests));
+  const notes = resources.literalVariables.map(
+    v =>
+      `${label(statement)}: the policy variable ${v} is before the fifth colon of the ARN (service, region or account part), where AWS does not substitute variables; it is compared as literal text`,
+  );
+  const matchesRest =
+    keys.length === 0
+      ? (request: CompiledRequest) => andTri(parts, part => part(request))
+      : (request: CompiledRequest) => {
+          const applies = andTri(parts, part => part(request));
+          if (applies === false) return false;
+          return andTri([applies, unresolvedVariables(statement, keys, request.context)], t => t);
+        };
   return {
     statement,
     effect: statement.effect,
     matchesAction,
-    matchesRest: request => andTri(parts, part => part(request)),
+    matchesRest,
+    notes,
   };
 }
 
@@ -136,23 +146,44 @@ export function compileParsedScp(parsed: ParsedScp): CompiledPolicy {
 const CACHE_LIMIT = 10_000;
 const cache = new Map<string, { content: string; compiled: CompiledPolicy }>();
 
+function compileSource(
+  policy: ScpPolicySource,
+  kind: PolicyKind,
+): CompiledPolicy {
+  if (policy.parseError !== undefined) {
+    return { ok: false, error: policy.parseError };
+  }
+  const parsed = tryParsePolicy(policy.content, kind);
+  if (!parsed.ok) return parsed;
+  if (kind === 'rcp' && !policy.awsManaged) {
+    const allow = parsed.policy.statements.find(s => s.effect === 'Allow');
+    if (allow) {
+      return {
+        ok: false,
+        error: `${label(
+          allow,
+        )} allows: AWS supports Allow in an RCP only in the AWS managed RCPFullAWSAccess`,
+      };
+    }
+  }
+  return compileParsedScp(parsed.policy);
+}
+
 /**
- * Parses and compiles a policy once per policy id and content: later calls
- * with the same id and content return the cached result.
+ * Parses and compiles a policy once per kind, policy id and content: later
+ * calls with the same id and content return the cached result.
  */
-export function compilePolicy(policy: ScpPolicySource): CompiledPolicy {
-  const cached = cache.get(policy.id);
+export function compilePolicy(
+  policy: ScpPolicySource,
+  kind: PolicyKind = 'scp',
+): CompiledPolicy {
+  const key = `${kind}:${policy.id}`;
+  const cached = cache.get(key);
   if (cached && cached.content === policy.content) {
     return cached.compiled;
   }
-  let compiled: CompiledPolicy;
-  if (policy.parseError !== undefined) {
-    compiled = { ok: false, error: policy.parseError };
-  } else {
-    const parsed = tryParseScp(policy.content);
-    compiled = parsed.ok ? compileParsedScp(parsed.policy) : parsed;
-  }
+  const compiled = compileSource(policy, kind);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(policy.id, { content: policy.content, compiled });
+  cache.set(key, { content: policy.content, compiled });
   return compiled;
 }

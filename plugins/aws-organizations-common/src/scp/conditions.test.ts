@@ -272,10 +272,31 @@ describe('set operators on multi-valued keys', () => {
     expect(r.levelsWithoutAllow.map(l => l.targetId)).toEqual(['ou-1']);
   });
 
-  it('a negated operator without qualifier requires no value to match', () => {
-    const c = { StringNotEquals: { 'aws:TagKeys': 'secret' } };
-    expect(decide(c, { 'aws:TagKeys': ['a', 'b'] })).toBe('denied');
-    expect(decide(c, { 'aws:TagKeys': ['a', 'secret'] })).toBe('allowed');
+  it('an operator without set qualifier on a multivalued key is indeterminate (AWS requires one)', () => {
+    for (const c of [
+      { StringNotEquals: { 'aws:TagKeys': 'secret' } },
+      { StringLike: { 'aws:TagKeys': 'team' } },
+    ]) {
+      expect(decide(c, { 'aws:TagKeys': ['a', 'b'] })).toBe('indeterminate');
+      // aws:TagKeys is documented multivalued: one value is still a set.
+      expect(decide(c, { 'aws:TagKeys': ['team'] })).toBe('indeterminate');
+      expect(decide(c, { 'aws:TagKeys': 'team' })).toBe('indeterminate');
+    }
+    // An undocumented key given several values is a set too.
+    expect(
+      decide({ StringEquals: { 'x:Custom': 'a' } }, { 'x:Custom': ['a', 'b'] }),
+    ).toBe('indeterminate');
+    expect(
+      decide({ StringEquals: { 'x:Custom': 'a' } }, { 'x:Custom': 'a' }),
+    ).toBe('denied');
+    // Absent keys follow the general rule, with or without a set.
+    expect(
+      decide(
+        { StringNotEquals: { 'aws:TagKeys': 'secret' } },
+        {},
+        { absentKeys: true },
+      ),
+    ).toBe('denied');
   });
 });
 

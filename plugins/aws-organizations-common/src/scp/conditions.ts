@@ -3,7 +3,12 @@ import { cidrContains, parseCidr, parseIp } from './ip';
 import { BaseOperator, OperatorSpec, parseOperator } from './operators';
 import { andTri, notTri, orTri, Tri, Unknown, unknown } from './tristate';
 import type { ScpConditionBlock } from './types';
-import { parseTemplate, resolveTemplate, TemplatePart } from './variables';
+import {
+  parseTemplate,
+  resolveTemplate,
+  TemplatePart,
+  variableKeys,
+} from './variables';
 import {
   compileArnPattern,
   compileWildcard,
@@ -23,6 +28,8 @@ type PolicyValue =
 export interface CompiledConditionTest {
   operator: string;
   key: string;
+  /** Keys of the policy variables in the values, without a default. */
+  variableKeys: string[];
   evaluate(context: RequestContext): Tri;
 }
 
@@ -145,12 +152,18 @@ function nullTest(
   return {
     operator,
     key,
+    variableKeys: [],
     evaluate(context) {
       if (bad !== undefined) {
         return unknown(`Null on ${key}: "${bad}" is not true or false`);
       }
       const found = context.get(lowerKey);
       if (found === MISSING) return missing(operator, key);
+      if (found !== ABSENT && found.length === 0) {
+        return unknown(
+          `Null on ${key}: the request gives an empty set of values, which AWS does not say counts as present or absent`,
+        );
+      }
       const isAbsent = found === ABSENT;
       return wanted.some(v => (v === 'true') === isAbsent);
     },
@@ -175,7 +188,7 @@ function compileTest(
     const u = unknown(`unknown condition operator ${operator}`, {
       unknownOperator: operator,
     });
-    return { operator, key, evaluate: () => u };
+    return { operator, key, variableKeys: [], evaluate: () => u };
   }
   if (spec.base.kind === 'null') return nullTest(operator, key, values);
   const policyValues = compileValues(spec, operator, key, values, variables);
@@ -184,6 +197,9 @@ function compileTest(
   return {
     operator,
     key,
+    variableKeys: policyValues.flatMap(v =>
+      'template' in v ? variableKeys(v.template) : [],
+    ),
     evaluate(context) {
       const found = context.get(lowerKey);
       if (found === MISSING) return missing(operator, key);
@@ -192,26 +208,47 @@ function compileTest(
         if (spec.qualifier === 'ForAnyValue') return false;
         return negated;
       }
+      if (!spec.qualifier && context.multivalued(lowerKey, found)) {
+        return singleOperatorOnSet(operator, key, found.length);
+      }
       const tests = policyValues.map(v =>
         'test' in v
           ? v.test
           : templateTest(spec.base, operator, key, v, context),
       );
       // Policy values are OR-ed; a negated operator holds for a request
-      // value that matches none of them.
+      // value that matches none of them (NOR).
       const perValue = (c: string): Tri => {
         const any = orTri(tests, t => t(c));
         return negated ? notTri(any) : any;
       };
       if (spec.qualifier === 'ForAllValues') return andTri(found, perValue);
-      if (spec.qualifier === 'ForAnyValue' || !negated) {
-        return orTri(found, perValue);
-      }
-      // A negated operator without qualifier on a multi-valued key: no
-      // request value may match (the negation of the positive operator).
-      return andTri(found, perValue);
+      return orTri(found, perValue);
     },
   };
+}
+
+/**
+ * A condition operator without ForAnyValue: / ForAllValues: on a key with a
+ * set of values: AWS documents that multivalued keys require a set operator
+ * and does not say what the plain operator does.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+ */
+function singleOperatorOnSet(
+  operator: string,
+  key: string,
+  count: number,
+): Unknown {
+  return unknown(
+    `${operator} tests ${key}, which holds a set of values (${count} in the request), without ForAnyValue: or ForAllValues:; AWS requires a set operator for multivalued keys and does not document the result`,
+  );
+}
+
+/** The variable keys (without default) of compiled condition tests. */
+export function conditionVariableKeys(
+  tests: readonly CompiledConditionTest[],
+): string[] {
+  return tests.flatMap(t => t.variableKeys);
 }
 
 /**

@@ -12,7 +12,17 @@ export type ContextLookup = readonly string[] | typeof ABSENT | typeof MISSING;
 export interface RequestContext {
   /** Looks a key up; the key must already be lower-cased. */
   get(lowerKey: string): ContextLookup;
+  /**
+   * Whether a present key holds a set of values: AWS documents it as
+   * multivalued, or the request gives it as a list of other than one value
+   * (a key AWS documents as single-valued has at most one). The key must
+   * already be lower-cased.
+   */
+  multivalued(lowerKey: string, values: readonly string[]): boolean;
 }
+
+/** Whether AWS documents a (lower-cased) condition key as multivalued. */
+export type KeyKindLookup = (lowerKey: string) => boolean;
 
 function toValues(value: ScpContextValue): string[] {
   if (Array.isArray(value)) return value.map(String);
@@ -39,15 +49,24 @@ function lowerCased(
 /**
  * Builds the request context: the request's own context first, then
  * aws:RequestedRegion from `region`, then the derived keys (from the
- * snapshot). Lower-cased key maps are cached per context object, so one
- * request evaluated for many accounts lower-cases its keys once.
+ * snapshot; the first record that has a key wins). Lower-cased key maps are
+ * cached per context object, so one request evaluated for many accounts
+ * lower-cases its keys once.
  */
 export function buildRequestContext(
   request: ScpRequest,
-  derived: Record<string, string | string[]> = {},
+  derived: readonly Record<string, string | string[]>[],
+  documentedMultivalued: KeyKindLookup,
 ): RequestContext {
   const own = request.context ? lowerCased(request.context) : undefined;
-  const derivedMap = lowerCased(derived);
+  const derivedMaps = derived.map(lowerCased);
+  const fromDerived = (lowerKey: string) => {
+    for (const map of derivedMaps) {
+      const found = map.get(lowerKey);
+      if (found) return found;
+    }
+    return undefined;
+  };
   const region =
     request.region === undefined ? undefined : ([request.region] as const);
   const absentAll = request.absentKeys === true;
@@ -60,9 +79,12 @@ export function buildRequestContext(
         own?.get(lowerKey) ??
         (region && lowerKey === 'aws:requestedregion'
           ? region
-          : derivedMap.get(lowerKey));
+          : fromDerived(lowerKey));
       if (found) return found;
       return absentAll || absent?.has(lowerKey) ? ABSENT : MISSING;
+    },
+    multivalued(lowerKey, values) {
+      return values.length !== 1 || documentedMultivalued(lowerKey);
     },
   };
 }

@@ -1,6 +1,15 @@
 import type { ParsedScp, ScpConditionBlock, ScpStatement } from './types';
 
 /**
+ * Which Organizations policy language a document is written in: a service
+ * control policy (no Principal / NotPrincipal) or a resource control policy
+ * (`Principal` must be `"*"`; no NotPrincipal, no NotAction).
+ *
+ * @public
+ */
+export type PolicyKind = 'scp' | 'rcp';
+
+/**
  * Thrown by {@link parseScp} for a document that is not valid JSON or not a
  * valid policy shape; the message says where.
  *
@@ -87,7 +96,37 @@ function parseCondition(value: unknown, where: string): ScpConditionBlock {
   return block;
 }
 
-function parseStatement(raw: unknown, index: number): ScpStatement {
+/** The element rules that differ between SCPs and RCPs. */
+function checkPrincipal(
+  raw: Record<string, unknown>,
+  where: string,
+  kind: PolicyKind,
+): void {
+  if (kind === 'scp') {
+    if (raw.Principal !== undefined || raw.NotPrincipal !== undefined) {
+      throw new ScpParseError(
+        `${where}: Principal / NotPrincipal are not supported in an SCP`,
+      );
+    }
+    return;
+  }
+  // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html
+  if (raw.NotPrincipal !== undefined) {
+    throw new ScpParseError(`${where}: NotPrincipal is not supported in an RCP`);
+  }
+  if (raw.NotAction !== undefined) {
+    throw new ScpParseError(`${where}: NotAction is not supported in an RCP`);
+  }
+  if (raw.Principal !== '*') {
+    throw new ScpParseError(`${where}.Principal must be "*" in an RCP`);
+  }
+}
+
+function parseStatement(
+  raw: unknown,
+  index: number,
+  kind: PolicyKind,
+): ScpStatement {
   const where = `Statement[${index}]`;
   if (!isObject(raw)) {
     throw new ScpParseError(`${where} must be an object`);
@@ -97,11 +136,7 @@ function parseStatement(raw: unknown, index: number): ScpStatement {
       throw new ScpParseError(`${where} has an unknown element "${key}"`);
     }
   }
-  if (raw.Principal !== undefined || raw.NotPrincipal !== undefined) {
-    throw new ScpParseError(
-      `${where}: Principal / NotPrincipal are not supported in an SCP`,
-    );
-  }
+  checkPrincipal(raw, where, kind);
   const { Effect, Sid } = raw;
   if (Effect !== 'Allow' && Effect !== 'Deny') {
     throw new ScpParseError(`${where}.Effect must be "Allow" or "Deny"`);
@@ -150,6 +185,17 @@ function parseStatement(raw: unknown, index: number): ScpStatement {
  * @public
  */
 export function parseScp(document: string): ParsedScp {
+  return parsePolicy(document, 'scp');
+}
+
+/**
+ * Parses an SCP or RCP document (see {@link parseScp}); `kind` selects the
+ * element rules of the policy type.
+ *
+ * @throws {@link ScpParseError} for invalid JSON or an invalid shape.
+ * @public
+ */
+export function parsePolicy(document: string, kind: PolicyKind): ParsedScp {
   let raw: unknown;
   try {
     raw = JSON.parse(document);
@@ -171,7 +217,7 @@ export function parseScp(document: string): ParsedScp {
     throw new ScpParseError('Statement must not be empty');
   }
   const policy: ParsedScp = {
-    statements: list.map((s, i) => parseStatement(s, i)),
+    statements: list.map((s, i) => parseStatement(s, i, kind)),
   };
   if (Version !== undefined) policy.version = Version;
   return policy;
@@ -185,8 +231,20 @@ export function parseScp(document: string): ParsedScp {
 export function tryParseScp(
   document: string,
 ): { ok: true; policy: ParsedScp } | { ok: false; error: string } {
+  return tryParsePolicy(document, 'scp');
+}
+
+/**
+ * Like {@link parsePolicy} but returns the error instead of throwing.
+ *
+ * @public
+ */
+export function tryParsePolicy(
+  document: string,
+  kind: PolicyKind,
+): { ok: true; policy: ParsedScp } | { ok: false; error: string } {
   try {
-    return { ok: true, policy: parseScp(document) };
+    return { ok: true, policy: parsePolicy(document, kind) };
   } catch (e) {
     if (e instanceof ScpParseError) return { ok: false, error: e.message };
     throw e;

@@ -1,4 +1,5 @@
 import { CompiledStatement, compilePolicy } from './compile';
+import type { PolicyKind } from './parse';
 import { describeLevel, describeStatement } from './describe';
 import type {
   ScpLevel,
@@ -29,7 +30,10 @@ export interface PreparedLevel {
   policies: PreparedPolicy[];
 }
 
-const prepared = new WeakMap<ScpLevel, PreparedLevel>();
+const prepared: Record<PolicyKind, WeakMap<ScpLevel, PreparedLevel>> = {
+  scp: new WeakMap(),
+  rcp: new WeakMap(),
+};
 
 function isCurrent(level: ScpLevel, entry: PreparedLevel): boolean {
   if (entry.policies.length !== level.policies.length) return false;
@@ -43,12 +47,15 @@ function isCurrent(level: ScpLevel, entry: PreparedLevel): boolean {
 }
 
 /**
- * Prepares a level once per level object: compiled policies (through the
+ * Prepares a level once per level object and policy kind: compiled policies (through the
  * per id + content cache) and the statement references the answers name.
  * A level whose policies changed is prepared again.
  */
-export function prepareLevel(level: ScpLevel): PreparedLevel {
-  const cached = prepared.get(level);
+export function prepareLevel(
+  level: ScpLevel,
+  kind: PolicyKind = 'scp',
+): PreparedLevel {
+  const cached = prepared[kind].get(level);
   if (cached && isCurrent(level, cached)) return cached;
   const ref: ScpLevelRef = {
     kind: level.kind,
@@ -56,7 +63,7 @@ export function prepareLevel(level: ScpLevel): PreparedLevel {
     name: level.name,
   };
   const policies = level.policies.map((source): PreparedPolicy => {
-    const compiled = compilePolicy(source);
+    const compiled = compilePolicy(source, kind);
     if (!compiled.ok) {
       return {
         source,
@@ -90,6 +97,6 @@ export function prepareLevel(level: ScpLevel): PreparedLevel {
     description: describeLevel(ref),
     policies,
   };
-  prepared.set(level, entry);
+  prepared[kind].set(level, entry);
   return entry;
 }

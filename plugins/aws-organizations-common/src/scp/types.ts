@@ -99,12 +99,18 @@ export type ScpContextValue = string | string[] | boolean | number;
 export interface ScpRequest {
   /** Required when evaluating against a snapshot; ignored for levels. */
   accountId?: string;
-  /** e.g. `iam:CreateUser`. */
+  /**
+   * e.g. `iam:CreateUser`. A pattern with `*` or `?` (e.g. `s3:Delete*`)
+   * is evaluated for every action AWS documents that it matches.
+   */
   action: string;
   /**
-   * The resource ARN. Omitted or `*` means "not specified": statements
-   * whose Resource is `*` apply, others make the outcome depend on the
-   * resource (indeterminate, unless decided elsewhere).
+   * The resource ARN. For an action AWS lists without a resource type
+   * (e.g. `iam:ListRoles`, `s3:ListAllMyBuckets`) the resource is `*`
+   * whatever is given. For other actions, omitted or `*` means "not
+   * specified": statements whose Resource is `*` apply, others make the
+   * outcome depend on the resource (indeterminate, unless decided
+   * elsewhere).
    */
   resource?: string;
   /** Sets aws:RequestedRegion unless the context gives it. */
@@ -149,6 +155,18 @@ export interface ScpUncertainty {
   unknownOperators: string[];
 }
 
+/** What AWS's Service Authorization Reference says about a request's action. @public */
+export interface ScpActionInfo {
+  /** The action as AWS spells it (as written when unknown). */
+  name: string;
+  /** False when the reference does not list the action. */
+  known: boolean;
+  /** False when the reference does not list its service prefix. */
+  serviceKnown: boolean;
+  /** True when the action takes no resource type (its resource is `*`). */
+  resourceless: boolean;
+}
+
 /** The answer of {@link evaluateScps}. @public */
 export interface ScpEvaluation {
   decision: ScpDecisionKind;
@@ -167,4 +185,11 @@ export interface ScpEvaluation {
   missingKeys: string[];
   /** Condition operators the evaluator does not know. */
   unknownOperators: string[];
+  /**
+   * What the explanation should also say: an action AWS does not document,
+   * a policy variable AWS does not substitute. Also in `reasons`.
+   */
+  notes?: string[];
+  /** The request's action in AWS's reference (absent for an action pattern). */
+  action?: ScpActionInfo;
 }
