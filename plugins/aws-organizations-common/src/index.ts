@@ -13,4 +13,5 @@ export * from './api';
 export * from './governanceApi';
 export * from './snapshotCounts';
 export * from './scp';
+export * from './rcp';
 export * from './permissionSets';

@@ -115,6 +115,12 @@ export interface ServiceControlPolicy {
   tags?: Knowable<Tags>;
 }
 
+/**
+ * A resource control policy: the same shape as an SCP (document, targets,
+ * tags). @public
+ */
+export type ResourceControlPolicy = ServiceControlPolicy;
+
 /** @public */
 export interface ManagedPolicyRef {
   arn: string;
@@ -259,6 +265,12 @@ export interface OrganizationSnapshot {
   organizationalUnits: OrganizationalUnit[];
   accounts: Account[];
   policies: ServiceControlPolicy[];
+  /**
+   * The resource control policies with their targets. Absent in snapshots
+   * from readers that do not read RCPs (their effect is then unknown when
+   * the RESOURCE_CONTROL_POLICY type is enabled).
+   */
+  resourceControlPolicies?: ResourceControlPolicy[];
   identityCenter: IdentityCenterSnapshot;
   warnings: SnapshotWarning[];
   stats: ReadStatistics;

@@ -2,6 +2,7 @@ import type { OrganizationSnapshot } from '../snapshot';
 import { evaluateActionPattern, isActionPattern } from './actionPattern';
 import { effectivePolicies } from './effective';
 import { evaluateLayer, layerResult } from './layer';
+import type { PolicyKind } from './parse';
 import { prepareRequest } from './request';
 import type {
   EffectiveScps,
@@ -31,23 +32,21 @@ function toEffective(source: ScpSource, request: ScpRequest): EffectiveScps {
 }
 
 /**
- * Evaluates SCP levels for one concrete action, with extra derived context
- * (e.g. the resource side's keys when combined with RCPs).
+ * Evaluates SCP or RCP levels for one concrete action, with the derived
+ * context keys (the first record that has a key wins).
  */
-export function evaluateScpLevels(
-  effective: EffectiveScps,
+export function evaluatePolicyLevels(
+  kind: PolicyKind,
+  levels: readonly ScpLevel[],
   request: ScpRequest,
-  extraDerived: readonly Record<string, string | string[]>[] = [],
+  derived: readonly Record<string, string | string[]>[],
 ): ScpEvaluation {
-  const prepared = prepareRequest(request, [
-    effective.derivedContext,
-    ...extraDerived,
-  ]);
+  const prepared = prepareRequest(request, derived);
   const evaluation = evaluateLayer(
-    effective.levels,
+    levels,
     prepared.compiled,
     request.action,
-    'scp',
+    kind,
   );
   evaluation.action = prepared.action;
   if (prepared.notes.length > 0) {
@@ -88,10 +87,14 @@ export function evaluateScps(
   }
   if (isActionPattern(request.action)) {
     return evaluateActionPattern(request.action, action =>
-      evaluateScpLevels(effective, { ...request, action }),
+      evaluatePolicyLevels('scp', effective.levels, { ...request, action }, [
+        effective.derivedContext,
+      ]),
     );
   }
-  return evaluateScpLevels(effective, request);
+  return evaluatePolicyLevels('scp', effective.levels, request, [
+    effective.derivedContext,
+  ]);
 }
 
 /** The answer of {@link isActionDenied}. @public */

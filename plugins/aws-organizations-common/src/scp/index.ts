@@ -19,7 +19,14 @@
  * aws:PrincipalOrgPaths) are derived, never missing.
  */
 export * from './types';
-export { parseScp, tryParseScp, ScpParseError } from './parse';
+export {
+  parseScp,
+  tryParseScp,
+  parsePolicy,
+  tryParsePolicy,
+  ScpParseError,
+} from './parse';
+export type { PolicyKind } from './parse';
 export { effectivePolicies } from './effective';
 export { evaluateScps, isActionDenied } from './evaluate';
 export type { ScpSource, ActionDeniedAnswer } from './evaluate';
