@@ -31,7 +31,13 @@ async function main(): Promise<void> {
     0,
   );
   process.stdout.write(
-    `wrote ${target}: ${Object.keys(reference.services).length} services, ${actions} actions, ${reference.multivaluedKeys.length} multivalued keys, ${reference.rcpServices.length} RCP services (iam-data ${reference.version})\n`,
+    `wrote ${target}: ${
+      Object.keys(reference.services).length
+    } services, ${actions} actions, ${
+      reference.multivaluedKeys.length
+    } multivalued keys, ${
+      reference.rcpServices.length
+    } RCP services (iam-data ${reference.version})\n`,
   );
 }
 

@@ -60,10 +60,7 @@ function withRcps(...policies: ResourceControlPolicy[]): OrganizationSnapshot {
     ...snapshot,
     organization: {
       ...snapshot.organization,
-      enabledPolicyTypes: [
-        'SERVICE_CONTROL_POLICY',
-        'RESOURCE_CONTROL_POLICY',
-      ],
+      enabledPolicyTypes: ['SERVICE_CONTROL_POLICY', 'RESOURCE_CONTROL_POLICY'],
     },
     resourceControlPolicies: [
       rcp('p-RCPFullAWSAccess', RCP_FULL, all, true),
@@ -92,7 +89,10 @@ describe('evaluateScpsAndRcps', () => {
   const snapshot = withRcps(rcp('p-perimeter', PERIMETER, ['ou-a']));
 
   it('denies a principal outside the organization on the resource side (RCP decided)', () => {
-    const r = evaluateScpsAndRcps(snapshot, { ...getObject, principal: outsider });
+    const r = evaluateScpsAndRcps(snapshot, {
+      ...getObject,
+      principal: outsider,
+    });
     expect(r.decision).toBe('denied');
     expect(r.decidedBy).toEqual(['rcp']);
     expect(r.decisive.map(d => [d.layer, d.sid, d.level.targetId])).toEqual([
@@ -105,7 +105,10 @@ describe('evaluateScpsAndRcps', () => {
   });
 
   it('allows a principal of the organization: both layers weighed', () => {
-    const r = evaluateScpsAndRcps(snapshot, { ...getObject, principal: insider });
+    const r = evaluateScpsAndRcps(snapshot, {
+      ...getObject,
+      principal: insider,
+    });
     expect(r.decision).toBe('allowed');
     expect(r.decidedBy).toEqual(['scp', 'rcp']);
   });
@@ -123,7 +126,10 @@ describe('evaluateScpsAndRcps', () => {
   it('exempts AWS service principals by the condition, not by the evaluator', () => {
     const r = evaluateScpsAndRcps(snapshot, {
       ...getObject,
-      principal: { type: 'service', servicePrincipal: 'cloudtrail.amazonaws.com' },
+      principal: {
+        type: 'service',
+        servicePrincipal: 'cloudtrail.amazonaws.com',
+      },
     });
     expect(r.decision).toBe('allowed');
     expect(r.decidedBy).toEqual(['rcp']);
@@ -224,7 +230,10 @@ describe('evaluateScpsAndRcps', () => {
 
 describe('effectiveRcps', () => {
   it('lists the RCPs by level with the resource keys derived', () => {
-    const e = effectiveRcps(withRcps(rcp('p-perimeter', PERIMETER, ['ou-a'])), '111111111111')!;
+    const e = effectiveRcps(
+      withRcps(rcp('p-perimeter', PERIMETER, ['ou-a'])),
+      '111111111111',
+    )!;
     expect(e.levels.map(l => [l.targetId, l.policies.map(p => p.id)])).toEqual([
       ['r-test', ['p-RCPFullAWSAccess']],
       ['ou-a', ['p-RCPFullAWSAccess', 'p-perimeter']],

@@ -61,9 +61,7 @@ function scpLayer(
     );
   }
   if (principal.serviceLinkedRole) {
-    return notApplies(
-      `SCPs do not affect service-linked roles (${SCP_DOC})`,
-    );
+    return notApplies(`SCPs do not affect service-linked roles (${SCP_DOC})`);
   }
   if (scps === 'outside-organization') {
     return notApplies(
@@ -76,7 +74,9 @@ function scpLayer(
     );
   }
   if (!scps.scpsEnabled) {
-    return notApplies('the organization has not enabled service control policies');
+    return notApplies(
+      'the organization has not enabled service control policies',
+    );
   }
   return {
     applies: true,
@@ -99,7 +99,9 @@ function rcpLayer(
   const { service } = actionInfo(request.action);
   if (!rcpGovernsService(service)) {
     return notApplies(
-      `RCPs do not govern ${service || request.action} resources (AWS's list of services that support RCPs: ${RCP_DOC})`,
+      `RCPs do not govern ${
+        service || request.action
+      } resources (AWS's list of services that support RCPs: ${RCP_DOC})`,
     );
   }
   if (rcps === undefined) {
@@ -118,7 +120,9 @@ function rcpLayer(
     );
   }
   if (!rcps.rcpsEnabled) {
-    return notApplies('the organization has not enabled resource control policies');
+    return notApplies(
+      'the organization has not enabled resource control policies',
+    );
   }
   if (!rcps.known) {
     return unknownLayer(
@@ -208,7 +212,9 @@ function combine(
     missingKeys: all('missingKeys'),
     unknownOperators: all('unknownOperators'),
   };
-  const denying = applying.filter(([, o]) => o.evaluation.decision === 'denied');
+  const denying = applying.filter(
+    ([, o]) => o.evaluation.decision === 'denied',
+  );
   if (denying.length > 0) {
     return {
       ...base,

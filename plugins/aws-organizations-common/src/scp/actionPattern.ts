@@ -70,9 +70,9 @@ export function evaluateActionPattern(
     return layerResult(
       decision,
       [
-        `${decision} for all ${actions.length} actions ${pattern} matches (${sample(
-          byDecision[decision],
-        )})`,
+        `${decision} for all ${
+          actions.length
+        } actions ${pattern} matches (${sample(byDecision[decision])})`,
         ...new Set(results.slice(0, SAMPLE).flatMap(r => r.reasons)),
       ],
       {
@@ -96,7 +96,9 @@ export function evaluateActionPattern(
   return layerResult(
     'indeterminate',
     [
-      `the ${actions.length} actions ${pattern} matches do not all get the same answer: ${decisions
+      `the ${
+        actions.length
+      } actions ${pattern} matches do not all get the same answer: ${decisions
         .map(d => `${d}: ${sample(byDecision[d])}`)
         .join('; ')}`,
     ],

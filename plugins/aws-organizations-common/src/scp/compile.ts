@@ -66,7 +66,9 @@ function unresolvedVariables(
   if (unresolved.length === 0) return true;
   const names = unresolved.map(u => `\${${u.key}}`).join(', ');
   const result = unknown(
-    `${label(statement)} uses ${names}, which the request cannot resolve to one value; AWS documents that an unresolvable variable might make the entire statement invalid, so whether it applies is unknown`,
+    `${label(
+      statement,
+    )} uses ${names}, which the request cannot resolve to one value; AWS documents that an unresolvable variable might make the entire statement invalid, so whether it applies is unknown`,
   );
   result.missingKeys.push(...unresolved.filter(u => u.missing).map(u => u.key));
   return result;
@@ -114,7 +116,9 @@ function compileStatement(
   keys.push(...conditionVariableKeys(tests));
   const notes = resources.literalVariables.map(
     v =>
-      `${label(statement)}: the policy variable ${v} is before the fifth colon of the ARN (service, region or account part), where AWS does not substitute variables; it is compared as literal text`,
+      `${label(
+        statement,
+      )}: the policy variable ${v} is before the fifth colon of the ARN (service, region or account part), where AWS does not substitute variables; it is compared as literal text`,
   );
   const matchesRest =
     keys.length === 0
@@ -122,7 +126,10 @@ function compileStatement(
       : (request: CompiledRequest) => {
           const applies = andTri(parts, part => part(request));
           if (applies === false) return false;
-          return andTri([applies, unresolvedVariables(statement, keys, request.context)], t => t);
+          return andTri(
+            [applies, unresolvedVariables(statement, keys, request.context)],
+            t => t,
+          );
         };
   return {
     statement,

@@ -112,7 +112,9 @@ function checkPrincipal(
   }
   // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html
   if (raw.NotPrincipal !== undefined) {
-    throw new ScpParseError(`${where}: NotPrincipal is not supported in an RCP`);
+    throw new ScpParseError(
+      `${where}: NotPrincipal is not supported in an RCP`,
+    );
   }
   if (raw.NotAction !== undefined) {
     throw new ScpParseError(`${where}: NotAction is not supported in an RCP`);

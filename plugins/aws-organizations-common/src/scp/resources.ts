@@ -93,6 +93,8 @@ function resourcelessMatch(
   resource: { service: string; action: string },
 ): Tri {
   if (/^\*+$/.test(raw)) return true;
+  // An exact ARN names one resource, never "*".
+  if (!/[*?]|\$\{/.test(raw)) return false;
   const looksLikeStar = new RegExp(
     `^${sources([{ text: raw, wildcards: true }]).loose}$`,
   ).test('*');
@@ -201,7 +203,8 @@ export function unresolvableVariables(
     const found = context.get(lower);
     if (found === MISSING) out.push({ key, missing: true });
     else if (typeof found === 'symbol') out.push({ key, missing: false });
-    else if (context.multivalued(lower, found)) out.push({ key, missing: false });
+    else if (context.multivalued(lower, found))
+      out.push({ key, missing: false });
   }
   return out;
 }

