@@ -120,16 +120,25 @@ function compileStatement(
         statement,
       )}: the policy variable ${v} is before the fifth colon of the ARN (service, region or account part), where AWS does not substitute variables; it is compared as literal text`,
   );
+  const applies = (request: CompiledRequest): Tri =>
+    parts.length === 1
+      ? matchesResource(request)
+      : andTri(parts, part => part(request));
   const matchesRest =
     keys.length === 0
-      ? (request: CompiledRequest) => andTri(parts, part => part(request))
-      : (request: CompiledRequest) => {
-          const applies = andTri(parts, part => part(request));
-          if (applies === false) return false;
-          return andTri(
-            [applies, unresolvedVariables(statement, keys, request.context)],
-            t => t,
+      ? applies
+      : (request: CompiledRequest): Tri => {
+          const result = applies(request);
+          if (result === false) return false;
+          const variablesTri = unresolvedVariables(
+            statement,
+            keys,
+            request.context,
           );
+          if (variablesTri === true) return result;
+          return result === true
+            ? variablesTri
+            : andTri([result, variablesTri], t => t);
         };
   return {
     statement,

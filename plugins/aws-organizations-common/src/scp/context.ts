@@ -83,8 +83,7 @@ export function buildRequestContext(
       if (found) return found;
       return absentAll || absent?.has(lowerKey) ? ABSENT : MISSING;
     },
-    multivalued(lowerKey, values) {
-      return values.length !== 1 || documentedMultivalued(lowerKey);
-    },
+    multivalued: (lowerKey, values) =>
+      values.length !== 1 || documentedMultivalued(lowerKey),
   };
 }

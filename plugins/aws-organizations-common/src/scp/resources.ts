@@ -192,19 +192,24 @@ export function compileResources(
   };
 }
 
+const NONE: { key: string; missing: boolean }[] = [];
+
 /** Whether any of the keys is not resolvable to exactly one value. */
 export function unresolvableVariables(
   keys: readonly string[],
   context: RequestContext,
 ): { key: string; missing: boolean }[] {
-  const out: { key: string; missing: boolean }[] = [];
+  let out: { key: string; missing: boolean }[] | undefined;
+  const add = (key: string, missing: boolean) => {
+    out = out ?? [];
+    out.push({ key, missing });
+  };
   for (const key of keys) {
     const lower = key.toLowerCase();
     const found = context.get(lower);
-    if (found === MISSING) out.push({ key, missing: true });
-    else if (typeof found === 'symbol') out.push({ key, missing: false });
-    else if (context.multivalued(lower, found))
-      out.push({ key, missing: false });
+    if (found === MISSING) add(key, true);
+    else if (typeof found === 'symbol') add(key, false);
+    else if (context.multivalued(lower, found)) add(key, false);
   }
-  return out;
+  return out ?? NONE;
 }

@@ -145,8 +145,9 @@ function context(random: () => number): Record<string, string | string[]> {
 
 function toLevels(docs: object[][]): ScpLevel[] {
   return docs.map((policies, i) => {
-    const kind: ScpLevelKind =
-      i === 0 ? 'root' : i === docs.length - 1 ? 'account' : 'ou';
+    let kind: ScpLevelKind = 'ou';
+    if (i === 0) kind = 'root';
+    else if (i === docs.length - 1) kind = 'account';
     return {
       kind,
       targetId: `${kind}-${i}`,

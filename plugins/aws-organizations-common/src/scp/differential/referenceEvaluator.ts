@@ -108,7 +108,6 @@ function substitute(
   text: string,
   req: ReferenceRequest,
   fromColon: number,
-  unresolved: string[],
 ): { text: string; literal: boolean[] } | null {
   let out = '';
   const literal: boolean[] = [];
@@ -141,7 +140,6 @@ function substitute(
         value = values[0];
       } else if (!values && m) value = m[2];
       if (value === undefined) {
-        unresolved.push(key);
         isNull = true;
         continue;
       }
@@ -181,7 +179,6 @@ function resourceValues(
   req: ReferenceRequest,
   service: string,
   variables: boolean,
-  unresolved: string[],
 ): Values {
   let acc: Values = F;
   for (const raw of patterns) {
@@ -192,7 +189,7 @@ function resourceValues(
       continue;
     }
     const s = variables
-      ? substitute(raw, req, 5, unresolved)
+      ? substitute(raw, req, 5)
       : { text: raw, literal: [...raw].map(() => false) };
     acc = or(acc, s === null ? F : of(globWithLiterals(s, req.resource)));
   }
@@ -222,7 +219,6 @@ function conditionValues(
   condition: Record<string, Record<string, unknown>>,
   req: ReferenceRequest,
   variables: boolean,
-  unresolved: string[],
 ): Values {
   let acc: Values = T;
   for (const [fullOp, keys] of Object.entries(condition)) {
@@ -256,7 +252,7 @@ function conditionValues(
         const perValue = (v: string): boolean => {
           const any = policyValues.some(p => {
             const s = variables
-              ? substitute(p, req, 0, unresolved)
+              ? substitute(p, req, 0)
               : { text: p, literal: [...p].map(() => false) };
             if (s === null) return false;
             return base === 'StringLike'
@@ -291,13 +287,11 @@ function applies(
   );
   if ((s.Action !== undefined) !== actionHit) return F;
   const service = req.action.split(':')[0].toLowerCase();
-  const unresolved: string[] = [];
   let r = resourceValues(
     list(s.NotResource ?? s.Resource ?? '*'),
     req,
     service,
     variables,
-    unresolved,
   );
   if (s.NotResource !== undefined) r = not(r);
   const c = s.Condition
@@ -305,7 +299,6 @@ function applies(
         s.Condition as Record<string, Record<string, unknown>>,
         req,
         variables,
-        unresolved,
       )
     : T;
   const nullReading = and(r, c);
@@ -324,12 +317,8 @@ function statementUnresolved(
 ): boolean {
   if (!variables) return false;
   const texts: string[] = [];
-  const resources = s.NotResource ?? s.Resource;
-  for (const r of Array.isArray(resources)
-    ? resources
-    : resources
-    ? [resources]
-    : []) {
+  const resources = s.NotResource ?? s.Resource ?? [];
+  for (const r of Array.isArray(resources) ? resources : [resources]) {
     // Only the part after the fifth colon is substituted.
     const parts = String(r).split(':');
     texts.push(parts.slice(5).join(':'));

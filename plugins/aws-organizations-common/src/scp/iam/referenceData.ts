@@ -48,7 +48,10 @@ export interface IamDataSource {
   servicesWithRcpSupport(): Promise<string[]>;
 }
 
-const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byText = (a: string, b: string) => {
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
+};
 
 /** Reads the data package and derives the compact table. */
 export async function collectIamReference(
