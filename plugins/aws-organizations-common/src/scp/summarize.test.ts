@@ -227,3 +227,39 @@ describe('allowedRegions and summarizeGuardrails', () => {
     ]);
   });
 });
+
+describe('summaries of what the evaluator treats specially', () => {
+  it('says that a variable before the fifth colon is literal', () => {
+    const s = summarizeScp(
+      JSON.stringify({
+        Version: '2012-10-17',
+        Statement: {
+          Effect: 'Deny',
+          Action: 'iam:*',
+          NotResource: 'arn:aws:iam::${aws:PrincipalAccount}:user/*',
+        },
+      }),
+    );
+    expect(s.sentence).toContain(
+      'AWS does not substitute ${aws:PrincipalAccount} before the fifth colon',
+    );
+  });
+
+  it('reads an RCP with the RCP rules', () => {
+    const rcp = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: {
+        Effect: 'Deny',
+        Principal: '*',
+        Action: 's3:*',
+        Resource: '*',
+        Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } },
+      },
+    });
+    expect(summarizeScp(rcp).ok).toBe(false);
+    expect(summarizeScp(rcp, 'TLS', 'rcp')).toMatchObject({
+      ok: true,
+      sentence: 'TLS: denies s3:* when aws:SecureTransport BoolIfExists false',
+    });
+  });
+});

@@ -1,6 +1,7 @@
-import { tryParseScp } from './parse';
+import { PolicyKind, tryParsePolicy } from './parse';
 import { ACTION_PHRASES, PROTECTED_SERVICE_NAMES } from './phrases';
 import type { ParsedScp, ScpEffect, ScpStatement } from './types';
+import { parseResourceTemplate } from './variables';
 
 /** The shapes {@link summarizeScp} recognises. @public */
 export type ScpStatementKind =
@@ -34,6 +35,11 @@ export interface ScpStatementSummary {
   resources?: string[];
   /** Other conditions, in words. */
   otherConditions: string[];
+  /**
+   * Policy variables written before the fifth colon of a Resource /
+   * NotResource ARN, which AWS does not substitute.
+   */
+  literalVariables: string[];
   sentence: string;
 }
 
@@ -184,6 +190,11 @@ function sentenceOf(s: Omit<ScpStatementSummary, 'sentence'>): string {
   if (s.exemptPrincipals.length > 0) {
     text += `, except ${list(s.exemptPrincipals)}`;
   }
+  if (s.literalVariables.length > 0) {
+    text += ` (AWS does not substitute ${list(
+      s.literalVariables,
+    )} before the fifth colon of an ARN: it is literal text)`;
+  }
   return text;
 }
 
@@ -206,6 +217,11 @@ export function summarizeStatement(
     services: servicesOf(actions),
     exemptPrincipals: parts.exemptPrincipals,
     otherConditions: parts.other,
+    literalVariables: (
+      statement.notResource ??
+      statement.resource ??
+      []
+    ).flatMap(r => parseResourceTemplate(r)?.literalVariables ?? []),
   };
   if (statement.sid !== undefined) summary.sid = statement.sid;
   if (parts.regions) summary.regions = parts.regions;
@@ -220,18 +236,20 @@ export function summarizeStatement(
  * Describes an SCP in plain language: per statement a kind with its
  * structure (actions, services, regions, exempt principals) and a sentence;
  * the policy sentence joins them, prefixed with the name when given
- * (e.g. "FullAWSAccess: allows everything").
+ * (e.g. "FullAWSAccess: allows everything"). `kind` `rcp` reads the
+ * document with the RCP element rules.
  *
  * @public
  */
 export function summarizeScp(
   document: string | ParsedScp,
   name?: string,
+  kind: PolicyKind = 'scp',
 ): ScpSummary {
   const prefix = name ? `${name}: ` : '';
   let parsed: ParsedScp;
   if (typeof document === 'string') {
-    const result = tryParseScp(document);
+    const result = tryParsePolicy(document, kind);
     if (!result.ok) {
       return {
         ok: false,
