@@ -16,7 +16,11 @@
  * matching Allow; otherwise `indeterminate` if any unknown remains on a
  * Deny or on a level lacking a definite Allow; otherwise `allowed`. Keys
  * the snapshot knows (aws:PrincipalAccount, aws:PrincipalOrgID,
- * aws:PrincipalOrgPaths) are derived, never missing.
+ * aws:PrincipalOrgPaths) are derived, never missing. Cases AWS's
+ * documentation leaves open are unknown too: a policy variable that cannot
+ * be resolved, an operator without set qualifier on a multivalued key, a
+ * wildcard that would cross a colon inside an ARN segment, a wildcard ARN
+ * against an action without resource type (see the package README).
  */
 export * from './types';
 export {
@@ -29,6 +33,7 @@ export {
 export type { PolicyKind } from './parse';
 export { effectivePolicies } from './effective';
 export { evaluateScps, isActionDenied } from './evaluate';
+export { IAM_REFERENCE_VERSION } from './iam/catalog';
 export type { ScpSource, ActionDeniedAnswer } from './evaluate';
 export { summarizeScp } from './summarize';
 export type {
