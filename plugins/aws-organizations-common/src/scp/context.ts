@@ -58,32 +58,53 @@ export function buildRequestContext(
   derived: readonly Record<string, string | string[]>[],
   documentedMultivalued: KeyKindLookup,
 ): RequestContext {
-  const own = request.context ? lowerCased(request.context) : undefined;
-  const derivedMaps = derived.map(lowerCased);
-  const fromDerived = (lowerKey: string) => {
-    for (const map of derivedMaps) {
+  return new Context(request, derived, documentedMultivalued);
+}
+
+/** The request context, one object per request (no closures to allocate). */
+class Context implements RequestContext {
+  readonly #own: Map<string, readonly string[]> | undefined;
+  readonly #derived: Map<string, readonly string[]>[];
+  readonly #region: readonly string[] | undefined;
+  readonly #absentAll: boolean;
+  readonly #absent: Set<string> | undefined;
+  readonly #documented: KeyKindLookup;
+
+  constructor(
+    request: ScpRequest,
+    derived: readonly Record<string, string | string[]>[],
+    documented: KeyKindLookup,
+  ) {
+    this.#own = request.context ? lowerCased(request.context) : undefined;
+    this.#derived =
+      derived.length === 1 ? [lowerCased(derived[0])] : derived.map(lowerCased);
+    this.#region = request.region === undefined ? undefined : [request.region];
+    this.#absentAll = request.absentKeys === true;
+    this.#absent = Array.isArray(request.absentKeys)
+      ? new Set(request.absentKeys.map(k => k.toLowerCase()))
+      : undefined;
+    this.#documented = documented;
+  }
+
+  get(lowerKey: string): ContextLookup {
+    const found =
+      this.#own?.get(lowerKey) ??
+      (this.#region && lowerKey === 'aws:requestedregion'
+        ? this.#region
+        : this.#fromDerived(lowerKey));
+    if (found) return found;
+    return this.#absentAll || this.#absent?.has(lowerKey) ? ABSENT : MISSING;
+  }
+
+  multivalued(lowerKey: string, values: readonly string[]): boolean {
+    return values.length !== 1 || this.#documented(lowerKey);
+  }
+
+  #fromDerived(lowerKey: string): readonly string[] | undefined {
+    for (const map of this.#derived) {
       const found = map.get(lowerKey);
       if (found) return found;
     }
     return undefined;
-  };
-  const region =
-    request.region === undefined ? undefined : ([request.region] as const);
-  const absentAll = request.absentKeys === true;
-  const absent = Array.isArray(request.absentKeys)
-    ? new Set(request.absentKeys.map(k => k.toLowerCase()))
-    : undefined;
-  return {
-    get(lowerKey: string): ContextLookup {
-      const found =
-        own?.get(lowerKey) ??
-        (region && lowerKey === 'aws:requestedregion'
-          ? region
-          : fromDerived(lowerKey));
-      if (found) return found;
-      return absentAll || absent?.has(lowerKey) ? ABSENT : MISSING;
-    },
-    multivalued: (lowerKey, values) =>
-      values.length !== 1 || documentedMultivalued(lowerKey),
-  };
+  }
 }

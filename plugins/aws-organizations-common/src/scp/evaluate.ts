@@ -31,6 +31,21 @@ function toEffective(source: ScpSource, request: ScpRequest): EffectiveScps {
   return effectivePolicies(source, request.accountId);
 }
 
+const derivedLists = new WeakMap<
+  EffectiveScps,
+  readonly Record<string, string | string[]>[]
+>();
+
+/** The derived context of an account as a list, built once per object. */
+function derivedOf(effective: EffectiveScps) {
+  let list = derivedLists.get(effective);
+  if (!list) {
+    list = [effective.derivedContext];
+    derivedLists.set(effective, list);
+  }
+  return list;
+}
+
 /**
  * Evaluates SCP or RCP levels for one concrete action, with the derived
  * context keys (the first record that has a key wins).
@@ -47,11 +62,14 @@ export function evaluatePolicyLevels(
     prepared.compiled,
     request.action,
     kind,
+    prepared.action,
   );
-  evaluation.action = prepared.action;
   if (prepared.notes.length > 0) {
     evaluation.reasons.push(...prepared.notes);
-    evaluation.notes = [...prepared.notes, ...(evaluation.notes ?? [])];
+    evaluation.notes =
+      evaluation.notes && evaluation.notes.length > 0
+        ? [...prepared.notes, ...evaluation.notes]
+        : (prepared.notes as string[]);
   }
   return evaluation;
 }
@@ -87,14 +105,20 @@ export function evaluateScps(
   }
   if (isActionPattern(request.action)) {
     return evaluateActionPattern(request.action, action =>
-      evaluatePolicyLevels('scp', effective.levels, { ...request, action }, [
-        effective.derivedContext,
-      ]),
+      evaluatePolicyLevels(
+        'scp',
+        effective.levels,
+        { ...request, action },
+        derivedOf(effective),
+      ),
     );
   }
-  return evaluatePolicyLevels('scp', effective.levels, request, [
-    effective.derivedContext,
-  ]);
+  return evaluatePolicyLevels(
+    'scp',
+    effective.levels,
+    request,
+    derivedOf(effective),
+  );
 }
 
 /** The answer of {@link isActionDenied}. @public */

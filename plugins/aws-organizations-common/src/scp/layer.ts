@@ -3,6 +3,7 @@ import { describeLevel } from './describe';
 import type { PolicyKind } from './parse';
 import { prepareLevel } from './prepare';
 import type {
+  ScpActionInfo,
   ScpEvaluation,
   ScpLevel,
   ScpLevelRef,
@@ -29,6 +30,7 @@ export function layerResult(
     missingKeys: [],
     unknownOperators: [],
     notes: [],
+    action: undefined,
     ...extra,
   };
 }
@@ -50,6 +52,7 @@ export function evaluateLayer(
   request: CompiledRequest,
   actionLabel: string,
   kind: PolicyKind,
+  action?: ScpActionInfo,
 ): ScpEvaluation {
   const word = WORD[kind];
   const denies: { ref: ScpStatementRef; description: string }[] = [];
@@ -124,6 +127,7 @@ export function evaluateLayer(
         decisive: denies.map(d => d.ref),
         levelsWithoutAllow,
         notes: uniqueNotes,
+        action,
       },
     );
   }
@@ -139,7 +143,7 @@ export function evaluateLayer(
         ),
         ...uniqueNotes,
       ],
-      { levelsWithoutAllow, notes: uniqueNotes },
+      { levelsWithoutAllow, notes: uniqueNotes, action },
     );
   }
   const uncertain = [
@@ -171,6 +175,7 @@ export function evaluateLayer(
       missingKeys,
       unknownOperators,
       notes: uniqueNotes,
+      action,
     });
   }
   return layerResult(
@@ -180,6 +185,6 @@ export function evaluateLayer(
       ...allows.map(a => `allowed by the ${a.description}`),
       ...uniqueNotes,
     ],
-    { decisive: allows.map(a => a.ref), notes: uniqueNotes },
+    { decisive: allows.map(a => a.ref), notes: uniqueNotes, action },
   );
 }

@@ -7,7 +7,8 @@
  * 250 SCPs, at most 5 per target; deterministic), then evaluates a mix of
  * what-if requests for every account: a cold pass (effective levels and
  * policy compilation included) and warm passes. Prints evaluations per
- * second and the decision mix.
+ * second of wall time and per CPU-second of this process (steadier on a
+ * shared machine), and the decision mix.
  */
 import { compilePolicy } from '../compile';
 import { effectivePolicies } from '../effective';
@@ -53,6 +54,10 @@ const REQUESTS: Omit<ScpRequest, 'accountId'>[] = [
   },
 ];
 
+function rate(count: number, ms: number): string {
+  return Math.round(count / (ms / 1000)).toLocaleString('en-US');
+}
+
 function main(): void {
   const passes = Number(process.argv[2] ?? 5);
   let t = performance.now();
@@ -86,12 +91,20 @@ function main(): void {
       }
     }
   };
+  const cpuMs = (since: NodeJS.CpuUsage) => {
+    const used = process.cpuUsage(since);
+    return (used.user + used.system) / 1000;
+  };
   t = performance.now();
+  let cpu = process.cpuUsage();
   pass(true);
   const coldMs = performance.now() - t;
+  const coldCpuMs = cpuMs(cpu);
   t = performance.now();
+  cpu = process.cpuUsage();
   for (let i = 0; i < passes; i++) pass(false);
   const warmMs = performance.now() - t;
+  const warmCpuMs = cpuMs(cpu);
   const perPass = accountIds.length * REQUESTS.length;
 
   t = performance.now();
@@ -111,14 +124,18 @@ function main(): void {
     )} ms`,
     `cold pass (effective levels + evaluation): ${perPass} evaluations in ${coldMs.toFixed(
       0,
-    )} ms = ${Math.round(perPass / (coldMs / 1000)).toLocaleString(
-      'en-US',
-    )} evaluations/s`,
+    )} ms = ${rate(perPass, coldMs)} evaluations/s (CPU ${coldCpuMs.toFixed(
+      0,
+    )} ms = ${rate(perPass, coldCpuMs)} per CPU-second)`,
     `warm: ${passes} passes, ${
       perPass * passes
-    } evaluations in ${warmMs.toFixed(0)} ms = ${Math.round(
-      (perPass * passes) / (warmMs / 1000),
-    ).toLocaleString('en-US')} evaluations/s`,
+    } evaluations in ${warmMs.toFixed(0)} ms = ${rate(
+      perPass * passes,
+      warmMs,
+    )} evaluations/s (CPU ${warmCpuMs.toFixed(0)} ms = ${rate(
+      perPass * passes,
+      warmCpuMs,
+    )} per CPU-second)`,
     `effective levels lookup (cached) for all accounts: ${levelsMs.toFixed(
       1,
     )} ms`,
