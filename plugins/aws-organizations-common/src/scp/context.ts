@@ -46,21 +46,6 @@ function lowerCased(
   return map;
 }
 
-/**
- * Builds the request context: the request's own context first, then
- * aws:RequestedRegion from `region`, then the derived keys (from the
- * snapshot; the first record that has a key wins). Lower-cased key maps are
- * cached per context object, so one request evaluated for many accounts
- * lower-cases its keys once.
- */
-export function buildRequestContext(
-  request: ScpRequest,
-  derived: readonly Record<string, string | string[]>[],
-  documentedMultivalued: KeyKindLookup,
-): RequestContext {
-  return new Context(request, derived, documentedMultivalued);
-}
-
 /** The request context, one object per request (no closures to allocate). */
 class Context implements RequestContext {
   readonly #own: Map<string, readonly string[]> | undefined;
@@ -107,4 +92,19 @@ class Context implements RequestContext {
     }
     return undefined;
   }
+}
+
+/**
+ * Builds the request context: the request's own context first, then
+ * aws:RequestedRegion from `region`, then the derived keys (from the
+ * snapshot; the first record that has a key wins). Lower-cased key maps are
+ * cached per context object, so one request evaluated for many accounts
+ * lower-cases its keys once.
+ */
+export function buildRequestContext(
+  request: ScpRequest,
+  derived: readonly Record<string, string | string[]>[],
+  documentedMultivalued: KeyKindLookup,
+): RequestContext {
+  return new Context(request, derived, documentedMultivalued);
 }
