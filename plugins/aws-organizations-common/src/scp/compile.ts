@@ -160,7 +160,8 @@ export function compileParsedScp(parsed: ParsedScp): CompiledPolicy {
 }
 
 const CACHE_LIMIT = 10_000;
-const cache = new Map<string, { content: string; compiled: CompiledPolicy }>();
+type Cache = Map<string, { content: string; compiled: CompiledPolicy }>;
+const caches: Record<PolicyKind, Cache> = { scp: new Map(), rcp: new Map() };
 
 function compileSource(
   policy: ScpPolicySource,
@@ -193,13 +194,13 @@ export function compilePolicy(
   policy: ScpPolicySource,
   kind: PolicyKind = 'scp',
 ): CompiledPolicy {
-  const key = `${kind}:${policy.id}`;
-  const cached = cache.get(key);
+  const cache = caches[kind];
+  const cached = cache.get(policy.id);
   if (cached && cached.content === policy.content) {
     return cached.compiled;
   }
   const compiled = compileSource(policy, kind);
   if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, { content: policy.content, compiled });
+  cache.set(policy.id, { content: policy.content, compiled });
   return compiled;
 }

@@ -15,6 +15,9 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
+/** The notes of an answer that has none (shared: answers are not edited). */
+const NO_NOTES: string[] = Object.freeze([]) as unknown as string[];
+
 /** An answer with empty lists, to fill in. */
 export function layerResult(
   decision: ScpEvaluation['decision'],
@@ -29,7 +32,7 @@ export function layerResult(
     uncertain: [],
     missingKeys: [],
     unknownOperators: [],
-    notes: [],
+    notes: NO_NOTES,
     action: undefined,
     ...extra,
   };
@@ -63,7 +66,7 @@ export function evaluateLayer(
     items: ScpUncertainty[];
   }[] = [];
   const levelsWithoutAllow: ScpLevelRef[] = [];
-  const notes: string[] = [];
+  let notes: string[] | undefined;
 
   for (const level of levels) {
     const { ref, policies } = prepareLevel(level, kind);
@@ -87,6 +90,7 @@ export function evaluateLayer(
         const s = prepared.compiled;
         if (!s.matchesAction(request.action)) continue;
         if (s.notes.length > 0) {
+          notes = notes ?? [];
           notes.push(...s.notes.map(n => `${n} (${prepared.description})`));
         }
         const isDeny = s.effect === 'Deny';
@@ -112,7 +116,7 @@ export function evaluateLayer(
     } else levelsWithoutAllow.push(ref);
   }
 
-  const uniqueNotes = notes.length === 0 ? notes : unique(notes);
+  const uniqueNotes = notes ? unique(notes) : NO_NOTES;
   if (denies.length > 0) {
     return layerResult(
       'denied',
