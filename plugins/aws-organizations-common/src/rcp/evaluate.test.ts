@@ -245,3 +245,24 @@ describe('effectiveRcps', () => {
     expect(effectiveRcps(testSnapshot(), '123412341234')).toBeUndefined();
   });
 });
+
+describe('evaluateScpsAndRcps without a snapshot', () => {
+  it('takes both sides as given, outside the organization included', () => {
+    const snapshot = withRcps(rcp('p-perimeter', PERIMETER, ['ou-a']));
+    const resource = effectiveRcps(snapshot, '111111111111')!;
+    const r = evaluateScpsAndRcps(
+      { principal: 'outside-organization', resource },
+      { ...getObject, principal: outsider },
+    );
+    expect(r.decision).toBe('denied');
+    expect(r.decidedBy).toEqual(['rcp']);
+    const neither = evaluateScpsAndRcps(
+      { principal: 'outside-organization', resource: 'outside-organization' },
+      { ...getObject, principal: outsider },
+    );
+    expect(neither.decision).toBe('allowed');
+    expect(neither.reasons[0]).toBe(
+      'neither SCPs nor RCPs restrict this request',
+    );
+  });
+});

@@ -1,4 +1,4 @@
-import { parseScp, ScpParseError, tryParseScp } from './parse';
+import { parseScp, ScpParseError, tryParsePolicy, tryParseScp } from './parse';
 
 describe('parseScp', () => {
   it('normalizes a lone statement object and string elements', () => {
@@ -106,5 +106,36 @@ describe('parseScp', () => {
     expect(tryParseScp('{"Statement":{"Effect":"Deny","Action":"*"}}')).toEqual(
       expect.objectContaining({ ok: true }),
     );
+  });
+});
+
+describe('parsePolicy for RCPs', () => {
+  const statement = {
+    Effect: 'Deny',
+    Principal: '*',
+    Action: 's3:*',
+    Resource: '*',
+  };
+  const parse = (s: object) =>
+    tryParsePolicy(
+      JSON.stringify({ Version: '2012-10-17', Statement: s }),
+      'rcp',
+    );
+
+  it('accepts Principal "*" and rejects what RCPs do not support', () => {
+    expect(parse(statement).ok).toBe(true);
+    expect(parse({ ...statement, Principal: { AWS: '*' } })).toEqual({
+      ok: false,
+      error: 'Statement[0].Principal must be "*" in an RCP',
+    });
+    expect(parse({ ...statement, NotPrincipal: { AWS: '1' } })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('NotPrincipal is not supported'),
+    });
+    const { Action, ...rest } = statement;
+    expect(parse({ ...rest, NotAction: Action })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining('NotAction is not supported'),
+    });
   });
 });
