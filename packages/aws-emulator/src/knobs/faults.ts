@@ -21,11 +21,13 @@ export interface FaultConfig {
   /**
    * Per operation name (e.g. `ListAccountsForParent`): the share of calls
    * (0..1) that fail with `code` (default: the service's 500 error) and
-   * `statusCode` (default 500 for server error codes, else 400).
+   * `statusCode` (default 500 for server error codes, else 400). With
+   * `html`, the answer is an HTML page with that status instead of an AWS
+   * error (what a proxy or load balancer in front of AWS answers).
    */
   errorRate?: Record<
     string,
-    { rate: number; code?: string; statusCode?: number }
+    { rate: number; code?: string; statusCode?: number; html?: boolean }
   >;
   /** The next `count` matching calls answer the service's 500 error. */
   serverErrorBurst?: {
@@ -44,8 +46,18 @@ function isServerCode(code: string) {
 function errorFor(
   service: EmulatedService,
   operation: string,
-  spec: { code?: string; statusCode?: number },
+  spec: { code?: string; statusCode?: number; html?: boolean },
 ): AwsError {
+  if (spec.html) {
+    const status = spec.statusCode ?? 502;
+    return new AwsError(
+      'BadGateway',
+      'Bad Gateway',
+      status,
+      {},
+      `<html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1></body></html>`,
+    );
+  }
   const code = spec.code ?? SERVICE_ERROR_CODES[service].serverError;
   let base: AwsError;
   if (code === SERVICE_ERROR_CODES[service].throttling) {

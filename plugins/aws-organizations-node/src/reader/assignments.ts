@@ -129,22 +129,22 @@ async function listPerPrincipal(
   principals: { principalType: PrincipalType; principalId: string }[],
 ): Promise<AccountAssignment[]> {
   const listOne = (p: { principalType: PrincipalType; principalId: string }) =>
-      ctx.paginate(
-        {
-          service,
-          operation: 'ListAccountAssignmentsForPrincipal',
-          resource: `${p.principalType} ${p.principalId}`,
-        },
-        NextToken =>
-          new ListAccountAssignmentsForPrincipalCommand({
-            InstanceArn: instanceArn,
-            PrincipalId: p.principalId,
-            PrincipalType: p.principalType,
-            NextToken,
-            MaxResults: pageSize,
-          }),
-        out => out.AccountAssignments,
-      );
+    ctx.paginate(
+      {
+        service,
+        operation: 'ListAccountAssignmentsForPrincipal',
+        resource: `${p.principalType} ${p.principalId}`,
+      },
+      NextToken =>
+        new ListAccountAssignmentsForPrincipalCommand({
+          InstanceArn: instanceArn,
+          PrincipalId: p.principalId,
+          PrincipalType: p.principalType,
+          NextToken,
+          MaxResults: pageSize,
+        }),
+      out => out.AccountAssignments,
+    );
   // The first principal alone: from a delegated administrator AWS denies
   // this operation, and one denied call is enough to know.
   const lists = principals.length ? [await listOne(principals[0])] : [];
@@ -160,6 +160,43 @@ function isDeniedForPrincipal(error: unknown): boolean {
     error.operation === 'ListAccountAssignmentsForPrincipal' &&
     isAccessDenied(error)
   );
+}
+
+/**
+ * Whether AWS denies ListAccountAssignmentsForPrincipal, which it allows
+ * only from the management account: one call for the first principal tells
+ * a delegated administrator apart when the per-principal plan did not run.
+ * A probe that fails otherwise is a warning and tells nothing.
+ */
+async function probeDelegatedAdministrator(
+  ctx: ReadContext,
+  instanceArn: string,
+  principal: { principalType: PrincipalType; principalId: string } | undefined,
+): Promise<boolean> {
+  if (!principal) return false;
+  const target = {
+    service,
+    operation: 'ListAccountAssignmentsForPrincipal',
+    resource: `${principal.principalType} ${principal.principalId}`,
+  };
+  let denied = false;
+  await ctx.optional(target, async optionalCtx => {
+    try {
+      await optionalCtx.send(
+        target,
+        new ListAccountAssignmentsForPrincipalCommand({
+          InstanceArn: instanceArn,
+          PrincipalId: principal.principalId,
+          PrincipalType: principal.principalType,
+          MaxResults: 1,
+        }),
+      );
+    } catch (error) {
+      if (!isDeniedForPrincipal(error)) throw error;
+      denied = true;
+    }
+  });
+  return denied;
 }
 
 function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
@@ -293,8 +330,11 @@ export async function readAccountAssignments(
   let reason = `${pairs.length} provisioned pairs <= ${perPrincipal} principals`;
   if (inputs.delegatedAdministrator) reason = 'delegated administrator';
   else if (forced) reason = 'forced';
-  return {
-    assignments: await runPerPermissionSet(reason),
-    delegatedAdministrator: inputs.delegatedAdministrator ?? false,
-  };
+  const [assignments, denied] = await Promise.all([
+    runPerPermissionSet(reason),
+    inputs.delegatedAdministrator
+      ? Promise.resolve(true)
+      : probeDelegatedAdministrator(ctx, instanceArn, principals[0]),
+  ]);
+  return { assignments, delegatedAdministrator: denied };
 }

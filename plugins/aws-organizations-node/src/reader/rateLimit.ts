@@ -87,13 +87,28 @@ export function resolveRateLimits(
     ...check(s, overrides[s]),
   });
   const budgets: RateBudgetSpec[] = [
-    { name: 'organizations', services: ['organizations'], ...bounds(organizations) },
+    {
+      name: 'organizations',
+      services: ['organizations'],
+      ...bounds(organizations),
+    },
     ...(apart
-      ? IDENTITY_CENTER.map(s => ({ name: s, services: [s], ...bounds(own(s)) }))
-      : [{ name: 'identityCenter' as const, services: IDENTITY_CENTER, ...bounds(identityCenter) }]),
+      ? IDENTITY_CENTER.map(s => ({
+          name: s,
+          services: [s],
+          ...bounds(own(s)),
+        }))
+      : [
+          {
+            name: 'identityCenter' as const,
+            services: IDENTITY_CENTER,
+            ...bounds(identityCenter),
+          },
+        ]),
   ];
   const concurrency = { ...DEFAULT_READER_CONCURRENCY };
-  concurrency.organizations = organizations.concurrency ?? concurrency.organizations;
+  concurrency.organizations =
+    organizations.concurrency ?? concurrency.organizations;
   for (const s of IDENTITY_CENTER) {
     concurrency[s] = own(s).concurrency ?? concurrency[s];
   }

@@ -99,20 +99,22 @@ async function readIdentityCenter(
   ]);
   const [permissionSets, { assignments, delegatedAdministrator }] =
     await Promise.all([
-    Promise.all(
-      permissionSetArns.map(arn => readPermissionSet(ctx, instanceArn, arn)),
-    ),
-    readAccountAssignments(ctx, {
-      instanceArn,
-      permissionSetArns,
-      groupIds: store.groups.map(g => g.id),
-      userIds: store.users.map(u => u.id),
-      strategy: options.assignmentStrategy,
-      delegatedAdministrator: options.delegatedAdministrator,
-    }),
-  ]);
+      Promise.all(
+        permissionSetArns.map(arn => readPermissionSet(ctx, instanceArn, arn)),
+      ),
+      readAccountAssignments(ctx, {
+        instanceArn,
+        permissionSetArns,
+        groupIds: store.groups.map(g => g.id),
+        userIds: store.users.map(u => u.id),
+        strategy: options.assignmentStrategy,
+        delegatedAdministrator: options.delegatedAdministrator,
+      }),
+    ]);
   if (delegatedAdministrator) {
-    ctx.warnings.push(delegatedWarning(instanceArn));
+    const warning = delegatedWarning(instanceArn);
+    ctx.warnings.push(warning);
+    ctx.logger.warn(warning.message);
   }
   permissionSets.sort((a, b) => a.arn.localeCompare(b.arn));
   store.groups.sort((a, b) => a.id.localeCompare(b.id));

@@ -13,11 +13,7 @@ export class TokenBucket {
   #queue: Promise<unknown> = Promise.resolve();
   #lastWaitAt = -Infinity;
 
-  constructor(options: {
-    tps: number;
-    capacity: number;
-    now?: () => number;
-  }) {
+  constructor(options: { tps: number; capacity: number; now?: () => number }) {
     this.#now = options.now ?? (() => performance.now());
     this.#tps = options.tps;
     this.#capacity = Math.max(1, options.capacity);
