@@ -96,7 +96,7 @@ class CallPipeline {
       this.counter.throttle();
       throw throttlingError(service);
     }
-    this.faults.beforeCall(service, operation);
+    this.faults.beforeCall(service, operation, body);
     const input = new RequestInput(service, body);
     checkCaller(this.#caller, this.#state, service, operation, input);
     return handler({

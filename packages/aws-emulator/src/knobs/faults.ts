@@ -23,11 +23,20 @@ export interface FaultConfig {
    * (0..1) that fail with `code` (default: the service's 500 error) and
    * `statusCode` (default 500 for server error codes, else 400). With
    * `html`, the answer is an HTML page with that status instead of an AWS
-   * error (what a proxy or load balancer in front of AWS answers).
+   * error (what a proxy or load balancer in front of AWS answers). With
+   * `resources`, only calls naming one of them (`ResourceId`,
+   * `ResourceArn`, `ParentId`, `PermissionSetArn`, `GroupId`, `PrincipalId`,
+   * `AccountId`) can fail.
    */
   errorRate?: Record<
     string,
-    { rate: number; code?: string; statusCode?: number; html?: boolean }
+    {
+      rate: number;
+      code?: string;
+      statusCode?: number;
+      html?: boolean;
+      resources?: string[];
+    }
   >;
   /** The next `count` matching calls answer the service's 500 error. */
   serverErrorBurst?: {
@@ -74,6 +83,22 @@ function errorFor(
   return new AwsError(code, base.message, status, base.fields);
 }
 
+const RESOURCE_PARAMETERS = [
+  'ResourceId',
+  'ResourceArn',
+  'ParentId',
+  'PermissionSetArn',
+  'GroupId',
+  'PrincipalId',
+  'AccountId',
+];
+
+function namesOneOf(body: Record<string, unknown>, resources: string[]) {
+  return RESOURCE_PARAMETERS.some(
+    p => typeof body[p] === 'string' && resources.includes(body[p] as string),
+  );
+}
+
 /**
  * Decides, call by call, which fault to inject.
  *
@@ -115,7 +140,11 @@ export class FaultInjector {
   }
 
   /** Throws the fault this call gets, if any. */
-  beforeCall(service: EmulatedService, operation: string) {
+  beforeCall(
+    service: EmulatedService,
+    operation: string,
+    body: Record<string, unknown> = {},
+  ) {
     const { accessDenied, serverErrorBurst, errorRate } = this.#faults;
     if (accessDenied?.includes(service)) {
       this.#injected++;
@@ -132,7 +161,11 @@ export class FaultInjector {
       throw serverError(service);
     }
     const rate = errorRate?.[operation];
-    if (rate && this.#prng.next() < rate.rate) {
+    if (
+      rate &&
+      (!rate.resources || namesOneOf(body, rate.resources)) &&
+      this.#prng.next() < rate.rate
+    ) {
       this.#injected++;
       throw errorFor(service, operation, rate);
     }
