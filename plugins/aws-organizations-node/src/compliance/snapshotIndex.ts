@@ -15,7 +15,11 @@ import {
 
 /** Identity Center as the rules see it. @public */
 export type ComplianceIdentityCenterState =
-  | { status: 'available' }
+  | {
+      status: 'available';
+      /** From a delegated administrator the management account's assignments are not visible. */
+      readFrom?: 'management-account' | 'delegated-administrator';
+    }
   | { status: 'not-enabled' }
   | { status: 'unavailable'; reason: string };
 
@@ -120,6 +124,8 @@ export function createComplianceSnapshotIndex(
     identityCenter:
       ic.status === 'unavailable'
         ? { status: 'unavailable', reason: ic.reason }
+        : ic.status === 'available' && ic.readFrom
+        ? { status: ic.status, readFrom: ic.readFrom }
         : { status: ic.status },
     assignmentsOf: id => assignments.get(id) ?? [],
     permissionSet: arn => permissionSets.get(arn),
