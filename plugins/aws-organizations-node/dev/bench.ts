@@ -173,6 +173,9 @@ async function readOnce(
   }
 }
 
+/** Set once the summary is printed (or the failure reported). */
+let finished = false;
+
 async function main() {
   const options = parseOptions();
   const server = await BenchServer.start({
@@ -222,7 +225,6 @@ async function main() {
   }
 }
 
-let finished = false;
 process.on('beforeExit', () => {
   if (!finished) {
     process.stderr.write(

@@ -10,7 +10,11 @@ export function formatStats(stats: ReadStatistics): string {
   ];
   for (const [budget, rate] of Object.entries(stats.rates ?? {})) {
     lines.push(
-      `rate ${budget} (${rate.services.join(' + ')}): ${rate.finalTps} TPS at the end, peak ${rate.peakTps}, lowered ${rate.decreases} times by throttling`,
+      `rate ${budget} (${rate.services.join(' + ')}): ${
+        rate.finalTps
+      } TPS at the end, peak ${rate.peakTps}, lowered ${
+        rate.decreases
+      } times by throttling`,
     );
   }
   for (const [service, ops] of Object.entries(stats.calls)) {

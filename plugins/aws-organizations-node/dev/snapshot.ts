@@ -77,9 +77,7 @@ async function main() {
           process.env.AWS_DEFAULT_REGION ??
           'us-east-1',
         ...(values['role-arn'] ? { roleArn: values['role-arn'] } : {}),
-        ...(values['external-id']
-          ? { externalId: values['external-id'] }
-          : {}),
+        ...(values['external-id'] ? { externalId: values['external-id'] } : {}),
         ...(endpoint
           ? {
               endpoints: {

@@ -23,6 +23,18 @@ export type ComplianceIdentityCenterState =
   | { status: 'not-enabled' }
   | { status: 'unavailable'; reason: string };
 
+function identityCenterState(
+  ic: OrganizationSnapshot['identityCenter'],
+): ComplianceIdentityCenterState {
+  if (ic.status === 'unavailable') {
+    return { status: 'unavailable', reason: ic.reason };
+  }
+  if (ic.status === 'available' && ic.readFrom) {
+    return { status: ic.status, readFrom: ic.readFrom };
+  }
+  return { status: ic.status };
+}
+
 /**
  * Lookups of one snapshot that rules share. Built once per evaluation;
  * every method is cheap.
@@ -121,12 +133,7 @@ export function createComplianceSnapshotIndex(
     unit: id => units.get(id),
     isManagementAccount: id => id === snapshot.organization.managementAccountId,
     effectiveScps: id => effectivePolicies(snapshot, id),
-    identityCenter:
-      ic.status === 'unavailable'
-        ? { status: 'unavailable', reason: ic.reason }
-        : ic.status === 'available' && ic.readFrom
-        ? { status: ic.status, readFrom: ic.readFrom }
-        : { status: ic.status },
+    identityCenter: identityCenterState(ic),
     assignmentsOf: id => assignments.get(id) ?? [],
     permissionSet: arn => permissionSets.get(arn),
     classify: arn => {

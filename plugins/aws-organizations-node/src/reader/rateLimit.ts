@@ -122,6 +122,8 @@ function bounds(limit: ServiceRateLimit) {
   };
 }
 
+const round = (n: number) => Math.round(n * 10) / 10;
+
 /** What one budget did during a read. */
 export interface RateBudgetSummary {
   services: AwsServiceName[];
@@ -200,5 +202,3 @@ export class RateBudget {
       : undefined;
   }
 }
-
-const round = (n: number) => Math.round(n * 10) / 10;
