@@ -106,14 +106,8 @@ describe('readOrganizationSnapshot: rates and retries, end to end', () => {
   it('tells the truth in amz-sdk-request: the attempt and the real maximum', async () => {
     emu = await startEmulator({
       dataset: 'demo',
-      seed: 2,
       faults: {
-        errorRate: {
-          ListAccountsForParent: {
-            rate: 0.5,
-            code: 'TooManyRequestsException',
-          },
-        },
+        serverErrorBurst: { operation: 'ListAccountsForParent', count: 3 },
       },
     });
     const clients = clientsFor(emu);
