@@ -78,6 +78,13 @@ export interface ReadContextOptions {
   maxAttempts: number;
 }
 
+/** A part of a read: the read's state, its own failure scope and call class. */
+interface DerivedContext {
+  shared: SharedRead;
+  scope: FailureScope;
+  callClass: CallClass;
+}
+
 function createShared(options: ReadContextOptions): SharedRead {
   const limits = options.rateLimits ?? resolveRateLimits();
   const budgets = {} as Record<AwsServiceName, RateBudget>;
@@ -113,13 +120,17 @@ export class ReadContext {
   readonly #scope: FailureScope;
   readonly #callClass: CallClass;
 
-  constructor(
-    options: ReadContextOptions,
-    derived?: { shared: SharedRead; scope: FailureScope; callClass: CallClass },
-  ) {
-    this.#shared = derived?.shared ?? createShared(options);
-    this.#scope = derived?.scope ?? { abort: new AbortController() };
-    this.#callClass = derived?.callClass ?? 'required';
+  /** A new read, or (internal) a part of one that shares its state. */
+  constructor(source: ReadContextOptions | DerivedContext) {
+    if ('shared' in source) {
+      this.#shared = source.shared;
+      this.#scope = source.scope;
+      this.#callClass = source.callClass;
+    } else {
+      this.#shared = createShared(source);
+      this.#scope = { abort: new AbortController() };
+      this.#callClass = 'required';
+    }
   }
 
   get clients(): AwsOrganizationsClients {
@@ -150,10 +161,7 @@ export class ReadContext {
   }
 
   #derive(scope: FailureScope, callClass: CallClass): ReadContext {
-    return new ReadContext(
-      { clients: this.clients, logger: this.logger, maxAttempts: 1 },
-      { shared: this.#shared, scope, callClass },
-    );
+    return new ReadContext({ shared: this.#shared, scope, callClass });
   }
 
   /**
