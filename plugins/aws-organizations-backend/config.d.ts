@@ -27,20 +27,32 @@ export interface Config {
      */
     externalId?: string;
     /**
-     * Client-side rate limits per service over the defaults (Organizations
-     * 10 TPS, SSO Admin and Identity Store 20 TPS). Raise them only where
-     * AWS granted a higher quota, or for an emulator.
+     * Optional bounds of the reader's adaptive rates, per budget: the
+     * reader finds each service's real rate from its answers and stays
+     * below these. `identityCenter` is SSO Admin and the Identity Store
+     * together (one collective budget, as AWS documents); configuring
+     * `ssoAdmin` or `identityStore` gives each its own.
      */
     rateLimits?: {
-      [service in 'organizations' | 'ssoAdmin' | 'identityStore']?: {
-        /** Sustained requests per second. */
+      [budget in
+        | 'organizations'
+        | 'identityCenter'
+        | 'ssoAdmin'
+        | 'identityStore']?: {
+        /** Requests per second the discovered rate never exceeds. */
         tps?: number;
-        /** Requests allowed at once after an idle period. */
+        /** Requests saved up after an idle period; default one second's worth. */
         burst?: number;
-        /** Requests in flight at once. */
+        /** Requests in flight at once, per service. */
         concurrency?: number;
       };
     };
+    /**
+     * The role is in a delegated administrator account of IAM Identity
+     * Center: assignments are listed per permission set (AWS denies the
+     * per-principal listing there). Detected anyway; default false.
+     */
+    delegatedAdministrator?: boolean;
     /** Endpoint overrides per service (emulators, VPC endpoints). */
     endpoints?: {
       organizations?: string;

@@ -1,9 +1,17 @@
 import { parseArgs } from 'node:util';
 import { DATASET_NAMES, DatasetName } from './datasets';
 import { startEmulator } from './emulator';
+import { RateLimitOptions } from './knobs/rateLimits';
 
 const USAGE = `Usage: aws-emulator [--dataset demo|S|M|L] [--port N] [--host H]
-  [--latency-ms N] [--jitter-ms N] [--tps N --burst N] [--seed N]`;
+  [--latency-ms N] [--jitter-ms N] [--tps N --burst N] [--seed N]
+  [--organizations-tps N] [--identity-center-tps N] [--delegated-admin]
+
+  --tps/--burst              a token bucket per service
+  --organizations-tps N      Organizations' own bucket (burst N)
+  --identity-center-tps N    one bucket shared by SSO Admin and Identity Store
+  --delegated-admin          answer as to a delegated administrator of IAM
+                             Identity Center (AccessDenied where AWS denies it)`;
 
 function number(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -30,6 +38,9 @@ export async function runCli(argv: string[]): Promise<void> {
       'jitter-ms': { type: 'string' },
       tps: { type: 'string' },
       burst: { type: 'string' },
+      'organizations-tps': { type: 'string' },
+      'identity-center-tps': { type: 'string' },
+      'delegated-admin': { type: 'boolean', default: false },
       seed: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -45,6 +56,19 @@ export async function runCli(argv: string[]): Promise<void> {
   const tps = number(values.tps, 'tps');
   const burst = number(values.burst, 'burst') ?? tps;
   const limit = tps !== undefined ? { tps, burst: burst ?? 1 } : undefined;
+  const bucket = (name: 'organizations-tps' | 'identity-center-tps') => {
+    const value = number(values[name], name);
+    return value !== undefined ? { tps: value, burst: value } : undefined;
+  };
+  const rateLimit: RateLimitOptions = {
+    ...(limit
+      ? { organizations: limit, ssoAdmin: limit, identityStore: limit }
+      : {}),
+  };
+  const organizations = bucket('organizations-tps');
+  if (organizations) rateLimit.organizations = organizations;
+  const identityCenter = bucket('identity-center-tps');
+  if (identityCenter) rateLimit.identityCenter = identityCenter;
   const startedAt = Date.now();
   const emulator = await startEmulator({
     dataset,
@@ -53,9 +77,10 @@ export async function runCli(argv: string[]): Promise<void> {
     seed: number(values.seed, 'seed'),
     latencyMs: number(values['latency-ms'], 'latency-ms'),
     latencyJitterMs: number(values['jitter-ms'], 'jitter-ms'),
-    rateLimit: limit
-      ? { organizations: limit, ssoAdmin: limit, identityStore: limit }
-      : undefined,
+    rateLimit,
+    caller: values['delegated-admin']
+      ? 'delegated-administrator'
+      : 'management-account',
   });
   process.stdout.write(
     `AWS emulator (${dataset}) listening on ${emulator.url} (built in ${

@@ -2,9 +2,10 @@ import { buildDataset, DatasetName } from './datasets';
 import { FaultConfig, FaultInjector } from './knobs/faults';
 import { LatencyModel, LatencyOption } from './knobs/latency';
 import { CallCounter, EmulatorStats } from './knobs/stats';
-import { TokenBucket } from './knobs/tokenBucket';
+import { RateLimiters, RateLimitOptions } from './knobs/rateLimits';
+import { CallerView, checkCaller } from './knobs/caller';
 import { createAdminHandler } from './admin';
-import { AwsError, EmulatedService, throttlingError } from './protocol/errors';
+import { AwsError, throttlingError } from './protocol/errors';
 import { RequestInput } from './protocol/input';
 import { AwsCall, startEmulatorServer } from './protocol/server';
 import { OPERATIONS } from './services';
@@ -27,9 +28,20 @@ export interface EmulatorOptions {
   latencyMs?: LatencyOption;
   /** Uniform jitter of the latency, +/- this many ms. */
   latencyJitterMs?: number;
-  /** A token bucket per service; empty answers the service's throttling error. */
-  rateLimit?: Partial<Record<EmulatedService, { tps: number; burst: number }>>;
+  /**
+   * Server-side token buckets, per service and optionally one collective
+   * `identityCenter` bucket for SSO Admin and the Identity Store; an empty
+   * bucket answers the service's throttling error.
+   */
+  rateLimit?: RateLimitOptions;
   faults?: FaultConfig;
+  /**
+   * Whose credentials the caller holds: the management account (default) or
+   * a delegated administrator of IAM Identity Center, which AWS denies
+   * ListAccountAssignmentsForPrincipal and the permission sets provisioned
+   * to the management account.
+   */
+  caller?: CallerView;
 }
 
 /** @public */
@@ -55,7 +67,8 @@ class CallPipeline {
   readonly faults: FaultInjector;
   readonly #state: EmulatorState;
   readonly #latency: LatencyModel;
-  readonly #buckets: Partial<Record<EmulatedService, TokenBucket>> = {};
+  readonly #limits: RateLimiters;
+  readonly #caller: CallerView;
 
   constructor(state: EmulatorState, options: EmulatorOptions, seed: number) {
     this.#state = state;
@@ -65,11 +78,8 @@ class CallPipeline {
       options.latencyJitterMs,
       seed,
     );
-    for (const [service, limit] of Object.entries(options.rateLimit ?? {})) {
-      if (limit) {
-        this.#buckets[service as EmulatedService] = new TokenBucket(limit);
-      }
-    }
+    this.#limits = new RateLimiters(options.rateLimit);
+    this.#caller = options.caller ?? 'management-account';
   }
 
   handle = async ({ service, operation, body }: AwsCall) => {
@@ -82,15 +92,18 @@ class CallPipeline {
     }
     this.counter.count(service, operation);
     await this.#latency.wait(service);
-    if (this.#buckets[service] && !this.#buckets[service]!.tryTake()) {
+    if (!this.#limits.tryTake(service)) {
       this.counter.throttle();
       throw throttlingError(service);
     }
-    this.faults.beforeCall(service, operation);
+    this.faults.beforeCall(service, operation, body);
+    const input = new RequestInput(service, body);
+    checkCaller(this.#caller, this.#state, service, operation, input);
     return handler({
       state: this.#state,
-      input: new RequestInput(service, body),
+      input,
       operation,
+      caller: this.#caller,
       emptyPage: () => this.faults.takeEmptyPage(operation),
     });
   };

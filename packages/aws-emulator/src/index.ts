@@ -8,7 +8,9 @@
 export * from './datasets';
 export * from './emulator';
 export * from './admin';
+export type { CallerView } from './knobs/caller';
 export type { FaultConfig } from './knobs/faults';
+export type { RateLimitOptions, RateLimitSpec } from './knobs/rateLimits';
 export type { LatencyOption } from './knobs/latency';
 export type { EmulatorStats } from './knobs/stats';
 export * from './protocol/errors';

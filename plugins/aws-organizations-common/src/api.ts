@@ -30,6 +30,14 @@ export interface ResolvedOwner {
   ouId?: string;
   /** False when the ref does not name an entity in the catalog. */
   resolvable: boolean;
+  /**
+   * Set when a tag this owner depends on could not be read (it is unknown
+   * in the snapshot): unknown is not "no owner", so the owner is the last
+   * known one, resolved from the snapshot read at `since`; without a last
+   * known one (`since` absent), it is what the tags that were read give.
+   * `reason` says what could not be read.
+   */
+  stale?: { reason: string; since?: string };
 }
 
 /**

@@ -214,6 +214,14 @@ export type IdentityCenterSnapshot =
       groups: IdentityStoreGroup[];
       users: IdentityStoreUser[];
       memberships: GroupMembership[];
+      /**
+       * Whose view this is. From a delegated administrator, the permission
+       * sets provisioned to the management account (and so every
+       * assignment in the management account) are not visible: what the
+       * management account holds is unknown. Absent in snapshots from
+       * older readers (the management account).
+       */
+      readFrom?: 'management-account' | 'delegated-administrator';
     }
   | { status: 'not-enabled' }
   | { status: 'unavailable'; reason: string };
@@ -233,6 +241,21 @@ export interface ReadStatistics {
   calls: Record<string, Record<string, number>>;
   retries: number;
   throttles: number;
+  /**
+   * What the reader's adaptive rate found per budget (`organizations`,
+   * `identityCenter` or `ssoAdmin`/`identityStore` when configured apart):
+   * the rate at the end, the highest reached, and how many times
+   * throttling lowered it. Absent in snapshots from older readers.
+   */
+  rates?: Record<
+    string,
+    {
+      services: string[];
+      finalTps: number;
+      peakTps: number;
+      decreases: number;
+    }
+  >;
   /** Assignment listing strategy the reader chose. */
   assignmentStrategy?: 'per-permission-set' | 'per-principal';
   /**

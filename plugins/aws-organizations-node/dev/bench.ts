@@ -1,43 +1,40 @@
 /*
  * Benchmark of the reader against the emulator:
  *
- *   yarn bench:sync --dataset S|M|L [--latency-ms N] [--tps N]
+ *   yarn bench:sync --dataset S|M|L [--latency-ms N] [--runs N]
+ *     [--server-tps N] [--server-organizations-tps N]
+ *     [--server-identity-center-tps N] [--reader-tps N] [--tps N]
+ *     [--rate-control aimd|sdk-adaptive] [--anchor]
  *
  * Starts the emulator in a child process (so the reader's peak RSS is its
- * own), reads a snapshot through the real SDK over HTTP, checks it is
- * complete against the emulator's counts, and prints per service the API
- * calls against the lower bound and the wall time against the rate-limit
- * floor (max over services of calls / TPS).
+ * own) with server-side limits the reader is not told (--server-*: per
+ * service, Organizations alone, or one collective Identity Center bucket),
+ * reads snapshots through the real SDK over HTTP (--runs times, the
+ * emulator's counters reset in between), checks each against the
+ * emulator's counts and prints calls against the lower bound, wall time
+ * against the server's floor, and throttled calls as the emulator counted
+ * them. --reader-tps caps the reader (awsOrganizations.rateLimits);
+ * --tps N is both (server per service and reader cap, as before). --anchor
+ * first times the simplest sequential reader of accounts and tags. Any
+ * failed or incomplete read, and a run that ends without printing its
+ * summary, exits 1.
  */
-import { fork } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import type { RateLimitOptions } from '@aws-governance/aws-emulator';
 import {
   snapshotCounts,
   type OrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
-  AwsServiceName,
-  DEFAULT_READER_RATE_LIMITS,
-  ServiceRateLimit,
   createAwsOrganizationsClientsFromSettings,
   readOrganizationSnapshot,
 } from '../src';
-import type { CallBound } from './lowerBound';
+import { readAccountsOnePageAtATime } from './anchor';
+import { BenchServer, serverFloorSeconds } from './benchServer';
+import { RunResult, formatRun, formatSummary } from './benchReport';
 import { StderrLogger } from './stderrLogger';
 
-interface ChildReady {
-  url: string;
-  expected: Record<string, number>;
-  lowerBound: CallBound;
-}
-
-const SERVICES: AwsServiceName[] = [
-  'organizations',
-  'ssoAdmin',
-  'identityStore',
-];
-const sum = (o: Record<string, number> = {}) =>
-  Object.values(o).reduce((a, b) => a + b, 0);
+const SERVICES = ['organizations', 'ssoAdmin', 'identityStore'] as const;
 
 function actualCounts(snapshot: OrganizationSnapshot): Record<string, number> {
   const ic = snapshot.identityCenter;
@@ -47,164 +44,199 @@ function actualCounts(snapshot: OrganizationSnapshot): Record<string, number> {
   };
 }
 
-async function main() {
+function positive(value: string | undefined, name: string) {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) {
+    throw new Error(`--${name} must be a positive number, got ${value}`);
+  }
+  return n;
+}
+
+function parseOptions() {
   const { values } = parseArgs({
     options: {
       dataset: { type: 'string', default: 'S' },
-      'latency-ms': { type: 'string' },
-      tps: { type: 'string' },
       seed: { type: 'string' },
+      'latency-ms': { type: 'string' },
+      runs: { type: 'string', default: '1' },
+      tps: { type: 'string' },
+      'server-tps': { type: 'string' },
+      'server-organizations-tps': { type: 'string' },
+      'server-identity-center-tps': { type: 'string' },
+      'reader-tps': { type: 'string' },
+      'rate-control': { type: 'string' },
+      anchor: { type: 'boolean', default: false },
     },
   });
-  const latencyMs = values['latency-ms']
-    ? Number(values['latency-ms'])
-    : undefined;
-  const tps = values.tps ? Number(values.tps) : undefined;
-  const emulatorOptions = {
+  const both = positive(values.tps, 'tps');
+  const serverTps = positive(values['server-tps'], 'server-tps') ?? both;
+  const server: RateLimitOptions = {};
+  if (serverTps) {
+    for (const s of SERVICES) server[s] = { tps: serverTps, burst: serverTps };
+  }
+  const orgTps = positive(
+    values['server-organizations-tps'],
+    'server-organizations-tps',
+  );
+  if (orgTps) server.organizations = { tps: orgTps, burst: orgTps };
+  const icTps = positive(
+    values['server-identity-center-tps'],
+    'server-identity-center-tps',
+  );
+  if (icTps) server.identityCenter = { tps: icTps, burst: icTps };
+  const readerTps = positive(values['reader-tps'], 'reader-tps') ?? both;
+  const rateControl = values['rate-control'];
+  if (rateControl && !['aimd', 'sdk-adaptive'].includes(rateControl)) {
+    throw new Error('--rate-control must be aimd or sdk-adaptive');
+  }
+  return {
     dataset: values.dataset,
     seed: values.seed ? Number(values.seed) : undefined,
-    latencyMs,
-    ...(tps
-      ? {
-          rateLimit: Object.fromEntries(
-            SERVICES.map(s => [s, { tps, burst: tps }]),
-          ),
-        }
-      : {}),
+    latencyMs: positive(values['latency-ms'], 'latency-ms'),
+    runs: positive(values.runs, 'runs') ?? 1,
+    server,
+    readerTps,
+    rateControl: rateControl as 'aimd' | 'sdk-adaptive' | undefined,
+    anchor: values.anchor,
   };
-  const child = fork(
-    require.resolve('./benchEmulator'),
-    [JSON.stringify(emulatorOptions)],
-    {
-      execArgv: ['-r', 'sucrase/register/ts'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    },
-  );
-  const ready = await new Promise<ChildReady>((resolve, reject) => {
-    child.once('message', m => resolve(m as ChildReady));
-    child.once('exit', code =>
-      reject(new Error(`emulator exited with ${code}`)),
-    );
-  });
+}
 
-  // The reader's own limits match the emulator's when --tps is given.
-  const rateLimits: Record<AwsServiceName, ServiceRateLimit> = tps
-    ? (Object.fromEntries(
-        SERVICES.map(s => [
-          s,
-          { ...DEFAULT_READER_RATE_LIMITS[s], tps, burst: tps },
-        ]),
-      ) as Record<AwsServiceName, ServiceRateLimit>)
-    : DEFAULT_READER_RATE_LIMITS;
+async function readOnce(
+  server: BenchServer,
+  options: ReturnType<typeof parseOptions>,
+  run: number,
+): Promise<RunResult> {
+  const { url, expected } = server.ready;
+  await server.resetStats();
   const clients = createAwsOrganizationsClientsFromSettings({
     region: 'us-east-1',
-    endpoints: {
-      organizations: ready.url,
-      ssoAdmin: ready.url,
-      identityStore: ready.url,
-    },
-    credentials: async () => ({
-      accessKeyId: 'bench',
-      secretAccessKey: 'bench',
-    }),
+    endpoints: { organizations: url, ssoAdmin: url, identityStore: url },
+    credentials: async () => ({ accessKeyId: 'bench', secretAccessKey: 'x' }),
   });
   const started = performance.now();
-  let snapshot: OrganizationSnapshot;
-  try {
-    snapshot = await readOrganizationSnapshot({
-      clients,
-      logger: new StderrLogger('warn'),
-      rateLimits,
-    });
-  } finally {
-    child.disconnect();
-  }
-  const wallMs = performance.now() - started;
-  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
-  const emulatorStats = await fetch(`${ready.url}/_emulator/stats`)
-    .then(r => r.json())
-    .catch(() => undefined);
-
-  const actual = actualCounts(snapshot);
-  const missing = Object.entries(ready.expected).filter(
-    ([k, v]) => actual[k] !== v,
-  );
-  const lines: string[] = [];
-  lines.push(
-    `dataset ${values.dataset}: ${Object.entries(actual)
-      .map(([k, v]) => `${k} ${v}`)
-      .join(', ')}`,
-  );
-  lines.push(
-    `complete: ${snapshot.complete && missing.length === 0 ? 'yes' : 'NO'}${
-      missing.length
-        ? ` (mismatch: ${missing
-            .map(([k, v]) => `${k} ${actual[k]}/${v}`)
-            .join(', ')})`
-        : ''
-    }; assignment strategy ${snapshot.stats.assignmentStrategy}`,
-  );
-  lines.push('| service | calls | lower bound | ratio | TPS | floor (s) |');
-  lines.push('|---|---:|---:|---:|---:|---:|');
-  let floorS = 0;
-  let totalCalls = 0;
-  let totalBound = 0;
-  for (const service of SERVICES) {
-    const calls = sum(snapshot.stats.calls[service]);
-    const bound = sum(ready.lowerBound[service]);
-    const serviceTps = rateLimits[service].tps;
-    const floor = bound / serviceTps;
-    floorS = Math.max(floorS, floor);
-    totalCalls += calls;
-    totalBound += bound;
-    lines.push(
-      `| ${service} | ${calls} | ${bound} | ${(
-        calls / Math.max(1, bound)
-      ).toFixed(3)} | ${serviceTps} | ${floor.toFixed(1)} |`,
-    );
-  }
-  lines.push(
-    `| total | ${totalCalls} | ${totalBound} | ${(
-      totalCalls / totalBound
-    ).toFixed(3)} | | ${floorS.toFixed(1)} |`,
-  );
-  lines.push(
-    `wall ${(wallMs / 1000).toFixed(1)} s vs floor ${floorS.toFixed(
-      1,
-    )} s (ratio ${(wallMs / 1000 / floorS).toFixed(
-      2,
-    )}); peak RSS ${peakRssMiB.toFixed(0)} MiB; retries ${
-      snapshot.stats.retries
-    }, throttles ${snapshot.stats.throttles}${
-      emulatorStats
-        ? `; emulator counted ${SERVICES.map(s =>
-            sum(emulatorStats.calls[s]),
-          ).reduce((a, b) => a + b, 0)} calls, ${
-            emulatorStats.throttled
-          } throttled`
-        : ''
-    }`,
-  );
-  for (const service of SERVICES) {
-    const ops = new Set([
-      ...Object.keys(snapshot.stats.calls[service] ?? {}),
-      ...Object.keys(ready.lowerBound[service] ?? {}),
-    ]);
-    for (const op of [...ops].sort()) {
-      const calls = snapshot.stats.calls[service]?.[op] ?? 0;
-      const bound = ready.lowerBound[service]?.[op] ?? 0;
-      if (calls !== bound) {
-        lines.push(`  ${service}.${op}: ${calls} calls, bound ${bound}`);
+  let organizationsDoneMs = 0;
+  clients.organizations.middlewareStack.add(
+    next => async args => {
+      try {
+        return await next(args);
+      } finally {
+        organizationsDoneMs = performance.now() - started;
       }
-    }
+    },
+    { step: 'deserialize', name: 'benchOrganizationsClock', priority: 'low' },
+  );
+  const caps = options.readerTps
+    ? Object.fromEntries(
+        [...SERVICES, 'identityCenter'].map(s => [
+          s,
+          { tps: options.readerTps, burst: options.readerTps },
+        ]),
+      )
+    : undefined;
+  try {
+    const snapshot = await Promise.race([
+      readOrganizationSnapshot({
+        clients,
+        logger: new StderrLogger('error'),
+        ...(caps ? { rateLimits: caps } : {}),
+        ...(options.rateControl ? { rateControl: options.rateControl } : {}),
+      }),
+      server.died,
+    ]);
+    const wallMs = performance.now() - started;
+    const actual = actualCounts(snapshot);
+    const mismatch = Object.entries(expected)
+      .filter(([k, v]) => actual[k] !== v)
+      .map(([k, v]) => `${k} ${actual[k]}/${v}`);
+    return {
+      run,
+      ok: snapshot.complete && mismatch.length === 0,
+      wallMs,
+      organizationsPartMs: organizationsDoneMs,
+      counts: actual,
+      mismatch,
+      snapshot,
+      emulator: await server.stats(),
+    };
+  } catch (error) {
+    return {
+      run,
+      ok: false,
+      wallMs: performance.now() - started,
+      organizationsPartMs: organizationsDoneMs,
+      error: error instanceof Error ? error.message : String(error),
+      emulator: await server.stats(),
+    };
+  } finally {
+    for (const client of Object.values(clients)) client.destroy();
   }
-  process.stdout.write(`${lines.join('\n')}\n`);
-  if (!snapshot.complete || missing.length) {
+}
+
+/** Set once the summary is printed (or the failure reported). */
+let finished = false;
+
+async function main() {
+  const options = parseOptions();
+  const server = await BenchServer.start({
+    dataset: options.dataset as never,
+    seed: options.seed,
+    latencyMs: options.latencyMs,
+    rateLimit: options.server,
+  });
+  const results: RunResult[] = [];
+  try {
+    const floorS = serverFloorSeconds(options.server, server.ready.lowerBound);
+    process.stdout.write(
+      `dataset ${options.dataset}; server limits ${JSON.stringify(
+        options.server,
+      )}; reader ${
+        options.readerTps ? `capped at ${options.readerTps} TPS` : 'defaults'
+      }${options.rateControl ? `, ${options.rateControl}` : ''}; latency ${
+        options.latencyMs ?? 0
+      } ms; server floor ${floorS?.toFixed(1) ?? 'n/a'} s\n`,
+    );
+    if (options.anchor) {
+      const anchor = await readAccountsOnePageAtATime(server.ready.url);
+      process.stdout.write(
+        `anchor (ListAccounts pages, then each account's tags, one call at a time): ${
+          anchor.accounts
+        } accounts, ${anchor.calls} calls, ${(anchor.wallMs / 1000).toFixed(
+          1,
+        )} s\n`,
+      );
+    }
+    for (let run = 1; run <= options.runs; run++) {
+      const result = await readOnce(server, options, run);
+      results.push(result);
+      process.stdout.write(
+        `${formatRun(result, server.ready.lowerBound, floorS, run === 1)}\n`,
+      );
+    }
+    process.stdout.write(`${formatSummary(results, floorS)}\n`);
+  } finally {
+    await server.close();
+  }
+  const peakRssMiB = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`peak RSS of the reader ${peakRssMiB.toFixed(0)} MiB\n`);
+  finished = true;
+  if (results.some(r => !r.ok)) {
     process.exitCode = 1;
   }
 }
 
+process.on('beforeExit', () => {
+  if (!finished) {
+    process.stderr.write(
+      'bench:sync ended without printing its summary: the read never settled\n',
+    );
+    process.exitCode = 1;
+    finished = true;
+  }
+});
+
 main().catch(error => {
+  finished = true;
   process.stderr.write(`${error?.stack ?? error}\n`);
   process.exitCode = 1;
 });

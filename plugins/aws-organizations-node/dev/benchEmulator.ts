@@ -1,7 +1,7 @@
 /*
  * Child process of the benchmark: runs the emulator so that the reader's
  * memory is measured alone, and sends its URL, expected counts and the
- * call lower bound to the parent.
+ * call lower bound to the parent. It stops when the parent disconnects.
  */
 import { startEmulator } from '@aws-governance/aws-emulator';
 import { lowerBound } from './lowerBound';
@@ -9,13 +9,13 @@ import { lowerBound } from './lowerBound';
 async function main() {
   const options = JSON.parse(process.argv[2] ?? '{}');
   const emu = await startEmulator(options);
+  process.on('disconnect', () => {
+    emu.close().finally(() => process.exit(0));
+  });
   process.send!({
     url: emu.url,
     expected: emu.expected,
     lowerBound: lowerBound(emu.state),
-  });
-  process.on('disconnect', () => {
-    emu.close().finally(() => process.exit(0));
   });
 }
 

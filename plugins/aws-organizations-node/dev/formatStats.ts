@@ -8,6 +8,15 @@ export function formatStats(stats: ReadStatistics): string {
   const lines = [
     `duration ${stats.durationMs} ms, retries ${stats.retries}, throttles ${stats.throttles}${strategy}`,
   ];
+  for (const [budget, rate] of Object.entries(stats.rates ?? {})) {
+    lines.push(
+      `rate ${budget} (${rate.services.join(' + ')}): ${
+        rate.finalTps
+      } TPS at the end, peak ${rate.peakTps}, lowered ${
+        rate.decreases
+      } times by throttling`,
+    );
+  }
   for (const [service, ops] of Object.entries(stats.calls)) {
     const total = Object.values(ops).reduce((a, b) => a + b, 0);
     lines.push(`${service}: ${total} calls`);

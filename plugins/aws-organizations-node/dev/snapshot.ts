@@ -5,6 +5,13 @@
  *   yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN]
  *                 [--external-id X] [--profile P] [--max-attempts N]
  *                 [--strategy per-permission-set|per-principal]
+ *                 [--rate-limit <budget>.<tps|burst|concurrency>=N]...
+ *                 [--delegated-admin]
+ *
+ * The options are checked like the backend's `awsOrganizations` config
+ * (the same reader, the same messages naming the key): `--rate-limit
+ * identityCenter.tps=12` is `awsOrganizations.rateLimits.identityCenter.tps:
+ * 12`.
  *
  * Without --role-arn or --profile the SDK default credential chain is used
  * (environment variables, shared config, instance roles). Against the
@@ -12,13 +19,31 @@
  */
 import { parseArgs } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
+import { ConfigReader } from '@backstage/config';
 import {
   AssignmentStrategy,
   createAwsOrganizationsClientsFromSettings,
+  readAwsOrganizationsReaderConfig,
   readOrganizationSnapshot,
 } from '../src';
 import { StderrLogger } from './stderrLogger';
 import { formatStats } from './formatStats';
+
+/** `--rate-limit identityCenter.tps=12` as `{ identityCenter: { tps: 12 } }`. */
+function rateLimitOptions(options: string[]) {
+  const limits: Record<string, Record<string, number>> = {};
+  for (const option of options) {
+    const match = /^(\w+)\.(\w+)=(.+)$/.exec(option);
+    if (!match) {
+      throw new Error(
+        `--rate-limit ${option}: expected <budget>.<key>=<number>, e.g. identityCenter.tps=12`,
+      );
+    }
+    const [, budget, key, value] = match;
+    (limits[budget] ??= {})[key] = Number(value);
+  }
+  return limits;
+}
 
 async function main() {
   const { values } = parseArgs({
@@ -30,34 +55,48 @@ async function main() {
       profile: { type: 'string' },
       'max-attempts': { type: 'string' },
       strategy: { type: 'string' },
+      'rate-limit': { type: 'string', multiple: true, default: [] },
+      'delegated-admin': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stderr.write(
-      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--quiet]\n',
+      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--rate-limit <organizations|identityCenter|ssoAdmin|identityStore>.<tps|burst|concurrency>=N]... [--delegated-admin] [--quiet]\n',
     );
     return;
   }
-  const region =
-    values.region ??
-    process.env.AWS_REGION ??
-    process.env.AWS_DEFAULT_REGION ??
-    'us-east-1';
   const endpoint = values.endpoint;
+  const settings = readAwsOrganizationsReaderConfig(
+    new ConfigReader({
+      awsOrganizations: {
+        region:
+          values.region ??
+          process.env.AWS_REGION ??
+          process.env.AWS_DEFAULT_REGION ??
+          'us-east-1',
+        ...(values['role-arn'] ? { roleArn: values['role-arn'] } : {}),
+        ...(values['external-id'] ? { externalId: values['external-id'] } : {}),
+        ...(endpoint
+          ? {
+              endpoints: {
+                organizations: endpoint,
+                ssoAdmin: endpoint,
+                identityStore: endpoint,
+              },
+            }
+          : {}),
+        rateLimits: rateLimitOptions(values['rate-limit']),
+        delegatedAdministrator: values['delegated-admin'],
+      },
+    }),
+  );
   const clients = createAwsOrganizationsClientsFromSettings({
-    region,
-    endpoints: {
-      organizations: endpoint,
-      ssoAdmin: endpoint,
-      identityStore: endpoint,
-    },
+    ...settings,
     credentials: values.profile
       ? fromIni({ profile: values.profile })
       : undefined,
-    roleArn: values['role-arn'],
-    externalId: values['external-id'],
     maxAttempts: values['max-attempts']
       ? Number(values['max-attempts'])
       : undefined,
@@ -66,6 +105,8 @@ async function main() {
     clients,
     logger: new StderrLogger(values.quiet ? 'warn' : 'info'),
     assignmentStrategy: values.strategy as AssignmentStrategy | undefined,
+    rateLimits: settings.rateLimits,
+    delegatedAdministrator: settings.delegatedAdministrator,
   });
   process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
   process.stderr.write(`${formatStats(snapshot.stats)}\n`);

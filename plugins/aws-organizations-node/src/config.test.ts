@@ -19,7 +19,17 @@ describe('readAwsOrganizationsReaderConfig', () => {
         identityStore: undefined,
       },
       rateLimits: {},
+      delegatedAdministrator: false,
     });
+  });
+
+  it('reads a cap for the Identity Center budget and the delegated administrator flag', () => {
+    const config = read({
+      rateLimits: { identityCenter: { tps: 12 } },
+      delegatedAdministrator: true,
+    });
+    expect(config.rateLimits).toEqual({ identityCenter: { tps: 12 } });
+    expect(config.delegatedAdministrator).toBe(true);
   });
 
   it('reads rate limit overrides per service', () => {

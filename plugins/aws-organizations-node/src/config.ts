@@ -1,7 +1,6 @@
 import { Config } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import type { AwsServiceName } from './reader/errors';
-import type { ServiceRateLimit } from './reader/rateLimit';
+import type { RateLimitKey, ReaderRateLimits } from './reader/rateLimit';
 
 /** The root config key of the AWS Organizations plugins. @public */
 export const AWS_ORGANIZATIONS_CONFIG_ROOT = 'awsOrganizations';
@@ -30,15 +29,23 @@ export interface AwsOrganizationsReaderConfig {
     identityStore?: string;
   };
   /**
-   * Client-side rate limits per service, over the defaults
-   * (DEFAULT_READER_RATE_LIMITS). Raise them only where AWS granted a higher
-   * quota, or for an emulator.
+   * Optional bounds per rate budget (`organizations`, `identityCenter`, or
+   * `ssoAdmin` / `identityStore` configured apart): a `tps` cap, a `burst`
+   * and a `concurrency`. The reader finds the real rates by itself; a cap
+   * only keeps it lower, to leave headroom to other tools.
    */
-  rateLimits: Partial<Record<AwsServiceName, Partial<ServiceRateLimit>>>;
+  rateLimits: ReaderRateLimits;
+  /**
+   * The role is in a delegated administrator account of IAM Identity
+   * Center: assignments are listed per permission set. Default false (the
+   * reader still switches when AWS denies the per-principal listing).
+   */
+  delegatedAdministrator: boolean;
 }
 
-const SERVICES: AwsServiceName[] = [
+const BUDGETS: RateLimitKey[] = [
   'organizations',
+  'identityCenter',
   'ssoAdmin',
   'identityStore',
 ];
@@ -51,13 +58,13 @@ function readRateLimits(
   const limits = config.getOptionalConfig('rateLimits');
   for (const service of limits?.keys() ?? []) {
     const at = `${AWS_ORGANIZATIONS_CONFIG_ROOT}.rateLimits.${service}`;
-    if (!(SERVICES as string[]).includes(service)) {
+    if (!(BUDGETS as string[]).includes(service)) {
       throw new InputError(
-        `Invalid config at ${at}: unknown service; use ${SERVICES.join(', ')}`,
+        `Invalid config at ${at}: unknown service; use ${BUDGETS.join(', ')}`,
       );
     }
     const serviceConfig = limits!.getConfig(service);
-    const limit: Partial<ServiceRateLimit> = {};
+    const limit: Record<string, number> = {};
     for (const key of serviceConfig.keys()) {
       if (!(LIMIT_KEYS as readonly string[]).includes(key)) {
         throw new InputError(
@@ -76,7 +83,7 @@ function readRateLimits(
       }
       limit[key as (typeof LIMIT_KEYS)[number]] = value;
     }
-    result[service as AwsServiceName] = limit;
+    result[service as RateLimitKey] = limit;
   }
   return result;
 }
@@ -163,5 +170,7 @@ export function readAwsOrganizationsReaderConfig(
       identityStore: optionalUrl(config, 'endpoints.identityStore'),
     },
     rateLimits: readRateLimits(config),
+    delegatedAdministrator:
+      config.getOptionalBoolean('delegatedAdministrator') ?? false,
   };
 }

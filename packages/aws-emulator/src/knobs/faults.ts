@@ -21,11 +21,22 @@ export interface FaultConfig {
   /**
    * Per operation name (e.g. `ListAccountsForParent`): the share of calls
    * (0..1) that fail with `code` (default: the service's 500 error) and
-   * `statusCode` (default 500 for server error codes, else 400).
+   * `statusCode` (default 500 for server error codes, else 400). With
+   * `html`, the answer is an HTML page with that status instead of an AWS
+   * error (what a proxy or load balancer in front of AWS answers). With
+   * `resources`, only calls naming one of them (`ResourceId`,
+   * `ResourceArn`, `ParentId`, `PermissionSetArn`, `GroupId`, `PrincipalId`,
+   * `AccountId`) can fail.
    */
   errorRate?: Record<
     string,
-    { rate: number; code?: string; statusCode?: number }
+    {
+      rate: number;
+      code?: string;
+      statusCode?: number;
+      html?: boolean;
+      resources?: string[];
+    }
   >;
   /** The next `count` matching calls answer the service's 500 error. */
   serverErrorBurst?: {
@@ -44,8 +55,18 @@ function isServerCode(code: string) {
 function errorFor(
   service: EmulatedService,
   operation: string,
-  spec: { code?: string; statusCode?: number },
+  spec: { code?: string; statusCode?: number; html?: boolean },
 ): AwsError {
+  if (spec.html) {
+    const status = spec.statusCode ?? 502;
+    return new AwsError(
+      'BadGateway',
+      'Bad Gateway',
+      status,
+      {},
+      `<html><head><title>${status} Bad Gateway</title></head><body><h1>${status} Bad Gateway</h1></body></html>`,
+    );
+  }
   const code = spec.code ?? SERVICE_ERROR_CODES[service].serverError;
   let base: AwsError;
   if (code === SERVICE_ERROR_CODES[service].throttling) {
@@ -60,6 +81,22 @@ function errorFor(
   const status =
     spec.statusCode ?? (isServerCode(code) ? 500 : base.statusCode);
   return new AwsError(code, base.message, status, base.fields);
+}
+
+const RESOURCE_PARAMETERS = [
+  'ResourceId',
+  'ResourceArn',
+  'ParentId',
+  'PermissionSetArn',
+  'GroupId',
+  'PrincipalId',
+  'AccountId',
+];
+
+function namesOneOf(body: Record<string, unknown>, resources: string[]) {
+  return RESOURCE_PARAMETERS.some(
+    p => typeof body[p] === 'string' && resources.includes(body[p] as string),
+  );
 }
 
 /**
@@ -103,7 +140,11 @@ export class FaultInjector {
   }
 
   /** Throws the fault this call gets, if any. */
-  beforeCall(service: EmulatedService, operation: string) {
+  beforeCall(
+    service: EmulatedService,
+    operation: string,
+    body: Record<string, unknown> = {},
+  ) {
     const { accessDenied, serverErrorBurst, errorRate } = this.#faults;
     if (accessDenied?.includes(service)) {
       this.#injected++;
@@ -120,7 +161,11 @@ export class FaultInjector {
       throw serverError(service);
     }
     const rate = errorRate?.[operation];
-    if (rate && this.#prng.next() < rate.rate) {
+    if (
+      rate &&
+      (!rate.resources || namesOneOf(body, rate.resources)) &&
+      this.#prng.next() < rate.rate
+    ) {
       this.#injected++;
       throw errorFor(service, operation, rate);
     }

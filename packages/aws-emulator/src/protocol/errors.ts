@@ -31,6 +31,8 @@ export class AwsError extends Error {
     message: string,
     readonly statusCode: number = 400,
     readonly fields: Record<string, unknown> = {},
+    /** Sent instead of the JSON error, e.g. a proxy's HTML error page. */
+    readonly htmlBody?: string,
   ) {
     super(message);
     this.name = code;

@@ -55,6 +55,14 @@ function send(
 }
 
 function sendError(res: http.ServerResponse, error: AwsError) {
+  if (error.htmlBody !== undefined) {
+    res.writeHead(error.statusCode, {
+      'content-type': 'text/html',
+      'content-length': Buffer.byteLength(error.htmlBody),
+    });
+    res.end(error.htmlBody);
+    return;
+  }
   res.setHeader('x-amzn-errortype', error.code);
   send(res, error.statusCode, {
     __type: error.code,

@@ -1,11 +1,14 @@
 import { PageContext } from '../protocol/pagination';
 import { RequestInput } from '../protocol/input';
 import { EmulatorState } from '../state/types';
+import { CallerView } from '../knobs/caller';
 
 /** What an operation handler gets. @public */
 export interface OperationContext extends PageContext {
   state: EmulatorState;
   input: RequestInput;
+  /** Whose credentials the call carries; default the management account. */
+  caller?: CallerView;
 }
 
 /** Answers one operation; throws AwsError for AWS errors. @public */

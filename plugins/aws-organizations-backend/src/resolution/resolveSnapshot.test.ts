@@ -173,7 +173,8 @@ describe('resolveSnapshot', () => {
         tagValue: 'security',
         resolvable: true,
       },
-      'p-unknown': rootOwner,
+      // No last known owner: what the known tags give, marked stale.
+      'p-unknown': { ...rootOwner, stale: { reason: unknownTags.reason } },
       'p-untagged': rootOwner,
       'p-blank': rootOwner,
     });
@@ -184,7 +185,110 @@ describe('resolveSnapshot', () => {
         tagValue: 'Group:Default/Security',
         resolvable: true,
       },
-      [ic.permissionSets[1].arn]: rootOwner,
+      [ic.permissionSets[1].arn]: {
+        ...rootOwner,
+        stale: { reason: unknownTags.reason },
+      },
+    });
+  });
+
+  describe('unknown is not "none"', () => {
+    const LAST_READ_AT = '2026-11-30T10:00:00.000Z';
+    const catalog = directory([
+      'group:default/payments',
+      'group:default/platform',
+      'group:default/security',
+    ]);
+    /** A first complete read: every tag known. */
+    function lastKnown() {
+      const snapshot = baseSnapshot();
+      snapshot.root.tags = { owner: 'security' };
+      snapshot.policies[0].tags = { owner: 'payments' };
+      return {
+        snapshot,
+        lastKnown: {
+          readAt: LAST_READ_AT,
+          resolution: resolveSnapshot(
+            snapshot,
+            { ownership, mapping },
+            catalog,
+          ),
+        },
+      };
+    }
+
+    it('keeps the last known owner, marked stale, where the own tags are unknown', () => {
+      const { snapshot, lastKnown: last } = lastKnown();
+      const before = last.resolution;
+      expect(before.accountOwners['222222222222'].ref).toBe(
+        'group:default/payments',
+      );
+      snapshot.accounts[1].tags = unknownTags;
+      snapshot.policies[0].tags = unknownTags;
+      const after = resolveSnapshot(
+        snapshot,
+        {
+          ownership: { ...ownership, defaultOwner: 'group:default/platform' },
+          mapping,
+        },
+        catalog,
+        last,
+      );
+      const stale = { reason: unknownTags.reason, since: LAST_READ_AT };
+      expect(after.accountOwners['222222222222']).toEqual({
+        ...before.accountOwners['222222222222'],
+        stale,
+      });
+      expect(after.policyOwners!['p-deny-leave']).toEqual({
+        ...before.policyOwners!['p-deny-leave'],
+        stale,
+      });
+      // Known tags resolve as ever.
+      expect(after.accountOwners['333333333333']).toEqual(
+        before.accountOwners['333333333333'],
+      );
+    });
+
+    it('keeps the last known owner of everything below a unit whose tags are unknown, and the date it was known', () => {
+      const { snapshot, lastKnown: last } = lastKnown();
+      const before = last.resolution;
+      // Dev (owner platform) unknown: its untagged accounts and the unit
+      // itself cannot tell; the root's tag is known.
+      snapshot.organizationalUnits[0].tags = unknownTags;
+      snapshot.accounts[1].tags = {};
+      const after = resolveSnapshot(
+        snapshot,
+        { ownership, mapping },
+        catalog,
+        last,
+      );
+      expect(after.unitOwners['ou-dev']).toMatchObject({
+        ref: before.unitOwners['ou-dev'].ref,
+        stale: { since: LAST_READ_AT },
+      });
+      expect(after.accountOwners['222222222222']).toMatchObject({
+        ref: before.accountOwners['222222222222'].ref,
+        stale: { since: LAST_READ_AT },
+      });
+      expect(after.unitOwners[ROOT_ID].stale).toBeUndefined();
+
+      // A later read that still cannot tell keeps the first date.
+      const again = resolveSnapshot(snapshot, { ownership, mapping }, catalog, {
+        readAt: '2026-11-30T11:00:00.000Z',
+        resolution: after,
+      });
+      expect(again.unitOwners['ou-dev'].stale?.since).toBe(LAST_READ_AT);
+      // And once the tags are read again, the owner is fresh.
+      const fresh = resolveSnapshot(
+        lastKnown().snapshot,
+        { ownership, mapping },
+        catalog,
+        {
+          readAt: '2026-11-30T12:00:00.000Z',
+          resolution: again,
+        },
+      );
+      expect(fresh.unitOwners['ou-dev']).toEqual(before.unitOwners['ou-dev']);
     });
   });
 

@@ -15,9 +15,25 @@ import {
 
 /** Identity Center as the rules see it. @public */
 export type ComplianceIdentityCenterState =
-  | { status: 'available' }
+  | {
+      status: 'available';
+      /** From a delegated administrator the management account's assignments are not visible. */
+      readFrom?: 'management-account' | 'delegated-administrator';
+    }
   | { status: 'not-enabled' }
   | { status: 'unavailable'; reason: string };
+
+function identityCenterState(
+  ic: OrganizationSnapshot['identityCenter'],
+): ComplianceIdentityCenterState {
+  if (ic.status === 'unavailable') {
+    return { status: 'unavailable', reason: ic.reason };
+  }
+  if (ic.status === 'available' && ic.readFrom) {
+    return { status: ic.status, readFrom: ic.readFrom };
+  }
+  return { status: ic.status };
+}
 
 /**
  * Lookups of one snapshot that rules share. Built once per evaluation;
@@ -117,10 +133,7 @@ export function createComplianceSnapshotIndex(
     unit: id => units.get(id),
     isManagementAccount: id => id === snapshot.organization.managementAccountId,
     effectiveScps: id => effectivePolicies(snapshot, id),
-    identityCenter:
-      ic.status === 'unavailable'
-        ? { status: 'unavailable', reason: ic.reason }
-        : { status: ic.status },
+    identityCenter: identityCenterState(ic),
     assignmentsOf: id => assignments.get(id) ?? [],
     permissionSet: arn => permissionSets.get(arn),
     classify: arn => {

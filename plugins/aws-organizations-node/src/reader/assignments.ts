@@ -10,6 +10,7 @@ import type {
   ReadStatistics,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { PAGE_SIZE, ReadContext } from './context';
+import { AwsReadError, isAccessDenied } from './errors';
 
 const service = 'ssoAdmin' as const;
 const pageSize = PAGE_SIZE.ssoAdmin;
@@ -27,6 +28,18 @@ export interface AssignmentInputs {
   userIds: string[];
   /** Force a strategy (tests, benchmarks); chosen from the data when absent. */
   strategy?: AssignmentStrategy;
+  /**
+   * The reader runs in a delegated administrator account of IAM Identity
+   * Center, where AWS denies ListAccountAssignmentsForPrincipal: per
+   * permission set is the only plan.
+   */
+  delegatedAdministrator?: boolean;
+}
+
+/** The assignments, and whether AWS answered as to a delegated administrator. */
+export interface AssignmentsRead {
+  assignments: AccountAssignment[];
+  delegatedAdministrator: boolean;
 }
 
 /** Sets probed between two re-estimates of the per-permission-set cost. */
@@ -115,29 +128,75 @@ async function listPerPrincipal(
   instanceArn: string,
   principals: { principalType: PrincipalType; principalId: string }[],
 ): Promise<AccountAssignment[]> {
-  const lists = await Promise.all(
-    principals.map(p =>
-      ctx.paginate(
-        {
-          service,
-          operation: 'ListAccountAssignmentsForPrincipal',
-          resource: `${p.principalType} ${p.principalId}`,
-        },
-        NextToken =>
-          new ListAccountAssignmentsForPrincipalCommand({
-            InstanceArn: instanceArn,
-            PrincipalId: p.principalId,
-            PrincipalType: p.principalType,
-            NextToken,
-            MaxResults: pageSize,
-          }),
-        out => out.AccountAssignments,
-      ),
-    ),
-  );
+  const listOne = (p: { principalType: PrincipalType; principalId: string }) =>
+    ctx.paginate(
+      {
+        service,
+        operation: 'ListAccountAssignmentsForPrincipal',
+        resource: `${p.principalType} ${p.principalId}`,
+      },
+      NextToken =>
+        new ListAccountAssignmentsForPrincipalCommand({
+          InstanceArn: instanceArn,
+          PrincipalId: p.principalId,
+          PrincipalType: p.principalType,
+          NextToken,
+          MaxResults: pageSize,
+        }),
+      out => out.AccountAssignments,
+    );
+  // The first principal alone: from a delegated administrator AWS denies
+  // this operation, and one denied call is enough to know.
+  const lists = principals.length ? [await listOne(principals[0])] : [];
+  lists.push(...(await Promise.all(principals.slice(1).map(listOne))));
   return lists.flatMap((list, i) =>
     list.flatMap(a => toAssignment(a, principals[i]) ?? []),
   );
+}
+
+function isDeniedForPrincipal(error: unknown): boolean {
+  return (
+    error instanceof AwsReadError &&
+    error.operation === 'ListAccountAssignmentsForPrincipal' &&
+    isAccessDenied(error)
+  );
+}
+
+/**
+ * Whether AWS denies ListAccountAssignmentsForPrincipal, which it allows
+ * only from the management account: one call for the first principal tells
+ * a delegated administrator apart when the per-principal plan did not run.
+ * A probe that fails otherwise is a warning and tells nothing.
+ */
+async function probeDelegatedAdministrator(
+  ctx: ReadContext,
+  instanceArn: string,
+  principal: { principalType: PrincipalType; principalId: string } | undefined,
+): Promise<boolean> {
+  if (!principal) return false;
+  const target = {
+    service,
+    operation: 'ListAccountAssignmentsForPrincipal',
+    resource: `${principal.principalType} ${principal.principalId}`,
+  };
+  let denied = false;
+  await ctx.optional(target, async optionalCtx => {
+    try {
+      await optionalCtx.send(
+        target,
+        new ListAccountAssignmentsForPrincipalCommand({
+          InstanceArn: instanceArn,
+          PrincipalId: principal.principalId,
+          PrincipalType: principal.principalType,
+          MaxResults: 1,
+        }),
+      );
+    } catch (error) {
+      if (!isDeniedForPrincipal(error)) throw error;
+      denied = true;
+    }
+  });
+  return denied;
 }
 
 function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
@@ -167,7 +226,7 @@ function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
 export async function readAccountAssignments(
   ctx: ReadContext,
   inputs: AssignmentInputs,
-): Promise<AccountAssignment[]> {
+): Promise<AssignmentsRead> {
   const { instanceArn, permissionSetArns } = inputs;
   const principals = [
     ...inputs.groupIds.map(principalId => ({
@@ -181,6 +240,9 @@ export async function readAccountAssignments(
   ];
   const perPrincipal = principals.length;
   const setCount = permissionSetArns.length;
+  const forced = inputs.delegatedAdministrator
+    ? 'per-permission-set'
+    : inputs.strategy;
 
   const choose = (
     strategy: AssignmentStrategy,
@@ -198,23 +260,11 @@ export async function readAccountAssignments(
     });
   };
 
-  const runPerPrincipal = async () =>
-    dedupe(await listPerPrincipal(ctx, instanceArn, principals));
-
-  if (
-    inputs.strategy === 'per-principal' ||
-    (!inputs.strategy && setCount >= perPrincipal && setCount > 0)
-  ) {
-    choose(
-      'per-principal',
-      setCount,
-      inputs.strategy ? 'forced' : 'permission sets alone outnumber principals',
-    );
-    return runPerPrincipal();
-  }
-
+  // Provisioned accounts, listed in chunks; what was probed serves the
+  // per-permission-set plan whenever it runs.
   const pairs: { permissionSetArn: string; accountId: string }[] = [];
-  for (let probed = 0; probed < setCount; probed += PROBE_CHUNK) {
+  let probed = 0;
+  const probeChunk = async () => {
     const chunk = permissionSetArns.slice(probed, probed + PROBE_CHUNK);
     const accounts = await Promise.all(
       chunk.map(arn => provisionedAccounts(ctx, instanceArn, arn)),
@@ -224,24 +274,67 @@ export async function readAccountAssignments(
         pairs.push({ permissionSetArn, accountId }),
       ),
     );
-    const done = probed + chunk.length;
-    const remainingPerSet =
-      setCount - done + Math.ceil((pairs.length * setCount) / done);
-    if (!inputs.strategy && remainingPerSet > perPrincipal) {
-      choose(
-        'per-principal',
-        done + remainingPerSet,
-        `after probing ${done} of ${setCount} permission sets`,
+    probed += chunk.length;
+  };
+  const runPerPermissionSet = async (reason: string) => {
+    while (probed < setCount) await probeChunk();
+    choose('per-permission-set', setCount + pairs.length, reason);
+    return dedupe(await listPerPermissionSet(ctx, instanceArn, pairs));
+  };
+  const runPerPrincipal = async (
+    estimate: number,
+    reason: string,
+  ): Promise<AssignmentsRead> => {
+    choose('per-principal', estimate, reason);
+    try {
+      return {
+        assignments: dedupe(
+          await listPerPrincipal(ctx, instanceArn, principals),
+        ),
+        delegatedAdministrator: false,
+      };
+    } catch (error) {
+      if (!isDeniedForPrincipal(error)) throw error;
+      ctx.logger.warn(
+        'ListAccountAssignmentsForPrincipal was denied: AWS allows it only from the management account, so this is a delegated administrator; listing per permission set',
       );
-      return runPerPrincipal();
+      return {
+        assignments: await runPerPermissionSet(
+          'ListAccountAssignmentsForPrincipal denied (delegated administrator)',
+        ),
+        delegatedAdministrator: true,
+      };
+    }
+  };
+
+  if (
+    forced === 'per-principal' ||
+    (!forced && setCount >= perPrincipal && setCount > 0)
+  ) {
+    return runPerPrincipal(
+      setCount,
+      forced ? 'forced' : 'permission sets alone outnumber principals',
+    );
+  }
+  while (probed < setCount) {
+    await probeChunk();
+    const remainingPerSet =
+      setCount - probed + Math.ceil((pairs.length * setCount) / probed);
+    if (!forced && remainingPerSet > perPrincipal) {
+      return runPerPrincipal(
+        probed + remainingPerSet,
+        `after probing ${probed} of ${setCount} permission sets`,
+      );
     }
   }
-  choose(
-    'per-permission-set',
-    setCount + pairs.length,
-    inputs.strategy
-      ? 'forced'
-      : `${pairs.length} provisioned pairs <= ${perPrincipal} principals`,
-  );
-  return dedupe(await listPerPermissionSet(ctx, instanceArn, pairs));
+  let reason = `${pairs.length} provisioned pairs <= ${perPrincipal} principals`;
+  if (inputs.delegatedAdministrator) reason = 'delegated administrator';
+  else if (forced) reason = 'forced';
+  const [assignments, denied] = await Promise.all([
+    runPerPermissionSet(reason),
+    inputs.delegatedAdministrator
+      ? Promise.resolve(true)
+      : probeDelegatedAdministrator(ctx, instanceArn, principals[0]),
+  ]);
+  return { assignments, delegatedAdministrator: denied };
 }

@@ -102,13 +102,16 @@ export function createAwsOrganizationsClientsFromSettings(settings: {
       clientConfig: { region },
     });
   }
+  const maxAttempts = settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
+  // `maxAttempts` is also what the SDK writes in the `amz-sdk-request`
+  // header (`max=`): the same number as the strategy's, so it is true. The
+  // reader gives each read its own retry allowances on top (see retries.ts).
   const common = (endpoint: string | undefined) => ({
     region,
     ...(endpoint ? { endpoint } : {}),
     ...(credentials ? { credentials } : {}),
-    retryStrategy: new StandardRetryStrategy({
-      maxAttempts: settings.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-    }),
+    maxAttempts,
+    retryStrategy: new StandardRetryStrategy({ maxAttempts }),
   });
   return {
     organizations: new OrganizationsClient(common(endpoints.organizations)),

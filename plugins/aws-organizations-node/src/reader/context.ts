@@ -1,5 +1,6 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Command, MetadataBearer } from '@aws-sdk/types';
+import pLimit from 'p-limit';
 import type {
   Knowable,
   SnapshotWarning,
@@ -7,10 +8,12 @@ import type {
 import type { AwsOrganizationsClients } from './clients';
 import { AwsReadError, AwsServiceName, isThrottling } from './errors';
 import {
-  DEFAULT_READER_RATE_LIMITS,
-  ReaderRateLimits,
-  ServiceLimiter,
+  RateBudget,
+  RateControl,
+  ResolvedRateLimits,
+  resolveRateLimits,
 } from './rateLimit';
+import { CallClass, ReadRetries } from './retries';
 import { ReadStatsRecorder } from './stats';
 
 /** An SDK command; its output type is inferred from it. */
@@ -46,75 +49,146 @@ export interface CallTarget {
   resource: string;
 }
 
+/** What every part of one read shares. */
+interface SharedRead {
+  clients: AwsOrganizationsClients;
+  logger: LoggerService;
+  stats: ReadStatsRecorder;
+  warnings: SnapshotWarning[];
+  budgets: Record<AwsServiceName, RateBudget>;
+  concurrency: Record<AwsServiceName, pLimit.Limit>;
+  retries: ReadRetries;
+  /** Calls sent and not settled yet, shared by the whole read. */
+  inFlight: Set<Promise<unknown>>;
+}
+
+/** A part of the read that fails as one. */
+interface FailureScope {
+  abort: AbortController;
+  failure?: unknown;
+}
+
+/** Options of a new read. */
+export interface ReadContextOptions {
+  clients: AwsOrganizationsClients;
+  logger: LoggerService;
+  rateLimits?: ResolvedRateLimits;
+  rateControl?: RateControl;
+  /** Attempts per call, first try included. */
+  maxAttempts: number;
+}
+
+/** A part of a read: the read's state, its own failure scope and call class. */
+interface DerivedContext {
+  shared: SharedRead;
+  scope: FailureScope;
+  callClass: CallClass;
+}
+
+function createShared(options: ReadContextOptions): SharedRead {
+  const limits = options.rateLimits ?? resolveRateLimits();
+  const budgets = {} as Record<AwsServiceName, RateBudget>;
+  for (const spec of limits.budgets) {
+    const budget = new RateBudget(spec, options.rateControl ?? 'aimd');
+    for (const service of spec.services) budgets[service] = budget;
+  }
+  const concurrency = {} as Record<AwsServiceName, pLimit.Limit>;
+  for (const [service, n] of Object.entries(limits.concurrency)) {
+    concurrency[service as AwsServiceName] = pLimit(n);
+  }
+  return {
+    clients: options.clients,
+    logger: options.logger,
+    stats: new ReadStatsRecorder(),
+    warnings: [],
+    budgets,
+    concurrency,
+    retries: new ReadRetries(options.maxAttempts),
+    inFlight: new Set(),
+  };
+}
+
 /**
- * Everything one read shares: clients, per-service limiters, statistics,
- * warnings, and the abort signal that stops all calls once a required
- * listing has failed.
+ * Everything one read shares: clients, rate budgets, retry allowances,
+ * statistics, warnings, and the abort signal that stops all calls once a
+ * required listing has failed. A context sends its calls as required or
+ * optional ({@link ReadContext.optional}): the two classes have separate
+ * retry allowances.
  */
 export class ReadContext {
-  readonly clients: AwsOrganizationsClients;
-  readonly logger: LoggerService;
-  readonly stats: ReadStatsRecorder;
-  readonly warnings: SnapshotWarning[];
-  readonly #limiters: Record<AwsServiceName, ServiceLimiter>;
-  /** Calls sent and not settled yet, shared by the whole read. */
-  readonly #inFlight: Set<Promise<unknown>>;
-  readonly #abort = new AbortController();
-  #failure?: unknown;
+  readonly #shared: SharedRead;
+  readonly #scope: FailureScope;
+  readonly #callClass: CallClass;
 
-  constructor(
-    options: {
-      clients: AwsOrganizationsClients;
-      logger: LoggerService;
-      rateLimits?: ReaderRateLimits;
-    },
-    parent?: ReadContext,
-  ) {
-    this.clients = options.clients;
-    this.logger = options.logger;
-    if (parent) {
-      this.stats = parent.stats;
-      this.warnings = parent.warnings;
-      this.#limiters = parent.#limiters;
-      this.#inFlight = parent.#inFlight;
-      const onParentAbort = () => this.fail(parent.#failure);
-      if (parent.#abort.signal.aborted) {
-        onParentAbort();
-      } else {
-        parent.#abort.signal.addEventListener('abort', onParentAbort, {
-          once: true,
-        });
-      }
+  /** A new read, or (internal) a part of one that shares its state. */
+  constructor(source: ReadContextOptions | DerivedContext) {
+    if ('shared' in source) {
+      this.#shared = source.shared;
+      this.#scope = source.scope;
+      this.#callClass = source.callClass;
     } else {
-      this.stats = new ReadStatsRecorder();
-      this.warnings = [];
-      this.#inFlight = new Set();
-      const limits = options.rateLimits ?? DEFAULT_READER_RATE_LIMITS;
-      this.#limiters = {
-        organizations: new ServiceLimiter(limits.organizations),
-        ssoAdmin: new ServiceLimiter(limits.ssoAdmin),
-        identityStore: new ServiceLimiter(limits.identityStore),
-      };
+      this.#shared = createShared(source);
+      this.#scope = { abort: new AbortController() };
+      this.#callClass = 'required';
     }
+  }
+
+  get clients(): AwsOrganizationsClients {
+    return this.#shared.clients;
+  }
+
+  get logger(): LoggerService {
+    return this.#shared.logger;
+  }
+
+  get stats(): ReadStatsRecorder {
+    return this.#shared.stats;
+  }
+
+  get warnings(): SnapshotWarning[] {
+    return this.#shared.warnings;
+  }
+
+  /** What each rate budget found, by budget name. */
+  rateSummaries() {
+    const budgets = new Set(Object.values(this.#shared.budgets));
+    return Object.fromEntries(
+      [...budgets].flatMap(b => {
+        const summary = b.summary();
+        return summary ? [[b.spec.name, summary]] : [];
+      }),
+    );
+  }
+
+  #derive(scope: FailureScope, callClass: CallClass): ReadContext {
+    return new ReadContext({ shared: this.#shared, scope, callClass });
   }
 
   /**
    * A context for one part of the read (e.g. Identity Center) that can fail
    * on its own: failing it stops its calls only, failing the parent stops
-   * both. Statistics, warnings and limits are shared.
+   * both. Statistics, warnings, budgets and retries are shared.
    */
   child(): ReadContext {
-    return new ReadContext(
-      { clients: this.clients, logger: this.logger },
-      this,
-    );
+    const parent = this.#scope;
+    const scope: FailureScope = { abort: new AbortController() };
+    const child = this.#derive(scope, this.#callClass);
+    const onParentAbort = () => child.fail(parent.failure);
+    if (parent.abort.signal.aborted) {
+      onParentAbort();
+    } else {
+      parent.abort.signal.addEventListener('abort', onParentAbort, {
+        once: true,
+      });
+    }
+    return child;
   }
 
   /** Stops every pending and later call: the read has failed. */
   fail(error: unknown): void {
-    if (!this.#failure) {
-      this.#failure = error;
-      this.#abort.abort();
+    if (!this.#scope.failure) {
+      this.#scope.failure = error;
+      this.#scope.abort.abort();
     }
   }
 
@@ -125,8 +199,8 @@ export class ReadContext {
    * no call outlives the read.
    */
   async drain(): Promise<void> {
-    while (this.#inFlight.size > 0) {
-      await Promise.allSettled([...this.#inFlight]);
+    while (this.#shared.inFlight.size > 0) {
+      await Promise.allSettled([...this.#shared.inFlight]);
     }
   }
 
@@ -147,27 +221,43 @@ export class ReadContext {
   }
 
   /**
-   * Reads an optional part: when it fails (and the read as a whole has not),
-   * the value is unknown and a warning says why.
+   * Reads an optional part with the optional calls' retry allowance: when
+   * it fails (and the read as a whole has not), the value is unknown and a
+   * warning says why.
    */
   async optional<T>(
     target: CallTarget,
-    read: () => Promise<T>,
+    read: (optionalCtx: ReadContext) => Promise<T>,
   ): Promise<Knowable<T>> {
     try {
-      return await read();
+      return await read(this.#derive(this.#scope, 'optional'));
     } catch (error) {
-      if (this.#abort.signal.aborted) {
-        throw this.#failure ?? error;
+      if (this.#scope.abort.signal.aborted) {
+        throw this.#scope.failure ?? error;
       }
       return { unknown: true, reason: this.warn(target, error) };
     }
   }
 
+  /** Resolves with the time a token of the budget was granted, or rejects once the read is aborted. */
+  #takeToken(budget: RateBudget): Promise<number> {
+    const signal = this.#scope.abort.signal;
+    if (signal.aborted) return Promise.reject(this.#scope.failure);
+    return new Promise<number>((resolve, reject) => {
+      const onAbort = () => reject(this.#scope.failure);
+      signal.addEventListener('abort', onAbort, { once: true });
+      budget.take().then(sentAt => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(sentAt);
+      });
+    });
+  }
+
   /**
    * Sends one command within the service's concurrency bound. Every HTTP
-   * attempt (retries included) waits for a token of the service's bucket
-   * and is counted; throttling responses are counted. Failures become an
+   * attempt (retries included) waits for a token of the service's rate
+   * budget and is counted; its answer adapts the budget's rate, and
+   * throttling answers are counted. Failures become an
    * {@link AwsReadError} naming the operation and resource.
    */
   async send<Output extends MetadataBearer>(
@@ -175,9 +265,10 @@ export class ReadContext {
     command: SdkCommand<Output>,
   ): Promise<Output> {
     const { service, operation } = target;
-    const limiter = this.#limiters[service];
-    const stats = this.stats;
+    const { budgets, concurrency, retries, stats } = this.#shared;
+    const budget = budgets[service];
     let attempts = 0;
+    retries.apply(command, budget, this.#callClass);
     command.middlewareStack.add(
       next => async args => {
         attempts += 1;
@@ -185,12 +276,15 @@ export class ReadContext {
           stats.recordCall(service, operation);
           stats.recordRetry();
         }
-        await limiter.bucket.take();
+        const sentAt = await this.#takeToken(budget);
         try {
-          return await next(args);
+          const result = await next(args);
+          budget.success();
+          return result;
         } catch (error) {
           if (isThrottling(error)) {
             stats.recordThrottle();
+            budget.throttled(sentAt);
           }
           throw error;
         }
@@ -201,26 +295,25 @@ export class ReadContext {
         priority: 'high',
       },
     );
-    const call = limiter.run(async () => {
-      if (this.#abort.signal.aborted) {
-        throw this.#failure;
+    const signal = this.#scope.abort.signal;
+    const call = concurrency[service](async () => {
+      if (signal.aborted) {
+        throw this.#scope.failure;
       }
       stats.recordCall(service, operation);
       const client = this.clients[service] as unknown as SendableClient;
       try {
-        return (await client.send(command, {
-          abortSignal: this.#abort.signal,
-        })) as Output;
+        return (await client.send(command, { abortSignal: signal })) as Output;
       } catch (error) {
-        if (this.#abort.signal.aborted && this.#failure) {
-          throw this.#failure;
+        if (signal.aborted && this.#scope.failure) {
+          throw this.#scope.failure;
         }
         throw new AwsReadError({ ...target, cause: error });
       }
     });
-    this.#inFlight.add(call);
+    this.#shared.inFlight.add(call);
     const forget = () => {
-      this.#inFlight.delete(call);
+      this.#shared.inFlight.delete(call);
     };
     call.then(forget, forget);
     return call;

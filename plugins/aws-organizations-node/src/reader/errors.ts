@@ -36,10 +36,18 @@ export class AwsReadError extends CustomErrorBase {
   }
 }
 
-/** The AWS error code of an SDK error (its name), or a generic fallback. */
+/**
+ * The AWS error code of an SDK error (its name), or a generic fallback. An
+ * answer whose body is not JSON (a proxy's 502 page) makes the SDK throw a
+ * SyntaxError carrying the HTTP status: its code is then `HTTP <status>`.
+ */
 export function awsErrorCode(error: unknown): string {
   if (error instanceof AwsReadError) {
     return error.code;
+  }
+  const status = httpStatus(error);
+  if (status !== undefined && (error as Error)?.name === 'SyntaxError') {
+    return `HTTP ${status} (the body is not JSON)`;
   }
   if (typeof error === 'object' && error !== null) {
     const e = error as { name?: unknown; Code?: unknown; code?: unknown };

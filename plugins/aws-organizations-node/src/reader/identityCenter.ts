@@ -82,9 +82,9 @@ async function readBoundary(
     operation: 'GetPermissionsBoundaryForPermissionSet',
     resource: arn,
   };
-  return ctx.optional(target, async () => {
+  return ctx.optional(target, async optionalCtx => {
     try {
-      const { PermissionsBoundary: b } = await ctx.send(
+      const { PermissionsBoundary: b } = await optionalCtx.send(
         target,
         new GetPermissionsBoundaryForPermissionSetCommand({
           InstanceArn: instanceArn,
@@ -146,9 +146,9 @@ export async function readPermissionSet(
           }),
         out => out.AttachedManagedPolicies,
       ),
-      ctx.optional(cmpTarget, async () =>
+      ctx.optional(cmpTarget, async optionalCtx =>
         (
-          await ctx.paginate(
+          await optionalCtx.paginate(
             cmpTarget,
             NextToken =>
               new ListCustomerManagedPolicyReferencesInPermissionSetCommand({

@@ -9,8 +9,14 @@ export type {
 } from './clients';
 export { AwsReadError } from './errors';
 export type { AwsServiceName } from './errors';
-export { DEFAULT_READER_RATE_LIMITS } from './rateLimit';
-export type { ReaderRateLimits, ServiceRateLimit } from './rateLimit';
+export { DEFAULT_READER_CONCURRENCY } from './rateLimit';
+export type {
+  RateControl,
+  RateLimitKey,
+  ReaderRateLimits,
+  ServiceRateLimit,
+} from './rateLimit';
+export { AIMD } from './adaptiveRate';
 export type { AssignmentStrategy } from './assignments';
 export { readOrganizationSnapshot } from './readSnapshot';
 export type { ReadOrganizationSnapshotOptions } from './readSnapshot';

@@ -1,35 +1,44 @@
-import {
-  TokenBucket,
-  resolveRateLimits,
-  DEFAULT_READER_RATE_LIMITS,
-} from './rateLimit';
-
-describe('TokenBucket', () => {
-  it('lets a burst through, then paces at the refill rate', async () => {
-    const bucket = new TokenBucket({ tps: 50, burst: 3 });
-    const start = performance.now();
-    const times: number[] = [];
-    await Promise.all(
-      Array.from({ length: 8 }, () =>
-        bucket.take().then(() => times.push(performance.now() - start)),
-      ),
-    );
-    // 3 at once, then 5 more at 50/s: about 100 ms
-    expect(times.slice(0, 3).every(t => t < 15)).toBe(true);
-    expect(times[7]).toBeGreaterThanOrEqual(95);
-    expect(times[7]).toBeLessThan(400);
-  });
-});
+import { DEFAULT_READER_CONCURRENCY, resolveRateLimits } from './rateLimit';
 
 describe('resolveRateLimits', () => {
-  it('merges overrides into the defaults', () => {
-    expect(resolveRateLimits({ organizations: { tps: 2 } })).toEqual({
-      ...DEFAULT_READER_RATE_LIMITS,
-      organizations: { ...DEFAULT_READER_RATE_LIMITS.organizations, tps: 2 },
+  it('makes one Identity Center budget for SSO Admin and the Identity Store by default, without caps', () => {
+    expect(resolveRateLimits()).toEqual({
+      budgets: [
+        { name: 'organizations', services: ['organizations'] },
+        { name: 'identityCenter', services: ['ssoAdmin', 'identityStore'] },
+      ],
+      concurrency: DEFAULT_READER_CONCURRENCY,
     });
   });
 
-  it('rejects a limit that is not positive', () => {
+  it('caps the shared budget', () => {
+    const { budgets } = resolveRateLimits({
+      identityCenter: { tps: 12, burst: 4 },
+    });
+    expect(budgets[1]).toEqual({
+      name: 'identityCenter',
+      services: ['ssoAdmin', 'identityStore'],
+      cap: 12,
+      burst: 4,
+    });
+  });
+
+  it('gives SSO Admin and the Identity Store their own budgets when either is configured apart', () => {
+    const { budgets, concurrency } = resolveRateLimits({
+      identityCenter: { tps: 12 },
+      ssoAdmin: { tps: 8, concurrency: 4 },
+    });
+    expect(budgets.slice(1)).toEqual([
+      { name: 'ssoAdmin', services: ['ssoAdmin'], cap: 8 },
+      { name: 'identityStore', services: ['identityStore'], cap: 12 },
+    ]);
+    expect(concurrency.ssoAdmin).toBe(4);
+    expect(concurrency.identityStore).toBe(
+      DEFAULT_READER_CONCURRENCY.identityStore,
+    );
+  });
+
+  it('rejects a bound that is not positive', () => {
     expect(() => resolveRateLimits({ ssoAdmin: { concurrency: 0 } })).toThrow(
       'Invalid rate limit ssoAdmin.concurrency: 0 must be a positive number',
     );

@@ -1,125 +1,204 @@
-import pLimit from 'p-limit';
+import { DefaultRateLimiter } from '@smithy/core/retry';
 import type { AwsServiceName } from './errors';
+import { AdaptiveRate } from './adaptiveRate';
+import { TokenBucket } from './tokenBucket';
 
 /**
- * Client-side limits of one AWS service.
+ * Optional client-side bounds of one rate budget (a service, or the IAM
+ * Identity Center family). The reader finds the real rate by itself; these
+ * only keep it lower, for teams that must leave headroom to other tools.
  *
  * @public
  */
 export interface ServiceRateLimit {
-  /** Sustained requests per second (token refill rate). */
-  tps: number;
-  /** Requests that may be sent at once after an idle period (bucket size). */
-  burst: number;
-  /** Requests in flight at the same time. */
-  concurrency: number;
+  /** Requests per second the discovered rate never exceeds. No cap by default. */
+  tps?: number;
+  /** Requests saved up for after an idle period; default one second's worth. */
+  burst?: number;
+  /** Logical calls in flight at once, per service. */
+  concurrency?: number;
 }
 
-/** @public */
-export type ReaderRateLimits = Record<AwsServiceName, ServiceRateLimit>;
-
 /**
- * Defaults near the AWS quotas. Organizations does not publish a request
- * rate; its APIs throttle (TooManyRequestsException) from about 10 requests
- * per second per account, so the reader stays there. IAM Identity Center
- * (SSO Admin) and the Identity Store allow about 20 requests per second per
- * account for read APIs.
+ * Where the bounds apply: `organizations`, `identityCenter` (SSO Admin and
+ * the Identity Store together: one budget, as AWS documents one collective
+ * rate for IAM Identity Center), or `ssoAdmin` / `identityStore` to give
+ * those two budgets of their own.
  *
  * @public
  */
-export const DEFAULT_READER_RATE_LIMITS: ReaderRateLimits = {
-  organizations: { tps: 10, burst: 10, concurrency: 8 },
-  ssoAdmin: { tps: 20, burst: 20, concurrency: 10 },
-  identityStore: { tps: 20, burst: 20, concurrency: 10 },
+export type RateLimitKey = AwsServiceName | 'identityCenter';
+
+/** @public */
+export type ReaderRateLimits = Partial<Record<RateLimitKey, ServiceRateLimit>>;
+
+/** Logical calls in flight per service, by default. @public */
+export const DEFAULT_READER_CONCURRENCY: Record<AwsServiceName, number> = {
+  organizations: 8,
+  ssoAdmin: 10,
+  identityStore: 10,
 };
 
-/** Merges partial overrides into the defaults and validates them. */
+/** How the reader paces itself. @public */
+export type RateControl = 'aimd' | 'sdk-adaptive';
+
+/** One rate shared by the services it covers. */
+export interface RateBudgetSpec {
+  name: RateLimitKey;
+  services: AwsServiceName[];
+  cap?: number;
+  burst?: number;
+}
+
+/** The budgets and the concurrency per service of a read. */
+export interface ResolvedRateLimits {
+  budgets: RateBudgetSpec[];
+  concurrency: Record<AwsServiceName, number>;
+}
+
+const IDENTITY_CENTER: AwsServiceName[] = ['ssoAdmin', 'identityStore'];
+
+function check(key: string, limit: ServiceRateLimit = {}): ServiceRateLimit {
+  for (const field of ['tps', 'burst', 'concurrency'] as const) {
+    const value = limit[field];
+    if (value !== undefined && !(Number.isFinite(value) && value > 0)) {
+      throw new TypeError(
+        `Invalid rate limit ${key}.${field}: ${value} must be a positive number`,
+      );
+    }
+  }
+  return limit;
+}
+
+/**
+ * Resolves the optional bounds into budgets: Organizations alone, and one
+ * Identity Center budget for SSO Admin and the Identity Store unless either
+ * is configured apart (then each has its own, over the `identityCenter`
+ * values).
+ */
 export function resolveRateLimits(
-  overrides: Partial<Record<AwsServiceName, Partial<ServiceRateLimit>>> = {},
-): ReaderRateLimits {
-  const result = {} as ReaderRateLimits;
-  for (const service of Object.keys(
-    DEFAULT_READER_RATE_LIMITS,
-  ) as AwsServiceName[]) {
-    const limit = {
-      ...DEFAULT_READER_RATE_LIMITS[service],
-      ...overrides[service],
-    };
-    for (const key of ['tps', 'burst', 'concurrency'] as const) {
-      if (!(Number.isFinite(limit[key]) && limit[key] > 0)) {
-        throw new TypeError(
-          `Invalid rate limit ${service}.${key}: ${limit[key]} must be a positive number`,
-        );
-      }
-    }
-    result[service] = limit;
+  overrides: ReaderRateLimits = {},
+): ResolvedRateLimits {
+  const organizations = check('organizations', overrides.organizations);
+  const identityCenter = check('identityCenter', overrides.identityCenter);
+  const apart = IDENTITY_CENTER.some(s => overrides[s] !== undefined);
+  const own = (s: AwsServiceName) => ({
+    ...identityCenter,
+    ...check(s, overrides[s]),
+  });
+  const budgets: RateBudgetSpec[] = [
+    {
+      name: 'organizations',
+      services: ['organizations'],
+      ...bounds(organizations),
+    },
+    ...(apart
+      ? IDENTITY_CENTER.map(s => ({
+          name: s,
+          services: [s],
+          ...bounds(own(s)),
+        }))
+      : [
+          {
+            name: 'identityCenter' as const,
+            services: IDENTITY_CENTER,
+            ...bounds(identityCenter),
+          },
+        ]),
+  ];
+  const concurrency = { ...DEFAULT_READER_CONCURRENCY };
+  concurrency.organizations =
+    organizations.concurrency ?? concurrency.organizations;
+  for (const s of IDENTITY_CENTER) {
+    concurrency[s] = own(s).concurrency ?? concurrency[s];
   }
-  return result;
+  return { budgets, concurrency };
+}
+
+function bounds(limit: ServiceRateLimit) {
+  return {
+    ...(limit.tps !== undefined ? { cap: limit.tps } : {}),
+    ...(limit.burst !== undefined ? { burst: limit.burst } : {}),
+  };
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+
+/** What one budget did during a read. */
+export interface RateBudgetSummary {
+  services: AwsServiceName[];
+  /** The rate at the end of the read, requests per second. */
+  finalTps: number;
+  peakTps: number;
+  /** Times throttling lowered the rate. */
+  decreases: number;
 }
 
 /**
- * A token bucket: `burst` tokens, refilled at `tps` per second. `take()`
- * resolves when a token is available; waiters are served in order.
+ * One budget at run time: every HTTP attempt of its services takes a token
+ * of one bucket, whose rate an {@link AdaptiveRate} finds from the answers
+ * (`aimd`); with `sdk-adaptive` the bucket only enforces the cap and the
+ * SDK's own client-side rate limiter, shared by the budget's services,
+ * paces the attempts.
  */
-export class TokenBucket {
-  readonly #tps: number;
-  readonly #burst: number;
+export class RateBudget {
+  readonly spec: RateBudgetSpec;
+  readonly #bucket: TokenBucket;
+  readonly #rate?: AdaptiveRate;
   readonly #now: () => number;
-  #tokens: number;
-  #last: number;
-  #queue: Promise<void> = Promise.resolve();
+  /** The SDK's limiter of this budget, for `sdk-adaptive`. */
+  readonly sdkRateLimiter?: DefaultRateLimiter;
 
-  constructor(options: { tps: number; burst: number; now?: () => number }) {
-    this.#tps = options.tps;
-    this.#burst = Math.max(1, options.burst);
-    this.#now = options.now ?? (() => performance.now());
-    this.#tokens = this.#burst;
-    this.#last = this.#now();
+  constructor(
+    spec: RateBudgetSpec,
+    control: RateControl,
+    now: () => number = () => performance.now(),
+  ) {
+    this.spec = spec;
+    this.#now = now;
+    if (control === 'aimd') {
+      this.#rate = new AdaptiveRate({ cap: spec.cap, now: now() });
+    } else {
+      this.sdkRateLimiter = new DefaultRateLimiter();
+    }
+    const tps = this.#rate?.tps ?? spec.cap ?? Infinity;
+    this.#bucket = new TokenBucket({ tps, capacity: this.#capacity(tps), now });
   }
 
-  /** Waits for one token, first come first served. */
-  take(): Promise<void> {
-    const turn = this.#queue.then(() => this.#takeNow());
-    this.#queue = turn;
-    return turn;
+  #capacity(tps: number) {
+    return this.spec.burst ?? (Number.isFinite(tps) ? tps : 1);
   }
 
-  async #takeNow(): Promise<void> {
-    for (;;) {
-      this.#refill();
-      if (this.#tokens >= 1) {
-        this.#tokens -= 1;
-        return;
-      }
-      const waitMs = ((1 - this.#tokens) / this.#tps) * 1000;
-      await new Promise(resolve => setTimeout(resolve, Math.ceil(waitMs)));
+  /** Waits for a token; resolves with the time the attempt may be sent. */
+  take(): Promise<number> {
+    return this.#bucket.take();
+  }
+
+  /** An attempt of this budget succeeded. */
+  success(): void {
+    if (this.#rate?.success(this.#now(), this.#bucket.lastWaitAt)) {
+      this.#bucket.setRate(this.#rate.tps, this.#capacity(this.#rate.tps));
     }
   }
 
-  #refill() {
-    const now = this.#now();
-    this.#tokens = Math.min(
-      this.#burst,
-      this.#tokens + ((now - this.#last) / 1000) * this.#tps,
-    );
-    this.#last = now;
-  }
-}
-
-/**
- * The limits of one service: a token bucket for every HTTP attempt and a
- * bound on the logical calls in flight.
- */
-export class ServiceLimiter {
-  readonly bucket: TokenBucket;
-  readonly #limit: pLimit.Limit;
-
-  constructor(limit: ServiceRateLimit) {
-    this.bucket = new TokenBucket(limit);
-    this.#limit = pLimit(limit.concurrency);
+  /** An attempt sent at `sentAt` was throttled. */
+  throttled(sentAt: number): void {
+    if (this.#rate?.throttled(sentAt, this.#now())) {
+      this.#bucket.setRate(this.#rate.tps, this.#capacity(this.#rate.tps));
+      this.#bucket.empty();
+    }
   }
 
-  run<T>(fn: () => Promise<T>): Promise<T> {
-    return this.#limit(fn);
+  /** What the adaptive rate found; undefined with `sdk-adaptive`. */
+  summary(): RateBudgetSummary | undefined {
+    const rate = this.#rate;
+    return rate
+      ? {
+          services: this.spec.services,
+          finalTps: round(rate.tps),
+          peakTps: round(rate.peakTps),
+          decreases: rate.decreases,
+        }
+      : undefined;
   }
 }

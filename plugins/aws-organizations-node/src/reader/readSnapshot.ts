@@ -5,8 +5,9 @@ import type {
 } from '@aws-governance/plugin-aws-organizations-common';
 import type { AwsOrganizationsClients } from './clients';
 import { ReadContext } from './context';
-import { AwsReadError, AwsServiceName, isAccessDenied } from './errors';
-import { ServiceRateLimit, resolveRateLimits } from './rateLimit';
+import { AwsReadError, isAccessDenied } from './errors';
+import { RateControl, ReaderRateLimits, resolveRateLimits } from './rateLimit';
+import { DEFAULT_MAX_ATTEMPTS } from './clients';
 import {
   describeOrganization,
   readOrganizationStructure,
@@ -28,16 +29,61 @@ export interface ReadOrganizationSnapshotOptions {
   /** Ready SDK clients, e.g. from {@link createAwsOrganizationsClients}. */
   clients: AwsOrganizationsClients;
   logger: LoggerService;
-  /** Per-service overrides of {@link DEFAULT_READER_RATE_LIMITS}. */
-  rateLimits?: Partial<Record<AwsServiceName, Partial<ServiceRateLimit>>>;
+  /**
+   * Optional caps (`tps`), bursts and concurrency per budget: the reader
+   * finds each service's real rate by itself and stays below these.
+   */
+  rateLimits?: ReaderRateLimits;
+  /**
+   * How the reader paces itself: `aimd` (default, its own adaptive token
+   * bucket per budget) or `sdk-adaptive` (the SDK's adaptive retry mode and
+   * its client-side rate limiter, one per budget), kept for comparison.
+   */
+  rateControl?: RateControl;
+  /**
+   * Attempts per call, first try included; default the `maxAttempts` of the
+   * Organizations client (as {@link createAwsOrganizationsClients} set it),
+   * else {@link DEFAULT_MAX_ATTEMPTS}.
+   */
+  maxAttempts?: number;
   /** Force an assignment strategy; by default the cheaper one is chosen. */
   assignmentStrategy?: AssignmentStrategy;
+  /**
+   * The credentials are a delegated administrator's of IAM Identity Center:
+   * assignments are listed per permission set (AWS denies the per-principal
+   * listing there), and the snapshot says that what the management account
+   * holds is not visible. Detected anyway when AWS denies the per-principal
+   * listing.
+   */
+  delegatedAdministrator?: boolean;
+}
+
+/** The attempts the caller's Organizations client is configured with. */
+async function clientMaxAttempts(
+  options: ReadOrganizationSnapshotOptions,
+): Promise<number> {
+  const configured = (
+    options.clients.organizations.config as { maxAttempts?: unknown }
+  ).maxAttempts;
+  const value =
+    typeof configured === 'function' ? await configured() : configured;
+  return typeof value === 'number' && value >= 1 ? value : DEFAULT_MAX_ATTEMPTS;
+}
+
+/** The warning of a read from a delegated administrator. */
+function delegatedWarning(instanceArn: string) {
+  return {
+    operation: 'ListPermissionSets',
+    resource: instanceArn,
+    message:
+      'Read from a delegated administrator of IAM Identity Center: permission sets provisioned to the management account, and the assignments in the management account, are not visible (AWS keeps them to the management account)',
+  };
 }
 
 async function readIdentityCenter(
   ctx: ReadContext,
   managementAccountId: Promise<string>,
-  assignmentStrategy: AssignmentStrategy | undefined,
+  options: ReadOrganizationSnapshotOptions,
 ): Promise<IdentityCenterSnapshot> {
   const instance = await readIdentityCenterInstance(
     ctx,
@@ -51,18 +97,25 @@ async function readIdentityCenter(
     listPermissionSetArns(ctx, instanceArn),
     readIdentityStore(ctx, identityStoreId),
   ]);
-  const [permissionSets, assignments] = await Promise.all([
-    Promise.all(
-      permissionSetArns.map(arn => readPermissionSet(ctx, instanceArn, arn)),
-    ),
-    readAccountAssignments(ctx, {
-      instanceArn,
-      permissionSetArns,
-      groupIds: store.groups.map(g => g.id),
-      userIds: store.users.map(u => u.id),
-      strategy: assignmentStrategy,
-    }),
-  ]);
+  const [permissionSets, { assignments, delegatedAdministrator }] =
+    await Promise.all([
+      Promise.all(
+        permissionSetArns.map(arn => readPermissionSet(ctx, instanceArn, arn)),
+      ),
+      readAccountAssignments(ctx, {
+        instanceArn,
+        permissionSetArns,
+        groupIds: store.groups.map(g => g.id),
+        userIds: store.users.map(u => u.id),
+        strategy: options.assignmentStrategy,
+        delegatedAdministrator: options.delegatedAdministrator,
+      }),
+    ]);
+  if (delegatedAdministrator) {
+    const warning = delegatedWarning(instanceArn);
+    ctx.warnings.push(warning);
+    ctx.logger.warn(warning.message);
+  }
   permissionSets.sort((a, b) => a.arn.localeCompare(b.arn));
   store.groups.sort((a, b) => a.id.localeCompare(b.id));
   store.users.sort((a, b) => a.id.localeCompare(b.id));
@@ -73,6 +126,9 @@ async function readIdentityCenter(
     permissionSets,
     assignments,
     ...store,
+    readFrom: delegatedAdministrator
+      ? 'delegated-administrator'
+      : 'management-account',
   };
 }
 
@@ -96,6 +152,8 @@ export async function readOrganizationSnapshot(
     clients: options.clients,
     logger,
     rateLimits: resolveRateLimits(options.rateLimits),
+    rateControl: options.rateControl,
+    maxAttempts: options.maxAttempts ?? (await clientMaxAttempts(options)),
   });
   const identityCenterCtx = ctx.child();
   logger.info('Reading AWS organization snapshot');
@@ -109,7 +167,7 @@ export async function readOrganizationSnapshot(
   const identityCenter = readIdentityCenter(
     identityCenterCtx,
     managementAccountId,
-    options.assignmentStrategy,
+    options,
   ).catch((error): IdentityCenterSnapshot => {
     if (
       error instanceof AwsReadError &&
@@ -151,6 +209,7 @@ export async function readOrganizationSnapshot(
     throw error;
   }
 
+  ctx.stats.recordRates(ctx.rateSummaries());
   const incompleteReasons: string[] = [];
   if (ic.status === 'unavailable') {
     incompleteReasons.push(`IAM Identity Center unavailable: ${ic.reason}`);
@@ -180,6 +239,7 @@ export async function readOrganizationSnapshot(
     calls: ctx.stats.totalCalls(),
     retries: stats.retries,
     throttles: stats.throttles,
+    rates: stats.rates ?? null,
     assignmentStrategy: stats.assignmentStrategy ?? null,
     durationMs: stats.durationMs,
   });

@@ -11,6 +11,7 @@ export class ReadStatsRecorder {
   readonly #calls: Record<string, Record<string, number>> = {};
   #retries = 0;
   #throttles = 0;
+  #rates?: ReadStatistics['rates'];
   #assignmentStrategy?: ReadStatistics['assignmentStrategy'];
   #assignmentEstimate?: ReadStatistics['assignmentEstimate'];
 
@@ -26,6 +27,11 @@ export class ReadStatsRecorder {
 
   recordThrottle(): void {
     this.#throttles += 1;
+  }
+
+  /** What the rate budgets found, at the end of the read. */
+  recordRates(rates: NonNullable<ReadStatistics['rates']>): void {
+    this.#rates = rates;
   }
 
   recordAssignmentStrategy(
@@ -55,6 +61,7 @@ export class ReadStatsRecorder {
       calls,
       retries: this.#retries,
       throttles: this.#throttles,
+      ...(this.#rates ? { rates: this.#rates } : {}),
       ...(this.#assignmentStrategy
         ? {
             assignmentStrategy: this.#assignmentStrategy,

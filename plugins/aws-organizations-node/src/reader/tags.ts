@@ -26,9 +26,9 @@ export function readOrganizationsTags(
     operation: 'ListTagsForResource',
     resource: resourceId,
   };
-  return ctx.optional(target, async () =>
+  return ctx.optional(target, async optionalCtx =>
     toTags(
-      await ctx.paginate(
+      await optionalCtx.paginate(
         target,
         NextToken =>
           new ListOrganizationsTagsCommand({
@@ -52,9 +52,9 @@ export function readPermissionSetTags(
     operation: 'ListTagsForResource',
     resource: permissionSetArn,
   };
-  return ctx.optional(target, async () =>
+  return ctx.optional(target, async optionalCtx =>
     toTags(
-      await ctx.paginate(
+      await optionalCtx.paginate(
         target,
         NextToken =>
           new ListSsoTagsCommand({

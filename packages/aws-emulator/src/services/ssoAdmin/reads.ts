@@ -1,3 +1,4 @@
+import { visibleToCaller } from '../../knobs/caller';
 import { paginate } from '../../protocol/pagination';
 import { assignmentTargetKey } from '../../state/identityCenter';
 import { AssignmentRecord } from '../../state/types';
@@ -51,7 +52,11 @@ export const ssoAdminReads: OperationTable = {
 
   ListPermissionSets: ctx => {
     const ic = requireInstance(ctx);
-    const page = paginate(ctx, ctx.input, [...ic.permissionSets.keys()]);
+    const caller = ctx.caller ?? 'management-account';
+    const arns = [...ic.permissionSets.values()]
+      .filter(ps => visibleToCaller(caller, ctx.state, ps))
+      .map(ps => ps.arn);
+    const page = paginate(ctx, ctx.input, arns);
     return { PermissionSets: page.items, NextToken: page.nextToken };
   },
 

@@ -77,6 +77,22 @@ describe('management-account-access', () => {
     });
   });
 
+  it('is unknown when read from a delegated administrator, which does not see the management account’s assignments', () => {
+    const snapshot = compliantSnapshot();
+    identityCenterOf(snapshot).readFrom = 'delegated-administrator';
+    expect(run(snapshot)).toEqual({
+      status: 'unknown',
+      message:
+        'Read from a delegated administrator of IAM Identity Center: the assignments in the management account are not visible',
+    });
+    // The member accounts are judged as ever.
+    expect(
+      runRule(noDirectPrivilegedUserAssignmentsRule, snapshot, {
+        accountId: PROD,
+      })!.status,
+    ).toBe('pass');
+  });
+
   it('passes when Identity Center is not enabled', () => {
     const snapshot: OrganizationSnapshot = {
       ...compliantSnapshot(),

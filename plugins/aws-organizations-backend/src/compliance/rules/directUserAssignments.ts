@@ -19,7 +19,7 @@ export const noDirectPrivilegedUserAssignmentsRule: AwsAccountComplianceRule<Dir
     defaultParameters: { privilegeLevels: ['administrator', 'power-user'] },
     validateParameters: p => checkLevels(p.privilegeLevels),
     evaluate({ account, index, resolution, parameters }) {
-      const ic = identityCenterOutcome(index);
+      const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
       const direct = privilegedAssignments(
         account.id,

@@ -104,8 +104,21 @@ export function principalArn(template: string, accountId: string): string {
 /** The outcome for access rules when Identity Center cannot be judged. */
 export function identityCenterOutcome(
   index: ComplianceSnapshotIndex,
+  accountId?: string,
 ): ComplianceOutcome | undefined {
   const ic = index.identityCenter;
+  if (
+    ic.status === 'available' &&
+    ic.readFrom === 'delegated-administrator' &&
+    accountId !== undefined &&
+    index.isManagementAccount(accountId)
+  ) {
+    return {
+      status: 'unknown',
+      message:
+        'Read from a delegated administrator of IAM Identity Center: the assignments in the management account are not visible',
+    };
+  }
   if (ic.status === 'unavailable') {
     return {
       status: 'unknown',

@@ -69,7 +69,7 @@ export const managementAccountAccessRule: AwsAccountComplianceRule<ManagementAcc
     validateParameters: p => nonEmpty('allowedGroups', p.allowedGroups),
     evaluate({ account, index, resolution, parameters }) {
       if (!index.isManagementAccount(account.id)) return undefined;
-      const ic = identityCenterOutcome(index);
+      const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
       const allowed = new Set(parameters.allowedGroups.map(lower));
       const assignments = index.assignmentsOf(account.id);

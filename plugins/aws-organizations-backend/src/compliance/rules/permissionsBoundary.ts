@@ -150,7 +150,7 @@ export const permissionsBoundaryRule: AwsAccountComplianceRule<BoundaryParameter
       ],
     },
     evaluate({ account, index, parameters }) {
-      const ic = identityCenterOutcome(index);
+      const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
       const arns = distinct(
         index.assignmentsOf(account.id).map(a => a.permissionSetArn),

@@ -38,7 +38,7 @@ export const privilegedSessionDurationRule: AwsAccountComplianceRule<SessionDura
       ...checkLevels(p.privilegeLevels),
     ],
     evaluate({ account, index, parameters }) {
-      const ic = identityCenterOutcome(index);
+      const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
       const arns = distinct(
         privilegedAssignments(

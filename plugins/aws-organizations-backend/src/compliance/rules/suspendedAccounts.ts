@@ -18,7 +18,7 @@ export const suspendedAccountNoAssignmentsRule: AwsAccountComplianceRule<
   defaultParameters: {},
   evaluate({ account, index, resolution }) {
     if (!INACTIVE.has(account.state)) return undefined;
-    const ic = identityCenterOutcome(index);
+    const ic = identityCenterOutcome(index, account.id);
     if (ic) return ic;
     const assignments = index.assignmentsOf(account.id);
     if (assignments.length === 0) {

@@ -206,10 +206,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       );
       return EMPTY_DIRECTORY;
     });
-    const resolution = resolveSnapshot(snapshot, config, directory);
+    const previous = await loadCurrent(store);
+    // Owners the new snapshot cannot tell (unknown tags) keep their value
+    // from the current one, marked stale.
+    const resolution = resolveSnapshot(snapshot, config, directory, previous);
 
     await phase('diffing');
-    const previous = await loadCurrent(store);
     const judged = judge(previous, { snapshot, resolution });
     const changes = [
       ...diffSnapshots(previous?.snapshot, snapshot, detectors),
@@ -271,7 +273,12 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         return { outcome: 'no-snapshot' };
       }
       const directory = await options.readDirectory();
-      const resolution = resolveSnapshot(current.snapshot, config, directory);
+      const resolution = resolveSnapshot(
+        current.snapshot,
+        config,
+        directory,
+        current,
+      );
       if (isDeepStrictEqual(resolution, current.resolution)) {
         return { outcome: 'unchanged' };
       }

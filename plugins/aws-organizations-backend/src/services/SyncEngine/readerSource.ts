@@ -12,13 +12,16 @@ import { SnapshotSource } from './types';
 
 /**
  * The reader as a snapshot source. The SDK clients are created on the first
- * sync (building credentials may call AWS) and reused.
+ * sync (building credentials may call AWS) and reused; each read brings its
+ * own rate budgets and retry allowances, so nothing one sync spent carries
+ * over to the next.
  */
 export function createReaderSource(options: {
   config: RootConfigService;
   logger: LoggerService;
 }): SnapshotSource {
-  const { rateLimits } = readAwsOrganizationsReaderConfig(options.config);
+  const { rateLimits, delegatedAdministrator } =
+    readAwsOrganizationsReaderConfig(options.config);
   let clients: Promise<AwsOrganizationsClients> | undefined;
   return async () => {
     if (!clients) {
@@ -31,6 +34,7 @@ export function createReaderSource(options: {
       clients: await clients,
       logger: options.logger,
       rateLimits,
+      delegatedAdministrator,
     });
   };
 }

@@ -60,6 +60,29 @@ describe('AccountOverview', () => {
     );
   });
 
+  it('says when the owner is the last known one because the tags could not be read', async () => {
+    const api = mockAwsApi({
+      getAccount: jest.fn(async () => ({
+        ...accountDetail,
+        owner: {
+          ...accountDetail.owner,
+          stale: {
+            reason: 'ListTagsForResource failed: ServiceException',
+            since: '2026-11-30T10:00:00.000Z',
+          },
+        },
+      })),
+    });
+    await render(api);
+    expect(await screen.findByTestId('aws-owner-stale')).toHaveTextContent(
+      /Last known owner, as read .*2026.*ListTagsForResource failed: ServiceException/,
+    );
+    expect(screen.getByText('payments').closest('a')).toHaveAttribute(
+      'href',
+      '/catalog/default/group/payments',
+    );
+  });
+
   it('shows progress while loading', async () => {
     await render(mockAwsApi({ getAccount: jest.fn(() => pending()) }));
     expect(screen.getByTestId('progress')).toBeInTheDocument();

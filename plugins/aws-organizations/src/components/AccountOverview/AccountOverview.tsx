@@ -43,6 +43,19 @@ function OwnerValue(props: { owner: AccountDetail['owner'] }) {
           ({owner.source === 'ou-tag' ? 'inherited from the OU' : owner.source})
         </Typography>
       )}
+      {owner.stale && (
+        <Typography
+          variant="caption"
+          color="textSecondary"
+          display="block"
+          data-testid="aws-owner-stale"
+        >
+          {owner.stale.since
+            ? `Last known owner, as read ${formatDateTime(owner.stale.since)}`
+            : 'Not confirmed'}
+          : the tags could not be read ({owner.stale.reason})
+        </Typography>
+      )}
     </>
   );
 }

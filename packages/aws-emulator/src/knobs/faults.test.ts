@@ -1,0 +1,37 @@
+import { ListTagsForResourceCommand } from '@aws-sdk/client-organizations';
+import { sdkClients } from '../__testUtils__/clients';
+import { RunningEmulator, startEmulator } from '../emulator';
+
+describe('faults for some resources only', () => {
+  let emulator: RunningEmulator;
+  let aws: ReturnType<typeof sdkClients>;
+  beforeAll(async () => {
+    emulator = await startEmulator({
+      dataset: 'demo',
+      faults: {
+        errorRate: {
+          ListTagsForResource: { rate: 1, resources: ['724108355201'] },
+        },
+      },
+    });
+    aws = sdkClients(emulator.url);
+  });
+  afterAll(async () => {
+    aws.destroy();
+    await emulator.close();
+  });
+
+  it('fails the calls naming a listed resource and answers the others', async () => {
+    await expect(
+      aws.organizations.send(
+        new ListTagsForResourceCommand({ ResourceId: '724108355201' }),
+      ),
+    ).rejects.toMatchObject({ name: 'ServiceException' });
+    await expect(
+      aws.organizations.send(
+        new ListTagsForResourceCommand({ ResourceId: '724108355202' }),
+      ),
+    ).resolves.toMatchObject({ Tags: expect.any(Array) });
+    expect(emulator.stats().faultsInjected).toBe(1);
+  });
+});
