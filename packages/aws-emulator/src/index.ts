@@ -8,6 +8,7 @@
 export * from './datasets';
 export * from './emulator';
 export * from './admin';
+export { runCli } from './cli';
 export type { FaultConfig } from './knobs/faults';
 export type { LatencyOption } from './knobs/latency';
 export type { EmulatorStats } from './knobs/stats';
