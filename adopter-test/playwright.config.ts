@@ -1,8 +1,10 @@
 /*
  * The adopter test's checks in headless Chromium, against the adopter app
- * that adopter-test/run.sh installed and started (ADOPTER_URL).
+ * that adopter-test/run.sh installed and started (ADOPTER_URL). Chromium is
+ * launched as for the portal's own end-to-end tests.
  */
 import { defineConfig } from '@playwright/test';
+import portalConfig from '../playwright.config';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -19,18 +21,7 @@ export default defineConfig({
     baseURL: process.env.ADOPTER_URL ?? 'http://localhost:7007',
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: portalConfig.use?.launchOptions,
   },
   outputDir: '../node_modules/.cache/adopter-test-results',
 });
