@@ -15,6 +15,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
+const { createHash } = require('node:crypto');
 const { publishablePackages } = require('./lib/publishable');
 const { extractTarball, checkPackageDir } = require('./lib/checkTarball');
 const { readReadmeSteps } = require('./lib/readmeSteps');
@@ -180,8 +181,15 @@ function emulatorCommand(steps, packages) {
   const port = args.includes('--port')
     ? args[args.indexOf('--port') + 1]
     : '4566';
+  // npx caches what it installed by the package spec: a file name of the
+  // tarball's content keeps a reused work folder from running an old build.
+  const digest = createHash('sha256')
+    .update(fs.readFileSync(pkg.tarball))
+    .digest('hex');
+  const tarball = pkg.tarball.replace(/\.tgz$/, `-${digest.slice(0, 12)}.tgz`);
+  fs.copyFileSync(pkg.tarball, tarball);
   return {
-    command: ['npx', '--yes', `--package=${pkg.tarball}`, binName, ...args],
+    command: ['npx', '--yes', `--package=${tarball}`, binName, ...args],
     url: `http://127.0.0.1:${port}`,
   };
 }

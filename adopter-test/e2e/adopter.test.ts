@@ -111,6 +111,13 @@ test('without the demo teams in the catalog every account is non-compliant', asy
 test('an account page renders in the browser', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Signed in once the app's sidebar shows; only then is the guest session
+  // kept for the next page load.
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Catalog', exact: true }),
+  ).toBeVisible();
   await page.goto(
     `/catalog/default/resource/aws-account-${PAYMENTS_PROD_US}/aws-account`,
   );
