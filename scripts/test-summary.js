@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /*
  * Prints the test runners' counts and the overall closing line
- * ("N passed, N failed") from Jest's and Playwright's JSON reports. Fails when
+ * ("N passed, N failed") from Jest's JSON report and one or more Playwright
+ * JSON reports (the portal's end-to-end tests, the adopter test). Fails when
  * a report is missing or any test was skipped: skipped tests are not left
  * behind in this repo.
  */
 const fs = require('node:fs');
 
-const [jestFile, e2eFile] = process.argv.slice(2);
+const [jestFile, ...playwrightFiles] = process.argv.slice(2);
 
 function read(file, name) {
   try {
@@ -37,19 +38,26 @@ if (jest) {
   ok = false;
 }
 
-const e2e = read(e2eFile, 'playwright');
-if (e2e) {
-  const s = e2e.stats;
+for (const [i, file] of playwrightFiles.entries()) {
+  const label = file
+    .split('/')
+    .pop()
+    .replace(/\.json$/, '');
+  const name = i === 0 ? 'playwright' : `playwright (${label})`;
+  const report = read(file, name);
+  if (!report) {
+    ok = false;
+    continue;
+  }
+  const s = report.stats;
   console.log(
-    `playwright: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${
+    `${name}: ${s.expected + s.flaky} passed, ${s.unexpected} failed, ${
       s.skipped
     } skipped (${s.flaky} flaky)`,
   );
   passed += s.expected + s.flaky;
   failed += s.unexpected;
   skipped += s.skipped;
-} else {
-  ok = false;
 }
 
 if (skipped > 0) {

@@ -2,8 +2,10 @@
 # The whole test suite, from a fresh clone on a fresh machine: installs what
 # is missing (Node 22, dependencies, Chromium, PostgreSQL when none answers),
 # then runs prettier, lint, type-check, every unit and integration test (on
-# SQLite and a real PostgreSQL) and the end-to-end tests in headless Chromium
-# against the built portal. Exits non-zero when anything fails.
+# SQLite and a real PostgreSQL), the publishing checks, the end-to-end tests
+# in headless Chromium against the built portal and the adopter test (the
+# packed packages in an app outside the repo). Exits non-zero when anything
+# fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 cd "$ROOT"
@@ -67,11 +69,24 @@ step() {
 step prettier yarn prettier:check
 step lint yarn lint:all
 step type-check yarn tsc
+# Publishing: the packages build, their metadata is what `backstage-cli repo
+# fix --publish` writes, their type dependencies and peer dependencies are
+# declared as Backstage's repo tools want, the API and knip reports are up to
+# date (regenerate them with `yarn build:reports`) and a release can version
+# them.
+step build-packages yarn backstage-cli repo build
+step package-metadata yarn lint:packages
+step api-reports yarn build:api-reports:only --ci
+step knip-reports yarn build:knip-reports --ci
+step release-versions yarn check:release
 step unit-and-integration yarn test --json --outputFile="$RESULTS/jest.json"
 step build-app yarn workspace app build --config ../../app-config.yaml --config ../../app-config.e2e.yaml
 step e2e yarn test:e2e
+# The packed packages installed into a create-app app outside the repo, as
+# their READMEs say (adopter-test/README.md).
+step adopter bash adopter-test/run.sh
 
-node scripts/test-summary.js "$RESULTS/jest.json" "$ROOT/node_modules/.cache/e2e-results.json" || failed_steps+=("summary")
+node scripts/test-summary.js "$RESULTS/jest.json" "$ROOT/node_modules/.cache/e2e-results.json" "$RESULTS/adopter.json" || failed_steps+=("summary")
 
 if ((${#failed_steps[@]})); then
   echo "FAILED steps: ${failed_steps[*]}" >&2

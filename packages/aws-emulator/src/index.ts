@@ -9,6 +9,7 @@ export * from './datasets';
 export * from './emulator';
 export * from './admin';
 export type { CallerView } from './knobs/caller';
+export { runCli } from './cli';
 export type { FaultConfig } from './knobs/faults';
 export type { RateLimitOptions, RateLimitSpec } from './knobs/rateLimits';
 export type { LatencyOption } from './knobs/latency';

@@ -35,16 +35,17 @@ export const awsOrganizationsPlugin = createPlugin({
  *
  * @public
  */
-export const AwsOrganizationsExplorerPage = awsOrganizationsPlugin.provide(
-  createRoutableExtension({
-    name: 'AwsOrganizationsExplorerPage',
-    component: () =>
-      import('./components/OrgExplorerPage/OrgExplorerPage').then(
-        m => m.OrgExplorerPage,
-      ),
-    mountPoint: rootRouteRef,
-  }),
-);
+export const AwsOrganizationsExplorerPage: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsOrganizationsExplorerPage',
+      component: () =>
+        import('./components/OrgExplorerPage/OrgExplorerPage').then(
+          m => m.OrgExplorerPage,
+        ),
+      mountPoint: rootRouteRef,
+    }),
+  );
 
 /**
  * Every view of an AWS account entity as tabs: overview, guardrails, access,
@@ -52,17 +53,18 @@ export const AwsOrganizationsExplorerPage = awsOrganizationsPlugin.provide(
  *
  * @public
  */
-export const EntityAwsAccountContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountContent/AccountContent').then(
-          m => m.AccountContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountContent/AccountContent').then(
+            m => m.AccountContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Overview of an AWS account entity: path, owner, state, tags, services and
@@ -70,85 +72,90 @@ export const EntityAwsAccountContent = awsOrganizationsPlugin.provide(
  *
  * @public
  */
-export const EntityAwsAccountOverviewContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountOverviewContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountOverview/AccountOverview').then(
-          m => m.AccountOverview,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountOverviewContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountOverviewContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountOverview/AccountOverview').then(
+            m => m.AccountOverview,
+          ),
+      },
+    }),
+  );
 
 /**
  * An AWS account's effective SCPs, their summary and the simulator.
  *
  * @public
  */
-export const EntityAwsAccountGuardrailsContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountGuardrailsContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountGuardrails/AccountGuardrails').then(
-          m => m.AccountGuardrails,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountGuardrailsContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountGuardrailsContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountGuardrails/AccountGuardrails').then(
+            m => m.AccountGuardrails,
+          ),
+      },
+    }),
+  );
 
 /**
  * Who can access an AWS account (restricted without the access permission).
  *
  * @public
  */
-export const EntityAwsAccountAccessContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountAccessContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountAccess/AccountAccess').then(
-          m => m.AccountAccess,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountAccessContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountAccessContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountAccess/AccountAccess').then(
+            m => m.AccountAccess,
+          ),
+      },
+    }),
+  );
 
 /**
  * An AWS account's compliance rule results.
  *
  * @public
  */
-export const EntityAwsAccountComplianceContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountComplianceContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountCompliance/AccountCompliance').then(
-          m => m.AccountCompliance,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountComplianceContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountComplianceContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountCompliance/AccountCompliance').then(
+            m => m.AccountCompliance,
+          ),
+      },
+    }),
+  );
 
 /**
  * An AWS account's change history as a timeline.
  *
  * @public
  */
-export const EntityAwsAccountHistoryContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountHistoryContent',
-    component: {
-      lazy: () =>
-        import('./components/AccountHistory/AccountHistory').then(
-          m => m.AccountHistory,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountHistoryContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountHistoryContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountHistory/AccountHistory').then(
+            m => m.AccountHistory,
+          ),
+      },
+    }),
+  );
 
 /**
  * An organizational unit (or root) entity: child OUs and accounts with their
@@ -156,7 +163,7 @@ export const EntityAwsAccountHistoryContent = awsOrganizationsPlugin.provide(
  *
  * @public
  */
-export const EntityAwsOrganizationalUnitContent =
+export const EntityAwsOrganizationalUnitContent: () => JSX.Element =
   awsOrganizationsPlugin.provide(
     createComponentExtension({
       name: 'EntityAwsOrganizationalUnitContent',
@@ -175,7 +182,7 @@ export const EntityAwsOrganizationalUnitContent =
  *
  * @public
  */
-export const EntityAwsServiceControlPolicyContent =
+export const EntityAwsServiceControlPolicyContent: () => JSX.Element =
   awsOrganizationsPlugin.provide(
     createComponentExtension({
       name: 'EntityAwsServiceControlPolicyContent',
@@ -193,34 +200,36 @@ export const EntityAwsServiceControlPolicyContent =
  *
  * @public
  */
-export const EntityAwsPermissionSetContent = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsPermissionSetContent',
-    component: {
-      lazy: () =>
-        import('./components/PermissionSetContent/PermissionSetContent').then(
-          m => m.PermissionSetContent,
-        ),
-    },
-  }),
-);
+export const EntityAwsPermissionSetContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsPermissionSetContent',
+      component: {
+        lazy: () =>
+          import('./components/PermissionSetContent/PermissionSetContent').then(
+            m => m.PermissionSetContent,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for an AWS account entity's overview: compliance and failing rules.
  *
  * @public
  */
-export const EntityAwsAccountComplianceCard = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsAccountComplianceCard',
-    component: {
-      lazy: () =>
-        import('./components/AccountCompliance/AccountComplianceCard').then(
-          m => m.AccountComplianceCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsAccountComplianceCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountComplianceCard',
+      component: {
+        lazy: () =>
+          import('./components/AccountCompliance/AccountComplianceCard').then(
+            m => m.AccountComplianceCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for a service: the AWS accounts it runs in, their compliance and
@@ -228,48 +237,51 @@ export const EntityAwsAccountComplianceCard = awsOrganizationsPlugin.provide(
  *
  * @public
  */
-export const EntityAwsServiceAccountsCard = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsServiceAccountsCard',
-    component: {
-      lazy: () =>
-        import('./components/ServiceAccountsCard/ServiceAccountsCard').then(
-          m => m.ServiceAccountsCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsServiceAccountsCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsServiceAccountsCard',
+      component: {
+        lazy: () =>
+          import('./components/ServiceAccountsCard/ServiceAccountsCard').then(
+            m => m.ServiceAccountsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for a Group: the AWS accounts it owns and those it can reach.
  *
  * @public
  */
-export const EntityAwsGroupAccountsCard = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsGroupAccountsCard',
-    component: {
-      lazy: () =>
-        import('./components/GroupAccountsCard/GroupAccountsCard').then(
-          m => m.GroupAccountsCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsGroupAccountsCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupAccountsCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupAccountsCard/GroupAccountsCard').then(
+            m => m.GroupAccountsCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Card for a User: the person's AWS access.
  *
  * @public
  */
-export const EntityAwsUserAccessCard = awsOrganizationsPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAwsUserAccessCard',
-    component: {
-      lazy: () =>
-        import('./components/UserAccessCard/UserAccessCard').then(
-          m => m.UserAccessCard,
-        ),
-    },
-  }),
-);
+export const EntityAwsUserAccessCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsUserAccessCard',
+      component: {
+        lazy: () =>
+          import('./components/UserAccessCard/UserAccessCard').then(
+            m => m.UserAccessCard,
+          ),
+      },
+    }),
+  );

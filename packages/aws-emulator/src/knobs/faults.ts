@@ -10,7 +10,7 @@ import { Prng } from '../state/prng';
 
 /**
  * Faults to inject. All random choices come from a PRNG seeded with the
- * emulator's seed and reset by every {@link FaultInjector.setFaults}, so a
+ * emulator's seed and reset by every `setFaults`, so a
  * run is reproducible.
  *
  * @public

@@ -1,4 +1,9 @@
-/** Rate changes of {@link AdaptiveRate}, exported for the README and tests. */
+/**
+ * Rate changes of the reader's adaptive rate (`AdaptiveRate`), exported for
+ * the README and tests.
+ *
+ * @public
+ */
 export const AIMD = {
   /** Requests per second before anything is known. */
   initialTps: 10,

@@ -136,7 +136,7 @@ export interface RateBudgetSummary {
 
 /**
  * One budget at run time: every HTTP attempt of its services takes a token
- * of one bucket, whose rate an {@link AdaptiveRate} finds from the answers
+ * of one bucket, whose rate an `AdaptiveRate` finds from the answers
  * (`aimd`); with `sdk-adaptive` the bucket only enforces the cap and the
  * SDK's own client-side rate limiter, shared by the budget's services,
  * paces the attempts.

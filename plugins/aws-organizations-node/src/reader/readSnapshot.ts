@@ -133,7 +133,7 @@ async function readIdentityCenter(
 }
 
 /**
- * Reads the whole organization into one {@link OrganizationSnapshot}.
+ * Reads the whole organization into one `OrganizationSnapshot`.
  *
  * Organizations and Identity Center are read in parallel, each service
  * within its own rate limit. A required listing that fails rejects with an

@@ -2,7 +2,7 @@
  * A token bucket: at most `capacity` tokens, refilled at `tps` per second.
  * `take()` resolves when a token is available; waiters are served in order.
  * The rate and capacity can change while callers wait (an
- * {@link AdaptiveRate} drives them).
+ * `AdaptiveRate` drives them).
  */
 export class TokenBucket {
   readonly #now: () => number;

