@@ -1,5 +1,7 @@
 import {
   AttachPolicyCommand,
+  CloseAccountCommand,
+  CreateAccountCommand,
   MoveAccountCommand,
   OrganizationsClient,
   TagResourceCommand,
@@ -198,6 +200,60 @@ describe('sync against the emulator', () => {
       ssoAdmin.destroy();
     },
   );
+
+  it('records rules that start failing without a prior result: a closed account with assignments and a new account, in their history', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startPlugin({
+      knex,
+      config: pluginConfig(emu),
+      entities: catalogEntities(['group:default/payments']),
+    });
+    await syncNow(server);
+    const { organizations } = sdk(emu);
+    // CloseAccount suspends payments-dev, which keeps its assignments.
+    await organizations.send(
+      new CloseAccountCommand({ AccountId: PAYMENTS_DEV }),
+    );
+    const created = await organizations.send(
+      new CreateAccountCommand({
+        AccountName: 'payments-experiments',
+        Email: 'payments-experiments@acme.example',
+      }),
+    );
+    const newAccountId = created.CreateAccountStatus!.AccountId!;
+    organizations.destroy();
+    expect((await syncNow(server)).lastAttempt.status).toBe('succeeded');
+
+    const history = async (accountId: string) => {
+      const res = await request(server)
+        .get(`${BASE}/accounts/${accountId}/history?limit=500`)
+        .set('Authorization', USER);
+      expect(res.status).toBe(200);
+      return res.body.items.map((e: any) => [e.kind, e.summary]);
+    };
+    expect(await history(PAYMENTS_DEV)).toEqual(
+      expect.arrayContaining([
+        [
+          'account.state-changed',
+          'payments-dev changed state from ACTIVE to SUSPENDED',
+        ],
+        [
+          'compliance.changed',
+          'payments-dev: suspended-account-no-assignments (no result) → fail',
+        ],
+      ]),
+    );
+    // A new account's results are all new: the failing owner rule too.
+    expect(await history(newAccountId)).toEqual(
+      expect.arrayContaining([
+        ['account.created', expect.stringMatching(/payments-experiments/)],
+        [
+          'compliance.changed',
+          'payments-experiments: owner-resolvable (no result) → fail',
+        ],
+      ]),
+    );
+  });
 
   it('keeps the snapshot and the change log on AccessDenied from SSO Admin', async () => {
     const knex = await databases.init('SQLITE_3');
