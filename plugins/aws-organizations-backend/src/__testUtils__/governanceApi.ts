@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { BackendFeature } from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
+import { JsonObject } from '@backstage/types';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import request from 'supertest';
 import { readAwsOrganizationsBackendConfig } from '../config';
@@ -47,12 +48,14 @@ export async function startGovernanceApi(
   options: {
     denyUsers?: boolean;
     stored?: boolean;
+    config?: JsonObject;
     features?: BackendFeature[];
   } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
   const { server } = await startPlugin({
     knex,
+    config: options.config,
     features: [
       ...(options.denyUsers ? [denyUsersPermissions()] : []),
       ...(options.features ?? []),
