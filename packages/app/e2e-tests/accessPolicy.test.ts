@@ -123,7 +123,10 @@ test.describe('as the demo developer, not an admin', () => {
 
   test('one sees one’s own access', async ({ page }) => {
     await page.goto('/catalog/default/user/priya.patel');
-    await expect(page.getByText('AWS access')).toBeVisible();
+    // Through her team: Payments holds Developer on payments-dev.
+    await expect(
+      page.getByRole('row', { name: /payments-dev.*Group Payments/ }).first(),
+    ).toBeVisible();
     await expect(page.getByTestId('aws-restricted')).toHaveCount(0);
   });
 });

@@ -99,6 +99,15 @@ test('the simulator denies creating an IAM user in a workload account', async ({
   await expect(result).toContainText('DenyOutsideApprovedRegions');
   await result.scrollIntoViewIfNeeded();
   await screenshot(page, 'guardrail-simulator');
+
+  // An action the backend refuses: its reason is shown, not a stack trace.
+  await page.getByRole('textbox', { name: 'Action' }).fill('CreateUser');
+  await page.getByRole('button', { name: 'Simulate' }).click();
+  const refused = page.getByTestId('aws-invalid-request');
+  await expect(refused).toContainText(
+    'action: must be one action, service:Action',
+  );
+  await expect(refused).not.toContainText(/\bat \S+ \(|node_modules/);
 });
 
 test('a team page lists the accounts the team owns and can reach', async ({
