@@ -108,7 +108,7 @@ describe('hostile input', () => {
   );
 
   it.each(STRING_PARAMETERS)(
-    'GET %s?%s= with 10 KB answers 400 without echoing it',
+    'GET %s?%s= with 10 KB answers 400 with a short message',
     async (path, parameter) => {
       const res = await get(`${path}?${parameter}=${TEN_KB}`);
       expect(res.status).toBe(400);
@@ -124,7 +124,7 @@ describe('hostile input', () => {
     `/principals/user/${TEN_KB}/bob/access`,
     `/principals/user/default/${TEN_KB}/access`,
   ])(
-    'GET a 10 KB path segment answers 400 without echoing it (%#)',
+    'GET a 10 KB path segment answers 400 with a short message (%#)',
     async path => {
       const res = await get(path);
       expect(res.status).toBe(400);
