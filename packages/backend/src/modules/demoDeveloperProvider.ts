@@ -46,6 +46,8 @@ const demoDeveloperAuthenticator = createProxyAuthenticator({
  *   providers:
  *     demo-developer:
  *       userEntityRef: user:default/priya.patel
+ *       # used until the catalog has the user (right after startup)
+ *       ownershipEntityRefs: [user:default/priya.patel, group:default/payments]
  * ```
  */
 export const authModuleDemoDeveloperProvider = createBackendModule({
@@ -58,10 +60,13 @@ export const authModuleDemoDeveloperProvider = createBackendModule({
         config: coreServices.rootConfig,
       },
       async init({ providers, config }) {
+        const settings = `auth.providers.${DEMO_DEVELOPER_PROVIDER_ID}`;
         const userEntityRef =
-          config.getOptionalString(
-            `auth.providers.${DEMO_DEVELOPER_PROVIDER_ID}.userEntityRef`,
-          ) ?? DEFAULT_DEMO_DEVELOPER;
+          config.getOptionalString(`${settings}.userEntityRef`) ??
+          DEFAULT_DEMO_DEVELOPER;
+        const ownershipEntityRefs = config.getOptionalStringArray(
+          `${settings}.ownershipEntityRefs`,
+        ) ?? [userEntityRef];
         providers.registerProvider({
           providerId: DEMO_DEVELOPER_PROVIDER_ID,
           factory: createProxyAuthProviderFactory({
@@ -72,7 +77,19 @@ export const authModuleDemoDeveloperProvider = createBackendModule({
                   `The ${DEMO_DEVELOPER_PROVIDER_ID} sign-in works only in development (NODE_ENV=development)`,
                 );
               }
-              return ctx.signInWithCatalogUser({ entityRef: userEntityRef });
+              try {
+                return await ctx.signInWithCatalogUser({
+                  entityRef: userEntityRef,
+                });
+              } catch (error) {
+                // The catalog is still loading the demo's people right after
+                // startup: sign in with the configured memberships, as the
+                // guest provider does.
+                if ((error as Error).name !== 'NotFoundError') throw error;
+                return ctx.issueToken({
+                  claims: { sub: userEntityRef, ent: ownershipEntityRefs },
+                });
+              }
             },
           }),
         });
