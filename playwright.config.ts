@@ -10,8 +10,11 @@ import { defineConfig } from '@playwright/test';
 const baseURL = process.env.PLAYWRIGHT_URL ?? 'http://localhost:7007';
 
 export default defineConfig({
-  timeout: 90_000,
-  expect: { timeout: 20_000 },
+  // Generous for a busy machine; nothing waits on a short clock of its own:
+  // the setup project waits until the demo data is in, then each test opens
+  // its pages once.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 1,
@@ -48,5 +51,16 @@ export default defineConfig({
     },
   },
   outputDir: 'node_modules/.cache/e2e-test-results',
-  projects: [{ name: 'app', testDir: 'packages/app/e2e-tests' }],
+  projects: [
+    {
+      name: 'ready',
+      testDir: 'packages/app/e2e-tests',
+      testMatch: /ready\.setup\.ts$/,
+    },
+    {
+      name: 'app',
+      testDir: 'packages/app/e2e-tests',
+      dependencies: ['ready'],
+    },
+  ],
 });

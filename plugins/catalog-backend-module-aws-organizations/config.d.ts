@@ -20,9 +20,10 @@ export interface Config {
        */
       fallbackOwner?: string;
       /**
-       * Emit a Group or User entity (`aws-group-<id>`, `aws-user-<id>`) for
-       * each IAM Identity Center principal the catalog lacks, so that their
-       * access shows as relations. Defaults to false.
+       * Emit a Group entity (`aws-group-<id>`, without members) for each IAM
+       * Identity Center group the catalog lacks, so that its access shows as
+       * relations. Users and members are not emitted by the default
+       * transformer: they are person-level detail. Defaults to false.
        */
       emitMissingPrincipals?: boolean;
       /**

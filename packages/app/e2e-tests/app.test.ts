@@ -1,19 +1,10 @@
 import { test, expect } from '@playwright/test';
+import { PAYMENTS_PROD_US, signInAsGuest } from './portal';
 
 test('a guest signs in and finds a demo service in the catalog', async ({
   page,
 }) => {
-  await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
-  await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
-  ).toBeVisible();
-
+  await signInAsGuest(page);
   // The catalog lists the demo services of every team; open one.
   await page.goto('/?filters[kind]=component&filters[user]=all');
   await page.getByRole('link', { name: 'payments-api' }).click();
@@ -26,8 +17,7 @@ test('a guest signs in and finds a demo service in the catalog', async ({
 });
 
 test('the demo teams are in the catalog', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
+  await signInAsGuest(page);
   await page.goto('/?filters[kind]=group&filters[user]=all');
   for (const team of ['Security', 'Finance', 'Platform', 'Payments']) {
     await expect(
@@ -39,14 +29,10 @@ test('the demo teams are in the catalog', async ({ page }) => {
 test('the demo AWS organization is synced into the catalog', async ({
   page,
 }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  // The backend syncs the emulator's demo organization on startup and the
-  // catalog module commits it; poll until the account entity is there.
-  await expect(async () => {
-    await page.goto('/catalog/default/resource/aws-account-724108355203');
-    await expect(
-      page.getByRole('heading', { name: 'payments-prod-us' }).first(),
-    ).toBeVisible({ timeout: 3_000 });
-  }).toPass({ timeout: 60_000 });
+  // The ready setup waited for the sync and the catalog's processing.
+  await signInAsGuest(page);
+  await page.goto(`/catalog/default/resource/aws-account-${PAYMENTS_PROD_US}`);
+  await expect(
+    page.getByRole('heading', { name: 'payments-prod-us' }).first(),
+  ).toBeVisible();
 });

@@ -1,19 +1,27 @@
 /*
  * The demo portal's backend: a lean Backstage backend with the catalog,
- * search over it, guest sign-in, user settings, the permission framework
+ * search over it, sign-in (guest and a non-admin demo developer in
+ * development, Okta in production), user settings, the permission framework
  * with a small real policy, and the AWS Organizations plugins.
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import { authModuleDemoDeveloperProvider } from './modules/demoDeveloperProvider';
 import { permissionModuleAdminsPolicy } from './modules/permissionPolicy';
+import { authModuleSignInSafety } from './modules/signInSafety';
 
 const backend = createBackend();
 
 backend.add(import('@backstage/plugin-app-backend'));
 
-// Sign-in: guest for the demo. See https://backstage.io/docs/auth/
+// Sign-in. See https://backstage.io/docs/auth/ and the backend README.
+// Outside development the safety check refuses guest and the demo developer
+// and wants a real provider (src/modules/signInSafety.ts).
 backend.add(import('@backstage/plugin-auth-backend'));
+backend.add(authModuleSignInSafety);
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(authModuleDemoDeveloperProvider);
+backend.add(import('@backstage/plugin-auth-backend-module-okta-provider'));
 
 // Catalog
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -35,4 +43,9 @@ backend.add(
   import('@aws-governance/plugin-catalog-backend-module-aws-organizations'),
 );
 
-backend.start();
+// A plugin or module that fails to start (e.g. the sign-in safety check)
+// rejects start(); the backend has logged why, naming the config key. Exit
+// instead of serving half a backend.
+backend.start().catch(() => {
+  process.exit(1);
+});

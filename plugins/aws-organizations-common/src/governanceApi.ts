@@ -194,6 +194,12 @@ export interface AccountAccess {
   accountId: string;
   identityCenter: 'available' | 'not-enabled' | 'unavailable';
   grants: AccessGrant[];
+  /**
+   * True for a caller without `aws-organizations.access.read`: `grants`
+   * holds only the grants of groups, without their members (team-level
+   * reachability); who holds grants individually is left out.
+   */
+  restricted?: boolean;
 }
 
 /** `GET /principals/:kind/:namespace/:name/access`. @public */

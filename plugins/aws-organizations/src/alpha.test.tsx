@@ -98,6 +98,10 @@ describe('alpha plugin', () => {
   });
 
   it('renders the explorer page through its loader', async () => {
+    // Load the page's module before rendering: the loader then resolves from
+    // the module cache at once, so the test checks the wiring, not how fast
+    // a busy machine compiles the page (it used to outlast find*'s wait).
+    await import('./components/OrgExplorerPage/OrgExplorerPage');
     const api = mockAwsApi({
       getOrganizationTree: jest.fn(async () => tree),
       getComplianceSummary: jest.fn(async () => complianceSummary),

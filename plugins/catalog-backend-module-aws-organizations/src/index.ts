@@ -15,6 +15,11 @@ export {
 } from './provider/AwsOrganizationsEntityProvider';
 export * from './provider/defaultTransformers';
 export {
+  accountAccessGrants,
+  accountPermissionSets,
+  type AccountAccessGrantsOptions,
+} from './provider/accessGrants';
+export {
   readProviderConfig,
   type AwsOrganizationsCatalogConfig,
 } from './config/readProviderConfig';

@@ -27,7 +27,9 @@ import {
   waitFor,
 } from './__testUtils__/portal';
 
-jest.setTimeout(90_000);
+// Generous: a sync and the catalog's background processing on a busy
+// machine; nothing in the test waits on a clock of its own.
+jest.setTimeout(180_000);
 
 const resource = (name: string) => `resource:default/${name}`;
 const account = (id: string) => resource(awsEntityNames.account(id));
@@ -110,7 +112,7 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
     const seen = await waitFor('all AWS entities', async () => {
       const now = await counts();
       return JSON.stringify(now) === JSON.stringify(demo) ? now : undefined;
-    }).catch(async () => counts());
+    });
     expect(seen).toEqual(demo);
 
     // Owners: from the account tag, inherited from the OU tag, or the
@@ -200,19 +202,27 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
       ]),
     );
 
-    // Access: the Developer permission set is provisioned in payments-dev;
-    // a user assigned directly reaches the account too.
+    // Access: the Developer permission set is provisioned in payments-dev.
+    // tom.okafor holds AdministratorAccess on payments-prod-us directly: the
+    // catalog says the set is provisioned there, not who holds it.
     expect(relationLines(await getEntity(developer))).toEqual(
       expect.arrayContaining([
         `${AWS_RELATIONS.provisionedIn} ${account(PAYMENTS_DEV)}`,
         `${RELATION_OWNED_BY} group:default/security`,
       ]),
     );
-    expect(relationLines(await getEntity('user:default/tom.okafor'))).toEqual(
+    const administrator = await permissionSet('AdministratorAccess');
+    expect(relationLines(payments)).toEqual(
       expect.arrayContaining([
-        `${AWS_RELATIONS.hasAccessTo} ${account(PAYMENTS_PROD_US)}`,
+        `${AWS_RELATIONS.hasPermissionSet} ${administrator}`,
       ]),
     );
+    expect(
+      relationLines(await getEntity('user:default/tom.okafor')).filter(l =>
+        l.startsWith(AWS_RELATIONS.hasAccessTo),
+      ),
+    ).toEqual([]);
+    expect(JSON.stringify(payments)).not.toMatch(/tom\.okafor|"USER"/);
 
     // A demo service annotated with its account id, and the account back.
     expect(
@@ -243,13 +253,16 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
       }),
     );
     organizations.destroy();
+    const etagBefore = await portal.snapshotEtag();
+    expect(etagBefore).toMatch(/^"\w+"$/);
     emu.setFaults({ accessDenied: ['ssoAdmin'] });
     const faulty = await syncNow();
     expect(faulty.lastAttempt.status).toBe('incomplete');
+    // The backend kept the last complete snapshot (same ETag), so the
+    // provider's refresh gets 304 and commits nothing: the catalog cannot
+    // have changed, no waiting needed to see it.
+    expect(await portal.snapshotEtag()).toBe(etagBefore);
     await scheduler.triggerTask(PROVIDER_TASK_ID);
-    // Give the catalog time to process anything the refresh could have
-    // committed (a committed change shows within about a second, see below).
-    await new Promise(r => setTimeout(r, 3_000));
     expect(await ownerOf(account(PAYMENTS_DEV))).toEqual([
       'ownedBy group:default/payments',
     ]);
@@ -261,13 +274,11 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
     const healed = await syncNow();
     expect(healed.lastAttempt.status).toBe('succeeded');
     await scheduler.triggerTask(PROVIDER_TASK_ID);
-    const healedAt = Date.now();
     await waitFor('the new owner', async () =>
       (await ownerOf(account(PAYMENTS_DEV)))[0] ===
       'ownedBy group:default/checkout'
         ? true
         : undefined,
     );
-    expect(Date.now() - healedAt).toBeLessThan(3_000);
   });
 });

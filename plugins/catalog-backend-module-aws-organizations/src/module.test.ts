@@ -10,6 +10,7 @@ import { catalogModuleAwsOrganizations } from './module';
 import { AwsAccountLinkProcessor } from './processor/AwsAccountLinkProcessor';
 import { AwsOrganizationsRelationProcessor } from './processor/AwsOrganizationsRelationProcessor';
 import { AwsOrganizationsEntityProvider } from './provider/AwsOrganizationsEntityProvider';
+import { accountAccessGrants } from './provider/accessGrants';
 import { defaultAccountTransformer } from './provider/defaultTransformers';
 
 function catalogMock() {
@@ -109,6 +110,47 @@ describe('catalogModuleAwsOrganizations', () => {
     ]);
     // The others keep their defaults.
     expect(entities[0].entity.metadata.tags).toBeUndefined();
+  });
+
+  it('relates users to accounts when an adopter chooses to list their grants in the catalog', async () => {
+    const catalog = catalogMock();
+    await startTestBackend({
+      extensionPoints: [[catalogProcessingExtensionPoint, catalog]],
+      features: [
+        catalogModuleAwsOrganizations,
+        accountTransformerModule('aws-accounts-with-people', async (a, c) => {
+          const entity = await defaultAccountTransformer(a, c);
+          return (
+            entity && {
+              ...entity,
+              spec: {
+                ...entity.spec,
+                accessGrants: accountAccessGrants(a.id, c, {
+                  includeUsers: true,
+                }) as any,
+              },
+            }
+          );
+        }),
+      ],
+    });
+    const provider = catalog.addEntityProvider.mock.calls[0][0];
+    const [, relations] = catalog.addProcessor.mock.calls[0];
+    const entities = await provider.read(createEnvelope());
+    const payments = entities.find(
+      (e: any) => e.entity.metadata.name === 'aws-account-222222222222',
+    ).entity;
+    const emitted: any[] = [];
+    await relations.postProcessEntity(
+      payments,
+      { type: 'aws-organizations', target: 'x' },
+      (r: any) => emitted.push(r),
+    );
+    expect(
+      emitted
+        .filter(r => r.relation.type === 'hasAccessTo')
+        .map(r => `${r.relation.source.kind}:${r.relation.source.name}`),
+    ).toEqual(['group:platform', 'user:alice']);
   });
 
   it('lets a transformer be set only once', async () => {

@@ -1,47 +1,82 @@
 import {
+  ComplianceStatus,
   OrganizationSnapshot,
   RuleResult,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { ChangeDraft } from '../changes/types';
 import { ComplianceReport } from './types';
 
-function flips(
+/** A rule's result before and after; undefined where it had none. */
+interface Transition {
+  ruleId: string;
+  from?: RuleResult;
+  to?: RuleResult;
+}
+
+/**
+ * Every rule whose result appeared, disappeared or changed status between
+ * two lists of results, in the order of `after` then the vanished ones.
+ */
+function transitions(
   before: readonly RuleResult[],
   after: readonly RuleResult[],
-): { from: RuleResult; to: RuleResult }[] {
+): Transition[] {
   const previous = new Map(before.map(r => [r.rule.id, r]));
-  return after.flatMap(to => {
+  const changed: Transition[] = [];
+  for (const to of after) {
     const from = previous.get(to.rule.id);
-    return from && from.status !== to.status ? [{ from, to }] : [];
-  });
+    previous.delete(to.rule.id);
+    if (from?.status !== to.status) {
+      changed.push({ ruleId: to.rule.id, from, to });
+    }
+  }
+  for (const [ruleId, from] of previous) {
+    changed.push({ ruleId, from });
+  }
+  return changed;
 }
+
+const statusText = (status: ComplianceStatus | null) => status ?? '(no result)';
 
 function draft(
   subject: string,
-  flip: { from: RuleResult; to: RuleResult },
+  transition: Transition,
   ids: { subjectId: string; accountId?: string },
 ): ChangeDraft {
-  const { from, to } = flip;
+  const { ruleId, from, to } = transition;
+  const latest = (to ?? from)!;
+  const fromStatus = from?.status ?? null;
+  const toStatus = to?.status ?? null;
   return {
     kind: 'compliance.changed',
     ...ids,
-    summary: `${subject}: ${to.rule.id} ${from.status} → ${to.status}`,
+    summary: `${subject}: ${ruleId} ${statusText(fromStatus)} → ${statusText(
+      toStatus,
+    )}`,
     details: {
-      ruleId: to.rule.id,
-      from: from.status,
-      to: to.status,
-      severity: to.rule.severity,
-      message: to.message,
+      ruleId,
+      from: fromStatus,
+      to: toStatus,
+      severity: latest.rule.severity,
+      message: to
+        ? to.message
+        : `No result any more: the rule no longer applies to ${subject} (its scope, its state or the rule's configuration changed)`,
+      // Messages of results resting on assignments name the principals;
+      // the API hides them from callers without the access permission.
+      accessEvidence: latest.evidence.some(e => e.kind === 'assignment'),
     },
   };
 }
 
 /**
- * `compliance.changed` entries for every account and rule whose status
- * changed between two reports, then for organization-level rules. A rule
- * or account present in only one report (new account, rule enabled) is no
- * flip. Pass the current snapshot to name accounts in the summaries
- * ("payments-prod-us: no-direct-privileged-user-assignments pass → fail").
+ * `compliance.changed` entries for every account and rule whose result
+ * appeared (`from: null`: the rule starts judging the account, e.g. a
+ * suspended account, or an account new since the last sync), disappeared
+ * (`to: null`) or changed status between two reports, then for
+ * organization-level rules. Accounts that left the organization are
+ * recorded by `account.removed` alone. Pass the current snapshot to name
+ * accounts in the summaries ("payments-prod-us:
+ * no-direct-privileged-user-assignments pass → fail").
  *
  * @public
  */
@@ -53,20 +88,22 @@ export function complianceChanges(
   const names = new Map(snapshot?.accounts.map(a => [a.id, a.name]) ?? []);
   const changes: ChangeDraft[] = [];
   for (const [accountId, results] of current.accounts) {
-    const before = previous.accounts.get(accountId);
-    if (!before) continue;
-    for (const flip of flips(before, results)) {
+    const before = previous.accounts.get(accountId) ?? [];
+    for (const transition of transitions(before, results)) {
       changes.push(
-        draft(names.get(accountId) ?? accountId, flip, {
+        draft(names.get(accountId) ?? accountId, transition, {
           subjectId: accountId,
           accountId,
         }),
       );
     }
   }
-  for (const flip of flips(previous.organization, current.organization)) {
+  for (const transition of transitions(
+    previous.organization,
+    current.organization,
+  )) {
     changes.push(
-      draft('organization', flip, {
+      draft('organization', transition, {
         subjectId: snapshot?.organization.id ?? 'organization',
       }),
     );

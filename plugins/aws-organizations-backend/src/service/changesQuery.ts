@@ -4,7 +4,10 @@ import { CHANGE_KINDS } from './changeKinds';
 import { DEFAULT_PAGE_LIMIT, paging, parseOrThrow } from './governanceQueries';
 
 const oneOrMany = z
-  .union([z.string(), z.array(z.string())])
+  .union([
+    z.string().max(1000, 'must be at most 1000 characters'),
+    z.array(z.string().max(1000)).max(50, 'at most 50 values'),
+  ])
   .transform(v => (Array.isArray(v) ? v : [v]).flatMap(s => s.split(',')))
   .transform(v => v.map(s => s.trim()).filter(Boolean))
   .pipe(z.array(z.enum(CHANGE_KINDS)));
@@ -18,6 +21,7 @@ const schema = z
     kind: oneOrMany.optional(),
     since: z
       .string()
+      .max(40, 'must be an ISO 8601 date')
       .regex(
         /^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/,
         'must be an ISO 8601 date',

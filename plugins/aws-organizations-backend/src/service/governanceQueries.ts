@@ -8,6 +8,11 @@ import { z } from 'zod';
 export const MAX_PAGE_LIMIT = 500;
 /** Page size when the query gives no `limit`. */
 export const DEFAULT_PAGE_LIMIT = 50;
+/**
+ * Largest `offset`: far beyond any change log, well inside the integers
+ * SQLite and PostgreSQL take (a bigger number reached SQL as `1e+20`).
+ */
+export const MAX_PAGE_OFFSET = 1_000_000_000;
 
 /** Throws an InputError listing every issue, each with its path. */
 export function parseOrThrow<T extends z.ZodType>(
@@ -17,8 +22,12 @@ export function parseOrThrow<T extends z.ZodType>(
 ): z.output<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
+    // Paths hold record keys too: cut them, a key may be 100 KB.
     const reasons = parsed.error.issues.map(
-      issue => `${issue.path.join('.') || what}: ${issue.message}`,
+      issue =>
+        `${
+          issue.path.map(part => String(part).slice(0, 64)).join('.') || what
+        }: ${issue.message}`,
     );
     throw new InputError(`Invalid ${what}: ${reasons.join('; ')}`);
   }
@@ -47,7 +56,9 @@ const integer = z
 
 /** `offset` and `limit` query parameters, validated. */
 export const paging = {
-  offset: integer.optional(),
+  offset: integer
+    .pipe(z.number().max(MAX_PAGE_OFFSET, `must be at most ${MAX_PAGE_OFFSET}`))
+    .optional(),
   limit: integer
     .pipe(
       z
@@ -76,6 +87,7 @@ const accountsSchema = z
   .object({
     ou: z
       .string()
+      .max(100, 'must be at most 100 characters')
       .regex(
         /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
         'must be a root id (r-...) or an OU id (ou-...)',
@@ -130,7 +142,7 @@ const contextValue = z.union([
   z.string().max(2048),
   z.array(z.string().max(2048)).max(100),
   z.boolean(),
-  z.number(),
+  z.number().finite(),
 ]);
 
 const simulationSchema = z
@@ -138,6 +150,7 @@ const simulationSchema = z
     accountId: z.string().regex(ACCOUNT_ID, 'must be a 12-digit account id'),
     action: z
       .string()
+      .max(256, 'must be at most 256 characters')
       .regex(
         /^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$/,
         'must be one action, service:Action (e.g. iam:CreateUser)',
@@ -154,7 +167,10 @@ const simulationSchema = z
       .optional(),
     context: z
       .record(
-        z.string().regex(/^[a-zA-Z0-9]+:[a-zA-Z0-9/_-]+$/, 'context key'),
+        z
+          .string()
+          .max(256, 'context key: at most 256 characters')
+          .regex(/^[a-zA-Z0-9]+:[a-zA-Z0-9/_-]+$/, 'context key'),
         contextValue,
       )
       .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')

@@ -1,98 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
-import request from 'supertest';
-import { readAwsOrganizationsBackendConfig } from '../config';
-import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
-import { encodeSnapshotBody } from '../database/SnapshotStore';
-import { resolveSnapshot } from '../resolution/resolveSnapshot';
-import { EMPTY_DIRECTORY } from '../resolution/types';
-import {
-  BASE,
-  denyUsersPermissions,
-  NONE,
-  SERVICE,
-  startPlugin,
-  USER,
-} from '../__testUtils__/backend';
-import { baseSnapshot, permissionSet } from '../__testUtils__/snapshots';
+import { BASE, NONE, SERVICE, USER } from '../__testUtils__/backend';
+import { startGovernanceApi } from '../__testUtils__/governanceApi';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-const ADMIN_ARN = 'arn:aws:sso:::permissionSet/ssoins-test/ps-admin';
-
-/** The base snapshot, with Admin privileged and held directly by bob. */
-function snapshot(): OrganizationSnapshot {
-  const s = baseSnapshot();
-  if (s.identityCenter.status !== 'available') throw new Error('fixture');
-  s.identityCenter.permissionSets = [
-    permissionSet('Admin', {
-      managedPolicies: [
-        {
-          arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
-          name: 'AdministratorAccess',
-        },
-      ],
-    }),
-    permissionSet('ReadOnly'),
-  ];
-  s.identityCenter.assignments.push({
-    accountId: '333333333333',
-    permissionSetArn: ADMIN_ARN,
-    principalType: 'USER',
-    principalId: 'u-bob',
-  });
-  return s;
-}
-
 async function setup(options: { denyUsers?: boolean; stored?: boolean } = {}) {
-  const knex = await databases.init('SQLITE_3');
-  const { server } = await startPlugin({
-    knex,
-    features: options.denyUsers ? [denyUsersPermissions()] : [],
-  });
-  const store = new AwsOrganizationsStore(knex);
-  if (options.stored !== false) {
-    const s = snapshot();
-    const resolution = resolveSnapshot(
-      s,
-      readAwsOrganizationsBackendConfig(
-        new ConfigReader({ awsOrganizations: {} }),
-      ),
-      EMPTY_DIRECTORY,
-    );
-    const runId = await store.runs.start('manual', new Date());
-    await store.db.transaction(async trx => {
-      await store.snapshots.replace(trx, {
-        runId,
-        encoded: await encodeSnapshotBody(
-          JSON.stringify({ snapshot: s, resolution }),
-        ),
-        readAt: new Date(s.readAt),
-        storedAt: new Date(),
-        unmappedPrincipals: [],
-      });
-      await store.changes.append(trx, {
-        runId,
-        detectedAt: new Date('2026-02-01T00:00:00Z'),
-        changes: [
-          {
-            kind: 'assignment.granted',
-            accountId: '333333333333',
-            subjectId: ADMIN_ARN,
-            summary: 'bob got Admin',
-          },
-          {
-            kind: 'account.moved',
-            accountId: '333333333333',
-            subjectId: '333333333333',
-            summary: 'payments-prod moved',
-          },
-        ],
-      });
-    });
-  }
-  return { api: request(server), store };
+  return startGovernanceApi(databases, options);
 }
 
 const GET_ROUTES = [
@@ -322,7 +235,6 @@ describe('governance routes', () => {
   it('answer 403 on access details without the permission, but not to services or oneself', async () => {
     const { api } = await setup({ denyUsers: true });
     for (const path of [
-      '/accounts/333333333333/access',
       '/principals/user/default/bob/access',
       '/reports/access.csv',
     ]) {
@@ -340,6 +252,45 @@ describe('governance routes', () => {
       .set('Authorization', USER);
     expect(self.status).toBe(200);
     expect(self.body.entityRef).toBe('user:default/mock');
+  });
+
+  it('serve team-level access without the permission: group grants without members, no user grants', async () => {
+    const full = await (await setup()).api
+      .get(`${BASE}/accounts/222222222222/access`)
+      .set('Authorization', USER);
+    expect(full.body.grants[0].members).toEqual([
+      expect.objectContaining({ userId: 'u-alice' }),
+    ]);
+    const { api } = await setup({ denyUsers: true });
+    const teamLevel = await api
+      .get(`${BASE}/accounts/222222222222/access`)
+      .set('Authorization', USER);
+    expect(teamLevel.status).toBe(200);
+    expect(teamLevel.body).toMatchObject({ restricted: true });
+    expect(teamLevel.body.grants).toEqual([
+      expect.objectContaining({
+        principal: expect.objectContaining({ id: 'g-platform' }),
+        permissionSet: expect.objectContaining({ name: 'Admin' }),
+      }),
+    ]);
+    expect(teamLevel.body.grants[0].members).toBeUndefined();
+    expect(JSON.stringify(teamLevel.body)).not.toMatch(/alice/i);
+    // payments-prod is reached by users only: bob and alice, both hidden.
+    const usersOnly = await api
+      .get(`${BASE}/accounts/333333333333/access`)
+      .set('Authorization', USER);
+    expect(usersOnly.body).toMatchObject({ restricted: true, grants: [] });
+    // A group's reach is team level: every signed-in person may read it.
+    const group = await api
+      .get(`${BASE}/principals/group/default/platform-team/access`)
+      .set('Authorization', USER);
+    expect(group.status).toBe(200);
+    expect(group.body.grants).toEqual([
+      expect.objectContaining({
+        account: expect.objectContaining({ id: '222222222222' }),
+        via: 'direct',
+      }),
+    ]);
   });
 
   it('redact who holds an assignment from compliance and history without the permission', async () => {

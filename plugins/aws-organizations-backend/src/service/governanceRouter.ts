@@ -25,7 +25,12 @@ import {
   GovernanceState,
   GovernanceView,
 } from '../services/GovernanceState/createGovernanceState';
-import { redactAccessEvidence, visibleKinds } from './accessKinds';
+import {
+  redactAccessEvidence,
+  redactChanges,
+  teamLevelAccess,
+  visibleKinds,
+} from './accessPolicy';
 import { RouteAuth } from './authorize';
 import {
   parseAccountId,
@@ -93,16 +98,18 @@ export function createGovernanceRouter(options: {
     res.json(found(accountGuardrails(index, id), id));
   });
 
+  // Everyone signed in sees which groups reach the account; who holds
+  // grants individually (users, group members) needs the permission.
   router.get('/accounts/:id/access', async (req, res) => {
     const credentials = await auth.credentials(req);
     const id = parseAccountId(req.params.id);
-    await auth.require(
+    const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
-      ACCESS_DENIED,
     );
     const { index } = await view();
-    res.json(found(accountAccess(index, id), id));
+    const access = found(accountAccess(index, id), id);
+    res.json(mayReadAccess ? access : teamLevelAccess(access));
   });
 
   router.get('/accounts/:id/compliance', async (req, res) => {
@@ -140,7 +147,7 @@ export function createGovernanceRouter(options: {
         `No account ${id} in the AWS Organization or its history`,
       );
     }
-    res.json(history);
+    res.json(mayReadAccess ? history : redactChanges(history));
   });
 
   router.get('/organization/tree', async (req, res) => {
@@ -179,14 +186,15 @@ export function createGovernanceRouter(options: {
   router.get('/principals/:kind/:namespace/:name/access', async (req, res) => {
     const credentials = await auth.credentials(req);
     const ref = parsePrincipalPath(req.params);
-    // People may always see their own access; anything else needs the permission.
+    // A group's reach is team level, for everyone; a person's access is
+    // theirs to see, anyone else's needs the permission.
     const self =
       credentials.principal &&
       'userEntityRef' in (credentials.principal as object) &&
       String(
         (credentials.principal as { userEntityRef: string }).userEntityRef,
       ).toLocaleLowerCase('en-US') === ref;
-    if (!self) {
+    if (!ref.startsWith('group:') && !self) {
       await auth.require(
         credentials,
         awsOrganizationsAccessReadPermission,

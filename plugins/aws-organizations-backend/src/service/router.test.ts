@@ -1,5 +1,6 @@
 import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { ResolvedPrincipal } from '@aws-governance/plugin-aws-organizations-common';
 import request from 'supertest';
 import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../database/SnapshotStore';
@@ -28,7 +29,10 @@ async function setup(options: { deny?: boolean; denyUsers?: boolean } = {}) {
   return { server, store: new AwsOrganizationsStore(knex) };
 }
 
-async function storeSnapshot(store: AwsOrganizationsStore) {
+async function storeSnapshot(
+  store: AwsOrganizationsStore,
+  unmappedPrincipals: ResolvedPrincipal[] = [],
+) {
   const runId = await store.runs.start('manual', new Date());
   const encoded = await encodeSnapshotBody(
     JSON.stringify({
@@ -42,7 +46,7 @@ async function storeSnapshot(store: AwsOrganizationsStore) {
       encoded,
       readAt: new Date('2026-02-01T00:00:00Z'),
       storedAt: new Date('2026-02-01T00:00:05Z'),
-      unmappedPrincipals: [],
+      unmappedPrincipals,
     }),
   );
   await store.runs.finish(
@@ -242,5 +246,80 @@ describe('routes', () => {
       .get(`${BASE}/changes?kind=assignment.granted`)
       .set('Authorization', USER);
     expect(asked.body).toMatchObject({ items: [], totalCount: 0 });
+  });
+
+  it('names no person to callers without the access permission: unmapped users and compliance messages resting on assignments', async () => {
+    const unmapped: ResolvedPrincipal[] = [
+      { type: 'GROUP', id: 'g-1', name: 'Contractors' },
+      { type: 'USER', id: 'u-1', name: 'tom.okafor' },
+    ];
+    const flip = (ruleId: string, accessEvidence: boolean | undefined) => ({
+      kind: 'compliance.changed' as const,
+      accountId: '123456789012',
+      subjectId: '123456789012',
+      summary: `payments-prod: ${ruleId} pass → fail`,
+      details: {
+        ruleId,
+        from: 'pass',
+        to: 'fail',
+        message: `${ruleId}: tom.okafor holds Admin`,
+        ...(accessEvidence === undefined ? {} : { accessEvidence }),
+      },
+    });
+    const setupWith = async (options: { deny?: boolean }) => {
+      const started = await setup(options);
+      await storeSnapshot(started.store, unmapped);
+      await started.store.changes.append(started.store.db, {
+        detectedAt: new Date('2026-02-01T00:00:00Z'),
+        changes: [
+          flip('no-direct-privileged-user-assignments', true),
+          flip('recorded-before-the-flag', undefined),
+          flip('owner-resolvable', false),
+        ],
+      });
+      return request(started.server);
+    };
+    const messages = (body: any) =>
+      Object.fromEntries(
+        body.items.map((e: any) => [e.details.ruleId, e.details.message]),
+      );
+
+    const allowed = await setupWith({});
+    const fullStatus = await allowed
+      .get(`${BASE}/sync/status`)
+      .set('Authorization', USER);
+    expect(fullStatus.body.unmappedPrincipals).toEqual(unmapped);
+    const full = await allowed
+      .get(`${BASE}/changes`)
+      .set('Authorization', USER);
+    expect(Object.values(messages(full.body))).toEqual([
+      expect.stringContaining('tom.okafor'),
+      expect.stringContaining('tom.okafor'),
+      expect.stringContaining('tom.okafor'),
+    ]);
+
+    const denied = await setupWith({ deny: true });
+    const status = await denied
+      .get(`${BASE}/sync/status`)
+      .set('Authorization', USER);
+    expect(status.body.unmappedPrincipals).toEqual([unmapped[0]]);
+    const changes = await denied
+      .get(`${BASE}/changes`)
+      .set('Authorization', USER);
+    expect(messages(changes.body)).toEqual({
+      'no-direct-privileged-user-assignments': undefined,
+      'recorded-before-the-flag': undefined,
+      'owner-resolvable': 'owner-resolvable: tom.okafor holds Admin',
+    });
+    expect(
+      changes.body.items.find(
+        (e: any) =>
+          e.details.ruleId === 'no-direct-privileged-user-assignments',
+      ).details,
+    ).toMatchObject({
+      from: 'pass',
+      to: 'fail',
+      messageRestricted: true,
+    });
   });
 });

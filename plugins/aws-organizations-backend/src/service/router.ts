@@ -14,9 +14,14 @@ import Router from 'express-promise-router';
 import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
 import { GovernanceState } from '../services/GovernanceState/createGovernanceState';
 import { SyncTrigger } from '../services/SyncTrigger/types';
-import { visibleKinds } from './accessKinds';
+import {
+  redactChanges,
+  teamLevelSyncStatus,
+  visibleKinds,
+} from './accessPolicy';
 import { createRouteAuth } from './authorize';
 import { parseChangesQuery } from './changesQuery';
+import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
 import { envelopeJson, matchesEtag, quoteEtag } from './snapshotResponse';
 
@@ -37,7 +42,9 @@ export async function createRouter(
   const { logger, store, syncTrigger } = options;
   const auth = createRouteAuth(options);
   const router = Router();
-  router.use(express.json({ limit: '64kb' }));
+  // Room for a 100 KB field, so that an oversized value is answered by the
+  // validation naming it (400), not by the body parser (413).
+  router.use(express.json({ limit: '256kb' }));
 
   // Unauthenticated liveness and readiness: the process answers and its
   // database does. Says nothing about the organization.
@@ -52,7 +59,7 @@ export async function createRouter(
   });
 
   router.get('/sync/status', async (req, res) => {
-    await auth.credentials(req);
+    const credentials = await auth.credentials(req);
     const [lastAttempt, current] = await Promise.all([
       store.runs.latest(),
       store.snapshots.currentMeta(),
@@ -66,7 +73,11 @@ export async function createRouter(
       ...(current ? { snapshotReadAt: current.readAt } : {}),
       unmappedPrincipals: current?.unmappedPrincipals ?? [],
     };
-    res.json(status);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    res.json(mayReadAccess ? status : teamLevelSyncStatus(status));
   });
 
   router.post('/sync', async (req, res) => {
@@ -131,17 +142,17 @@ export async function createRouter(
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    res.json(
-      await store.changes.list({
-        ...query,
-        kinds: visibleKinds(query.kinds, mayReadAccess),
-      }),
-    );
+    const page = await store.changes.list({
+      ...query,
+      kinds: visibleKinds(query.kinds, mayReadAccess),
+    });
+    res.json(mayReadAccess ? page : redactChanges(page));
   });
 
   router.use(
     createGovernanceRouter({ auth, state: options.governance, store }),
   );
+  router.use(createErrorFilter(logger));
 
   return router;
 }

@@ -137,7 +137,9 @@ export type AwsPrincipalTransformer = (
  * One way into an account, as listed in an account entity's
  * `spec.accessGrants`. The relation processor turns grants with a
  * `principal` and `via: direct` into `hasAccessTo`/`accessibleBy`, and each
- * permission set into `provisionedIn`/`hasPermissionSet`.
+ * permission set into `provisionedIn`/`hasPermissionSet`. The default
+ * transformer lists group grants only: a user grant here is readable by
+ * everyone who may read the account entity.
  *
  * @public
  */
@@ -165,6 +167,7 @@ export interface AwsAccessGrantSpec {
  * - root: none; OU and account: `parent` (ref) → `partOf`/`hasPart`
  * - SCP: `targets` (refs) → `appliesTo`/`governedBy`
  * - account: `accessGrants` → `hasAccessTo`/`accessibleBy`,
+ *   `provisionedIn`/`hasPermissionSet`; `permissionSets` (refs) →
  *   `provisionedIn`/`hasPermissionSet`
  *
  * @public
@@ -173,4 +176,6 @@ export interface AwsRelationSpecFields {
   parent?: string;
   targets?: string[];
   accessGrants?: AwsAccessGrantSpec[];
+  /** Every permission set assigned in the account, whoever holds it. */
+  permissionSets?: string[];
 }

@@ -110,6 +110,37 @@ describe('AwsOrganizationsRelationProcessor', () => {
     ]);
   });
 
+  it('provisions every permission set of spec.permissionSets in the account, once', async () => {
+    const results = await process(
+      resource('aws-account-333333333333', {
+        type: 'cloud-account',
+        accessGrants: [
+          {
+            principal: 'group:default/platform',
+            principalType: 'GROUP',
+            principalId: 'g1',
+            principalName: 'Platform',
+            permissionSet: 'resource:aws/aws-permission-set-aaaa',
+            permissionSetName: 'Admin',
+            via: 'direct',
+          },
+        ],
+        permissionSets: [
+          'resource:aws/aws-permission-set-aaaa',
+          'aws-permission-set-cccc',
+        ],
+      }),
+    );
+    expect(lines(results)).toEqual([
+      'resource:aws/aws-permission-set-aaaa provisionedIn resource:aws/aws-account-333333333333',
+      'resource:aws/aws-account-333333333333 hasPermissionSet resource:aws/aws-permission-set-aaaa',
+      'group:default/platform hasAccessTo resource:aws/aws-account-333333333333',
+      'resource:aws/aws-account-333333333333 accessibleBy group:default/platform',
+      'resource:aws/aws-permission-set-cccc provisionedIn resource:aws/aws-account-333333333333',
+      'resource:aws/aws-account-333333333333 hasPermissionSet resource:aws/aws-permission-set-cccc',
+    ]);
+  });
+
   it('applies an SCP to its targets, both ways', async () => {
     const results = await process(
       resource('aws-scp-abcd1234', {

@@ -33,7 +33,13 @@ const AWS_TYPES: ReadonlySet<string> = new Set(Object.values(AWS_ENTITY_TYPES));
  *   `governedBy` back;
  * - account `spec.accessGrants` → each directly assigned Group or User
  *   `hasAccessTo` the account, `accessibleBy` back; each permission set
- *   `provisionedIn` the account, `hasPermissionSet` back.
+ *   `provisionedIn` the account, `hasPermissionSet` back;
+ * - account `spec.permissionSets` → each permission set `provisionedIn` the
+ *   account, `hasPermissionSet` back.
+ *
+ * It relates whatever the entities carry: the default transformers write
+ * group grants only, so the catalog shows which teams reach an account, not
+ * which people.
  *
  * Ownership comes from `spec.owner` through the catalog's built-in
  * processor.
@@ -134,6 +140,21 @@ export class AwsOrganizationsRelationProcessor implements CatalogProcessor {
     if (spec.type === AWS_ENTITY_TYPES.account) {
       for (const grant of spec.accessGrants ?? []) {
         this.#grant(grant, self, ref, pair);
+      }
+      for (const permissionSet of spec.permissionSets ?? []) {
+        const permissionSetRef = ref(
+          permissionSet,
+          'spec.permissionSets',
+          'resource',
+        );
+        if (permissionSetRef) {
+          pair(
+            permissionSetRef,
+            AWS_RELATIONS.provisionedIn,
+            self,
+            AWS_RELATIONS.hasPermissionSet,
+          );
+        }
       }
     }
     return entity;

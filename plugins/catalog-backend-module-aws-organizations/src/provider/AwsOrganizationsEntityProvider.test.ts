@@ -274,19 +274,26 @@ describe('AwsOrganizationsEntityProvider', () => {
   });
 
   it('runs refreshes one at a time', async () => {
-    let inFlight = 0;
-    let maxInFlight = 0;
     server.respond(() => ({ status: 200, body: createEnvelope() }));
     const { provider, connection } = await setup();
-    connection.applyMutation.mockImplementation(async () => {
-      inFlight++;
-      maxInFlight = Math.max(maxInFlight, inFlight);
-      await new Promise(r => setTimeout(r, 20));
-      inFlight--;
+    // The first commit holds until the test releases it.
+    let entered!: () => void;
+    const firstCommitting = new Promise<void>(r => (entered = r));
+    let release!: () => void;
+    const released = new Promise<void>(r => (release = r));
+    connection.applyMutation.mockImplementationOnce(async () => {
+      entered();
+      await released;
     });
-    await Promise.all([provider.refresh(), provider.refresh('event')]);
-    expect(maxInFlight).toBe(1);
+    const both = Promise.all([provider.refresh(), provider.refresh('event')]);
+    await firstCommitting;
+    // The second refresh waits for the first: it has not even asked the
+    // backend yet.
+    expect(server.requests).toHaveLength(1);
+    release();
+    await both;
     expect(server.requests).toHaveLength(2);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(2);
   });
 
   it('refuses to refresh before it is connected', async () => {

@@ -15,18 +15,17 @@ import {
   summarizeScp,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
-  AwsAccessGrantSpec,
   AwsAccountTransformer,
   awsEntityNames,
   AwsOrganizationalUnitTransformer,
   AwsOrganizationRootTransformer,
   AwsOrganizationsOwner,
-  AwsOrganizationsTransformerContext,
   AwsPermissionSetTransformer,
   AwsPrincipalTransformer,
   AwsServiceControlPolicyTransformer,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
+import { accountAccessGrants, accountPermissionSets } from './accessGrants';
 
 /**
  * The transformers the module uses unless a module replaces them through
@@ -79,53 +78,12 @@ function policyDocument(content: string): {
 }
 
 /**
- * The account's assignments as granted: the Group or User assigned, not the
- * members a group expands to. Expanding them made L-size catalogs index ~360
- * grants per account (stitching took 30 minutes); the backend's access API
- * resolves members when someone with the permission asks.
- */
-function accessGrants(
-  accountId: string,
-  context: AwsOrganizationsTransformerContext,
-): AwsAccessGrantSpec[] {
-  const { refs, lookup, envelope } = context;
-  const principalName = (type: 'GROUP' | 'USER', id: string) =>
-    envelope.resolution.principals[id]?.name ??
-    (type === 'GROUP'
-      ? lookup.group(id)?.displayName
-      : lookup.user(id)?.userName) ??
-    id;
-  const grants: AwsAccessGrantSpec[] = [];
-  for (const assignment of lookup.assignmentsOf(accountId)) {
-    const permissionSet = {
-      permissionSet: refs.permissionSet(assignment.permissionSetArn),
-      permissionSetName:
-        lookup.permissionSet(assignment.permissionSetArn)?.name ??
-        assignment.permissionSetArn,
-    };
-    const principal = refs.principal(assignment.principalId);
-    grants.push({
-      ...(principal ? { principal } : {}),
-      principalType: assignment.principalType,
-      principalId: assignment.principalId,
-      principalName: principalName(
-        assignment.principalType,
-        assignment.principalId,
-      ),
-      ...permissionSet,
-      via: 'direct',
-    });
-  }
-  const order = (g: AwsAccessGrantSpec) =>
-    `${g.via}\u0000${g.principalType}\u0000${g.principalName}\u0000${
-      g.principalId
-    }\u0000${g.permissionSetName}\u0000${g.groupId ?? ''}`;
-  return grants.sort((a, b) => order(a).localeCompare(order(b)));
-}
-
-/**
  * Account → `Resource` of `spec.type: cloud-account`, named
- * `aws-account-<id>`, titled with the account name.
+ * `aws-account-<id>`, titled with the account name. `spec.accessGrants`
+ * holds the assignments of groups only (team-level reachability) and
+ * `spec.permissionSets` every permission set assigned in the account; no
+ * user grant and no member list: which people hold grants stays behind
+ * `aws-organizations.access.read` in the backend's API.
  *
  * @public
  */
@@ -177,7 +135,8 @@ export const defaultAccountTransformer: AwsAccountTransformer = async (
       joinedMethod: account.joinedMethod,
       joinedTimestamp: account.joinedTimestamp,
       ...knownTags(account.tags),
-      accessGrants: json(accessGrants(account.id, context)),
+      accessGrants: json(accountAccessGrants(account.id, context)),
+      permissionSets: accountPermissionSets(account.id, context),
     },
   };
 };
@@ -371,9 +330,13 @@ export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
   };
 
 /**
- * Identity Center principal the catalog lacks → `Group`
- * (`spec.type: aws-identity-center-group`) or `User`, named `aws-group-<id>` or
- * `aws-user-<id>`, with memberships among groups the catalog knows.
+ * Identity Center group the catalog lacks → `Group`
+ * (`spec.type: aws-identity-center-group`), named `aws-group-<id>`, without members:
+ * who is in an Identity Center group is person-level detail, behind
+ * `aws-organizations.access.read`. Users are not emitted (undefined): the
+ * default account transformer lists no user grant for them to carry. A
+ * replacement transformer may emit both (`lookup.membersOf`,
+ * `lookup.groupsOf`); the README says what that exposes.
  *
  * @public
  */
@@ -382,59 +345,32 @@ export const defaultPrincipalTransformer: AwsPrincipalTransformer = async (
   context,
 ) => {
   const ref = context.refs.principal(principal.id);
-  if (!ref) {
+  if (!ref || principal.type !== 'GROUP') {
     return undefined;
   }
   const { name } = parseEntityRef(ref);
-  const annotations = {
-    [ANNOTATION_AWS_ORGANIZATION_ID]: context.envelope.snapshot.organization.id,
-  };
-  const related = (ids: string[]) =>
-    ids
-      .map(id => context.refs.principal(id))
-      .filter((r): r is string => Boolean(r))
-      .sort();
-  if (principal.type === 'GROUP') {
-    const group = context.lookup.group(principal.id);
-    const displayName = group?.displayName ?? principal.name;
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: {
-        name,
-        namespace: context.namespace,
-        title: displayName,
-        description:
-          group?.description?.trim() ||
-          `IAM Identity Center group ${displayName}, not otherwise in the catalog.`,
-        annotations,
-      },
-      spec: {
-        type: 'aws-identity-center-group',
-        profile: { displayName },
-        children: [],
-        members: related(context.lookup.membersOf(principal.id)),
-      },
-    };
-  }
-  const user = context.lookup.user(principal.id);
-  const email =
-    user?.emails.find(e => e.primary)?.value ?? user?.emails[0]?.value;
+  const group = context.lookup.group(principal.id);
+  const displayName = group?.displayName ?? principal.name;
   return {
     apiVersion: 'backstage.io/v1alpha1',
-    kind: 'User',
+    kind: 'Group',
     metadata: {
       name,
       namespace: context.namespace,
-      title: user?.displayName ?? principal.name,
-      annotations,
+      title: displayName,
+      description:
+        group?.description?.trim() ||
+        `IAM Identity Center group ${displayName}, not otherwise in the catalog.`,
+      annotations: {
+        [ANNOTATION_AWS_ORGANIZATION_ID]:
+          context.envelope.snapshot.organization.id,
+      },
     },
     spec: {
-      profile: {
-        displayName: user?.displayName ?? user?.userName ?? principal.name,
-        ...(email ? { email } : {}),
-      },
-      memberOf: related(context.lookup.groupsOf(principal.id)),
+      type: 'aws-identity-center-group',
+      profile: { displayName },
+      children: [],
+      members: [],
     },
   };
 };

@@ -19,7 +19,6 @@ import {
   SANDBOX,
   U_ALICE,
   U_BOB,
-  U_CAROL,
 } from '../__fixtures__/envelope';
 import { validateEntity } from '../__testUtils__/validateEntity';
 import { defaultTransformers } from './defaultTransformers';
@@ -188,17 +187,16 @@ describe('readEntities', () => {
           ...admin,
           via: 'direct',
         },
-        {
-          principal: 'user:default/alice',
-          principalType: 'USER',
-          principalId: U_ALICE,
-          principalName: 'alice',
-          permissionSet: 'resource:default/aws-permission-set-bbbbbbbbbbbbbbbb',
-          permissionSetName: 'ReadOnlyAccess',
-          via: 'direct',
-        },
+      ],
+      // Every set assigned in the account: alice's ReadOnlyAccess too, not
+      // that she holds it.
+      permissionSets: [
+        'resource:default/aws-permission-set-aaaaaaaaaaaaaaaa',
+        'resource:default/aws-permission-set-bbbbbbbbbbbbbbbb',
       ],
     });
+    // alice holds ReadOnlyAccess directly: no entity names her.
+    expect(JSON.stringify(entities)).not.toMatch(/alice/i);
   });
 
   it('falls back to the configured owner, marks the management account and lower-cases states', async () => {
@@ -486,17 +484,17 @@ describe('readEntities', () => {
     });
   });
 
-  it('emits Group and User entities for principals the catalog lacks when asked to', async () => {
+  it('emits Group entities without members, and no User, for principals the catalog lacks when asked to', async () => {
     const entities = await readEntities(createEnvelope(), {
       ...options,
       emitMissingPrincipals: true,
     });
-    expect(entities).toHaveLength(13);
+    expect(entities).toHaveLength(12);
     for (const { entity } of entities) {
       await validateEntity(entity);
     }
+    expect(entities.filter(({ entity }) => entity.kind === 'User')).toEqual([]);
     const contractorsRef = `group:default/aws-group-${G_CONTRACTORS}`;
-    const carolRef = `user:default/aws-user-${U_CAROL}`;
     const group = byName(entities, `aws-group-${G_CONTRACTORS}`);
     expect(group).toMatchObject({
       kind: 'Group',
@@ -511,36 +509,28 @@ describe('readEntities', () => {
         type: 'aws-identity-center-group',
         profile: { displayName: 'Contractors' },
         children: [],
-        members: [carolRef],
+        // Carol is a member: person-level, left to the backend's API.
+        members: [],
       },
     });
-    expect(byName(entities, `aws-user-${U_CAROL}`)).toMatchObject({
-      kind: 'User',
-      metadata: { title: 'Carol' },
-      spec: {
-        profile: { displayName: 'Carol', email: 'carol@example.com' },
-        memberOf: [contractorsRef],
-      },
-    });
+    expect(JSON.stringify(entities)).not.toMatch(/carol/i);
     expect(
       (byName(entities, 'aws-account-333333333333').spec as any).accessGrants,
     ).toEqual([
-      // Only what is assigned: Carol reaches it through Contractors, which
-      // the memberOf relation of her entity says.
       expect.objectContaining({ principal: contractorsRef, via: 'direct' }),
     ]);
   });
 
   it('treats a mapped principal whose ref names no entity as missing', async () => {
     const envelope = createEnvelope();
-    envelope.resolution.principals[U_ALICE].resolvable = false;
+    envelope.resolution.principals[G_PLATFORM].resolvable = false;
     const entities = await readEntities(envelope, {
       ...options,
       emitMissingPrincipals: true,
     });
-    expect(byName(entities, `aws-user-${U_ALICE}`).spec).toMatchObject({
-      profile: { displayName: 'Alice Liddell', email: 'alice@example.com' },
-      memberOf: ['group:default/platform'],
+    expect(byName(entities, `aws-group-${G_PLATFORM}`).spec).toMatchObject({
+      profile: { displayName: 'Platform' },
+      members: [],
     });
   });
 

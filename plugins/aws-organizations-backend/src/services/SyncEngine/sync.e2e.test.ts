@@ -1,5 +1,7 @@
 import {
   AttachPolicyCommand,
+  CloseAccountCommand,
+  CreateAccountCommand,
   MoveAccountCommand,
   OrganizationsClient,
   TagResourceCommand,
@@ -24,12 +26,14 @@ import {
   syncNow,
   USER,
   waitForIdle,
+  waitForNewRun,
 } from '../../__testUtils__/backend';
 import { SNAPSHOT_EVENT_TOPIC } from './types';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-jest.setTimeout(60_000);
+// Generous for a busy machine: the waits below wait on state, not clocks.
+jest.setTimeout(180_000);
 
 const PAYMENTS_DEV = '724108355201';
 const sdk = (emu: RunningEmulator) => {
@@ -199,6 +203,60 @@ describe('sync against the emulator', () => {
     },
   );
 
+  it('records rules that start failing without a prior result: a closed account with assignments and a new account, in their history', async () => {
+    const knex = await databases.init('SQLITE_3');
+    const { server } = await startPlugin({
+      knex,
+      config: pluginConfig(emu),
+      entities: catalogEntities(['group:default/payments']),
+    });
+    await syncNow(server);
+    const { organizations } = sdk(emu);
+    // CloseAccount suspends payments-dev, which keeps its assignments.
+    await organizations.send(
+      new CloseAccountCommand({ AccountId: PAYMENTS_DEV }),
+    );
+    const created = await organizations.send(
+      new CreateAccountCommand({
+        AccountName: 'payments-experiments',
+        Email: 'payments-experiments@acme.example',
+      }),
+    );
+    const newAccountId = created.CreateAccountStatus!.AccountId!;
+    organizations.destroy();
+    expect((await syncNow(server)).lastAttempt.status).toBe('succeeded');
+
+    const history = async (accountId: string) => {
+      const res = await request(server)
+        .get(`${BASE}/accounts/${accountId}/history?limit=500`)
+        .set('Authorization', USER);
+      expect(res.status).toBe(200);
+      return res.body.items.map((e: any) => [e.kind, e.summary]);
+    };
+    expect(await history(PAYMENTS_DEV)).toEqual(
+      expect.arrayContaining([
+        [
+          'account.state-changed',
+          'payments-dev changed state from ACTIVE to SUSPENDED',
+        ],
+        [
+          'compliance.changed',
+          'payments-dev: suspended-account-no-assignments (no result) → fail',
+        ],
+      ]),
+    );
+    // A new account's results are all new: the failing owner rule too.
+    expect(await history(newAccountId)).toEqual(
+      expect.arrayContaining([
+        ['account.created', expect.stringMatching(/payments-experiments/)],
+        [
+          'compliance.changed',
+          'payments-experiments: owner-resolvable (no result) → fail',
+        ],
+      ]),
+    );
+  });
+
   it('keeps the snapshot and the change log on AccessDenied from SSO Admin', async () => {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startPlugin({ knex, config: pluginConfig(emu) });
@@ -280,8 +338,7 @@ describe('sync against the emulator', () => {
       }
       await slow.close();
 
-      const status = await waitForIdle(server);
-      expect(status.lastAttempt.id).not.toBe(first.lastAttempt.id);
+      const status = await waitForNewRun(server, first.lastAttempt.id);
       expect(status.lastAttempt.status).toBe('failed');
       // Says which call failed on what, and the network error behind it.
       expect(status.lastAttempt.errors).toHaveLength(1);
@@ -291,8 +348,10 @@ describe('sync against the emulator', () => {
       expect(status.lastSuccess.id).toBe(first.lastAttempt.id);
       expect((await getSnapshot(server)).etag).toBe(before.etag);
       expect((await getChanges(server)).totalCount).toBe(0);
-      // No reader call rejects after the run has failed.
-      await new Promise(r => setTimeout(r, 300));
+      // No reader call rejects after the run has failed: the reader settles
+      // every call in flight before it fails (its own tests count them), so
+      // one turn of the event loop delivers any unhandled rejection.
+      await new Promise(setImmediate);
       expect(unhandled).toEqual([]);
     } finally {
       process.off('unhandledRejection', onUnhandled);
@@ -301,12 +360,18 @@ describe('sync against the emulator', () => {
   });
 
   it('answers 409 while a sync is running', async () => {
-    const slow = await startEmulator({ dataset: 'demo', latencyMs: 20 });
+    // Organizations answers nothing for ten minutes: the run is held in its
+    // reading phase for as long as the test needs, whatever the machine's
+    // speed, and ends when the endpoint goes away.
+    const stuck = await startEmulator({
+      dataset: 'demo',
+      latencyMs: { organizations: 600_000 },
+    });
     try {
       const knex = await databases.init('SQLITE_3');
       const { server } = await startPlugin({
         knex,
-        config: pluginConfig(slow),
+        config: pluginConfig(stuck),
       });
       const accepted = await request(server)
         .post(`${BASE}/sync`)
@@ -317,15 +382,16 @@ describe('sync against the emulator', () => {
         .set('Authorization', USER);
       expect(status.body.lastAttempt).toMatchObject({
         status: 'running',
-        progress: { phase: expect.any(String) },
+        progress: { phase: 'reading' },
       });
       const running = await request(server)
         .post(`${BASE}/sync`)
         .set('Authorization', USER);
       expect(running.status).toBe(409);
-      await waitForIdle(server);
+      await stuck.close();
+      expect((await waitForIdle(server)).lastAttempt.status).toBe('failed');
     } finally {
-      await slow.close();
+      await stuck.close().catch(() => {});
     }
   });
 });

@@ -46,6 +46,35 @@ describe('AccountAccess', () => {
     expect(within(members).getByText('bob')).toBeInTheDocument();
   });
 
+  it('shows the team-level view the backend answers without the access permission: groups, no members, no expansion', async () => {
+    const teamLevel = {
+      ...access,
+      restricted: true,
+      grants: access.grants
+        .filter(g => g.principal.type === 'GROUP')
+        .map(({ members: _members, ...g }) => g),
+    };
+    const createObjectURL = jest.fn((_blob: Blob) => 'blob:x');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+    await render(
+      mockAwsApi({ getAccountAccess: jest.fn(async () => teamLevel) }),
+    );
+    expect(screen.getByTestId('aws-access-team-level')).toHaveTextContent(
+      'aws-organizations.access.read',
+    );
+    expect(
+      screen.getByText('Groups that can access this account'),
+    ).toBeInTheDocument();
+    const adminRow = screen.getByText('payments-admins').closest('tr')!;
+    expect(within(adminRow).queryAllByRole('button')).toEqual([]);
+    expect(screen.queryByText('carol')).toBeNull();
+    // The export holds what is shown.
+    fireEvent.click(screen.getByTestId('aws-access-export'));
+    const csv = await (createObjectURL.mock.calls[0][0] as Blob).text();
+    expect(csv).toContain('payments-admins');
+    expect(csv).not.toMatch(/carol|alice|bob/);
+  });
+
   it('exports the rows as CSV', async () => {
     const createObjectURL = jest.fn((_blob: Blob) => 'blob:x');
     Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });

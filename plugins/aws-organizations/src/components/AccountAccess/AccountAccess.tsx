@@ -160,14 +160,35 @@ function Access(props: { accountId: string }) {
       message="The last sync could not read IAM Identity Center; the access shown may be out of date."
     />
   );
+  // Without aws-organizations.access.read the backend answers at team
+  // level: group grants, no members, no user grants.
+  const teamLevel = access.restricted && (
+    <Box mb={2} data-testid="aws-access-team-level">
+      <WarningPanel
+        severity="info"
+        title="Team-level view: which groups reach this account"
+        defaultExpanded
+        message="Who holds grants individually — users assigned directly and the members of each group — needs the aws-organizations.access.read permission. Ask the AWS platform team if you need it."
+      />
+    </Box>
+  );
   if (access.grants.length === 0) {
     return (
       <>
         {unavailable}
+        {teamLevel}
         <EmptyState
           missing="data"
-          title="No one is assigned to this account"
-          description="No Identity Center user or group holds a permission set in this account."
+          title={
+            access.restricted
+              ? 'No group is assigned to this account'
+              : 'No one is assigned to this account'
+          }
+          description={
+            access.restricted
+              ? 'No Identity Center group holds a permission set in this account.'
+              : 'No Identity Center user or group holds a permission set in this account.'
+          }
         />
       </>
     );
@@ -180,9 +201,18 @@ function Access(props: { accountId: string }) {
   return (
     <>
       {unavailable}
+      {teamLevel}
       <Table<AccessGrant>
-        title="Who can access this account"
-        subtitle="Identity Center assignments, with group members"
+        title={
+          access.restricted
+            ? 'Groups that can access this account'
+            : 'Who can access this account'
+        }
+        subtitle={
+          access.restricted
+            ? 'Identity Center assignments of groups'
+            : 'Identity Center assignments, with group members'
+        }
         options={{
           paging: access.grants.length > 20,
           pageSize: 20,
@@ -190,22 +220,25 @@ function Access(props: { accountId: string }) {
         }}
         columns={columns}
         data={access.grants}
-        detailPanel={({ rowData }: { rowData: AccessGrant }) =>
-          rowData.members ? (
-            <Members members={rowData.members} />
-          ) : (
-            <Box p={2}>
-              <Typography variant="body2">
-                {rowData.principal.type === 'USER'
-                  ? `${rowData.principal.name} is a user; ${
-                      rowData.via === 'group'
-                        ? 'access comes through a group'
-                        : 'the assignment is direct'
-                    }.`
-                  : 'Members are unknown.'}
-              </Typography>
-            </Box>
-          )
+        detailPanel={
+          access.restricted
+            ? undefined
+            : ({ rowData }: { rowData: AccessGrant }) =>
+                rowData.members ? (
+                  <Members members={rowData.members} />
+                ) : (
+                  <Box p={2}>
+                    <Typography variant="body2">
+                      {rowData.principal.type === 'USER'
+                        ? `${rowData.principal.name} is a user; ${
+                            rowData.via === 'group'
+                              ? 'access comes through a group'
+                              : 'the assignment is direct'
+                          }.`
+                        : 'Members are unknown.'}
+                    </Typography>
+                  </Box>
+                )
         }
       />
       <Box mt={1}>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { accountEntity, guardrails } from '../../__testUtils__/data';
 import {
@@ -112,8 +112,11 @@ describe('AccountGuardrails', () => {
     expect(result).toHaveTextContent('OU: Prod');
   });
 
-  it('shows a simulation error without losing the form', async () => {
-    const error = await responseError(400, 'Unknown action');
+  it('shows why the backend refused a simulation, in sight, without losing the form', async () => {
+    const error = await responseError(
+      400,
+      'Invalid simulation request: action: must be one action, service:Action (e.g. iam:CreateUser)',
+    );
     const api = mockAwsApi({
       getAccountGuardrails: jest.fn(async () => guardrails),
       simulate: jest.fn(() => Promise.reject(error)),
@@ -123,9 +126,12 @@ describe('AccountGuardrails', () => {
       target: { value: 'nope' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
-    await waitFor(() =>
-      expect(screen.getByTestId('aws-error')).toBeInTheDocument(),
-    );
+    const refused = await screen.findByTestId('aws-invalid-request');
+    // The message itself is shown, not a collapsed generic panel.
+    expect(
+      within(refused).getByText(/action: must be one action, service:Action/),
+    ).toBeVisible();
+    expect(refused).not.toHaveTextContent(/stack|at \S+ \(/);
     expect(screen.getByLabelText(/Action/)).toHaveValue('nope');
   });
 

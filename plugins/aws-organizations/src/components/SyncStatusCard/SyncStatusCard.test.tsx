@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen } from '@testing-library/react';
 import { syncStatus } from '../../__testUtils__/data';
 import {
   mockAwsApi,
@@ -35,7 +35,19 @@ describe('SyncStatusCard', () => {
     expect(screen.queryByRole('button', { name: /Sync now/ })).toBeNull();
   });
 
+  // Polling runs on jest's fake clock: each poll happens when the test moves
+  // the clock, so the counts are exact whatever the machine's load.
+  const POLL_MS = 5_000;
+  const poll = () =>
+    act(async () => {
+      await jest.advanceTimersByTimeAsync(POLL_MS);
+    });
+  afterEach(() => {
+    jest.useRealTimers();
+  });
+
   it('triggers a sync and polls the status until it finishes', async () => {
+    jest.useFakeTimers();
     const getSyncStatus = jest
       .fn()
       .mockResolvedValueOnce(syncStatus)
@@ -46,19 +58,28 @@ describe('SyncStatusCard', () => {
       getSyncStatus,
       triggerSync: jest.fn(async () => undefined),
     });
-    await renderWithApis(<SyncStatusCard pollIntervalMs={10} />, { api });
-    fireEvent.click(await screen.findByRole('button', { name: /Sync now/ }));
-    expect(await screen.findByTestId('aws-sync-progress')).toHaveTextContent(
+    await renderWithApis(<SyncStatusCard pollIntervalMs={POLL_MS} />, {
+      api,
+    });
+    const syncNow = await screen.findByRole('button', { name: /Sync now/ });
+    await act(async () => {
+      fireEvent.click(syncNow);
+    });
+    await poll();
+    expect(screen.getByTestId('aws-sync-progress')).toHaveTextContent(
       'Syncing: listing accounts (20 of 80)',
     );
     expect(screen.getByRole('button', { name: /Sync now/ })).toBeDisabled();
-    await waitFor(() =>
-      expect(screen.queryByTestId('aws-sync-progress')).toBeNull(),
-    );
+    await poll();
+    expect(screen.getByTestId('aws-sync-progress')).toBeInTheDocument();
+    await poll();
+    expect(screen.queryByTestId('aws-sync-progress')).toBeNull();
     expect(api.triggerSync).toHaveBeenCalledTimes(1);
-    expect(getSyncStatus.mock.calls.length).toBeGreaterThanOrEqual(4);
     const callsWhenDone = getSyncStatus.mock.calls.length;
-    await new Promise(resolve => setTimeout(resolve, 50));
+    expect(callsWhenDone).toBe(4);
+    // Finished: no poll any more, however long the clock runs.
+    await poll();
+    await poll();
     expect(getSyncStatus).toHaveBeenCalledTimes(callsWhenDone);
   });
 
@@ -108,6 +129,7 @@ describe('SyncStatusCard', () => {
   });
 
   it('stops polling when the new sync finished before the first poll', async () => {
+    jest.useFakeTimers();
     const getSyncStatus = jest
       .fn()
       .mockResolvedValueOnce(syncStatus)
@@ -116,10 +138,17 @@ describe('SyncStatusCard', () => {
       getSyncStatus,
       triggerSync: jest.fn(async () => undefined),
     });
-    await renderWithApis(<SyncStatusCard pollIntervalMs={10} />, { api });
-    fireEvent.click(await screen.findByRole('button', { name: /Sync now/ }));
-    await waitFor(() => expect(getSyncStatus).toHaveBeenCalledTimes(2));
-    await new Promise(resolve => setTimeout(resolve, 60));
+    await renderWithApis(<SyncStatusCard pollIntervalMs={POLL_MS} />, {
+      api,
+    });
+    const syncNow = await screen.findByRole('button', { name: /Sync now/ });
+    await act(async () => {
+      fireEvent.click(syncNow);
+    });
+    await poll();
+    expect(getSyncStatus).toHaveBeenCalledTimes(2);
+    await poll();
+    await poll();
     expect(getSyncStatus).toHaveBeenCalledTimes(2);
     expect(screen.getByTestId('aws-sync-message')).toHaveTextContent(
       'Sync started.',

@@ -1,4 +1,4 @@
-import { ResponseErrorPanel, WarningPanel } from '@backstage/core-components';
+import { WarningPanel } from '@backstage/core-components';
 import { ResponseError } from '@backstage/errors';
 
 /**
@@ -17,8 +17,11 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Renders a failed request: a 403 as a calm "restricted" panel that says what
- * is missing, a 404 as "not found", anything else as the backend's error.
+ * Renders a failed request with the backend's message in sight, never a
+ * stack trace: a 400 says what was refused and why (e.g. an invalid
+ * simulator action), a 403 is a calm "restricted" panel that says what is
+ * missing, a 404 "not found", anything else "could not load" with the
+ * message.
  */
 export function ApiErrorPanel(props: {
   error: Error;
@@ -27,12 +30,24 @@ export function ApiErrorPanel(props: {
 }) {
   const { error, subject } = props;
   const status = errorStatus(error);
+  const message = errorMessage(error);
+  if (status === 400) {
+    return (
+      <div data-testid="aws-invalid-request">
+        <WarningPanel
+          severity="warning"
+          title={`The request for ${subject} was refused: ${message}`}
+        />
+      </div>
+    );
+  }
   if (status === 403) {
     return (
       <div data-testid="aws-restricted">
         <WarningPanel
           severity="info"
           title="Restricted"
+          defaultExpanded
           message={`You do not have permission to view ${subject}. Ask the AWS platform team if you need it.`}
         />
       </div>
@@ -44,16 +59,20 @@ export function ApiErrorPanel(props: {
         <WarningPanel
           severity="warning"
           title="Not found"
-          message={`The AWS Organizations backend does not know ${subject}: ${errorMessage(
-            error,
-          )}. It may have been removed, or the last sync has not seen it yet.`}
+          defaultExpanded
+          message={`The AWS Organizations backend does not know ${subject}: ${message}. It may have been removed, or the last sync has not seen it yet.`}
         />
       </div>
     );
   }
   return (
     <div data-testid="aws-error">
-      <ResponseErrorPanel error={error} title={`Could not load ${subject}`} />
+      <WarningPanel
+        severity="error"
+        title={`Could not load ${subject}`}
+        defaultExpanded
+        message={status ? `${message} (HTTP ${status})` : message}
+      />
     </div>
   );
 }
