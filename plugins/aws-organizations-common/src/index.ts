@@ -17,3 +17,4 @@ export * from './rcp';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
+export * from './entityNames';
