@@ -15,3 +15,4 @@ export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
 export * from './permissionSets';
+export * from './rate';
