@@ -1,6 +1,6 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
-import { AwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import { SYNC_TASK_ID } from './types';
 import { durationMs } from './durations';
@@ -17,7 +17,7 @@ const accepted = Symbol('accepted');
 
 /** Creates the manual trigger of the sync. */
 export function createSyncTrigger(options: {
-  config: AwsOrganizationsBackendConfig;
+  config: AwsOrganizationsConfig;
   store: AwsOrganizationsStore;
   scheduler: SchedulerService;
   logger: LoggerService;
