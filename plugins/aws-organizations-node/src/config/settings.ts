@@ -39,7 +39,7 @@ export interface OwnershipConfig {
 /** Principal mapping settings (`awsOrganizations.identityCenter`). @public */
 export interface PrincipalMappingConfig {
   groupRule: GroupMappingRule;
-  /** Identity Store group id or display name -> full entity ref. */
+  /** Identity Store group id or display name, mapped to a full entity ref. */
   groupMap: Record<string, string>;
   /** Catalog Group annotation holding the IdP id, for the externalId rule. */
   externalIdAnnotation?: string;
