@@ -9,6 +9,7 @@ export * from './constants';
 export * from './accounts';
 export * from './permissions';
 export * from './snapshot';
+export * from './policyTypes';
 export * from './api';
 export * from './governanceApi';
 export * from './snapshotCounts';

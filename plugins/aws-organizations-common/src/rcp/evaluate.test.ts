@@ -191,6 +191,14 @@ describe('evaluateScpsAndRcps', () => {
       evaluateScpsAndRcps(unread, { ...getObject, principal: outsider })
         .decision,
     ).toBe('indeterminate');
+    const failed = {
+      ...snapshot,
+      resourceControlPolicies: { unknown: true as const, reason: 'denied' },
+    };
+    expect(
+      evaluateScpsAndRcps(failed, { ...getObject, principal: outsider })
+        .decision,
+    ).toBe('indeterminate');
   });
 
   it('takes the resource account from the ARN when it has one', () => {
