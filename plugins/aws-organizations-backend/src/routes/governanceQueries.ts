@@ -175,8 +175,57 @@ const simulationSchema = z
       )
       .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
       .optional(),
+    principalAccountId: z
+      .string()
+      .regex(ACCOUNT_ID, 'must be a 12-digit account id')
+      .optional(),
+    principalType: z.enum(['iam', 'service-linked-role', 'service']).optional(),
+    principalOrgId: z
+      .string()
+      .regex(
+        /^o-[a-z0-9]{10,32}$/,
+        'must be an organization id, e.g. o-a1b2c3d4e5',
+      )
+      .nullable()
+      .optional(),
+    servicePrincipal: z
+      .string()
+      .max(128, 'must be at most 128 characters')
+      .regex(
+        /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/,
+        'must be an AWS service principal, e.g. cloudtrail.amazonaws.com',
+      )
+      .optional(),
+    resourceAccountId: z
+      .string()
+      .regex(ACCOUNT_ID, 'must be a 12-digit account id')
+      .optional(),
+    kmsKeyManager: z.enum(['AWS', 'CUSTOMER']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.principalType === 'service' && v.servicePrincipal === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['servicePrincipal'],
+        message: "is required when principalType is 'service'",
+      });
+    }
+    if (v.principalType !== 'service' && v.servicePrincipal !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['servicePrincipal'],
+        message: "is only for principalType 'service'",
+      });
+    }
+    if (v.principalType === 'service' && v.principalAccountId !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['principalAccountId'],
+        message: 'a service principal has no account',
+      });
+    }
+  });
 
 /** Parses the body of `POST /simulate`, or throws an InputError. */
 export function parseSimulationRequest(body: unknown): SimulationRequest {
