@@ -166,11 +166,11 @@ function reference(c: {
         'aws:ResourceOrgPaths': [`${ORG}/r-test/ou-a/`],
       }
     : {};
-  const request = (context: Ctx) => ({
+  const request = (present: Ctx) => ({
     action: c.action,
     resource: c.resource,
     resourceless: c.resourceless,
-    context,
+    context: present,
   });
   // SCPs: IAM principals of member accounts, not service-linked roles.
   const scp: Decision | undefined =
@@ -258,12 +258,10 @@ describe('randomized differential test of SCPs and RCPs combined', () => {
         keyManager,
         ctx,
       });
+      const principalWhere: Where =
+        kind === 'member' || kind === 'management' ? kind : 'outside';
       const both = sides(
-        kind === 'member' || kind === 'management' || kind === 'slr'
-          ? kind === 'slr'
-            ? 'member'
-            : kind
-          : 'outside',
+        kind === 'slr' ? 'member' : principalWhere,
         scpDocs,
         resourceWhere ?? 'member',
         rcpDocs,
