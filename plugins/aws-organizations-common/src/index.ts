@@ -17,3 +17,6 @@ export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
 export * from './permissionSets';
+export * from './querySchemas';
+export * from './snapshotSchema';
+export * from './entityNames';

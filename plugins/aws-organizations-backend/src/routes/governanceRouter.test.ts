@@ -188,7 +188,7 @@ describe('governance routes', () => {
         action: 's3:GetObject',
         principalAccountId: '12',
       },
-      /principalAccountId: must be a 12-digit account id/,
+      /principalAccountId: must be a 12-digit AWS account id/,
     ],
     [
       {
@@ -196,7 +196,7 @@ describe('governance routes', () => {
         action: 's3:GetObject',
         resourceAccountId: 'x',
       },
-      /resourceAccountId: must be a 12-digit account id/,
+      /resourceAccountId: must be a 12-digit AWS account id/,
     ],
     [
       {
