@@ -131,6 +131,13 @@ export interface SnapshotCounts {
   assignments: number;
   groups: number;
   users: number;
+  /**
+   * Resource control policies, RCPFullAWSAccess included (0 when unknown).
+   * Absent in counts recorded before RCPs were read.
+   */
+  resourceControlPolicies?: number;
+  /** Policies of the other types, all types together (unknown ones count 0). */
+  otherPolicies?: number;
 }
 
 /**
