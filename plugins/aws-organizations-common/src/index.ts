@@ -12,6 +12,7 @@ export * from './snapshot';
 export * from './policyTypes';
 export * from './api';
 export * from './governanceApi';
+export * from './guardrailsApi';
 export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';

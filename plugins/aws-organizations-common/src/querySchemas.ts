@@ -176,5 +176,38 @@ export const simulationRequestSchema = z
       )
       .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
       .optional(),
+    principalAccountId: awsAccountIdSchema.optional(),
+    principalType: z.enum(['iam', 'service-linked-role', 'service']).optional(),
+    principalOrgId: z
+      .string()
+      .regex(
+        /^o-[a-z0-9]{10,32}$/,
+        'must be an organization id, e.g. o-a1b2c3d4e5',
+      )
+      .nullable()
+      .optional(),
+    servicePrincipal: z
+      .string()
+      .max(128, 'must be at most 128 characters')
+      .regex(
+        /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/,
+        'must be an AWS service principal, e.g. cloudtrail.amazonaws.com',
+      )
+      .optional(),
+    resourceAccountId: awsAccountIdSchema.optional(),
+    kmsKeyManager: z.enum(['AWS', 'CUSTOMER']).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    const issue = (field: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    if (v.principalType === 'service' && v.servicePrincipal === undefined) {
+      issue('servicePrincipal', "is required when principalType is 'service'");
+    }
+    if (v.principalType !== 'service' && v.servicePrincipal !== undefined) {
+      issue('servicePrincipal', "is only for principalType 'service'");
+    }
+    if (v.principalType === 'service' && v.principalAccountId !== undefined) {
+      issue('principalAccountId', 'a service principal has no account');
+    }
+  });

@@ -50,6 +50,8 @@ export async function startGovernanceApi(
     stored?: boolean;
     config?: JsonObject;
     features?: BackendFeature[];
+    /** Changes the stored snapshot (e.g. adds RCPs). */
+    transform?: (snapshot: OrganizationSnapshot) => OrganizationSnapshot;
   } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
@@ -63,7 +65,7 @@ export async function startGovernanceApi(
   });
   const store = new AwsOrganizationsStore(knex);
   if (options.stored !== false) {
-    const s = governanceSnapshot();
+    const s = (options.transform ?? (x => x))(governanceSnapshot());
     const resolution = resolveSnapshot(
       s,
       readAwsOrganizationsConfig(new ConfigReader({ awsOrganizations: {} })),
