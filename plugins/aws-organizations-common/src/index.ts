@@ -14,4 +14,5 @@ export * from './governanceApi';
 export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
+export * from './iam';
 export * from './permissionSets';
