@@ -23,7 +23,8 @@ import { effectiveRcps } from '../rcp/effective';
 import { effectivePolicies } from '../scp/effective';
 import { prepareRequest } from '../scp/request';
 import { notTri, Tri, unknown } from '../scp/tristate';
-import type { ScpContextValue } from '../scp/types';
+import type { ScpContextValue, ScpLevelRef } from '../scp/types';
+import type { LayeredStatementRef } from '../rcp/types';
 import {
   and,
   decisionOf,
@@ -82,14 +83,50 @@ const ABSENT_KEYS = [
   'aws:PrincipalServiceNamesList',
 ];
 
+const contexts = new WeakMap<HopCaller, Record<string, ScpContextValue>>();
+const NO_KEYS: Record<string, string> = {};
+
+/** The caller's request context, one object per caller (the evaluator caches its lower-cased keys per object). */
 function contextOf(caller: HopCaller): Record<string, ScpContextValue> {
+  const cached = contexts.get(caller);
+  if (cached) return cached;
   const context: Record<string, ScpContextValue> = {
     'aws:PrincipalType': 'AssumedRole',
     'aws:PrincipalIsAWSService': 'false',
   };
   if (caller.roleArn !== undefined)
     context['aws:PrincipalArn'] = caller.roleArn;
+  contexts.set(caller, context);
   return context;
+}
+
+const guardrailRefs = new WeakMap<
+  ScpLevelRef,
+  Map<string, ReachStatementRef>
+>();
+
+/** One shared reference per SCP/RCP statement (answers hold many). */
+function guardrailRef(d: LayeredStatementRef): ReachStatementRef {
+  let byKey = guardrailRefs.get(d.level);
+  if (!byKey) {
+    byKey = new Map();
+    guardrailRefs.set(d.level, byKey);
+  }
+  const key = `${d.layer}|${d.policyId}|${d.statementIndex}`;
+  let ref = byKey.get(key);
+  if (!ref) {
+    ref = {
+      policy: d.layer,
+      policyId: d.policyId,
+      policyName: d.policyName,
+      statementIndex: d.statementIndex,
+      effect: d.effect,
+      level: d.level,
+    };
+    if (d.sid !== undefined) ref.sid = d.sid;
+    byKey.set(key, ref);
+  }
+  return ref;
 }
 
 function guardrailStep(
@@ -106,25 +143,16 @@ function guardrailStep(
     context,
     absentKeys: ABSENT_KEYS,
   });
-  const statements: ReachStatementRef[] = answer.decisive.map(d => {
-    const ref: ReachStatementRef = {
-      policy: d.layer,
-      policyId: d.policyId,
-      policyName: d.policyName,
-      statementIndex: d.statementIndex,
-      effect: d.effect,
-      level: d.level,
-    };
-    if (d.sid !== undefined) ref.sid = d.sid;
-    return ref;
-  });
+  const statements = answer.decisive.map(guardrailRef);
   return {
     tri: triOf(answer.decision, answer.reasons.join('; ')),
     step: {
       check: 'guardrails',
       decision: answer.decision,
       statements,
-      reasons: answer.reasons,
+      // An allowed step is explained by its statements; keep the
+      // reasons where they say what is unknown or what denied.
+      reasons: answer.decision === 'allowed' ? [] : answer.reasons,
     },
   };
 }
@@ -138,7 +166,7 @@ export function evaluateHop(
   const context = contextOf(caller);
   const derived = [
     effectivePolicies(snapshot, caller.accountId).derivedContext,
-    effectiveRcps(snapshot, target.accountId)?.derivedContext ?? {},
+    effectiveRcps(snapshot, target.accountId)?.derivedContext ?? NO_KEYS,
   ];
   const { compiled } = prepareRequest(
     {
@@ -151,7 +179,6 @@ export function evaluateHop(
   );
   const trust = evaluateTrust(target.roleArn, target.trust, caller, compiled);
   const identity = evaluateIdentity(caller.policies, compiled);
-  const guard = guardrailStep(snapshot, caller, target, context);
 
   const identityAllows = and(identity.allow, identity.boundaryAllow);
   const noDeny = and(
@@ -180,7 +207,24 @@ export function evaluateHop(
         ),
       )
     : and(trustAllows, identityAllows);
-  const result = and(noDeny, guard.tri, grant);
+  // The guardrails cannot turn a denied hop into an allowed one: weigh
+  // them only when identity and trust leave the hop open.
+  const open = and(noDeny, grant);
+  const guard =
+    open === false
+      ? {
+          tri: false as Tri,
+          step: {
+            check: 'guardrails' as const,
+            decision: 'indeterminate' as const,
+            statements: [],
+            reasons: [
+              'not evaluated: the identity policies or the trust policy already deny the hop',
+            ],
+          },
+        }
+      : guardrailStep(snapshot, caller, target, context);
+  const result = and(open, guard.tri);
 
   const identityTri = and(
     notTri(identity.deny),

@@ -68,6 +68,35 @@ function compileDocument(document: string): Compiled {
   return compiled;
 }
 
+const refs = new WeakMap<CompiledStatement, Map<string, ReachStatementRef>>();
+
+/** One shared reference per statement and policy. */
+function refOf(
+  policy: IdentityPolicy,
+  kind: 'identity' | 'boundary',
+  s: CompiledStatement,
+): ReachStatementRef {
+  let byPolicy = refs.get(s);
+  if (!byPolicy) {
+    byPolicy = new Map();
+    refs.set(s, byPolicy);
+  }
+  const key = `${kind}|${policy.id}`;
+  let ref = byPolicy.get(key);
+  if (!ref) {
+    ref = {
+      policy: kind,
+      policyId: policy.id,
+      policyName: policy.name,
+      statementIndex: s.statement.index,
+      effect: s.effect,
+    };
+    if (s.statement.sid !== undefined) ref.sid = s.statement.sid;
+    byPolicy.set(key, ref);
+  }
+  return ref;
+}
+
 interface Weighed {
   allow: Tri;
   deny: Tri;
@@ -105,14 +134,7 @@ function weigh(
       if (!isDeny && out.allow === true) continue;
       const match = s.matchesRest(request);
       if (match === false) continue;
-      const ref: ReachStatementRef = {
-        policy: kind,
-        policyId: policy.id,
-        policyName: policy.name,
-        statementIndex: s.statement.index,
-        effect: s.effect,
-      };
-      if (s.statement.sid !== undefined) ref.sid = s.statement.sid;
+      const ref = refOf(policy, kind, s);
       if (isDeny) {
         out.deny = or(out.deny, match);
         if (match === true) out.denying.push(ref);
@@ -123,6 +145,39 @@ function weigh(
     }
   }
   return out;
+}
+
+const mayAllowCache = new WeakMap<CallerPolicies, Map<string, boolean>>();
+
+/**
+ * Whether any identity policy of the caller could allow the action (an
+ * Allow statement whose Action covers it, or a policy that is unknown or
+ * unreadable). False means the identity side definitely does not allow
+ * it, whatever the resource and context. `action` is lower-cased.
+ */
+export function mayAllowAction(
+  caller: CallerPolicies,
+  action: string,
+): boolean {
+  let byAction = mayAllowCache.get(caller);
+  if (!byAction) {
+    byAction = new Map();
+    mayAllowCache.set(caller, byAction);
+  }
+  const hit = byAction.get(action);
+  if (hit !== undefined) return hit;
+  const result = caller.policies.some(policy => {
+    if (isUnknown(policy.document)) return true;
+    const compiled = compileDocument(policy.document);
+    return (
+      !compiled.ok ||
+      compiled.statements.some(
+        s => s.effect === 'Allow' && s.matchesAction(action),
+      )
+    );
+  });
+  byAction.set(action, result);
+  return result;
 }
 
 /**

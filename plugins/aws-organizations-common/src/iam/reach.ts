@@ -18,6 +18,7 @@ import {
   ssoPermissionSetName,
 } from './callers';
 import { evaluateHop, HopCaller, HopTarget, RoleHop } from './hop';
+import { mayAllowAction } from './identity';
 import { compileTrustPolicy, TrustCache } from './trust';
 import type { AccountIam, IamRole, IamSnapshot } from './types';
 
@@ -109,6 +110,31 @@ function iamOf(iam: IamSnapshot, accountId: string): AccountIam {
 }
 
 /**
+ * Whether a trust document may admit an IAM principal: a statement whose
+ * Principal is `"*"` or has an `AWS` entry (service and federated
+ * principals are never callers here). A document that is not JSON is
+ * kept, to be reported unreadable.
+ */
+function namesAwsPrincipal(document: string): boolean {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(document);
+  } catch {
+    return true;
+  }
+  const statements = (raw as { Statement?: unknown })?.Statement;
+  const list = Array.isArray(statements) ? statements : [statements];
+  return list.some(s => {
+    if (typeof s !== 'object' || s === null) return true;
+    const { Principal, NotPrincipal } = s as Record<string, unknown>;
+    if (NotPrincipal !== undefined || Principal === '*') return true;
+    return (
+      typeof Principal !== 'object' || Principal === null || 'AWS' in Principal
+    );
+  });
+}
+
+/**
  * Builds the reach index of a snapshot and its roles part: every
  * permission set assigned in an account is a start; from its Identity
  * Center role, the roles whose trust names its account, one of its roles
@@ -153,6 +179,7 @@ export function buildReachIndex(
       stats.roles++;
       const psName = ssoPermissionSetName(role);
       if (psName !== undefined) ssoRoles.set(`${psName}|${account.id}`, role);
+      if (!namesAwsPrincipal(role.trustPolicy)) continue;
       const trust = compileTrustPolicy(
         role.trustPolicy,
         inOrganization,
@@ -199,10 +226,12 @@ export function buildReachIndex(
     const cached = hopsFrom.get(key);
     if (cached) return cached;
     const out: RoleHop[] = [];
-    for (const target of [
-      ...(candidates.get(caller.accountId) ?? []),
-      ...anyone,
-    ]) {
+    // Without an identity Allow for sts:AssumeRole only a same-account
+    // trust can grant (see ./hop.ts): other hops are denied for certain.
+    const assumes = mayAllowAction(caller.policies, 'sts:assumerole');
+    const targets = [...(candidates.get(caller.accountId) ?? []), ...anyone];
+    for (const target of targets) {
+      if (!assumes && target.target.accountId !== caller.accountId) continue;
       if (target.role.arn === caller.roleArn) continue;
       stats.hopsEvaluated++;
       const hop = evaluateHop(snapshot, caller, target.target);

@@ -88,15 +88,27 @@ function principalMatch(
   }
 }
 
+const refs = new WeakMap<TrustStatement, Map<string, ReachStatementRef>>();
+
+/** One shared reference per trust statement and role. */
 function refOf(roleArn: string, s: TrustStatement): ReachStatementRef {
-  const ref: ReachStatementRef = {
-    policy: 'trust',
-    policyId: roleArn,
-    policyName: `trust policy of ${roleArn}`,
-    statementIndex: s.index,
-    effect: s.effect,
-  };
-  if (s.sid !== undefined) ref.sid = s.sid;
+  let byRole = refs.get(s);
+  if (!byRole) {
+    byRole = new Map();
+    refs.set(s, byRole);
+  }
+  let ref = byRole.get(roleArn);
+  if (!ref) {
+    ref = {
+      policy: 'trust',
+      policyId: roleArn,
+      policyName: `trust policy of ${roleArn}`,
+      statementIndex: s.index,
+      effect: s.effect,
+    };
+    if (s.sid !== undefined) ref.sid = s.sid;
+    byRole.set(roleArn, ref);
+  }
   return ref;
 }
 
