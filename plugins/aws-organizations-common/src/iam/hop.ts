@@ -53,7 +53,7 @@ export interface RoleHop {
   steps: ReachStep[];
 }
 
-/** A caller: who it is, and its policies. @public */
+/** A caller: who it is, and its policies. */
 export interface HopCaller extends TrustCaller {
   label: string;
   policies: CallerPolicies;

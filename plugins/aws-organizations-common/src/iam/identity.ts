@@ -15,7 +15,7 @@ import { or, ReachStatementRef } from './decision';
 import { Tri, unknown } from '../scp/tristate';
 import { isUnknown, Knowable } from '../snapshot';
 
-/** One identity policy of a caller, its document or why it is unknown. @public */
+/** One identity policy of a caller, its document or why it is unknown. */
 export interface IdentityPolicy {
   /** The policy ARN, or `<owner>/inline/<name>` for an inline policy. */
   id: string;
@@ -26,8 +26,6 @@ export interface IdentityPolicy {
 /**
  * The policies of a caller: its identity policies and its permissions
  * boundary (`null` for none).
- *
- * @public
  */
 export interface CallerPolicies {
   policies: IdentityPolicy[];

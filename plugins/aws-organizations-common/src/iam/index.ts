@@ -21,9 +21,7 @@ export type {
   ReachStatementRef,
   ReachStep,
 } from './decision';
-export type { TrustCaller } from './trustEvaluate';
-export type { CallerPolicies, IdentityPolicy } from './identity';
-export type { HopCaller, RoleHop } from './hop';
+export type { RoleHop } from './hop';
 export { buildReachIndex, reachIndex } from './reach';
 export type {
   AccountReach,

@@ -16,8 +16,6 @@ import type { CompiledTrustPolicy, TrustStatement } from './trust';
  * `roleArn` is the role's ARN when known; otherwise `roleNameMatches`
  * says which role names the caller's role could have (an Identity Center
  * role whose generated suffix was not read).
- *
- * @public
  */
 export interface TrustCaller {
   accountId: string;

@@ -8,6 +8,7 @@
 import type {
   Account,
   OrganizationSnapshot,
+  PolicyTargetType,
   ServiceControlPolicy,
 } from '../../snapshot';
 import type { IamRole } from '../types';
@@ -52,6 +53,11 @@ const ALL_TARGETS = [
   MGMT,
 ];
 
+function targetType(t: string): PolicyTargetType {
+  if (t === 'r-test') return 'ROOT';
+  return t.startsWith('ou-') ? 'ORGANIZATIONAL_UNIT' : 'ACCOUNT';
+}
+
 function policy(
   id: string,
   name: string,
@@ -66,16 +72,7 @@ function policy(
     description: '',
     awsManaged: id.endsWith('FullAWSAccess'),
     content,
-    targets: targets.map(t => ({
-      targetId: t,
-      type:
-        t === 'r-test'
-          ? 'ROOT'
-          : t.startsWith('ou-')
-          ? 'ORGANIZATIONAL_UNIT'
-          : 'ACCOUNT',
-      name: t,
-    })),
+    targets: targets.map(t => ({ targetId: t, type: targetType(t), name: t })),
   };
 }
 

@@ -44,9 +44,12 @@ function suffix(i: number): string {
 function permissionSet(i: number): PermissionSet {
   const assumes = i % 10 === 0;
   const admin = i % 20 === 5;
+  let kind = 'Read';
+  if (assumes) kind = 'DevOps';
+  else if (admin) kind = 'Admin';
   return {
     arn: setArn(i),
-    name: assumes ? `DevOps${i}` : admin ? `Admin${i}` : `Read${i}`,
+    name: `${kind}${i}`,
     sessionDuration: 'PT1H',
     managedPolicies: [
       admin

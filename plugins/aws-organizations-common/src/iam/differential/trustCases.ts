@@ -7,7 +7,14 @@
  * at the root.
  */
 import type { ReachDecision } from '../decision';
-import { DEV, doc, EXTERNAL, PROD, SHARED } from '../__testUtils__/org';
+
+// The accounts of the test organization (see ../__testUtils__/org.ts).
+const PROD = '111111111111';
+const SHARED = '222222222222';
+const DEV = '333333333333';
+const EXTERNAL = '444455556666';
+const doc = (...statements: object[]) =>
+  JSON.stringify({ Version: '2012-10-17', Statement: statements });
 
 export interface TrustCase {
   rule: string;
