@@ -54,12 +54,22 @@ function main(): void {
     [order[i], order[j]] = [order[j], order[i]];
   }
   const times: number[] = [];
+  let slowest = { ms: -1, id: '', paths: 0, order: 0 };
   let entries = 0;
   let people = 0;
   for (const id of order) {
     const q = performance.now();
     const answer = index.whoCanReach(id);
-    times.push(performance.now() - q);
+    const ms = performance.now() - q;
+    if (ms > slowest.ms) {
+      slowest = {
+        ms,
+        id,
+        paths: answer.entries.length,
+        order: times.length + 1,
+      };
+    }
+    times.push(ms);
     entries += answer.entries.length;
     for (const e of answer.entries) {
       for (const p of e.principals) people += p.members ? p.members.length : 1;
@@ -88,6 +98,7 @@ function main(): void {
     ].toFixed(
       3,
     )} ms; ${entries} paths and ${people} principal-members returned in all`,
+    `slowest: query #${slowest.order}, account ${slowest.id}, ${slowest.paths} paths`,
     `peak RSS: ${rss.toFixed(0)} MiB`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
