@@ -336,6 +336,35 @@ describe('the reach index', () => {
     );
   });
 
+  it('keeps a same-account hop that needs no identity Allow, and prunes the cross-account ones', () => {
+    const part = iamPart();
+    const breakGlass = role(
+      SHARED,
+      'BreakGlass',
+      doc({
+        Effect: 'Allow',
+        Principal: { AWS: SSO_READ.arn },
+        Action: 'sts:AssumeRole',
+      }),
+    );
+    const elsewhere = role(
+      PROD,
+      'ReadOnlyElsewhere',
+      doc({
+        Effect: 'Allow',
+        Principal: { AWS: SSO_READ.arn },
+        Action: 'sts:AssumeRole',
+      }),
+    );
+    (part.accounts[SHARED] as { roles: unknown[] }).roles.push(breakGlass);
+    (part.accounts[PROD] as { roles: unknown[] }).roles.push(elsewhere);
+    const paths = buildReachIndex(snapshot, part).pathsFrom(READ_PS, SHARED);
+    expect(paths.map(p => [p.hops.map(h => h.toRoleArn), p.decision])).toEqual([
+      [[breakGlass.arn], 'allowed'],
+    ]);
+    expect(paths[0].hops[0].steps[0].reasons.join(' ')).toContain('not needed');
+  });
+
   it('drops a hop an SCP denies', () => {
     const denied = withIdentityCenter(
       testOrg({
