@@ -16,6 +16,7 @@ export * from './guardrailsApi';
 export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
+export * from './iam';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
