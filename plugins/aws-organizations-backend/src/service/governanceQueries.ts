@@ -83,16 +83,17 @@ const entityRef = z
     }
   });
 
+const unitId = z
+  .string()
+  .max(100, 'must be at most 100 characters')
+  .regex(
+    /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
+    'must be a root id (r-...) or an OU id (ou-...)',
+  );
+
 const accountsSchema = z
   .object({
-    ou: z
-      .string()
-      .max(100, 'must be at most 100 characters')
-      .regex(
-        /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
-        'must be a root id (r-...) or an OU id (ou-...)',
-      )
-      .optional(),
+    ou: unitId.optional(),
     owner: entityRef.optional(),
     state: z
       .enum([
@@ -125,6 +126,49 @@ export function parseAccountsQuery(query: unknown): AccountsQuery {
     offset: parsed.offset ?? 0,
     limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
   };
+}
+
+const treeSchema = z
+  .object({
+    unit: unitId.optional(),
+    // AWS nests OUs at most 5 levels below the root.
+    depth: integer
+      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
+      .optional(),
+    accounts: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+/** Options of `GET /organization/tree`. */
+export interface TreeQuery {
+  unit?: string;
+  depth?: number;
+  accounts: boolean;
+}
+
+/** Parses the query of `GET /organization/tree`, or throws an InputError. */
+export function parseTreeQuery(query: unknown): TreeQuery {
+  const parsed = parseOrThrow(treeSchema, query, 'query');
+  return {
+    unit: parsed.unit,
+    depth: parsed.depth,
+    accounts: parsed.accounts !== 'false',
+  };
+}
+
+const syncStatusSchema = z
+  .object({
+    unmappedLimit: integer
+      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
+      .optional(),
+  })
+  .strict();
+
+/** Parses the query of `GET /sync/status`, or throws an InputError. */
+export function parseSyncStatusQuery(query: unknown): {
+  unmappedLimit?: number;
+} {
+  return parseOrThrow(syncStatusSchema, query, 'query');
 }
 
 const pageSchema = z.object(paging).strict();
