@@ -3,10 +3,10 @@ import {
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { ComplianceReportCache } from '../../compliance/reportCache';
-import { ComplianceReport } from '../../compliance/types';
-import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
-import { buildGovernanceIndex, GovernanceIndex } from '../../governance';
+import { ComplianceReportCache } from '../compliance/reportCache';
+import { ComplianceReport } from '../compliance/types';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { buildGovernanceIndex, GovernanceIndex } from './';
 
 /** The current snapshot with everything the routes derive from it. */
 export interface GovernanceView {

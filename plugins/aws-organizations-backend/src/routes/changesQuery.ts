@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ChangeQuery } from '../database/ChangeLogStore';
+import { ChangeQuery } from '../store/ChangeLogStore';
 import { CHANGE_KINDS } from './changeKinds';
 import { DEFAULT_PAGE_LIMIT, paging, parseOrThrow } from './governanceQueries';
 
