@@ -63,7 +63,9 @@ function renderNode(node: OrgTreeNode, expanded: Set<string>) {
           style={{ display: 'block', padding: '4px 8px' }}
           data-testid={`aws-tree-loading-${node.id}`}
         >
-          Loading {node.childCount} units…
+          {`Loading ${node.childCount} ${
+            node.childCount === 1 ? 'unit' : 'units'
+          }…`}
         </Typography>,
       ];
     } else {
