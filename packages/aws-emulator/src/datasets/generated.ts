@@ -75,6 +75,8 @@ export const GENERATED_SIZES: Record<'S' | 'M' | 'L' | 'XL', GeneratedSize> = {
     accounts: 20000,
     organizationalUnits: 2400,
     policies: 1000,
+    resourceControlPolicies: 80,
+    otherPolicies: 160,
     permissionSets: 1600,
     groups: 12000,
     users: 120000,
