@@ -18,3 +18,4 @@ export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
 export * from './entityNames';
+export * from './snapshotIndex';
