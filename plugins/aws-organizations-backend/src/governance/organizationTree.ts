@@ -1,6 +1,9 @@
-import { OrgTreeNode } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  emptyComplianceCounts,
+  OrgTreeNode,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { ComplianceReport } from '../compliance/types';
-import { accountStatus, addCounts, emptyCounts } from './complianceCounts';
+import { accountStatus, addCounts } from './complianceCounts';
 import { GovernanceIndex } from './types';
 
 /**
@@ -15,7 +18,7 @@ export function organizationTree(
 ): OrgTreeNode {
   const build = (id: string, kind: OrgTreeNode['kind']): OrgTreeNode => {
     const entry = index.children.get(id) ?? { units: [], accounts: [] };
-    const compliance = emptyCounts();
+    const compliance = emptyComplianceCounts();
     const accounts = entry.accounts.map(account => {
       const status = accountStatus(report, account.id).status;
       compliance[status]++;
