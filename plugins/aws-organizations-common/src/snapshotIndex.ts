@@ -15,6 +15,7 @@ import type {
   PrincipalType,
   ServiceControlPolicy,
 } from './snapshot';
+import { knownResourceControlPolicies } from './policyTypes';
 
 /**
  * The direct children of a root or OU, in snapshot order.
@@ -142,7 +143,7 @@ function buildIndex(snapshot: OrganizationSnapshot): SnapshotIndex {
     policies: new Map(snapshot.policies.map(p => [p.id, p])),
     policiesByTarget: byTarget(snapshot.policies),
     resourceControlPoliciesByTarget: byTarget(
-      snapshot.resourceControlPolicies ?? [],
+      knownResourceControlPolicies(snapshot) ?? [],
     ),
     permissionSets: new Map((ic?.permissionSets ?? []).map(p => [p.arn, p])),
     assignmentsByAccount,
