@@ -28,6 +28,11 @@ export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';
 /** Counts per status, for rollups. @public */
 export type ComplianceCounts = Record<ComplianceStatus, number>;
 
+/** Zero of every status. @public */
+export function emptyComplianceCounts(): ComplianceCounts {
+  return { pass: 0, fail: 0, warn: 0, unknown: 0 };
+}
+
 /**
  * Evidence behind a rule result: the SCP statement, the assignment, the tag
  * that made it pass or fail.

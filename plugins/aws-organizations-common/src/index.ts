@@ -21,4 +21,5 @@ export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
 export * from './entityNames';
+export * from './snapshotIndex';
 export * from './rate';

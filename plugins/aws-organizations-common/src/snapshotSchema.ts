@@ -179,7 +179,7 @@ export const organizationSnapshotSchema: z.ZodType<OrganizationSnapshot> =
       }),
     ),
     policies: z.array(policy),
-    resourceControlPolicies: z.array(policy).optional(),
+    resourceControlPolicies: knowable(z.array(policy)).optional(),
     identityCenter,
     warnings: z.array(
       z.looseObject({

@@ -1,6 +1,7 @@
 /**
- * The compliance engine: built-in rules, config, evaluation, summaries,
- * rollups and the change detector for flips.
+ * The compliance engine: built-in rules, config, evaluation, summaries
+ * and the change detector for flips. (The rollups are the governance
+ * views' `complianceSummary` and `organizationTree`.)
  */
 export type { ComplianceEngine, ComplianceReport } from './types';
 export { createComplianceEngine } from './createComplianceEngine';
@@ -10,11 +11,6 @@ export type {
   ComplianceRuleScope,
   ComplianceRuleSettings,
 } from './config';
-export {
-  emptyComplianceCounts,
-  summarizeResults,
-  worstStatus,
-} from './summarize';
-export { rollupByOwner, rollupByUnit, rollupForAccounts } from './rollups';
+export { summarizeResults, worstStatus } from './summarize';
 export { complianceChanges } from './complianceChanges';
 export * from './rules';

@@ -9,7 +9,6 @@ import {
 } from '../__testUtils__/complianceFixtures';
 import { complianceChanges } from './complianceChanges';
 import { createComplianceEngine } from './createComplianceEngine';
-import { rollupByOwner, rollupByUnit, rollupForAccounts } from './rollups';
 import { builtInComplianceRules } from './rules';
 import { summarizeResults } from './summarize';
 
@@ -26,57 +25,6 @@ function failingSnapshot() {
   };
   return snapshot;
 }
-
-describe('rollups', () => {
-  it('counts account statuses per unit, descendants included, and per owner', () => {
-    const snapshot = failingSnapshot();
-    const resolution = resolutionOf(snapshot);
-    const report = engine.evaluate(snapshot, resolution);
-    expect(rollupByUnit(snapshot, report)).toEqual([
-      {
-        id: 'r-root',
-        name: 'Root',
-        counts: { pass: 2, fail: 1, warn: 0, unknown: 1 },
-      },
-      {
-        id: 'ou-work',
-        name: 'Workloads',
-        counts: { pass: 0, fail: 1, warn: 0, unknown: 0 },
-      },
-      {
-        id: 'ou-prod',
-        name: 'Prod',
-        counts: { pass: 0, fail: 1, warn: 0, unknown: 0 },
-      },
-      {
-        id: 'ou-sec',
-        name: 'Security',
-        counts: { pass: 0, fail: 0, warn: 0, unknown: 1 },
-      },
-      {
-        id: 'ou-park',
-        name: 'Parked',
-        counts: { pass: 1, fail: 0, warn: 0, unknown: 0 },
-      },
-    ]);
-    expect(rollupByOwner(resolution, report)).toEqual([
-      {
-        ref: 'group:default/platform',
-        counts: { pass: 1, fail: 1, warn: 0, unknown: 0 },
-      },
-      {
-        ref: 'group:default/security',
-        counts: { pass: 1, fail: 0, warn: 0, unknown: 1 },
-      },
-    ]);
-    expect(rollupForAccounts(report, [PROD, PARKED, PROD])).toEqual({
-      pass: 1,
-      fail: 1,
-      warn: 0,
-      unknown: 0,
-    });
-  });
-});
 
 describe('summarizeResults', () => {
   it('ranks fail over warn over unknown over pass', () => {

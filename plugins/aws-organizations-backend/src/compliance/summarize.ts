@@ -1,9 +1,9 @@
 import {
-  ComplianceCounts,
   ComplianceStatus,
   ComplianceSummary,
   RuleResult,
   RuleSeverity,
+  emptyComplianceCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
 
 /** Higher is worse: fail > warn > unknown > pass. */
@@ -24,11 +24,6 @@ export const SEVERITY_RANK: Record<RuleSeverity, number> = {
 
 /** The severities, most severe first. */
 export const SEVERITIES = Object.keys(SEVERITY_RANK) as RuleSeverity[];
-
-/** Zero of every status. @public */
-export function emptyComplianceCounts(): ComplianceCounts {
-  return { pass: 0, fail: 0, warn: 0, unknown: 0 };
-}
 
 /** The worse of two statuses. @public */
 export function worstStatus(

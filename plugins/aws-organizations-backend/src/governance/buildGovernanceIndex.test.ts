@@ -1,3 +1,4 @@
+import { indexSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import {
   ADMIN_ARN,
   governanceResolution,
@@ -37,11 +38,15 @@ describe('buildGovernanceIndex', () => {
       governanceSnapshot(),
       governanceResolution(),
     );
-    expect(index.policiesByTarget.get('ou-dev')!.map(p => p.name)).toEqual([
+    // Policies per target live in the one snapshot index the views share.
+    const shared = indexSnapshot(index.snapshot);
+    expect(index.accounts).toBe(shared.accounts);
+    expect(index.assignmentsByAccount).toBe(shared.assignmentsByAccount);
+    expect(shared.policiesByTarget.get('ou-dev')!.map(p => p.name)).toEqual([
       'FullAWSAccess',
       'DenyIamUsers',
     ]);
-    expect(index.policiesByTarget.get('r-root')!.map(p => p.id)).toEqual([
+    expect(shared.policiesByTarget.get('r-root')!.map(p => p.id)).toEqual([
       'p-deny-leave',
       'p-FullAWSAccess',
     ]);

@@ -2,13 +2,9 @@ import {
   ComplianceCounts,
   ComplianceStatus,
   ComplianceSummary,
+  emptyComplianceCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { ComplianceReport } from '../compliance/types';
-
-/** Zero of every status. */
-export function emptyCounts(): ComplianceCounts {
-  return { pass: 0, fail: 0, warn: 0, unknown: 0 };
-}
 
 /** Adds `from` into `into`. */
 export function addCounts(into: ComplianceCounts, from: ComplianceCounts) {
@@ -29,7 +25,7 @@ export function accountStatus(
   return (
     report.accountSummaries.get(accountId) ?? {
       status: 'unknown',
-      counts: emptyCounts(),
+      counts: emptyComplianceCounts(),
       failingRules: [],
     }
   );
@@ -39,7 +35,7 @@ export function accountStatus(
 export function countStatuses(
   statuses: Iterable<ComplianceStatus>,
 ): ComplianceCounts {
-  const counts = emptyCounts();
+  const counts = emptyComplianceCounts();
   for (const status of statuses) counts[status]++;
   return counts;
 }

@@ -2,9 +2,10 @@ import {
   AccountCompliance,
   ComplianceCounts,
   OrganizationComplianceSummary,
+  emptyComplianceCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { ComplianceReport } from '../compliance/types';
-import { accountStatus, countStatuses, emptyCounts } from './complianceCounts';
+import { accountStatus, countStatuses } from './complianceCounts';
 import { compareText } from './order';
 import { GovernanceIndex } from './types';
 
@@ -51,7 +52,7 @@ export function complianceSummary(
   const status = (accountId: string) => accountStatus(report, accountId).status;
 
   const ruleCounts = new Map<string, ComplianceCounts>(
-    report.rules.map(rule => [rule.id, emptyCounts()]),
+    report.rules.map(rule => [rule.id, emptyComplianceCounts()]),
   );
   const countResult = (ruleId: string, result: keyof ComplianceCounts) => {
     const counts = ruleCounts.get(ruleId);
@@ -70,12 +71,14 @@ export function complianceSummary(
     const accountStatusValue = status(account.id);
     const unitId = account.path[1] ?? snapshot.root.id;
     let unitCounts = byUnitId.get(unitId);
-    if (!unitCounts) byUnitId.set(unitId, (unitCounts = emptyCounts()));
+    if (!unitCounts)
+      byUnitId.set(unitId, (unitCounts = emptyComplianceCounts()));
     unitCounts[accountStatusValue]++;
     const ref = index.resolution.accountOwners[account.id]?.ref?.toLowerCase();
     if (ref) {
       let ownerCounts = byOwnerRef.get(ref);
-      if (!ownerCounts) byOwnerRef.set(ref, (ownerCounts = emptyCounts()));
+      if (!ownerCounts)
+        byOwnerRef.set(ref, (ownerCounts = emptyComplianceCounts()));
       ownerCounts[accountStatusValue]++;
     }
   }
@@ -84,7 +87,7 @@ export function complianceSummary(
     unit => ({
       id: unit.id,
       name: unit.name,
-      counts: byUnitId.get(unit.id) ?? emptyCounts(),
+      counts: byUnitId.get(unit.id) ?? emptyComplianceCounts(),
     }),
   );
   const direct = byUnitId.get(snapshot.root.id);

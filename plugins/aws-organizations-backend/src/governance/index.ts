@@ -28,7 +28,6 @@ export {
   accessReportRows,
   ACCESS_REPORT_COLUMNS,
 } from './accessReport';
-export { csvCell, csvCells, escapeFormula } from './csv';
 export type { AccessReportRow } from './accessReport';
 export { organizationTree } from './organizationTree';
 export { complianceSummary, accountCompliance } from './complianceViews';

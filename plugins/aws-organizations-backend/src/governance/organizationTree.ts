@@ -1,6 +1,9 @@
-import { OrgTreeNode } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  emptyComplianceCounts,
+  OrgTreeNode,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { ComplianceReport } from '../compliance/types';
-import { accountStatus, addCounts, emptyCounts } from './complianceCounts';
+import { accountStatus, addCounts } from './complianceCounts';
 import { GovernanceIndex } from './types';
 
 /** What `GET /organization/tree` includes. */
@@ -36,7 +39,7 @@ export function organizationTree(
     depth: number,
   ): OrgTreeNode => {
     const entry = index.children.get(id) ?? { units: [], accounts: [] };
-    const compliance = emptyCounts();
+    const compliance = emptyComplianceCounts();
     const accounts = entry.accounts.map(account => {
       const status = accountStatus(report, account.id).status;
       compliance[status]++;

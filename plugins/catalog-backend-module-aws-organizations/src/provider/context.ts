@@ -1,12 +1,9 @@
 import {
-  AccountAssignment,
-  IdentityStoreGroup,
-  IdentityStoreUser,
-  PermissionSet,
   ResolvedOwner,
   ResolvedPrincipal,
   SnapshotEnvelope,
   awsEntityRefs,
+  indexSnapshot,
   normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
@@ -22,21 +19,6 @@ export interface ContextOptions {
   emitMissingPrincipals: boolean;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) {
-      list.push(item);
-    } else {
-      map.set(k, [item]);
-    }
-  }
-  return map;
-}
-
-/** A full, lower-cased entity ref, or undefined when `ref` does not parse. */
 /** A resolved ref in its comparable form, in the default namespace. */
 function normalizeRef(
   ref: string | undefined,
@@ -82,26 +64,7 @@ export function createTransformerContext(
   const { namespace } = options;
   const names = awsEntityRefs(namespace);
 
-  const identityCenter =
-    snapshot.identityCenter.status === 'available'
-      ? snapshot.identityCenter
-      : undefined;
-  const assignments = groupBy<AccountAssignment>(
-    identityCenter?.assignments ?? [],
-    a => a.accountId,
-  );
-  const memberships = identityCenter?.memberships ?? [];
-  const members = groupBy(memberships, m => m.groupId);
-  const groupsOfUser = groupBy(memberships, m => m.userId);
-  const permissionSets = new Map<string, PermissionSet>(
-    (identityCenter?.permissionSets ?? []).map(p => [p.arn, p]),
-  );
-  const groups = new Map<string, IdentityStoreGroup>(
-    (identityCenter?.groups ?? []).map(g => [g.id, g]),
-  );
-  const users = new Map<string, IdentityStoreUser>(
-    (identityCenter?.users ?? []).map(u => [u.id, u]),
-  );
+  const index = indexSnapshot(snapshot);
 
   const emitted = new Map<string, string>();
   if (options.emitMissingPrincipals) {
@@ -163,12 +126,12 @@ export function createTransformerContext(
     namespace,
     refs,
     lookup: {
-      assignmentsOf: id => assignments.get(id) ?? [],
-      membersOf: id => (members.get(id) ?? []).map(m => m.userId),
-      groupsOf: id => (groupsOfUser.get(id) ?? []).map(m => m.groupId),
-      permissionSet: arn => permissionSets.get(arn),
-      group: id => groups.get(id),
-      user: id => users.get(id),
+      assignmentsOf: id => index.assignmentsByAccount.get(id) ?? [],
+      membersOf: id => [...(index.groupMembers.get(id) ?? [])],
+      groupsOf: id => [...(index.groupsOfUser.get(id) ?? [])],
+      permissionSet: arn => index.permissionSets.get(arn),
+      group: id => index.groups.get(id),
+      user: id => index.users.get(id),
     },
     accountOwner: id => owner(resolution.accountOwners[id]),
     unitOwner: id => owner(resolution.unitOwners[id]),
