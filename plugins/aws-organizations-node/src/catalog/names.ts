@@ -74,6 +74,12 @@ export const awsEntityNames = {
       AWS_ENTITY_NAME_PREFIX.serviceControlPolicy,
       withoutPrefix(policyId, 'p-'),
     ),
+  /** `p-RCPFullAWSAccess` → `aws-rcp-rcpfullawsaccess`. */
+  resourceControlPolicy: (policyId: string) =>
+    awsEntityName(
+      AWS_ENTITY_NAME_PREFIX.resourceControlPolicy,
+      withoutPrefix(policyId, 'p-'),
+    ),
   /**
    * `arn:aws:sso:::permissionSet/ssoins-…/ps-0123456789abcdef` →
    * `aws-permission-set-0123456789abcdef`.

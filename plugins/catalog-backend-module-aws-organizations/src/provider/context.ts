@@ -142,6 +142,8 @@ export function createTransformerContext(
         : refs.organizationalUnit(id),
     serviceControlPolicy: id =>
       resource(awsEntityNames.serviceControlPolicy(id)),
+    resourceControlPolicy: id =>
+      resource(awsEntityNames.resourceControlPolicy(id)),
     permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
     principal: id => {
       const own = emitted.get(id);
