@@ -3,6 +3,7 @@ import {
   isUnknown,
   SnapshotEnvelope,
 } from '@aws-governance/plugin-aws-organizations-common';
+import type { AwsOrganizationsCatalogConfig } from '@aws-governance/plugin-aws-organizations-node';
 import {
   AuthService,
   DiscoveryService,
@@ -15,7 +16,6 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
-import { AwsOrganizationsCatalogConfig } from '../config/readProviderConfig';
 import { EVENTS_SUBSCRIBER_ID } from '../constants';
 import {
   AwsOrganizationsTransformers,
