@@ -36,6 +36,7 @@ export const AWS_ENTITY_TYPES = {
   organizationRoot: 'aws-organization-root',
   organizationalUnit: 'aws-organizational-unit',
   serviceControlPolicy: 'aws-service-control-policy',
+  resourceControlPolicy: 'aws-resource-control-policy',
   permissionSet: 'aws-permission-set',
 } as const;
 
@@ -46,9 +47,9 @@ export const AWS_ENTITY_TYPES = {
  * @public
  */
 export const AWS_RELATIONS = {
-  /** An SCP applies to a root, OU or account. */
+  /** An SCP or RCP applies to a root, OU or account. */
   appliesTo: 'appliesTo',
-  /** A root, OU or account is governed by an SCP. */
+  /** A root, OU or account is governed by an SCP or RCP. */
   governedBy: 'governedBy',
   /** A Group or User can reach an account (through a permission set). */
   hasAccessTo: 'hasAccessTo',
@@ -70,6 +71,7 @@ export const AWS_ENTITY_NAME_PREFIX = {
   organizationalUnit: 'aws-ou-',
   organizationRoot: 'aws-root-',
   serviceControlPolicy: 'aws-scp-',
+  resourceControlPolicy: 'aws-rcp-',
   permissionSet: 'aws-permission-set-',
   /** Identity Center groups emitted for principals the catalog lacks. */
   identityCenterGroup: 'aws-group-',

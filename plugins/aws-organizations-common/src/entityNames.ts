@@ -79,6 +79,12 @@ export const awsEntityNames = {
       AWS_ENTITY_NAME_PREFIX.serviceControlPolicy,
       withoutPrefix(policyId, 'p-'),
     ),
+  /** `p-RCPFullAWSAccess` → `aws-rcp-rcpfullawsaccess`. */
+  resourceControlPolicy: (policyId: string) =>
+    awsEntityName(
+      AWS_ENTITY_NAME_PREFIX.resourceControlPolicy,
+      withoutPrefix(policyId, 'p-'),
+    ),
   /**
    * `arn:aws:sso:::permissionSet/ssoins-…/ps-0123456789abcdef` →
    * `aws-permission-set-0123456789abcdef`.
@@ -117,6 +123,7 @@ export interface AwsEntityRefs {
   /** A root (`r-...`) or OU (`ou-...`) id. */
   organizationNode(id: string): string;
   serviceControlPolicy(policyId: string): string;
+  resourceControlPolicy(policyId: string): string;
   permissionSet(permissionSetArn: string): string;
   identityCenterGroup(groupId: string): string;
   identityCenterUser(userId: string): string;
@@ -143,6 +150,8 @@ export function awsEntityRefs(namespace = 'default'): AwsEntityRefs {
       ),
     serviceControlPolicy: id =>
       resource(awsEntityNames.serviceControlPolicy(id)),
+    resourceControlPolicy: id =>
+      resource(awsEntityNames.resourceControlPolicy(id)),
     permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
     identityCenterGroup: id =>
       ref('group', awsEntityNames.identityCenterGroup(id)),

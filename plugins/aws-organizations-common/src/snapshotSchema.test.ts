@@ -54,6 +54,31 @@ describe('snapshotEnvelopeSchema', () => {
     ).toEqual({ x: 1 });
   });
 
+  it('accepts RCPs, known or unknown, and the other policy types', () => {
+    const value = envelope();
+    const policy = {
+      ...value.snapshot.policies[0],
+      id: 'p-tags',
+      type: 'TAG_POLICY',
+    };
+    value.snapshot.rootPolicyTypes = [
+      { type: 'TAG_POLICY', status: 'ENABLED' },
+      { type: 'BACKUP_POLICY', status: 'PENDING_ENABLE' },
+    ];
+    value.snapshot.resourceControlPolicies = { unknown: true, reason: 'x' };
+    value.snapshot.otherPolicyTypes = [
+      { type: 'TAG_POLICY', policies: [policy] },
+      { type: 'BACKUP_POLICY', policies: { unknown: true, reason: 'y' } },
+    ];
+    expect(snapshotEnvelopeSchema.parse(value)).toEqual(value);
+    value.snapshot.resourceControlPolicies = [value.snapshot.policies[0]];
+    expect(snapshotEnvelopeSchema.parse(value)).toEqual(value);
+    (
+      value.snapshot.otherPolicyTypes[0].policies as { targets: unknown }[]
+    )[0].targets = 'none';
+    expect(issuesOf(value)).toMatch(/^snapshot\.otherPolicyTypes\.0\.policies/);
+  });
+
   it('names an unsupported schema version', () => {
     expect(issuesOf({ ...envelope(), snapshot: { schemaVersion: 2 } })).toMatch(
       /^snapshot\.schemaVersion: unsupported snapshot schemaVersion 2/,

@@ -179,7 +179,23 @@ export const organizationSnapshotSchema: z.ZodType<OrganizationSnapshot> =
       }),
     ),
     policies: z.array(policy),
+    rootPolicyTypes: z
+      .array(
+        z.looseObject({
+          type: z.string(),
+          status: z.enum(['ENABLED', 'PENDING_ENABLE', 'PENDING_DISABLE']),
+        }),
+      )
+      .optional(),
     resourceControlPolicies: knowable(z.array(policy)).optional(),
+    otherPolicyTypes: z
+      .array(
+        z.looseObject({
+          type: z.string(),
+          policies: knowable(z.array(policy.extend({ type: z.string() }))),
+        }),
+      )
+      .optional(),
     identityCenter,
     warnings: z.array(
       z.looseObject({

@@ -35,6 +35,12 @@ const resource = (name: string) => `resource:default/${name}`;
 const account = (id: string) => resource(awsEntityNames.account(id));
 const unit = (name: keyof typeof DEMO_IDS.ous) =>
   resource(awsEntityNames.organizationalUnit(DEMO_IDS.ous[name]));
+const rcp = (name: keyof typeof DEMO_IDS.resourceControlPolicies) =>
+  resource(
+    awsEntityNames.resourceControlPolicy(
+      DEMO_IDS.resourceControlPolicies[name],
+    ),
+  );
 const scp = (name: keyof typeof DEMO_IDS.policies) =>
   resource(awsEntityNames.serviceControlPolicy(DEMO_IDS.policies[name]));
 const ROOT = resource(awsEntityNames.organizationRoot(DEMO_IDS.rootId));
@@ -169,6 +175,7 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
       [
         `${AWS_RELATIONS.accessibleBy} group:default/payments`,
         `${AWS_RELATIONS.accessibleBy} group:default/security`,
+        `${AWS_RELATIONS.governedBy} ${rcp('RCPFullAWSAccess')}`,
         `${AWS_RELATIONS.governedBy} ${scp('FullAWSAccess')}`,
         `${AWS_RELATIONS.hasPermissionSet} ${developer}`,
         `${AWS_RELATIONS.hasPermissionSet} ${securityAudit}`,
@@ -187,6 +194,20 @@ describe('the demo organization in the catalog (emulator → AWS Organizations b
       expect.arrayContaining([
         `${RELATION_HAS_PART} ${unit('Workloads')}`,
         `${AWS_RELATIONS.governedBy} ${scp('ProtectCloudTrail')}`,
+      ]),
+    );
+
+    // The data perimeter RCP applies to Workloads and Security, both ways.
+    expect(relationLines(await getEntity(rcp('DataPerimeter')))).toEqual(
+      expect.arrayContaining([
+        `${AWS_RELATIONS.appliesTo} ${unit('Workloads')}`,
+        `${AWS_RELATIONS.appliesTo} ${unit('Security')}`,
+        `${RELATION_OWNED_BY} group:default/security`,
+      ]),
+    );
+    expect(relationLines(await getEntity(unit('Prod')))).toEqual(
+      expect.arrayContaining([
+        `${AWS_RELATIONS.governedBy} ${rcp('EnforceSecureTransport')}`,
       ]),
     );
 

@@ -36,6 +36,10 @@ export function createTransformerRegistry(): {
         'serviceControlPolicy',
         'setServiceControlPolicyTransformer',
       ),
+      setResourceControlPolicyTransformer: setter(
+        'resourceControlPolicy',
+        'setResourceControlPolicyTransformer',
+      ),
       setPermissionSetTransformer: setter(
         'permissionSet',
         'setPermissionSetTransformer',

@@ -4,10 +4,5 @@ export * from './ids';
 export * from './organizations';
 export * from './prng';
 export * from './types';
-export {
-  AWS_MANAGED_POLICIES,
-  POLICY_TYPES,
-  RCP,
-  SCP,
-} from './policyTypes';
+export { AWS_MANAGED_POLICIES, POLICY_TYPES, RCP, SCP } from './policyTypes';
 export type { AwsManagedPolicy } from './policyTypes';

@@ -1,6 +1,7 @@
 import {
   isUnknown,
   Knowable,
+  knownResourceControlPolicies,
   OrganizationSnapshot,
   ResolvedOwner,
   SnapshotResolution,
@@ -180,7 +181,11 @@ export function resolveOwners(
       last,
     );
   const policyOwners: Record<string, ResolvedOwner> = {};
-  for (const policy of snapshot.policies) {
+  // SCPs and RCPs (policy ids are unique across types).
+  for (const policy of [
+    ...snapshot.policies,
+    ...(knownResourceControlPolicies(snapshot) ?? []),
+  ]) {
     policyOwners[policy.id] = resourceOwner(
       policy.tags,
       previous?.policyOwners?.[policy.id],

@@ -5,6 +5,7 @@ import {
   AwsOrganizationRootTransformer,
   AwsPermissionSetTransformer,
   AwsPrincipalTransformer,
+  AwsResourceControlPolicyTransformer,
   AwsServiceControlPolicyTransformer,
 } from './types';
 
@@ -25,6 +26,9 @@ export interface AwsOrganizationsCatalogExtensionPoint {
   ): void;
   setServiceControlPolicyTransformer(
     transformer: AwsServiceControlPolicyTransformer,
+  ): void;
+  setResourceControlPolicyTransformer(
+    transformer: AwsResourceControlPolicyTransformer,
   ): void;
   setPermissionSetTransformer(transformer: AwsPermissionSetTransformer): void;
   setPrincipalTransformer(transformer: AwsPrincipalTransformer): void;

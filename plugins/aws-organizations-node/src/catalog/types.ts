@@ -9,6 +9,7 @@ import {
   OwnerSource,
   PermissionSet,
   ResolvedPrincipal,
+  ResourceControlPolicy,
   ServiceControlPolicy,
   SnapshotEnvelope,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -27,6 +28,7 @@ export interface AwsOrganizationsEntityRefs {
   /** The ref of a parent: the root for the root id, else the OU. */
   parent(parentId: string): string;
   serviceControlPolicy(policyId: string): string;
+  resourceControlPolicy(policyId: string): string;
   permissionSet(permissionSetArn: string): string;
   /**
    * The catalog ref of an Identity Store principal: the backend's mapping,
@@ -115,6 +117,12 @@ export type AwsServiceControlPolicyTransformer = (
   context: AwsOrganizationsTransformerContext,
 ) => Promise<Entity | undefined>;
 
+/** Turns a resource control policy into an entity. @public */
+export type AwsResourceControlPolicyTransformer = (
+  policy: ResourceControlPolicy,
+  context: AwsOrganizationsTransformerContext,
+) => Promise<Entity | undefined>;
+
 /** Turns an IAM Identity Center permission set into an entity. @public */
 export type AwsPermissionSetTransformer = (
   permissionSet: PermissionSet,
@@ -165,7 +173,7 @@ export interface AwsAccessGrantSpec {
  * that keep them get the same relations.
  *
  * - root: none; OU and account: `parent` (ref) → `partOf`/`hasPart`
- * - SCP: `targets` (refs) → `appliesTo`/`governedBy`
+ * - SCP and RCP: `targets` (refs) → `appliesTo`/`governedBy`
  * - account: `accessGrants` → `hasAccessTo`/`accessibleBy`,
  *   `provisionedIn`/`hasPermissionSet`; `permissionSets` (refs) →
  *   `provisionedIn`/`hasPermissionSet`

@@ -42,6 +42,12 @@ const POLICIES: Record<string, [string, boolean, string[]][]> = {
   FUTURE_POLICY: [['p-future', false, []]],
 };
 
+function targetType(id: string) {
+  if (id.startsWith('r-')) return 'ROOT' as const;
+  if (id.startsWith('ou-')) return 'ORGANIZATIONAL_UNIT' as const;
+  return 'ACCOUNT' as const;
+}
+
 function setup(
   policyTypes: [string, string][],
   failListing: Record<string, string> = {},
@@ -114,11 +120,7 @@ function setup(
       .map(TargetId => ({
         TargetId,
         Name: TargetId,
-        Type: TargetId.startsWith('r-')
-          ? 'ROOT'
-          : TargetId.startsWith('ou-')
-          ? 'ORGANIZATIONAL_UNIT'
-          : 'ACCOUNT',
+        Type: targetType(TargetId),
       })),
   }));
   sso.on(ListInstancesCommand).resolves({ Instances: [] });

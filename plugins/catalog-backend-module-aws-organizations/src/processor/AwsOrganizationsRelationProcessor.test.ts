@@ -159,6 +159,19 @@ describe('AwsOrganizationsRelationProcessor', () => {
     ]);
   });
 
+  it('applies an RCP to its targets, both ways', async () => {
+    const results = await process(
+      resource('aws-rcp-perim001', {
+        type: 'aws-resource-control-policy',
+        targets: ['resource:aws/aws-ou-ab12-11111111'],
+      }),
+    );
+    expect(lines(results)).toEqual([
+      'resource:aws/aws-rcp-perim001 appliesTo resource:aws/aws-ou-ab12-11111111',
+      'resource:aws/aws-ou-ab12-11111111 governedBy resource:aws/aws-rcp-perim001',
+    ]);
+  });
+
   it('ignores other entities and the fields of other types', async () => {
     expect(
       await process(

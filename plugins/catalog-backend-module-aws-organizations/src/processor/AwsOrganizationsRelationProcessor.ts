@@ -29,7 +29,7 @@ const AWS_TYPES: ReadonlySet<string> = new Set(Object.values(AWS_ENTITY_TYPES));
  *
  * - OU and account `spec.parent` → `partOf` the parent OU or root, `hasPart`
  *   back;
- * - SCP `spec.targets` → `appliesTo` each root, OU or account,
+ * - SCP and RCP `spec.targets` → `appliesTo` each root, OU or account,
  *   `governedBy` back;
  * - account `spec.accessGrants` → each directly assigned Group or User
  *   `hasAccessTo` the account, `accessibleBy` back; each permission set
@@ -123,7 +123,10 @@ export class AwsOrganizationsRelationProcessor implements CatalogProcessor {
       }
     }
 
-    if (spec.type === AWS_ENTITY_TYPES.serviceControlPolicy) {
+    if (
+      spec.type === AWS_ENTITY_TYPES.serviceControlPolicy ||
+      spec.type === AWS_ENTITY_TYPES.resourceControlPolicy
+    ) {
       for (const target of spec.targets ?? []) {
         const targetRef = ref(target, 'spec.targets', 'resource');
         if (targetRef) {

@@ -117,6 +117,56 @@ describe('AwsOrganizationsEntityProvider', () => {
     ]);
   });
 
+  it('emits RCPs as entities that apply to their targets', async () => {
+    const snapshot = createSnapshot();
+    snapshot.resourceControlPolicies = [
+      {
+        ...snapshot.policies[1],
+        id: 'p-perim001',
+        name: 'DataPerimeter',
+        tags: { owner: 'security' },
+      },
+    ];
+    const { provider } = await setup();
+    const entities = await provider.read(createEnvelope(snapshot));
+    const rcp = entities.find(
+      e => e.entity.metadata.name === 'aws-rcp-perim001',
+    )!.entity;
+    expect(rcp.spec).toMatchObject({
+      type: 'aws-resource-control-policy',
+      awsManaged: false,
+      targets: [
+        'resource:default/aws-ou-ab12-11111111',
+        'resource:default/aws-account-222222222222',
+      ],
+      awsTags: { owner: 'security' },
+    });
+    expect(rcp.metadata.annotations!['amazonaws.com/policy-id']).toBe(
+      'p-perim001',
+    );
+  });
+
+  it('commits a delta that removes nothing when the RCPs are unknown', async () => {
+    const snapshot = createSnapshot();
+    snapshot.resourceControlPolicies = {
+      unknown: true,
+      reason: 'ListPolicies failed: AccessDeniedException',
+    };
+    server.respond(() => ({ status: 200, body: createEnvelope(snapshot) }));
+    const { provider, connection, lines } = await setup();
+    const result = await provider.refresh();
+    expect(result).toMatchObject({
+      status: 'applied',
+      entities: 11,
+      kept: expect.stringContaining('resource control policies are unknown'),
+    });
+    const mutation = (connection.applyMutation.mock.calls[0] as any[])[0];
+    expect(mutation.type).toBe('delta');
+    expect(mutation.removed).toEqual([]);
+    expect(mutation.added).toHaveLength(11);
+    expect(lines[0]).toMatch(/^warn Committing as a delta, nothing removed/);
+  });
+
   it('sends the last etag and commits nothing on 304', async () => {
     server.respond(headers =>
       headers['if-none-match'] === '"etag-1"'

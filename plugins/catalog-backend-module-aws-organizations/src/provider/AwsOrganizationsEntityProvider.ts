@@ -1,5 +1,6 @@
 import {
   AWS_ORGANIZATIONS_SNAPSHOT_TOPIC,
+  isUnknown,
   SnapshotEnvelope,
 } from '@aws-governance/plugin-aws-organizations-common';
 import type { AwsOrganizationsCatalogConfig } from '@aws-governance/plugin-aws-organizations-node';
@@ -26,7 +27,10 @@ import { SnapshotClient } from './SnapshotClient';
 /**
  * What one refresh did.
  *
- * - `applied`: a full mutation with `entities` entities was committed;
+ * - `applied`: a full mutation with `entities` entities was committed; with
+ *   `kept`, a delta mutation (adds and updates, removes nothing) because
+ *   part of the snapshot is unknown (the RCPs): the catalog keeps what it
+ *   has of that part, and entities gone from AWS go at the next full one;
  * - `unchanged`: the backend answered 304 for the last etag;
  * - `unavailable`: no snapshot could be had, nothing committed;
  * - `incomplete`: the snapshot was incomplete, nothing committed;
@@ -36,7 +40,7 @@ import { SnapshotClient } from './SnapshotClient';
  * @public
  */
 export type AwsOrganizationsRefreshResult =
-  | { status: 'applied'; entities: number; etag: string }
+  | { status: 'applied'; entities: number; etag: string; kept?: string }
   | { status: 'unchanged' }
   | { status: 'unavailable'; reason: string }
   | { status: 'incomplete'; reasons: string[] }
@@ -187,7 +191,24 @@ export class AwsOrganizationsEntityProvider implements EntityProvider {
     }
     try {
       const entities = await this.read(envelope);
-      await connection.applyMutation({ type: 'full', entities });
+      const rcps = envelope.snapshot.resourceControlPolicies;
+      const kept = isUnknown(rcps)
+        ? `the resource control policies are unknown (${rcps.reason}), the catalog keeps their entities`
+        : undefined;
+      if (kept) {
+        // A full mutation would delete the RCP entities: never delete on a
+        // partial read.
+        this.#logger.warn(
+          `Committing as a delta, nothing removed: ${kept} [${trigger}]`,
+        );
+        await connection.applyMutation({
+          type: 'delta',
+          added: entities,
+          removed: [],
+        });
+      } else {
+        await connection.applyMutation({ type: 'full', entities });
+      }
       this.#etag = etag;
       this.#logger.info(
         `Committed ${entities.length} entities (${count(
@@ -198,7 +219,12 @@ export class AwsOrganizationsEntityProvider implements EntityProvider {
           envelope.snapshot.readAt
         } (etag ${etag}) in ${Date.now() - startedAt} ms [${trigger}]`,
       );
-      return { status: 'applied', entities: entities.length, etag };
+      return {
+        status: 'applied',
+        entities: entities.length,
+        etag,
+        ...(kept ? { kept } : {}),
+      };
     } catch (error) {
       this.#logger.error(
         `Could not commit the snapshot read at ${envelope.snapshot.readAt}; the catalog keeps the entities it has [${trigger}]`,

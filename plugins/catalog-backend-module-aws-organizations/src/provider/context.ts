@@ -87,6 +87,7 @@ export function createTransformerContext(
         ? refs.organizationRoot(id)
         : refs.organizationalUnit(id),
     serviceControlPolicy: names.serviceControlPolicy,
+    resourceControlPolicy: names.resourceControlPolicy,
     permissionSet: names.permissionSet,
     principal: id => {
       const own = emitted.get(id);

@@ -22,6 +22,7 @@ import {
   AwsOrganizationsOwner,
   AwsPermissionSetTransformer,
   AwsPrincipalTransformer,
+  AwsResourceControlPolicyTransformer,
   AwsServiceControlPolicyTransformer,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
@@ -38,6 +39,7 @@ export interface AwsOrganizationsTransformers {
   organizationalUnit: AwsOrganizationalUnitTransformer;
   organizationRoot: AwsOrganizationRootTransformer;
   serviceControlPolicy: AwsServiceControlPolicyTransformer;
+  resourceControlPolicy: AwsResourceControlPolicyTransformer;
   permissionSet: AwsPermissionSetTransformer;
   principal: AwsPrincipalTransformer;
 }
@@ -283,6 +285,54 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
   };
 
 /**
+ * Resource control policy → `Resource` of
+ * `spec.type: aws-resource-control-policy`, named `aws-rcp-<id>`, with its
+ * document, targets and tags, like an SCP (`appliesTo` its targets). Owned
+ * by its own owner tag, else by the root's owner.
+ *
+ * @public
+ */
+export const defaultResourceControlPolicyTransformer: AwsResourceControlPolicyTransformer =
+  async (policy, context) => {
+    const { snapshot } = context.envelope;
+    const owner = context.policyOwner(policy.id);
+    const targets = policy.targets.map(target =>
+      target.type === 'ACCOUNT'
+        ? context.refs.account(target.targetId)
+        : context.refs.parent(target.targetId),
+    );
+    return {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Resource',
+      metadata: {
+        name: awsEntityNames.resourceControlPolicy(policy.id),
+        namespace: context.namespace,
+        title: policy.name,
+        description:
+          policy.description.trim() ||
+          `Resource control policy ${policy.name} (${policy.id}).`,
+        annotations: {
+          [ANNOTATION_AWS_POLICY_ID]: policy.id,
+          [ANNOTATION_AWS_ARN]: policy.arn,
+          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
+        },
+        labels: {
+          [LABEL_AWS_MANAGED]: String(policy.awsManaged),
+          ...ownerLabels(owner),
+        },
+      },
+      spec: {
+        type: AWS_ENTITY_TYPES.resourceControlPolicy,
+        owner: owner.ref,
+        awsManaged: policy.awsManaged,
+        ...policyDocument(policy.content),
+        targets,
+        ...(policy.tags ? knownTags(policy.tags) : {}),
+      },
+    };
+  };
+
+/**
  * Permission set → `Resource` of `spec.type: aws-permission-set`, named
  * `aws-permission-set-<id>`, with its policies, boundary and session
  * duration. Owned by its own owner tag, else by the root's owner.
@@ -385,6 +435,7 @@ export const defaultTransformers: AwsOrganizationsTransformers = {
   organizationalUnit: defaultOrganizationalUnitTransformer,
   organizationRoot: defaultOrganizationRootTransformer,
   serviceControlPolicy: defaultServiceControlPolicyTransformer,
+  resourceControlPolicy: defaultResourceControlPolicyTransformer,
   permissionSet: defaultPermissionSetTransformer,
   principal: defaultPrincipalTransformer,
 };

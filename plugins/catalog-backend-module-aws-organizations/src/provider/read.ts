@@ -1,4 +1,7 @@
-import { SnapshotEnvelope } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  knownResourceControlPolicies,
+  SnapshotEnvelope,
+} from '@aws-governance/plugin-aws-organizations-common';
 import {
   ANNOTATION_LOCATION,
   ANNOTATION_ORIGIN_LOCATION,
@@ -25,7 +28,8 @@ export interface ReadOptions extends ContextOptions {
 
 /**
  * Turns a snapshot envelope into the entities of a full mutation: root, OUs,
- * accounts, SCPs, permission sets and, when enabled, missing principals.
+ * accounts, SCPs, RCPs (when known), permission sets and, when enabled,
+ * missing principals.
  * Each entity gets its own location, `aws-organizations:<org id>/<kind>/<id>`,
  * as location annotations and location key. Pure: no I/O.
  */
@@ -78,6 +82,13 @@ export async function readEntities(
     add(
       await transformers.serviceControlPolicy(policy, context),
       'service-control-policy',
+      policy.id,
+    );
+  }
+  for (const policy of knownResourceControlPolicies(snapshot) ?? []) {
+    add(
+      await transformers.resourceControlPolicy(policy, context),
+      'resource-control-policy',
       policy.id,
     );
   }
