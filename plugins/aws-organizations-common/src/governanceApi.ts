@@ -37,6 +37,7 @@ export type ComplianceCounts = Record<ComplianceStatus, number>;
 export interface ComplianceEvidence {
   kind:
     | 'scp-statement'
+    | 'rcp-statement'
     | 'assignment'
     | 'permission-set'
     | 'tag'
