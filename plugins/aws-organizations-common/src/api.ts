@@ -152,7 +152,13 @@ export interface SyncStatus {
   lastSuccess?: SyncRun;
   /** When the current snapshot was read. */
   snapshotReadAt?: string;
+  /**
+   * Identity Center principals that map to no catalog entity; at most
+   * `unmappedLimit` of them when the request sets it.
+   */
   unmappedPrincipals: ResolvedPrincipal[];
+  /** How many principals map to no catalog entity (all, whatever the limit). */
+  unmappedPrincipalCount: number;
 }
 
 /**

@@ -264,12 +264,19 @@ export interface OrgTreeNode {
   accountCount: number;
   /** Account statuses in this node and below. */
   compliance: ComplianceCounts;
-  accounts: {
+  /**
+   * Child OUs of this node. `children` holds fewer (none) when the request
+   * limited the `depth`: then the children are not loaded yet.
+   */
+  childCount: number;
+  /** The node's own accounts; absent when requested with `accounts=false`. */
+  accounts?: {
     id: string;
     name: string;
     state: AccountState;
     status: ComplianceStatus;
   }[];
+  /** Child OUs by name, up to the requested `depth`. */
   children: OrgTreeNode[];
 }
 

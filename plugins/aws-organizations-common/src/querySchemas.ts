@@ -57,6 +57,19 @@ export const awsAccountIdSchema = z
   .string()
   .refine(isValidAwsAccountId, 'must be a 12-digit AWS account id');
 
+/**
+ * A root id (`r-...`) or an OU id (`ou-...`).
+ *
+ * @public
+ */
+export const unitIdSchema = z
+  .string()
+  .max(100, 'must be at most 100 characters')
+  .regex(
+    /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
+    'must be a root id (r-...) or an OU id (ou-...)',
+  );
+
 const entityRef = z
   .string()
   .max(255)
@@ -77,14 +90,7 @@ const entityRef = z
  */
 export const accountsQuerySchema = z
   .object({
-    ou: z
-      .string()
-      .max(100, 'must be at most 100 characters')
-      .regex(
-        /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
-        'must be a root id (r-...) or an OU id (ou-...)',
-      )
-      .optional(),
+    ou: unitIdSchema.optional(),
     owner: entityRef.optional(),
     state: z.enum(ACCOUNT_STATES).optional(),
     compliance: z.enum(COMPLIANCE_STATUSES).optional(),
@@ -211,3 +217,33 @@ export const simulationRequestSchema = z
       issue('principalAccountId', 'a service principal has no account');
     }
   });
+
+/**
+ * Query of `GET /organization/tree`: where to start, how many levels of OUs
+ * (AWS nests OUs at most 5 levels below the root), and whether each node
+ * lists its own accounts.
+ *
+ * @public
+ */
+export const treeQuerySchema = z
+  .object({
+    unit: unitIdSchema.optional(),
+    depth: integer
+      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
+      .optional(),
+    accounts: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+/**
+ * Query of `GET /sync/status`: how many unmapped principals to list.
+ *
+ * @public
+ */
+export const syncStatusQuerySchema = z
+  .object({
+    unmappedLimit: integer
+      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
+      .optional(),
+  })
+  .strict();

@@ -157,24 +157,32 @@ describe('generated data sets', () => {
     expect(dump(a)).not.toEqual(dump(c));
   });
 
-  it('builds L with the documented counts and AWS limits', () => {
-    const state = buildDataset('L', 1);
-    const { maxOuDepth, maxPoliciesPerTarget, ...size } = GENERATED_SIZES.L;
-    expect(countState(state)).toEqual({
-      ...size,
-      memberships: expect.any(Number),
-    });
-    expect(countState(state).memberships).toBeGreaterThan(30000);
-    for (const id of state.organizationalUnits.keys()) {
-      expect(ancestors(state, id).length).toBeLessThanOrEqual(maxOuDepth);
-    }
-    for (const policies of state.targetPolicies.values()) {
-      const types = [...policies].map(id => state.policies.get(id)!.type);
-      for (const type of new Set(types)) {
-        expect(types.filter(t => t === type).length).toBeLessThanOrEqual(
-          maxPoliciesPerTarget,
-        );
+  it.each([
+    ['L', 30000],
+    ['XL', 120000],
+  ] as const)(
+    'builds %s with the documented counts and AWS limits',
+    (name, minMemberships) => {
+      const state = buildDataset(name, 1);
+      const { maxOuDepth, maxPoliciesPerTarget, ...size } =
+        GENERATED_SIZES[name];
+      expect(countState(state)).toEqual({
+        ...size,
+        memberships: expect.any(Number),
+      });
+      expect(countState(state).memberships).toBeGreaterThan(minMemberships);
+      for (const id of state.organizationalUnits.keys()) {
+        expect(ancestors(state, id).length).toBeLessThanOrEqual(maxOuDepth);
       }
-    }
-  });
+      for (const policies of state.targetPolicies.values()) {
+        const types = [...policies].map(id => state.policies.get(id)!.type);
+        for (const type of new Set(types)) {
+          expect(types.filter(t => t === type).length).toBeLessThanOrEqual(
+            maxPoliciesPerTarget,
+          );
+        }
+      }
+    },
+    120_000,
+  );
 });

@@ -29,7 +29,7 @@ export type GeneratedSize = Omit<DatasetCounts, 'memberships'> & {
 };
 
 /** The generated data sets' sizes. @public */
-export const GENERATED_SIZES: Record<'S' | 'M' | 'L', GeneratedSize> = {
+export const GENERATED_SIZES: Record<'S' | 'M' | 'L' | 'XL', GeneratedSize> = {
   S: {
     accounts: 30,
     organizationalUnits: 8,
@@ -66,6 +66,21 @@ export const GENERATED_SIZES: Record<'S' | 'M' | 'L', GeneratedSize> = {
     groups: 3000,
     users: 30000,
     assignments: 60000,
+    maxOuDepth: 5,
+    maxPoliciesPerTarget: 5,
+  },
+  // The largest organizations (10,000-20,000 accounts): L scaled by four.
+  // 1,000 SCPs is AWS's quota of policies of one type per organization.
+  XL: {
+    accounts: 20000,
+    organizationalUnits: 2400,
+    policies: 1000,
+    resourceControlPolicies: 80,
+    otherPolicies: 160,
+    permissionSets: 1600,
+    groups: 12000,
+    users: 120000,
+    assignments: 240000,
     maxOuDepth: 5,
     maxPoliciesPerTarget: 5,
   },

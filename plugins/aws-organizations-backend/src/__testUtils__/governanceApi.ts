@@ -4,7 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import request from 'supertest';
-import { readAwsOrganizationsBackendConfig } from '../config';
+import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../store/SnapshotStore';
 import { resolveSnapshot } from '../resolution/resolveSnapshot';
@@ -68,9 +68,7 @@ export async function startGovernanceApi(
     const s = (options.transform ?? (x => x))(governanceSnapshot());
     const resolution = resolveSnapshot(
       s,
-      readAwsOrganizationsBackendConfig(
-        new ConfigReader({ awsOrganizations: {} }),
-      ),
+      readAwsOrganizationsConfig(new ConfigReader({ awsOrganizations: {} })),
       EMPTY_DIRECTORY,
     );
     const runId = await store.runs.start('manual', new Date());

@@ -456,4 +456,71 @@ describe('governance routes', () => {
     expect(counts.pass + counts.fail + counts.warn + counts.unknown).toBe(3);
     expect(summary.body.rules.length).toBeGreaterThan(5);
   });
+
+  it('serve the tree as deep and as detailed as asked', async () => {
+    const { api } = await setup();
+    const get = (query: string) =>
+      api.get(`${BASE}/organization/tree${query}`).set('Authorization', USER);
+    const whole = (await get('')).body;
+    // Unchanged without options: every node lists its accounts.
+    expect(whole.accounts.map((a: any) => a.id)).toEqual(['111111111111']);
+    expect(whole.childCount).toBe(whole.children.length);
+
+    const res = await get('?depth=1&accounts=false');
+    expect(res.status).toBe(200);
+    const nodeKeys = [
+      'accountCount',
+      'childCount',
+      'children',
+      'compliance',
+      'id',
+      'kind',
+      'name',
+    ];
+    // Exactly these fields (and `owner` where known): no account lists.
+    const keys = (node: object) =>
+      Object.keys(node)
+        .filter(key => key !== 'owner')
+        .sort();
+    expect(keys(res.body)).toEqual(nodeKeys);
+    const dev = res.body.children.find((c: any) => c.id === 'ou-dev');
+    expect(keys(dev)).toEqual(nodeKeys);
+    expect(dev).toMatchObject({ childCount: 0, children: [] });
+    // The level below is cut, its counts are kept.
+    const prod = res.body.children.find((c: any) => c.id === 'ou-prod');
+    expect(prod).toMatchObject({ accountCount: 1, childCount: 1 });
+    expect(prod.children).toEqual([]);
+    expect(res.text).not.toMatch(/\d{12}/);
+
+    const sub = await get('?unit=ou-prod&depth=1&accounts=false');
+    expect(sub.status).toBe(200);
+    expect(sub.body).toMatchObject({
+      id: 'ou-prod',
+      kind: 'ou',
+      accountCount: 1,
+      childCount: 1,
+    });
+    expect(sub.body.children.map((c: any) => c.id)).toEqual(['ou-payments']);
+    expect(keys(sub.body.children[0])).toEqual(nodeKeys);
+
+    const missing = await get('?unit=ou-nope-12345678');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/ou-nope-12345678/);
+  });
+
+  it.each([
+    ['depth=6', /depth: must be at most 5/],
+    ['depth=-1', /depth: must be a non-negative integer/],
+    ['accounts=no', /accounts/],
+    ['unit=finance', /unit: must be a root id/],
+    ['colour=red', /Unrecognized key/],
+  ])('answer 400 on GET /organization/tree?%s', async (query, message) => {
+    const { api } = await setup();
+    const res = await api
+      .get(`${BASE}/organization/tree?${query}`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+  });
 });

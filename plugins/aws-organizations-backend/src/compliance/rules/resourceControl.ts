@@ -7,13 +7,11 @@ import {
 import {
   AwsAccountComplianceRule,
   AwsOrganizationComplianceRule,
-} from '@aws-governance/plugin-aws-organizations-node';
-import {
   describeStatement,
   guardrailsApply,
   listing,
   nonEmpty,
-} from './helpers';
+} from '@aws-governance/plugin-aws-organizations-node';
 
 const RCP_DOC =
   'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html';

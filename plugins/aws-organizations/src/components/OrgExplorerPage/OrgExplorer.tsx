@@ -20,6 +20,7 @@ import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { formatDateTime } from '../common/format';
 import { OrgTree } from '../OrgTree/OrgTree';
+import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 
 /**
@@ -34,7 +35,7 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
     (ou: string) => setFilters(current => ({ ...current, ou })),
     [],
   );
-  const tree = useAsync(() => api.getOrganizationTree(), [api]);
+  const tree = useOrganizationTree(api);
   const summary = useAsync(() => api.getComplianceSummary(), [api]);
 
   return (
@@ -58,11 +59,18 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
                 subject="the organization tree"
               />
             )}
-            {tree.value && (
+            {tree.root && (
               <OrgTree
-                root={tree.value}
+                root={tree.root}
                 selected={filters.ou}
                 onSelect={selectUnit}
+                onLoadChildren={tree.loadChildren}
+              />
+            )}
+            {tree.loadError && (
+              <ApiErrorPanel
+                error={tree.loadError}
+                subject="the organizational units"
               />
             )}
           </InfoCard>
@@ -90,7 +98,7 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
         </Grid>
         <Grid item xs={12}>
           <AccountSearch
-            tree={tree.value}
+            tree={tree.root}
             owners={(summary.value?.byOwner ?? []).map(o => o.ref).sort()}
             filters={filters}
             onFiltersChange={setFilters}

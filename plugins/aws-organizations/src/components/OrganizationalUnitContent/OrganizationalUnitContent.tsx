@@ -23,7 +23,7 @@ import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { findNode } from '../common/tree';
 
-type AccountRow = OrgTreeNode['accounts'][number];
+type AccountRow = NonNullable<OrgTreeNode['accounts']>[number];
 
 function unitColumns(namespace: string): TableColumn<OrgTreeNode>[] {
   return [
@@ -145,12 +145,12 @@ export function OrganizationalUnitContent() {
         <Table<AccountRow>
           title="Accounts directly in this unit"
           options={{
-            paging: node.accounts.length > 20,
+            paging: (node.accounts ?? []).length > 20,
             pageSize: 20,
             padding: 'dense',
           }}
           columns={accountColumns(namespace)}
-          data={node.accounts}
+          data={node.accounts ?? []}
           emptyContent={
             <Typography variant="body2" style={{ padding: 16 }}>
               No accounts directly in this unit.

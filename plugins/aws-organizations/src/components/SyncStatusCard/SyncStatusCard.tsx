@@ -67,8 +67,10 @@ function RunProgress(props: { run: SyncRun }) {
 }
 
 function StatusDetails(props: { status: SyncStatus }) {
-  const { lastAttempt, lastSuccess, snapshotReadAt, unmappedPrincipals } =
-    props.status;
+  const { lastAttempt, lastSuccess, snapshotReadAt } = props.status;
+  const unmapped =
+    props.status.unmappedPrincipalCount ??
+    props.status.unmappedPrincipals.length;
   if (!lastAttempt) {
     return (
       <Typography variant="body2">
@@ -114,10 +116,9 @@ function StatusDetails(props: { status: SyncStatus }) {
           {lastAttempt.warnings.length} warning(s) in the last sync.
         </Typography>
       )}
-      {unmappedPrincipals.length > 0 && (
+      {unmapped > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {unmappedPrincipals.length} Identity Center principal(s) map to no
-          catalog entity.
+          {unmapped} Identity Center principal(s) map to no catalog entity.
         </Typography>
       )}
     </>
@@ -148,7 +149,8 @@ export function SyncStatusCard(props: { pollIntervalMs?: number }) {
 
   const refresh = useCallback(async () => {
     try {
-      const next = await api.getSyncStatus();
+      // The count only: the list grows with the Identity Store.
+      const next = await api.getSyncStatus({ unmappedLimit: 0 });
       setStatus(next);
       setError(undefined);
       return next;

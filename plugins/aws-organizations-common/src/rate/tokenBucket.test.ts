@@ -33,4 +33,22 @@ describe('TokenBucket', () => {
     await jest.advanceTimersByTimeAsync(1001);
     expect(done).toBe(true);
   });
+
+  it('takes a token now or answers false, refilling on the clock it is given', () => {
+    // A clock the test moves: exact, whatever the load.
+    let now = 0;
+    const bucket = new TokenBucket({ tps: 50, capacity: 1, now: () => now });
+    expect(bucket.tryTake()).toBe(true);
+    expect(bucket.tryTake()).toBe(false);
+    now += 19;
+    expect(bucket.tryTake()).toBe(false);
+    now += 1;
+    expect(bucket.tryTake()).toBe(true);
+    const unlimited = new TokenBucket({ tps: Infinity, capacity: 1 });
+    expect([1, 2, 3].map(() => unlimited.tryTake())).toEqual([
+      true,
+      true,
+      true,
+    ]);
+  });
 });

@@ -1,14 +1,15 @@
 import { ConfigReader } from '@backstage/config';
-import { readProviderConfig } from './readProviderConfig';
+import { readAwsOrganizationsCatalogConfig } from './catalog';
+import { readAwsOrganizationsConfig } from './settings';
 
 const read = (catalog?: unknown) =>
-  readProviderConfig(
+  readAwsOrganizationsCatalogConfig(
     new ConfigReader(
       catalog === undefined ? {} : { awsOrganizations: { catalog } },
     ),
   );
 
-describe('readProviderConfig', () => {
+describe('readAwsOrganizationsCatalogConfig', () => {
   it('has defaults for everything', () => {
     expect(read()).toEqual({
       namespace: 'default',
@@ -75,5 +76,36 @@ describe('readProviderConfig', () => {
     expect(() => read({ emitMissingPrincipals: [true] })).toThrow(
       /awsOrganizations.catalog.emitMissingPrincipals/,
     );
+  });
+
+  it('rejects a namespace the catalog would reject, in the backend too', () => {
+    // One rule for one key: the backend plugin reads `catalog.namespace`
+    // and `ownership.namespace` with the catalog's own namespace rule.
+    const backend = (settings: object) =>
+      readAwsOrganizationsConfig(
+        new ConfigReader({ awsOrganizations: settings }),
+      );
+    for (const namespace of ['My_NS', 'UPPER', 'a'.repeat(64), 'a.b']) {
+      expect(() => read({ namespace })).toThrow(
+        `Invalid config at awsOrganizations.catalog.namespace: "${namespace}" is not a valid catalog namespace`,
+      );
+      expect(() => backend({ catalog: { namespace } })).toThrow(
+        `Invalid config at awsOrganizations.catalog.namespace: "${namespace}" is not a valid catalog namespace`,
+      );
+      expect(() => backend({ ownership: { namespace } })).toThrow(
+        `Invalid config at awsOrganizations.ownership.namespace: "${namespace}" is not a valid catalog namespace`,
+      );
+    }
+    expect(backend({ catalog: { namespace: 'aws-prod' } }).catalog).toEqual(
+      read({ namespace: 'aws-prod' }),
+    );
+  });
+
+  it('names the root key when awsOrganizations is not an object', () => {
+    expect(() =>
+      readAwsOrganizationsCatalogConfig(
+        new ConfigReader({ awsOrganizations: 'yes' }),
+      ),
+    ).toThrow(/^Invalid config at awsOrganizations: /);
   });
 });

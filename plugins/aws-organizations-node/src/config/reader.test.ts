@@ -1,5 +1,5 @@
 import { ConfigReader } from '@backstage/config';
-import { readAwsOrganizationsReaderConfig } from './config';
+import { readAwsOrganizationsReaderConfig } from './reader';
 
 const read = (awsOrganizations: unknown) =>
   readAwsOrganizationsReaderConfig(

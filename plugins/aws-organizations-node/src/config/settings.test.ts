@@ -1,21 +1,20 @@
 import { ConfigReader } from '@backstage/config';
 import {
   DEFAULT_RESOLUTION_SCHEDULE,
-  DEFAULT_SCHEDULE,
-  readAwsOrganizationsBackendConfig,
-} from './config';
-import { pluginConfig, startPlugin } from './__testUtils__/backend';
+  DEFAULT_SYNC_SCHEDULE,
+  readAwsOrganizationsConfig,
+} from './settings';
 
 const withSettings = (settings: object) =>
   new ConfigReader({ awsOrganizations: { region: 'eu-west-1', ...settings } });
 
-describe('readAwsOrganizationsBackendConfig', () => {
+describe('readAwsOrganizationsConfig', () => {
   it('applies the defaults', () => {
-    const config = readAwsOrganizationsBackendConfig(withSettings({}));
+    const config = readAwsOrganizationsConfig(withSettings({}));
     expect(config).toEqual({
       enabled: true,
       reader: expect.objectContaining({ region: 'eu-west-1' }),
-      schedule: DEFAULT_SCHEDULE,
+      schedule: DEFAULT_SYNC_SCHEDULE,
       ownership: {
         accountTagKey: 'owner',
         unitTagKey: 'owner',
@@ -30,12 +29,12 @@ describe('readAwsOrganizationsBackendConfig', () => {
       },
       history: { retentionDays: 365, maxEntries: undefined },
       resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
-      catalogNamespace: 'default',
+      catalog: expect.objectContaining({ namespace: 'default' }),
     });
   });
 
   it('reads the re-resolution schedule and the catalog namespace', () => {
-    const config = readAwsOrganizationsBackendConfig(
+    const config = readAwsOrganizationsConfig(
       withSettings({
         resolution: {
           schedule: { frequency: { minutes: 10 }, timeout: 'PT1M' },
@@ -46,21 +45,21 @@ describe('readAwsOrganizationsBackendConfig', () => {
     expect(config.resolutionSchedule).toMatchObject({
       frequency: { minutes: 10 },
     });
-    expect(config.catalogNamespace).toBe('aws');
+    expect(config.catalog.namespace).toBe('aws');
     expect(() =>
-      readAwsOrganizationsBackendConfig(
+      readAwsOrganizationsConfig(
         withSettings({ catalog: { namespace: 'Not A Namespace!' } }),
       ),
     ).toThrow(/awsOrganizations\.catalog\.namespace/);
     expect(() =>
-      readAwsOrganizationsBackendConfig(
+      readAwsOrganizationsConfig(
         withSettings({ resolution: { schedule: { frequency: 'often' } } }),
       ),
     ).toThrow(/awsOrganizations\.resolution\.schedule/);
   });
 
   it('reads every key', () => {
-    const config = readAwsOrganizationsBackendConfig(
+    const config = readAwsOrganizationsConfig(
       withSettings({
         enabled: false,
         schedule: { frequency: { hours: 1 }, timeout: 'PT10M' },
@@ -97,9 +96,7 @@ describe('readAwsOrganizationsBackendConfig', () => {
     });
     expect(config.history).toEqual({ retentionDays: 30, maxEntries: 1000 });
   });
-});
 
-describe('config validation at startup', () => {
   it.each([
     [{ region: 'mars' }, 'awsOrganizations.region'],
     [{ enabled: 'sometimes' }, 'awsOrganizations.enabled'],
@@ -149,16 +146,23 @@ describe('config validation at startup', () => {
       'awsOrganizations.history.retentionDays',
     ],
     [{ history: { maxEntries: 1.5 } }, 'awsOrganizations.history.maxEntries'],
-  ])('stops startup on %j naming %s', async (settings, key) => {
-    const config = pluginConfig(undefined, settings as any);
-    await expect(startPlugin({ config })).rejects.toThrow(
-      new RegExp(`${key.replace(/\./g, '\\.')}\\b`),
+    [
+      { catalog: { fallbackOwner: 'component:x' } },
+      'awsOrganizations.catalog.fallbackOwner',
+    ],
+    [
+      { catalog: { emitMissingPrincipals: 'often' } },
+      'awsOrganizations.catalog.emitMissingPrincipals',
+    ],
+  ])('names the full key for %j: %s', (settings, key) => {
+    expect(() => readAwsOrganizationsConfig(withSettings(settings))).toThrow(
+      new RegExp(`^Invalid config at ${key.replace(/\./g, '\\.')}: `),
     );
   });
 
   it('needs the awsOrganizations key', () => {
-    expect(() =>
-      readAwsOrganizationsBackendConfig(new ConfigReader({})),
-    ).toThrow(/awsOrganizations/);
+    expect(() => readAwsOrganizationsConfig(new ConfigReader({}))).toThrow(
+      /awsOrganizations/,
+    );
   });
 });

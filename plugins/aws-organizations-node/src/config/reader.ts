@@ -1,9 +1,12 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import type { RateLimitKey, ReaderRateLimits } from './reader/rateLimit';
-
-/** The root config key of the AWS Organizations plugins. @public */
-export const AWS_ORGANIZATIONS_CONFIG_ROOT = 'awsOrganizations';
+import type { RateLimitKey, ReaderRateLimits } from '../reader/rateLimit';
+import {
+  AWS_ORGANIZATIONS_CONFIG_ROOT,
+  invalidConfig,
+  readAt,
+  readBoolean,
+  readOptionalString,
+} from './rules';
 
 /**
  * How the reader reaches AWS.
@@ -55,30 +58,28 @@ function readRateLimits(
   config: Config,
 ): AwsOrganizationsReaderConfig['rateLimits'] {
   const result: AwsOrganizationsReaderConfig['rateLimits'] = {};
-  const limits = config.getOptionalConfig('rateLimits');
+  const limits = readAt('rateLimits', () =>
+    config.getOptionalConfig('rateLimits'),
+  );
   for (const service of limits?.keys() ?? []) {
-    const at = `${AWS_ORGANIZATIONS_CONFIG_ROOT}.rateLimits.${service}`;
+    const at = `rateLimits.${service}`;
     if (!(BUDGETS as string[]).includes(service)) {
-      throw new InputError(
-        `Invalid config at ${at}: unknown service; use ${BUDGETS.join(', ')}`,
-      );
+      throw invalidConfig(at, `unknown service; use ${BUDGETS.join(', ')}`);
     }
-    const serviceConfig = limits!.getConfig(service);
+    const serviceConfig = readAt(at, () => limits!.getConfig(service));
     const limit: Record<string, number> = {};
     for (const key of serviceConfig.keys()) {
       if (!(LIMIT_KEYS as readonly string[]).includes(key)) {
-        throw new InputError(
-          `Invalid config at ${at}.${key}: unknown key; use ${LIMIT_KEYS.join(
-            ', ',
-          )}`,
+        throw invalidConfig(
+          `${at}.${key}`,
+          `unknown key; use ${LIMIT_KEYS.join(', ')}`,
         );
       }
       const value = serviceConfig.getOptional(key);
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-        throw new InputError(
-          `Invalid config at ${at}.${key}: ${JSON.stringify(
-            value,
-          )} must be a positive number`,
+        throw invalidConfig(
+          `${at}.${key}`,
+          `${JSON.stringify(value)} must be a positive number`,
         );
       }
       limit[key as (typeof LIMIT_KEYS)[number]] = value;
@@ -92,7 +93,7 @@ const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 function optionalUrl(config: Config, key: string): string | undefined {
-  const value = config.getOptionalString(key);
+  const value = readOptionalString(config, key);
   if (value === undefined) {
     return undefined;
   }
@@ -100,14 +101,10 @@ function optionalUrl(config: Config, key: string): string | undefined {
   try {
     url = new URL(value);
   } catch {
-    throw new InputError(
-      `Invalid config at ${AWS_ORGANIZATIONS_CONFIG_ROOT}.${key}: "${value}" is not a URL`,
-    );
+    throw invalidConfig(key, `"${value}" is not a URL`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError(
-      `Invalid config at ${AWS_ORGANIZATIONS_CONFIG_ROOT}.${key}: "${value}" must be an http(s) URL`,
-    );
+    throw invalidConfig(key, `"${value}" must be an http(s) URL`);
   }
   return value.replace(/\/+$/, '');
 }
@@ -115,48 +112,37 @@ function optionalUrl(config: Config, key: string): string | undefined {
 /**
  * Reads and validates the reader part of the `awsOrganizations` config.
  * Every error names the config key at fault, so startup fails with a message
- * that says what to fix.
+ * that says what to fix. The backend reads it once, as part of
+ * {@link readAwsOrganizationsConfig}; call this one only where the reader is
+ * used alone (a CLI, a script).
  *
  * @public
  */
 export function readAwsOrganizationsReaderConfig(
   rootConfig: Config,
 ): AwsOrganizationsReaderConfig {
-  const config =
-    rootConfig.getOptionalConfig(AWS_ORGANIZATIONS_CONFIG_ROOT) ??
-    rootConfig.getConfig(AWS_ORGANIZATIONS_CONFIG_ROOT);
-  const key = (k: string) => `${AWS_ORGANIZATIONS_CONFIG_ROOT}.${k}`;
+  const config = rootConfig.getConfig(AWS_ORGANIZATIONS_CONFIG_ROOT);
 
-  const region = config.getOptionalString('region') ?? 'us-east-1';
+  const region = readOptionalString(config, 'region') ?? 'us-east-1';
   if (!REGION_PATTERN.test(region)) {
-    throw new InputError(
-      `Invalid config at ${key(
-        'region',
-      )}: "${region}" is not an AWS region name`,
-    );
+    throw invalidConfig('region', `"${region}" is not an AWS region name`);
   }
-  const accountId = config.getOptionalString('accountId');
+  const accountId = readOptionalString(config, 'accountId');
   if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
-    throw new InputError(
-      `Invalid config at ${key(
-        'accountId',
-      )}: "${accountId}" is not a 12-digit AWS account id`,
+    throw invalidConfig(
+      'accountId',
+      `"${accountId}" is not a 12-digit AWS account id`,
     );
   }
-  const roleArn = config.getOptionalString('roleArn');
+  const roleArn = readOptionalString(config, 'roleArn');
   if (roleArn !== undefined && !ROLE_ARN_PATTERN.test(roleArn)) {
-    throw new InputError(
-      `Invalid config at ${key(
-        'roleArn',
-      )}: "${roleArn}" is not an IAM role ARN`,
-    );
+    throw invalidConfig('roleArn', `"${roleArn}" is not an IAM role ARN`);
   }
-  const externalId = config.getOptionalString('externalId');
+  const externalId = readOptionalString(config, 'externalId');
   if (externalId !== undefined && roleArn === undefined) {
-    throw new InputError(
-      `Invalid config at ${key(
-        'externalId',
-      )}: an external id is only used with ${key('roleArn')}`,
+    throw invalidConfig(
+      'externalId',
+      `an external id is only used with ${AWS_ORGANIZATIONS_CONFIG_ROOT}.roleArn`,
     );
   }
   return {
@@ -170,7 +156,10 @@ export function readAwsOrganizationsReaderConfig(
       identityStore: optionalUrl(config, 'endpoints.identityStore'),
     },
     rateLimits: readRateLimits(config),
-    delegatedAdministrator:
-      config.getOptionalBoolean('delegatedAdministrator') ?? false,
+    delegatedAdministrator: readBoolean(
+      config,
+      'delegatedAdministrator',
+      false,
+    ),
   };
 }

@@ -1,8 +1,15 @@
 /**
- * A token bucket: at most `capacity` tokens, refilled at `tps` per second.
- * `take()` resolves when a token is available; waiters are served in order.
- * The rate and capacity can change while callers wait (an
- * `AdaptiveRate` drives them).
+ * A token bucket: at most `capacity` tokens, refilled at `tps` per second
+ * (`Infinity`: no limit).
+ *
+ * The one bucket of the family, on both sides of the AWS boundary: the
+ * reader paces its calls with `take()` (resolves when a token is available;
+ * waiters are served in order, and the rate and capacity can change while
+ * they wait, driven by the reader's adaptive rate), and the emulator
+ * throttles with `tryTake()` (a token now, or its throttling error). The
+ * clock is injectable so that tests move it by hand.
+ *
+ * @public
  */
 export class TokenBucket {
   readonly #now: () => number;
@@ -19,6 +26,17 @@ export class TokenBucket {
     this.#capacity = Math.max(1, options.capacity);
     this.#tokens = this.#capacity;
     this.#last = this.#now();
+  }
+
+  /**
+   * Takes a token if one is there now, without waiting: false when the
+   * bucket is empty (a server answers its throttling error).
+   */
+  tryTake(): boolean {
+    this.#refill();
+    if (this.#tokens < 1) return false;
+    this.#tokens -= 1;
+    return true;
   }
 
   /** When a caller last had to wait for a token: the rate was the limit. */

@@ -1,5 +1,4 @@
-import {
-  Account,
+import type {
   AccountAssignment,
   ComplianceEvidence,
   ScpEvaluation,
@@ -8,19 +7,25 @@ import {
   ScpUncertainty,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
-import {
-  ComplianceOutcome,
-  ComplianceParameterProblem,
-  ComplianceSnapshotIndex,
-} from '@aws-governance/plugin-aws-organizations-node';
+import type { ComplianceSnapshotIndex } from '../snapshotIndex';
 
-/** e.g. `OU Workloads (ou-ab12-1)`. */
+/**
+ * Names a level of the organization for evidence, e.g.
+ * `OU Workloads (ou-ab12-1)`.
+ *
+ * @public
+ */
 export function describeLevel(level: ScpLevelRef): string {
   const kind = { root: 'root', ou: 'OU', account: 'account' }[level.kind];
   return `${kind} ${level.name} (${level.targetId})`;
 }
 
-/** e.g. `Deny statement "NoLeave" of DenyLeave (p-1) at root Root (r-1)`. */
+/**
+ * Names an SCP statement for evidence, e.g.
+ * `Deny statement "NoLeave" of DenyLeave (p-1) at root Root (r-1)`.
+ *
+ * @public
+ */
 export function describeStatement(ref: ScpStatementRef): string {
   const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex}`;
   return `${ref.effect} statement ${sid} of ${ref.policyName} (${
@@ -28,7 +33,13 @@ export function describeStatement(ref: ScpStatementRef): string {
   }) at ${describeLevel(ref.level)}`;
 }
 
-/** Evidence naming SCP statements, each statement once. */
+/**
+ * Evidence naming SCP statements (e.g. the `decisive` statements of an
+ * `evaluateScps` result), each statement once.
+ *
+ * @param prefix - put before each description, e.g. `Allowed by `.
+ * @public
+ */
 export function statementEvidence(
   refs: readonly ScpStatementRef[],
   prefix = '',
@@ -50,7 +61,12 @@ export function statementEvidence(
   return out;
 }
 
-/** Evidence naming the statements whose applicability is unknown. */
+/**
+ * Evidence naming the statements whose applicability is unknown (the
+ * `uncertain` part of an `indeterminate` SCP evaluation), with the reasons.
+ *
+ * @public
+ */
 export function uncertaintyEvidence(
   items: readonly ScpUncertainty[],
 ): ComplianceEvidence[] {
@@ -65,7 +81,12 @@ export function uncertaintyEvidence(
   }));
 }
 
-/** Evidence of an SCP denial: the Deny statements or the levels lacking an Allow. */
+/**
+ * Evidence of an SCP denial: the Deny statements, or the levels where no
+ * SCP allows the action.
+ *
+ * @public
+ */
 export function denialEvidence(
   evaluation: ScpEvaluation,
   action: string,
@@ -82,60 +103,11 @@ export function denialEvidence(
 }
 
 /**
- * Guardrail (SCP) rules do not apply to the management account (SCPs do
- * not restrict it) nor to accounts that cannot be used (suspended, closed
- * or closing).
+ * Names a principal for evidence: `group Platform (group:default/platform)`
+ * when the backend resolved its catalog ref, else `group Platform`.
+ *
+ * @public
  */
-export function guardrailsApply(
-  account: Account,
-  index: ComplianceSnapshotIndex,
-): boolean {
-  return (
-    !index.isManagementAccount(account.id) &&
-    (account.state === 'ACTIVE' || account.state === 'PENDING_ACTIVATION')
-  );
-}
-
-/** The principal ARN guardrail rules evaluate for, from its template. */
-export function principalArn(template: string, accountId: string): string {
-  return template.split('{accountId}').join(accountId);
-}
-
-/** The outcome for access rules when Identity Center cannot be judged. */
-export function identityCenterOutcome(
-  index: ComplianceSnapshotIndex,
-  accountId?: string,
-): ComplianceOutcome | undefined {
-  const ic = index.identityCenter;
-  if (
-    ic.status === 'available' &&
-    ic.readFrom === 'delegated-administrator' &&
-    accountId !== undefined &&
-    index.isManagementAccount(accountId)
-  ) {
-    return {
-      status: 'unknown',
-      message:
-        'Read from a delegated administrator of IAM Identity Center: the assignments in the management account are not visible',
-    };
-  }
-  if (ic.status === 'unavailable') {
-    return {
-      status: 'unknown',
-      message: `IAM Identity Center could not be read: ${ic.reason}`,
-    };
-  }
-  if (ic.status === 'not-enabled') {
-    return {
-      status: 'pass',
-      message:
-        'IAM Identity Center is not enabled: no permission set grants access',
-    };
-  }
-  return undefined;
-}
-
-/** The principal's catalog ref, else its Identity Store name. */
 export function principalLabel(
   assignment: Pick<AccountAssignment, 'principalType' | 'principalId'>,
   index: ComplianceSnapshotIndex,
@@ -150,7 +122,13 @@ export function principalLabel(
   return ref ? `${kind} ${name} (${ref})` : `${kind} ${name}`;
 }
 
-/** Evidence of one assignment. */
+/**
+ * Evidence of one Identity Center assignment: who holds which permission
+ * set in the account.
+ *
+ * @param note - appended after a colon, e.g. the reason it counts.
+ * @public
+ */
 export function assignmentEvidence(
   assignment: AccountAssignment,
   index: ComplianceSnapshotIndex,
@@ -174,13 +152,11 @@ export function assignmentEvidence(
   };
 }
 
-/** Lists as prose: `a`, `a and b`, `a, b and c`. */
-export function listing(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
-/** Evidence with each description once, in first-seen order. */
+/**
+ * Evidence with each description once, in first-seen order.
+ *
+ * @public
+ */
 export function dedupeEvidence(
   evidence: readonly ComplianceEvidence[],
 ): ComplianceEvidence[] {
@@ -192,30 +168,12 @@ export function dedupeEvidence(
   });
 }
 
-/** Distinct values, in first-seen order. */
-export function distinct<T>(items: readonly T[]): T[] {
-  return [...new Set(items)];
-}
-
-/** A problem when a list parameter is empty. */
-export function nonEmpty(
-  parameter: string,
-  value: readonly string[],
-): ComplianceParameterProblem[] {
-  return value.length === 0
-    ? [{ parameter, message: 'must list at least one value' }]
-    : [];
-}
-
 /**
- * Hours of an ISO-8601 duration as Identity Center writes session
- * durations (`PT1H`, `PT12H`, `PT1H30M`); `undefined` when unreadable.
+ * Lists as prose for a message: `a`, `a and b`, `a, b and c`.
+ *
+ * @public
  */
-export function durationHours(duration: string): number | undefined {
-  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
-    duration,
-  );
-  if (!match || duration === 'P' || duration.endsWith('T')) return undefined;
-  const [, d, h, m, s] = match.map(v => Number(v ?? 0));
-  return d * 24 + h + m / 60 + s / 3600;
+export function listing(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
