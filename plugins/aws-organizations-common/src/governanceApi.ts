@@ -42,6 +42,7 @@ export function emptyComplianceCounts(): ComplianceCounts {
 export interface ComplianceEvidence {
   kind:
     | 'scp-statement'
+    | 'rcp-statement'
     | 'assignment'
     | 'permission-set'
     | 'tag'

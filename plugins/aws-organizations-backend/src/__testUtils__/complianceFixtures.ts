@@ -19,6 +19,7 @@ import {
   ROOT_ID,
   snapshotShell,
 } from './snapshots';
+import { withRcps } from './rcps';
 
 export const MGMT = '111111111111';
 export const PROD = '222222222222';
@@ -68,9 +69,16 @@ function target(id: string) {
  * A small organization that passes every built-in rule: Workloads > Prod
  * (guarded), Security (log-archive), Parked (an environment=dev account
  * outside Workloads), the management account; Identity Center with groups
- * security, finance and platform.
+ * security, finance and platform; RCPs enabled with the data perimeter on
+ * Workloads.
  */
 export function compliantSnapshot(): OrganizationSnapshot {
+  // RCPs enabled, with the data perimeter on the workload OU.
+  return withRcps(compliantSnapshotWithoutRcps(), ['ou-work']);
+}
+
+/** {@link compliantSnapshot} before RCPs were enabled. */
+export function compliantSnapshotWithoutRcps(): OrganizationSnapshot {
   const everyTarget = [
     ROOT_ID,
     'ou-work',

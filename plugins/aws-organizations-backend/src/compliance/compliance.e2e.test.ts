@@ -121,7 +121,14 @@ describe('compliance on the emulator demo organization', () => {
     ]);
     expect(report.organization).toMatchObject([
       { rule: { id: 'security-logging-account' }, status: 'pass' },
+      { rule: { id: 'rcps-enabled' }, status: 'pass' },
     ]);
+    // The demo's data perimeter covers every active workload account.
+    const perimeter = [...report.accounts.values()]
+      .flat()
+      .filter(r => r.rule.id === 'data-perimeter');
+    expect(perimeter.length).toBeGreaterThan(0);
+    expect(new Set(perimeter.map(r => r.status))).toEqual(new Set(['pass']));
     expect(report.accountSummaries.get('724108355203')).toEqual({
       status: 'fail',
       counts: expect.objectContaining({ fail: 1 }),

@@ -52,7 +52,7 @@ describe('createComplianceEngine', () => {
     expect([...report.accounts.keys()]).toEqual([MGMT, PROD, LOGS, PARKED]);
     expect(report.accountSummaries.get(PROD)).toEqual({
       status: 'pass',
-      counts: { pass: 7, fail: 0, warn: 0, unknown: 0 },
+      counts: { pass: 8, fail: 0, warn: 0, unknown: 0 },
       failingRules: [],
     });
   });
@@ -71,6 +71,7 @@ describe('createComplianceEngine', () => {
       'critical',
       'high',
       'high',
+      'high',
       'medium',
       'medium',
       'medium',
@@ -78,7 +79,7 @@ describe('createComplianceEngine', () => {
     ]);
     expect(report.accountSummaries.get(PROD)).toEqual({
       status: 'fail',
-      counts: { pass: 5, fail: 2, warn: 0, unknown: 0 },
+      counts: { pass: 6, fail: 2, warn: 0, unknown: 0 },
       failingRules: [
         'no-direct-privileged-user-assignments',
         'privileged-session-duration',

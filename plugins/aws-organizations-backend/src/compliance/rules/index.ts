@@ -7,17 +7,20 @@ import { ownerResolvableRule } from './owner';
 import { permissionsBoundaryRule } from './permissionsBoundary';
 import { regionsRestrictedRule } from './regions';
 import { securityLoggingAccountRule } from './securityLogging';
+import { dataPerimeterRule, rcpsEnabledRule } from './resourceControl';
 import { privilegedSessionDurationRule } from './sessionDuration';
 import { suspendedAccountNoAssignmentsRule } from './suspendedAccounts';
 
 export {
   cloudTrailProtectedRule,
+  dataPerimeterRule,
   iamUserCreationBlockedRule,
   managementAccountAccessRule,
   noDirectPrivilegedUserAssignmentsRule,
   ownerResolvableRule,
   permissionsBoundaryRule,
   privilegedSessionDurationRule,
+  rcpsEnabledRule,
   regionsRestrictedRule,
   securityLoggingAccountRule,
   suspendedAccountNoAssignmentsRule,
@@ -39,4 +42,6 @@ export const builtInComplianceRules: readonly AwsComplianceRule[] = [
   ownerResolvableRule,
   securityLoggingAccountRule,
   suspendedAccountNoAssignmentsRule,
+  rcpsEnabledRule,
+  dataPerimeterRule,
 ];
