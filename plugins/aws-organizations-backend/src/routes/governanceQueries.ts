@@ -1,18 +1,17 @@
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { KubernetesValidatorFunctions } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { SimulationRequest } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  AccountsQuery as AccountsQueryValues,
+  DEFAULT_PAGE_LIMIT,
+  SimulationRequest,
+  accountsQuerySchema,
+  isValidAwsAccountId,
+  organizationTreeQuerySchema,
+  pagingQuerySchema,
+  simulationRequestSchema,
+  syncStatusQuerySchema,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { z } from 'zod';
-
-/** Largest page of the paged routes (`/accounts`, `/changes`, history). */
-export const MAX_PAGE_LIMIT = 500;
-/** Page size when the query gives no `limit`. */
-export const DEFAULT_PAGE_LIMIT = 50;
-/**
- * Largest `offset`: far beyond any change log, well inside the integers
- * SQLite and PostgreSQL take (a bigger number reached SQL as `1e+20`).
- */
-export const MAX_PAGE_OFFSET = 1_000_000_000;
 
 /** Throws an InputError listing every issue, each with its path. */
 export function parseOrThrow<T extends z.ZodType>(
@@ -34,11 +33,9 @@ export function parseOrThrow<T extends z.ZodType>(
   return parsed.data;
 }
 
-const ACCOUNT_ID = /^\d{12}$/;
-
 /** Validates an account id path segment: 12 digits, else 400. */
 export function parseAccountId(value: string): string {
-  if (!ACCOUNT_ID.test(value)) {
+  if (!isValidAwsAccountId(value)) {
     throw new InputError(
       `Invalid account id '${value.slice(
         0,
@@ -49,76 +46,15 @@ export function parseAccountId(value: string): string {
   return value;
 }
 
-const integer = z
-  .string()
-  .regex(/^\d+$/, 'must be a non-negative integer')
-  .transform(Number);
-
-/** `offset` and `limit` query parameters, validated. */
-export const paging = {
-  offset: integer
-    .pipe(z.number().max(MAX_PAGE_OFFSET, `must be at most ${MAX_PAGE_OFFSET}`))
-    .optional(),
-  limit: integer
-    .pipe(
-      z
-        .number()
-        .min(1, 'must be at least 1')
-        .max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`),
-    )
-    .optional(),
-};
-
-const entityRef = z
-  .string()
-  .max(255)
-  .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind: 'group' }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'must be an entity ref' });
-      return z.NEVER;
-    }
-  });
-
-const unitId = z
-  .string()
-  .max(100, 'must be at most 100 characters')
-  .regex(
-    /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
-    'must be a root id (r-...) or an OU id (ou-...)',
-  );
-
-const accountsSchema = z
-  .object({
-    ou: unitId.optional(),
-    owner: entityRef.optional(),
-    state: z
-      .enum([
-        'PENDING_ACTIVATION',
-        'ACTIVE',
-        'SUSPENDED',
-        'PENDING_CLOSURE',
-        'CLOSED',
-      ])
-      .optional(),
-    compliance: z.enum(['pass', 'fail', 'warn', 'unknown']).optional(),
-    q: z.string().max(200, 'must be at most 200 characters').optional(),
-    ...paging,
-  })
-  .strict();
-
 /** Filters and paging of `GET /accounts`. */
-export type AccountsQuery = Omit<
-  z.output<typeof accountsSchema>,
-  'offset' | 'limit'
-> & { offset: number; limit: number };
+export type AccountsQuery = Omit<AccountsQueryValues, 'offset' | 'limit'> & {
+  offset: number;
+  limit: number;
+};
 
 /** Parses the query of `GET /accounts`, or throws an InputError. */
 export function parseAccountsQuery(query: unknown): AccountsQuery {
-  const parsed = parseOrThrow(accountsSchema, query, 'query');
+  const parsed = parseOrThrow(accountsQuerySchema, query, 'query');
   const q = parsed.q?.trim();
   return {
     ...parsed,
@@ -127,17 +63,6 @@ export function parseAccountsQuery(query: unknown): AccountsQuery {
     limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
   };
 }
-
-const treeSchema = z
-  .object({
-    unit: unitId.optional(),
-    // AWS nests OUs at most 5 levels below the root.
-    depth: integer
-      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
-      .optional(),
-    accounts: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
 
 /** Options of `GET /organization/tree`. */
 export interface TreeQuery {
@@ -148,30 +73,22 @@ export interface TreeQuery {
 
 /** Parses the query of `GET /organization/tree`, or throws an InputError. */
 export function parseTreeQuery(query: unknown): TreeQuery {
-  const parsed = parseOrThrow(treeSchema, query, 'query');
+  const parsed = parseOrThrow(organizationTreeQuerySchema, query, 'query');
   return {
     unit: parsed.unit,
     depth: parsed.depth,
-    accounts: parsed.accounts !== 'false',
+    accounts: parsed.accounts ?? true,
   };
 }
-
-const syncStatusSchema = z
-  .object({
-    unmappedLimit: integer
-      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
-      .optional(),
-  })
-  .strict();
 
 /** Parses the query of `GET /sync/status`, or throws an InputError. */
 export function parseSyncStatusQuery(query: unknown): {
   unmappedLimit?: number;
 } {
-  return parseOrThrow(syncStatusSchema, query, 'query');
+  return parseOrThrow(syncStatusQuerySchema, query, 'query');
 }
 
-const pageSchema = z.object(paging).strict();
+const pageSchema = pagingQuerySchema.strict();
 
 /** Parses `offset` and `limit`, or throws an InputError. */
 export function parsePage(query: unknown): { offset: number; limit: number } {
@@ -182,49 +99,9 @@ export function parsePage(query: unknown): { offset: number; limit: number } {
   };
 }
 
-const contextValue = z.union([
-  z.string().max(2048),
-  z.array(z.string().max(2048)).max(100),
-  z.boolean(),
-  z.number().finite(),
-]);
-
-const simulationSchema = z
-  .object({
-    accountId: z.string().regex(ACCOUNT_ID, 'must be a 12-digit account id'),
-    action: z
-      .string()
-      .max(256, 'must be at most 256 characters')
-      .regex(
-        /^[a-zA-Z0-9-]+:[a-zA-Z0-9]+$/,
-        'must be one action, service:Action (e.g. iam:CreateUser)',
-      ),
-    resource: z
-      .string()
-      .min(1)
-      .max(2048)
-      .refine(v => v === '*' || v.startsWith('arn:'), 'must be an ARN or *')
-      .optional(),
-    region: z
-      .string()
-      .regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'must be a region, e.g. eu-west-1')
-      .optional(),
-    context: z
-      .record(
-        z
-          .string()
-          .max(256, 'context key: at most 256 characters')
-          .regex(/^[a-zA-Z0-9]+:[a-zA-Z0-9/_-]+$/, 'context key'),
-        contextValue,
-      )
-      .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
-      .optional(),
-  })
-  .strict();
-
 /** Parses the body of `POST /simulate`, or throws an InputError. */
 export function parseSimulationRequest(body: unknown): SimulationRequest {
-  return parseOrThrow(simulationSchema, body, 'simulation request');
+  return parseOrThrow(simulationRequestSchema, body, 'simulation request');
 }
 
 /** Parses the path of `/principals/:kind/:namespace/:name/access`. */

@@ -17,7 +17,10 @@ import { complianceChanges } from '../compliance';
 import { ComplianceReportCache } from '../compliance/reportCache';
 import { ComplianceReport } from '../compliance/types';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
-import { encodeSnapshotBody } from '../store/SnapshotStore';
+import {
+  encodeSnapshotBody,
+  parseStoredSnapshot,
+} from '../store/SnapshotStore';
 import { resolveSnapshot } from '../resolution/resolveSnapshot';
 import { EMPTY_DIRECTORY } from '../resolution/types';
 import { snapshotCounts } from '@aws-governance/plugin-aws-organizations-common';
@@ -97,7 +100,7 @@ async function loadCurrent(
   if (!current) {
     return undefined;
   }
-  const { snapshot, resolution } = JSON.parse(current.json);
+  const { snapshot, resolution } = parseStoredSnapshot(current.json);
   return {
     etag: current.meta.etag,
     runId: current.meta.runId,

@@ -4,10 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  builtInComplianceRules,
-  createComplianceEngine,
-} from '../compliance';
+import { builtInComplianceRules, createComplianceEngine } from '../compliance';
 import { createComplianceReportCache } from '../compliance/reportCache';
 import { readAwsOrganizationsBackendConfig } from '../config';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';

@@ -1,15 +1,15 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AccountsQuery,
   AccountAccess,
   AccountCompliance,
   AccountDetail,
   AccountGuardrails,
-  AccountState,
   AccountSummary,
   ChangeKind,
   ChangeLogEntry,
-  ComplianceStatus,
   OrganizationComplianceSummary,
+  OrganizationTreeQuery,
   OrgTreeNode,
   Page,
   PrincipalAccess,
@@ -17,6 +17,14 @@ import {
   SimulationResult,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
+
+/**
+ * Filters and paging of `GET /accounts`, derived from the schema the
+ * backend validates the query with. Unset filters are not sent.
+ *
+ * @public
+ */
+export type { AccountsQuery };
 
 /**
  * Health of the AWS Organizations backend.
@@ -39,35 +47,13 @@ export interface PageRequest {
 }
 
 /**
- * Filters of `GET /accounts`. Unset filters are not sent.
+ * What `GET /organization/tree` returns, derived from the schema the backend
+ * validates the query with. Unset options are not sent (the whole tree,
+ * with every node's accounts).
  *
  * @public
  */
-export interface AccountsQuery extends PageRequest {
-  /** OU (or root) id: accounts in it and below. */
-  ou?: string;
-  /** Owner entity ref, e.g. `group:default/payments`. */
-  owner?: string;
-  state?: AccountState;
-  compliance?: ComplianceStatus;
-  /** Free text over name, id and email. */
-  q?: string;
-}
-
-/**
- * What `GET /organization/tree` returns. Unset options are not sent (the
- * whole tree, with every node's accounts).
- *
- * @public
- */
-export interface OrganizationTreeQuery {
-  /** Start at this OU (or root) id instead of the root. */
-  unit?: string;
-  /** Levels of OUs below the start to include (0–5); deeper nodes carry only their `childCount`. */
-  depth?: number;
-  /** `false`: leave out each node's own `accounts`. */
-  accounts?: boolean;
-}
+export type { OrganizationTreeQuery };
 
 /**
  * Filters of `GET /changes`. Unset filters are not sent.
