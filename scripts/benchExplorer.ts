@@ -14,7 +14,7 @@
  * /organization/tree, /compliance/summary and /accounts responses.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -46,6 +46,8 @@ function log(message: string) {
 
 let stopping = false;
 
+let logDir = tmpdir();
+
 function start(command: string, args: string[], cwd: string, name: string) {
   const child = spawn(command, args, {
     cwd,
@@ -53,8 +55,12 @@ function start(command: string, args: string[], cwd: string, name: string) {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { ...process.env, FORCE_COLOR: '0' },
   });
+  // The whole output in a file (a failed sync's stack is in the backend's).
+  const logFile = join(logDir, `${name}.log`);
+  log(`${name} output: ${logFile}`);
   let tail = '';
   const keep = (chunk: Buffer) => {
+    appendFileSync(logFile, chunk);
     tail = (tail + chunk.toString()).slice(-4000);
   };
   child.stdout!.on('data', keep);
@@ -77,6 +83,9 @@ function stop(child: ChildProcess | undefined) {
   }
 }
 
+/** Thrown by a probe to stop waiting (any other error means "not yet"). */
+class GiveUp extends Error {}
+
 async function waitFor<T>(
   what: string,
   timeoutMs: number,
@@ -87,7 +96,8 @@ async function waitFor<T>(
     try {
       const value = await probe();
       if (value !== undefined) return value;
-    } catch {
+    } catch (error) {
+      if (error instanceof GiveUp) throw error;
       // not up yet
     }
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -299,10 +309,8 @@ async function main() {
   const emulatorPort = Number(values['emulator-port']) || (await freePort());
   // --url: measure a portal that is already running (nothing is started).
   const baseUrl = values.url ?? `http://localhost:${backendPort}`;
-  const configFile = join(
-    mkdtempSync(join(tmpdir(), 'bench-explorer-')),
-    'app-config.bench.json',
-  );
+  logDir = mkdtempSync(join(tmpdir(), 'bench-explorer-'));
+  const configFile = join(logDir, 'app-config.bench.json');
   writeFileSync(
     configFile,
     benchConfig(backendPort, emulatorPort, Number(values.tps)),
@@ -384,7 +392,7 @@ async function main() {
       );
       const body = response.ok ? await response.json() : undefined;
       if (body?.lastAttempt?.status === 'failed') {
-        throw new Error(
+        throw new GiveUp(
           `first sync failed: ${body.lastAttempt.errors.join('; ')}`,
         );
       }

@@ -3,7 +3,9 @@ import { COMPLIANCE_STATUSES } from './governanceApi';
 import {
   accountsQuerySchema,
   changesQuerySchema,
+  organizationTreeQuerySchema,
   simulationRequestSchema,
+  syncStatusQuerySchema,
 } from './querySchemas';
 import { ACCOUNT_STATES } from './snapshot';
 
@@ -67,5 +69,33 @@ describe('query schemas', () => {
         action: 'iam:CreateUser',
       }),
     ).toEqual({ accountId: '123456789012', action: 'iam:CreateUser' });
+  });
+
+  it('read the tree and sync status options as values', () => {
+    expect(
+      organizationTreeQuerySchema.parse({
+        unit: 'ou-ab12-prod0001',
+        depth: '2',
+        accounts: 'false',
+      }),
+    ).toEqual({ unit: 'ou-ab12-prod0001', depth: 2, accounts: false });
+    expect(organizationTreeQuerySchema.parse({ accounts: 'true' })).toEqual({
+      accounts: true,
+    });
+    for (const bad of [
+      { depth: '6' },
+      { depth: '-1' },
+      { accounts: 'no' },
+      { unit: 'Prod' },
+      { extra: '1' },
+    ]) {
+      expect(organizationTreeQuerySchema.safeParse(bad).success).toBe(false);
+    }
+    expect(syncStatusQuerySchema.parse({ unmappedLimit: '0' })).toEqual({
+      unmappedLimit: 0,
+    });
+    expect(
+      syncStatusQuerySchema.safeParse({ unmappedLimit: '501' }).success,
+    ).toBe(false);
   });
 });

@@ -107,6 +107,50 @@ export const accountsQuerySchema = z
  */
 export type AccountsQuery = z.output<typeof accountsQuerySchema>;
 
+/**
+ * Query of `GET /organization/tree`: `unit` to start at an OU (or the
+ * root), `depth` levels of OUs below it (AWS nests OUs at most 5 deep),
+ * `accounts=false` to leave out each node's own accounts.
+ *
+ * @public
+ */
+export const organizationTreeQuerySchema = z
+  .object({
+    unit: unitIdSchema.optional(),
+    depth: integer
+      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
+      .optional(),
+    accounts: z
+      .enum(['true', 'false'])
+      .transform(value => value === 'true')
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Options of `GET /organization/tree`, as values (what
+ * {@link organizationTreeQuerySchema} gives).
+ *
+ * @public
+ */
+export type OrganizationTreeQuery = z.output<
+  typeof organizationTreeQuerySchema
+>;
+
+/**
+ * Query of `GET /sync/status`: `unmappedLimit` caps the list of unmapped
+ * principals (their count stays whole).
+ *
+ * @public
+ */
+export const syncStatusQuerySchema = z
+  .object({
+    unmappedLimit: integer
+      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
+      .optional(),
+  })
+  .strict();
+
 const kinds = z
   .union([
     z.string().max(1000, 'must be at most 1000 characters'),
@@ -217,33 +261,3 @@ export const simulationRequestSchema = z
       issue('principalAccountId', 'a service principal has no account');
     }
   });
-
-/**
- * Query of `GET /organization/tree`: where to start, how many levels of OUs
- * (AWS nests OUs at most 5 levels below the root), and whether each node
- * lists its own accounts.
- *
- * @public
- */
-export const treeQuerySchema = z
-  .object({
-    unit: unitIdSchema.optional(),
-    depth: integer
-      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
-      .optional(),
-    accounts: z.enum(['true', 'false']).optional(),
-  })
-  .strict();
-
-/**
- * Query of `GET /sync/status`: how many unmapped principals to list.
- *
- * @public
- */
-export const syncStatusQuerySchema = z
-  .object({
-    unmappedLimit: integer
-      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
-      .optional(),
-  })
-  .strict();

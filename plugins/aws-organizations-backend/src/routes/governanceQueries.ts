@@ -6,10 +6,10 @@ import {
   SimulationRequest,
   accountsQuerySchema,
   isValidAwsAccountId,
+  organizationTreeQuerySchema,
   pagingQuerySchema,
   simulationRequestSchema,
   syncStatusQuerySchema,
-  treeQuerySchema,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { z } from 'zod';
 
@@ -73,11 +73,11 @@ export interface TreeQuery {
 
 /** Parses the query of `GET /organization/tree`, or throws an InputError. */
 export function parseTreeQuery(query: unknown): TreeQuery {
-  const parsed = parseOrThrow(treeQuerySchema, query, 'query');
+  const parsed = parseOrThrow(organizationTreeQuerySchema, query, 'query');
   return {
     unit: parsed.unit,
     depth: parsed.depth,
-    accounts: parsed.accounts !== 'false',
+    accounts: parsed.accounts ?? true,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   ChangeKind,
   ChangeLogEntry,
   OrganizationComplianceSummary,
+  OrganizationTreeQuery,
   OrgTreeNode,
   Page,
   PrincipalAccess,
@@ -46,19 +47,13 @@ export interface PageRequest {
 }
 
 /**
- * What `GET /organization/tree` returns. Unset options are not sent (the
- * whole tree, with every node's accounts).
+ * What `GET /organization/tree` returns, derived from the schema the backend
+ * validates the query with. Unset options are not sent (the whole tree,
+ * with every node's accounts).
  *
  * @public
  */
-export interface OrganizationTreeQuery {
-  /** Start at this OU (or root) id instead of the root. */
-  unit?: string;
-  /** Levels of OUs below the start to include (0–5); deeper nodes carry only their `childCount`. */
-  depth?: number;
-  /** `false`: leave out each node's own `accounts`. */
-  accounts?: boolean;
-}
+export type { OrganizationTreeQuery };
 
 /**
  * Filters of `GET /changes`. Unset filters are not sent.
