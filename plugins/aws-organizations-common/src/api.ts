@@ -145,6 +145,12 @@ export interface SyncStatus {
   lastSuccess?: SyncRun;
   /** When the current snapshot was read. */
   snapshotReadAt?: string;
+  /**
+   * The current snapshot's ETag (the one `GET /snapshot` answers with):
+   * changes exactly when a new snapshot lands, so views that show snapshot
+   * data reload when it changes.
+   */
+  snapshotEtag?: string;
   unmappedPrincipals: ResolvedPrincipal[];
 }
 

@@ -70,7 +70,9 @@ export async function createRouter(
     const status: SyncStatus = {
       ...(lastAttempt ? { lastAttempt } : {}),
       ...(lastSuccess ? { lastSuccess } : {}),
-      ...(current ? { snapshotReadAt: current.readAt } : {}),
+      ...(current
+        ? { snapshotReadAt: current.readAt, snapshotEtag: current.etag }
+        : {}),
       unmappedPrincipals: current?.unmappedPrincipals ?? [],
     };
     const mayReadAccess = await auth.isAllowed(

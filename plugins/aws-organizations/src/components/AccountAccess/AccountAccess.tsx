@@ -19,7 +19,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -131,7 +131,7 @@ const columns: TableColumn<AccessGrant>[] = [
 
 function Access(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountAccess(props.accountId),
     [api, props.accountId],
   );

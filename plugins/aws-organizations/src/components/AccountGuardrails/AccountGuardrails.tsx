@@ -12,7 +12,7 @@ import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -81,7 +81,7 @@ function LevelSection(props: { level: GuardrailLevel }) {
 
 function Guardrails(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountGuardrails(props.accountId),
     [api, props.accountId],
   );

@@ -21,7 +21,7 @@ import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { organizationNodeEntityRef } from '../../entities';
 import { AccountIdGate } from '../common/AccountIdGate';
@@ -125,7 +125,7 @@ function HostedServices() {
 function Overview(props: { accountId: string }) {
   const { entity } = useEntity();
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccount(props.accountId),
     [api, props.accountId],
   );

@@ -40,3 +40,12 @@ export function prettyJson(content: unknown): {
     return { text: content, isJson: false };
   }
 }
+
+/** "1 account", "2 accounts"; `plural` defaults to the word with an "s". */
+export function pluralize(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
