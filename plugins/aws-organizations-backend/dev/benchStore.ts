@@ -8,8 +8,8 @@
 import knexFactory from 'knex';
 import { baseSnapshot } from '../src/__testUtils__/snapshots';
 import { diffSnapshots } from '../src/changes/diffSnapshots';
-import { AwsOrganizationsStore } from '../src/database/AwsOrganizationsStore';
-import { encodeSnapshotBody } from '../src/database/SnapshotStore';
+import { AwsOrganizationsStore } from '../src/store/AwsOrganizationsStore';
+import { encodeSnapshotBody } from '../src/store/SnapshotStore';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 

@@ -16,18 +16,18 @@ import {
 } from './compliance';
 import { createComplianceReportCache } from './compliance/reportCache';
 import { readAwsOrganizationsBackendConfig } from './config';
-import { AwsOrganizationsStore } from './database/AwsOrganizationsStore';
+import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
-import { createSyncEngine } from './services/SyncEngine/createSyncEngine';
-import { createReaderSource } from './services/SyncEngine/readerSource';
-import { createGovernanceState } from './services/GovernanceState/createGovernanceState';
+import { createSyncEngine } from './sync/createSyncEngine';
+import { createReaderSource } from './sync/readerSource';
+import { createGovernanceState } from './governance/createGovernanceState';
 import {
   RESOLVE_TASK_ID,
   SNAPSHOT_EVENT_TOPIC,
   SYNC_TASK_ID,
-} from './services/SyncEngine/types';
-import { createSyncTrigger } from './services/SyncTrigger/createSyncTrigger';
-import { createRouter } from './service/router';
+} from './sync/types';
+import { createSyncTrigger } from './sync/createSyncTrigger';
+import { createRouter } from './routes/router';
 
 /**
  * The AWS Organizations backend plugin: syncs the organization, keeps its

@@ -155,34 +155,42 @@ export interface SyncStatus {
 }
 
 /**
- * Kinds of change log entries.
+ * Every kind of change log entry, as `GET /changes?kind=` accepts them.
  *
  * @public
  */
-export type ChangeKind =
-  | 'account.created'
-  | 'account.removed'
-  | 'account.moved'
-  | 'account.renamed'
-  | 'account.state-changed'
-  | 'account.tags-changed'
-  | 'ou.created'
-  | 'ou.renamed'
-  | 'ou.moved'
-  | 'ou.removed'
-  | 'scp.created'
-  | 'scp.edited'
-  | 'scp.removed'
-  | 'scp.attached'
-  | 'scp.detached'
-  | 'permission-set.created'
-  | 'permission-set.changed'
-  | 'permission-set.removed'
-  | 'assignment.granted'
-  | 'assignment.revoked'
-  | 'group-membership.added'
-  | 'group-membership.removed'
-  | 'compliance.changed';
+export const CHANGE_KINDS = [
+  'account.created',
+  'account.removed',
+  'account.moved',
+  'account.renamed',
+  'account.state-changed',
+  'account.tags-changed',
+  'ou.created',
+  'ou.renamed',
+  'ou.moved',
+  'ou.removed',
+  'scp.created',
+  'scp.edited',
+  'scp.removed',
+  'scp.attached',
+  'scp.detached',
+  'permission-set.created',
+  'permission-set.changed',
+  'permission-set.removed',
+  'assignment.granted',
+  'assignment.revoked',
+  'group-membership.added',
+  'group-membership.removed',
+  'compliance.changed',
+] as const;
+
+/**
+ * Kinds of change log entries, one of {@link CHANGE_KINDS}.
+ *
+ * @public
+ */
+export type ChangeKind = (typeof CHANGE_KINDS)[number];
 
 /**
  * One entry of the change log.

@@ -5,8 +5,16 @@
 import { ResolvedOwner, ResolvedPrincipal } from './api';
 import { Account, AccountState, PermissionsBoundary, Tags } from './snapshot';
 
-/** Result of one compliance rule for one subject. @public */
-export type ComplianceStatus = 'pass' | 'fail' | 'warn' | 'unknown';
+/** Every compliance status a rule result can have. @public */
+export const COMPLIANCE_STATUSES = ['pass', 'fail', 'warn', 'unknown'] as const;
+
+/**
+ * Result of one compliance rule for one subject, one of
+ * {@link COMPLIANCE_STATUSES}.
+ *
+ * @public
+ */
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
 /** @public */
 export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';

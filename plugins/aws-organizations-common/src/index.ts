@@ -15,3 +15,5 @@ export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
 export * from './permissionSets';
+export * from './querySchemas';
+export * from './snapshotSchema';

@@ -29,12 +29,20 @@ export function isUnknown<T>(value: Knowable<T>): value is UnknownValue {
 }
 
 /** Account states as Organizations reports them (`State`, not the retired `Status`). @public */
-export type AccountState =
-  | 'PENDING_ACTIVATION'
-  | 'ACTIVE'
-  | 'SUSPENDED'
-  | 'PENDING_CLOSURE'
-  | 'CLOSED';
+export const ACCOUNT_STATES = [
+  'PENDING_ACTIVATION',
+  'ACTIVE',
+  'SUSPENDED',
+  'PENDING_CLOSURE',
+  'CLOSED',
+] as const;
+
+/**
+ * State of an account in AWS Organizations, one of {@link ACCOUNT_STATES}.
+ *
+ * @public
+ */
+export type AccountState = (typeof ACCOUNT_STATES)[number];
 
 /** @public */
 export type Tags = Record<string, string>;

@@ -4,7 +4,7 @@ import {
   OrganizationSnapshot,
   PermissionSet,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey, sameJson } from './names';
+import { byKey, sameJson } from './compare';
 import { ChangeDraft } from './types';
 import { unifiedDiff } from './unifiedDiff';
 

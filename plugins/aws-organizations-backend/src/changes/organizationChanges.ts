@@ -5,7 +5,7 @@ import {
   OrganizationSnapshot,
   Tags,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey, parentName } from './names';
+import { byKey, parentName } from './compare';
 import { ChangeDraft } from './types';
 
 function tagChanges(before: Knowable<Tags>, after: Knowable<Tags>) {

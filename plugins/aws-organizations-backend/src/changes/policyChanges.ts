@@ -3,7 +3,7 @@ import {
   PolicyTarget,
   ServiceControlPolicy,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey } from './names';
+import { byKey } from './compare';
 import { ChangeDraft } from './types';
 import { unifiedDiff } from './unifiedDiff';
 

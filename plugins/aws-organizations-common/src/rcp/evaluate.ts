@@ -1,3 +1,4 @@
+import { isValidAwsAccountId } from '../accounts';
 import type { OrganizationSnapshot } from '../snapshot';
 import { isActionPattern } from '../scp/actionPattern';
 import { effectivePolicies } from '../scp/effective';
@@ -28,7 +29,7 @@ type Derived = Record<string, string | string[]>;
 function resourceAccountOf(request: OrganizationPolicyRequest) {
   if (request.resourceAccountId) return request.resourceAccountId;
   const account = request.resource ? splitArn(request.resource)?.[4] : '';
-  return account && /^\d{12}$/.test(account) ? account : undefined;
+  return account && isValidAwsAccountId(account) ? account : undefined;
 }
 
 /** Keys AWS sets from the kind of principal. */

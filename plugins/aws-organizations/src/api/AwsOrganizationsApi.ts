@@ -1,14 +1,13 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  AccountsQuery,
   AccountAccess,
   AccountCompliance,
   AccountDetail,
   AccountGuardrails,
-  AccountState,
   AccountSummary,
   ChangeKind,
   ChangeLogEntry,
-  ComplianceStatus,
   OrganizationComplianceSummary,
   OrgTreeNode,
   Page,
@@ -17,6 +16,14 @@ import {
   SimulationResult,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
+
+/**
+ * Filters and paging of `GET /accounts`, derived from the schema the
+ * backend validates the query with. Unset filters are not sent.
+ *
+ * @public
+ */
+export type { AccountsQuery };
 
 /**
  * Health of the AWS Organizations backend.
@@ -36,22 +43,6 @@ export interface AwsOrganizationsHealth {
 export interface PageRequest {
   offset?: number;
   limit?: number;
-}
-
-/**
- * Filters of `GET /accounts`. Unset filters are not sent.
- *
- * @public
- */
-export interface AccountsQuery extends PageRequest {
-  /** OU (or root) id: accounts in it and below. */
-  ou?: string;
-  /** Owner entity ref, e.g. `group:default/payments`. */
-  owner?: string;
-  state?: AccountState;
-  compliance?: ComplianceStatus;
-  /** Free text over name, id and email. */
-  q?: string;
 }
 
 /**

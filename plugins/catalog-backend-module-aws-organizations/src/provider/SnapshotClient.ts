@@ -1,4 +1,8 @@
-import { SnapshotEnvelope } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  SnapshotEnvelope,
+  describeSchemaIssues,
+  snapshotEnvelopeSchema,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { AWS_ORGANIZATIONS_PLUGIN_ID } from '../constants';
 
@@ -26,45 +30,6 @@ function describe(error: unknown): string {
   const message = messageOf(error) ?? String(error);
   const cause = messageOf((error as { cause?: unknown } | null)?.cause);
   return cause ? `${message} (${cause})` : message;
-}
-
-/** Why a body is not a usable envelope, or undefined when it is. */
-function invalidEnvelope(body: unknown): string | undefined {
-  const envelope = body as Partial<SnapshotEnvelope> | null;
-  if (typeof envelope !== 'object' || envelope === null) {
-    return 'the body is not a JSON object';
-  }
-  const snapshot = envelope.snapshot;
-  if (typeof snapshot !== 'object' || snapshot === null) {
-    return 'the body has no snapshot';
-  }
-  if (snapshot.schemaVersion !== 1) {
-    return `unsupported snapshot schemaVersion ${String(
-      snapshot.schemaVersion,
-    )}`;
-  }
-  if (
-    typeof snapshot.organization?.id !== 'string' ||
-    typeof snapshot.root?.id !== 'string' ||
-    !Array.isArray(snapshot.accounts) ||
-    !Array.isArray(snapshot.organizationalUnits) ||
-    !Array.isArray(snapshot.policies) ||
-    typeof snapshot.identityCenter?.status !== 'string'
-  ) {
-    return 'the snapshot lacks its organization, root, accounts, OUs, policies or Identity Center';
-  }
-  const resolution = envelope.resolution;
-  if (
-    typeof resolution !== 'object' ||
-    resolution === null ||
-    typeof resolution.accountOwners !== 'object' ||
-    typeof resolution.unitOwners !== 'object' ||
-    typeof resolution.principals !== 'object' ||
-    !Array.isArray(resolution.unmappedPrincipals)
-  ) {
-    return 'the body has no owner and principal resolution';
-  }
-  return undefined;
 }
 
 /**
@@ -136,14 +101,16 @@ export class SnapshotClient {
         )}`,
       };
     }
-    const invalid = invalidEnvelope(body);
-    if (invalid) {
+    const parsed = snapshotEnvelopeSchema.safeParse(body);
+    if (!parsed.success) {
       return {
         status: 'unavailable',
-        reason: `${url} answered with an unusable envelope: ${invalid}`,
+        reason: `${url} answered with an unusable envelope: ${describeSchemaIssues(
+          parsed.error,
+        )}`,
       };
     }
-    const envelope = body as SnapshotEnvelope;
+    const envelope = parsed.data;
     return {
       status: 'ok',
       envelope,

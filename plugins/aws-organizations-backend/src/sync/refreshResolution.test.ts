@@ -4,15 +4,12 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import {
-  builtInComplianceRules,
-  createComplianceEngine,
-} from '../../compliance';
-import { createComplianceReportCache } from '../../compliance/reportCache';
-import { readAwsOrganizationsBackendConfig } from '../../config';
-import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
-import { CatalogDirectory, EMPTY_DIRECTORY } from '../../resolution/types';
-import { baseSnapshot, permissionSet } from '../../__testUtils__/snapshots';
+import { builtInComplianceRules, createComplianceEngine } from '../compliance';
+import { createComplianceReportCache } from '../compliance/reportCache';
+import { readAwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { CatalogDirectory, EMPTY_DIRECTORY } from '../resolution/types';
+import { baseSnapshot, permissionSet } from '../__testUtils__/snapshots';
 import { createSyncEngine } from './createSyncEngine';
 import { SNAPSHOT_EVENT_TOPIC } from './types';
 

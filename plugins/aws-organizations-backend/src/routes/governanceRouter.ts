@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import express from 'express';
 import Router from 'express-promise-router';
-import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import {
   accessReportCsvChunks,
   accountAccess,
@@ -24,7 +24,7 @@ import {
 import {
   GovernanceState,
   GovernanceView,
-} from '../services/GovernanceState/createGovernanceState';
+} from '../governance/createGovernanceState';
 import {
   redactAccessEvidence,
   redactChanges,

@@ -7,19 +7,22 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import { EventsService } from '@backstage/plugin-events-node';
 import { AwsReadError } from '@aws-governance/plugin-aws-organizations-node';
-import { AwsOrganizationsBackendConfig } from '../../config';
+import { AwsOrganizationsBackendConfig } from '../config';
 import {
   diffSnapshots,
   DEFAULT_CHANGE_DETECTORS,
-} from '../../changes/diffSnapshots';
-import { ChangeDetector, ChangeDraft } from '../../changes/types';
-import { complianceChanges } from '../../compliance';
-import { ComplianceReportCache } from '../../compliance/reportCache';
-import { ComplianceReport } from '../../compliance/types';
-import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
-import { encodeSnapshotBody } from '../../database/SnapshotStore';
-import { resolveSnapshot } from '../../resolution/resolveSnapshot';
-import { EMPTY_DIRECTORY } from '../../resolution/types';
+} from '../changes/diffSnapshots';
+import { ChangeDetector, ChangeDraft } from '../changes/types';
+import { complianceChanges } from '../compliance';
+import { ComplianceReportCache } from '../compliance/reportCache';
+import { ComplianceReport } from '../compliance/types';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import {
+  encodeSnapshotBody,
+  parseStoredSnapshot,
+} from '../store/SnapshotStore';
+import { resolveSnapshot } from '../resolution/resolveSnapshot';
+import { EMPTY_DIRECTORY } from '../resolution/types';
 import { snapshotCounts } from '@aws-governance/plugin-aws-organizations-common';
 import { formatWarning } from './formatWarning';
 import {
@@ -97,7 +100,7 @@ async function loadCurrent(
   if (!current) {
     return undefined;
   }
-  const { snapshot, resolution } = JSON.parse(current.json);
+  const { snapshot, resolution } = parseStoredSnapshot(current.json);
   return {
     etag: current.meta.etag,
     runId: current.meta.runId,

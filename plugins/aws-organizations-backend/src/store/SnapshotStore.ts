@@ -1,13 +1,37 @@
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import { gunzip, gzip, constants as zlib } from 'node:zlib';
-import { ResolvedPrincipal } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  OrganizationSnapshot,
+  ResolvedPrincipal,
+  SnapshotResolution,
+  describeSchemaIssues,
+  storedSnapshotSchema,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { Knex } from 'knex';
 import { fromJson, toIso } from './timestamps';
 
 const TABLE = 'aws_org_snapshots';
 const gzipAsync = promisify(gzip);
 const gunzipAsync = promisify(gunzip);
+
+/**
+ * The stored `{snapshot, resolution}` JSON, parsed and validated against
+ * the snapshot schema: a body this version cannot read is an error naming
+ * what is wrong, not a cast that fails later.
+ */
+export function parseStoredSnapshot(json: string): {
+  snapshot: OrganizationSnapshot;
+  resolution: SnapshotResolution;
+} {
+  const parsed = storedSnapshotSchema.safeParse(JSON.parse(json));
+  if (!parsed.success) {
+    throw new Error(
+      `The stored snapshot is not valid: ${describeSchemaIssues(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
 
 /** The current snapshot's metadata: cheap to read, enough for an ETag check. */
 export interface StoredSnapshotMeta {

@@ -2,7 +2,7 @@ import {
   OrganizationSnapshot,
   SyncRun,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { CatalogDirectory } from '../../resolution/types';
+import { CatalogDirectory } from '../resolution/types';
 
 /** The scheduler task id of the sync, one per cluster. @public */
 export const SYNC_TASK_ID = 'aws-organizations-sync';

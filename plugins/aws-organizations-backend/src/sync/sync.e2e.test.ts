@@ -27,7 +27,7 @@ import {
   USER,
   waitForIdle,
   waitForNewRun,
-} from '../../__testUtils__/backend';
+} from '../__testUtils__/backend';
 import { SNAPSHOT_EVENT_TOPIC } from './types';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });

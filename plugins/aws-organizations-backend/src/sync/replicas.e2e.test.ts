@@ -10,7 +10,7 @@ import {
   USER,
   waitForIdle,
   waitForNewRun,
-} from '../../__testUtils__/backend';
+} from '../__testUtils__/backend';
 import { SYNC_TASK_ID } from './types';
 
 const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });

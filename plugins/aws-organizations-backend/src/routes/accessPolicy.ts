@@ -10,13 +10,13 @@
  */
 import {
   AccountAccess,
+  CHANGE_KINDS,
   ChangeKind,
   ChangeLogEntry,
   Page,
   RuleResult,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { CHANGE_KINDS } from './changeKinds';
 
 /** Change kinds that say who has access: shown only with access.read. */
 export const ACCESS_CHANGE_KINDS: ReadonlySet<ChangeKind> = new Set([

@@ -1,10 +1,10 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
-import { AwsOrganizationsBackendConfig } from '../../config';
-import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
-import { SYNC_TASK_ID } from '../SyncEngine/types';
+import { AwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { SYNC_TASK_ID } from './types';
 import { durationMs } from './durations';
-import { SyncTrigger } from './types';
+import { SyncTrigger } from './triggerTypes';
 
 /**
  * How long `POST /sync` waits for the scheduler to accept the trigger. The

@@ -2,8 +2,8 @@ import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { ResolvedPrincipal } from '@aws-governance/plugin-aws-organizations-common';
 import request from 'supertest';
-import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
-import { encodeSnapshotBody } from '../database/SnapshotStore';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { encodeSnapshotBody } from '../store/SnapshotStore';
 import {
   BASE,
   denyUsersPermissions,

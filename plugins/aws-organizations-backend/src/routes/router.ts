@@ -11,9 +11,9 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { AwsOrganizationsStore } from '../database/AwsOrganizationsStore';
-import { GovernanceState } from '../services/GovernanceState/createGovernanceState';
-import { SyncTrigger } from '../services/SyncTrigger/types';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { GovernanceState } from '../governance/createGovernanceState';
+import { SyncTrigger } from '../sync/triggerTypes';
 import {
   redactChanges,
   teamLevelSyncStatus,

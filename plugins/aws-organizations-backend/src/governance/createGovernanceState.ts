@@ -3,10 +3,11 @@ import {
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { ComplianceReportCache } from '../../compliance/reportCache';
-import { ComplianceReport } from '../../compliance/types';
-import { AwsOrganizationsStore } from '../../database/AwsOrganizationsStore';
-import { buildGovernanceIndex, GovernanceIndex } from '../../governance';
+import { ComplianceReportCache } from '../compliance/reportCache';
+import { ComplianceReport } from '../compliance/types';
+import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
+import { parseStoredSnapshot } from '../store/SnapshotStore';
+import { buildGovernanceIndex, GovernanceIndex } from './';
 
 /** The current snapshot with everything the routes derive from it. */
 export interface GovernanceView {
@@ -46,10 +47,7 @@ export function createGovernanceState(options: {
     if (!stored) {
       throw new Error('The current snapshot disappeared');
     }
-    const { snapshot, resolution } = JSON.parse(stored.json) as {
-      snapshot: OrganizationSnapshot;
-      resolution: SnapshotResolution;
-    };
+    const { snapshot, resolution } = parseStoredSnapshot(stored.json);
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
     const report = compliance.forSnapshot(
       stored.meta.etag,

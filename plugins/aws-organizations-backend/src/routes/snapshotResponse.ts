@@ -1,4 +1,4 @@
-import { StoredSnapshotMeta } from '../database/SnapshotStore';
+import { StoredSnapshotMeta } from '../store/SnapshotStore';
 
 /** The quoted strong ETag of a snapshot. */
 export const quoteEtag = (etag: string) => `"${etag}"`;
