@@ -22,7 +22,7 @@ export function describeLevel(level: ScpLevelRef): string {
 
 /** e.g. `Deny statement "NoLeave" of DenyLeave (p-1) at root Root (r-1)`. */
 export function describeStatement(ref: ScpStatementRef): string {
-  const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex}`;
+  const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex + 1}`;
   return `${ref.effect} statement ${sid} of ${ref.policyName} (${
     ref.policyId
   }) at ${describeLevel(ref.level)}`;
