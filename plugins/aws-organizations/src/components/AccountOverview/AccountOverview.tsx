@@ -29,10 +29,26 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatDateTime, formatState } from '../common/format';
 
-function OwnerValue(props: { owner: AccountDetail['owner'] }) {
-  const { owner } = props;
+function OwnerValue(props: {
+  owner: AccountDetail['owner'];
+  /** The entity's `spec.owner`: the catalog's fallback when none resolved. */
+  catalogOwner?: string;
+}) {
+  const { owner, catalogOwner } = props;
   if (!owner.ref) {
-    return <Typography variant="body2">No owner</Typography>;
+    // The header shows the catalog's owner: say the same, and why.
+    return catalogOwner ? (
+      <Typography
+        variant="body2"
+        component="span"
+        data-testid="aws-owner-fallback"
+      >
+        <EntityRefLink entityRef={catalogOwner} defaultKind="group" /> (fallback
+        owner: no owner tag on the account or its OUs)
+      </Typography>
+    ) : (
+      <Typography variant="body2">No owner</Typography>
+    );
   }
   return (
     <>
@@ -140,7 +156,14 @@ function Overview(props: { accountId: string }) {
   const metadata = {
     'Account id': account.id,
     Path: <PathBreadcrumbs account={account} namespace={namespace} />,
-    Owner: <OwnerValue owner={account.owner} />,
+    Owner: (
+      <OwnerValue
+        owner={account.owner}
+        catalogOwner={
+          typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined
+        }
+      />
+    ),
     State: formatState(account.state),
     Email: account.email,
     Joined: `${formatDateTime(account.joinedTimestamp)} (${
