@@ -155,6 +155,7 @@ function Access(props: { accountId: string }) {
   }
   const unavailable = access.identityCenter === 'unavailable' && (
     <WarningPanel
+      defaultExpanded
       severity="warning"
       title="Identity Center could not be read"
       message="The last sync could not read IAM Identity Center; the access shown may be out of date."

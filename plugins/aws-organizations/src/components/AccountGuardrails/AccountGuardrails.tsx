@@ -1,4 +1,5 @@
 import {
+  AccountGuardrails as AccountGuardrailsView,
   GuardrailLevel,
   GuardrailPolicy,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -79,6 +80,34 @@ function LevelSection(props: { level: GuardrailLevel }) {
   );
 }
 
+function GuardrailSummary(props: { guardrails: AccountGuardrailsView }) {
+  const { guardrails } = props;
+  if (guardrails.managementAccountExempt) {
+    return (
+      <Typography variant="body2">
+        No service control policy restricts this account: it is the management
+        account.
+      </Typography>
+    );
+  }
+  if (guardrails.summary.length === 0) {
+    return (
+      <Typography variant="body2">
+        No service control policy restricts this account.
+      </Typography>
+    );
+  }
+  return (
+    <ul>
+      {guardrails.summary.map(sentence => (
+        <li key={sentence}>
+          <Typography variant="body2">{sentence}</Typography>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Guardrails(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
   const { value, loading, error } = useSnapshotAsync(
@@ -96,34 +125,28 @@ function Guardrails(props: { accountId: string }) {
     <Grid container spacing={3}>
       {guardrails.managementAccountExempt && (
         <Grid item xs={12}>
-          <WarningPanel
-            severity="info"
-            title="Management account"
-            message="Service control policies do not restrict the management account of the organization."
-          />
+          {/* The key fact of this account: in sight, not collapsed. */}
+          <div data-testid="aws-management-exempt">
+            <WarningPanel
+              severity="info"
+              title="Management account: SCPs do not apply"
+              defaultExpanded
+              message="Service control policies never restrict the management account of the organization, whatever is attached to it or its root. The policies below restrict the other accounts under the same root."
+            />
+          </div>
         </Grid>
       )}
       <Grid item xs={12}>
         <InfoCard title="What the guardrails mean">
           <div data-testid="aws-guardrails-summary">
-            {guardrails.summary.length === 0 ? (
-              <Typography variant="body2">
-                No service control policy restricts this account.
-              </Typography>
-            ) : (
-              <ul>
-                {guardrails.summary.map(sentence => (
-                  <li key={sentence}>
-                    <Typography variant="body2">{sentence}</Typography>
-                  </li>
-                ))}
-              </ul>
-            )}
-            {guardrails.allowedRegions && (
-              <Typography variant="body2">
-                Allowed regions: {guardrails.allowedRegions.join(', ')}
-              </Typography>
-            )}
+            <GuardrailSummary guardrails={guardrails} />
+            {/* Regions SCPs allow do not bind the management account. */}
+            {guardrails.allowedRegions &&
+              !guardrails.managementAccountExempt && (
+                <Typography variant="body2">
+                  Allowed regions: {guardrails.allowedRegions.join(', ')}
+                </Typography>
+              )}
           </div>
         </InfoCard>
       </Grid>

@@ -1,4 +1,8 @@
-import { SimulationResult } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  SimulationRequest,
+  SimulationResult,
+  simulationRequestSchema,
+} from '@aws-governance/plugin-aws-organizations-common';
 import {
   InfoCard,
   StatusError,
@@ -16,7 +20,11 @@ import Typography from '@material-ui/core/Typography';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
-import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import {
+  ApiErrorPanel,
+  errorMessage,
+  errorStatus,
+} from '../common/ApiErrorPanel';
 
 type Statement = SimulationResult['decisiveStatements'][number];
 
@@ -71,6 +79,36 @@ function SimulationOutcome(props: { result: SimulationResult }) {
   );
 }
 
+type Field = 'action' | 'region' | 'resource' | 'context';
+type FieldErrors = Partial<Record<Field, string>>;
+const FIELDS: Field[] = ['action', 'region', 'resource', 'context'];
+
+/** The request's field errors under the backend's own schema. */
+export function validate(request: SimulationRequest): FieldErrors {
+  const parsed = simulationRequestSchema.safeParse(request);
+  const errors: FieldErrors = {};
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as Field;
+      if (FIELDS.includes(field) && !errors[field]) {
+        errors[field] = issue.message;
+      }
+    }
+  }
+  return errors;
+}
+
+/**
+ * The field a backend 400 names ("Invalid simulation request: action: must
+ * be ..."), with its message; undefined when it names none.
+ */
+export function fieldErrorOf(message: string): FieldErrors | undefined {
+  const match = /(?:^|: )(action|region|resource|context)[.\w:-]*: (.+)$/.exec(
+    message,
+  );
+  return match ? { [match[1]]: match[2] } : undefined;
+}
+
 /**
  * Asks the backend whether the account's SCPs allow an action, in a region,
  * on a resource.
@@ -81,25 +119,45 @@ export function GuardrailSimulator(props: { accountId: string }) {
   const [region, setRegion] = useState('');
   const [resource, setResource] = useState('');
   const [principalArn, setPrincipalArn] = useState('');
-  const [state, simulate] = useAsyncFn(
-    () =>
-      api.simulate({
-        accountId: props.accountId,
-        action: action.trim(),
-        ...(region.trim() ? { region: region.trim() } : {}),
-        ...(resource.trim() ? { resource: resource.trim() } : {}),
-        ...(principalArn.trim()
-          ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
-          : {}),
-      }),
-    [api, props.accountId, action, region, resource, principalArn],
-  );
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const request: SimulationRequest = {
+    accountId: props.accountId,
+    action: action.trim(),
+    ...(region.trim() ? { region: region.trim() } : {}),
+    ...(resource.trim() ? { resource: resource.trim() } : {}),
+    ...(principalArn.trim()
+      ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
+      : {}),
+  };
+  const [state, simulate] = useAsyncFn(async () => {
+    try {
+      return await api.simulate(request);
+    } catch (error) {
+      // A 400 naming a field is said at the field, not in a panel.
+      const onField =
+        errorStatus(error) === 400 && fieldErrorOf(errorMessage(error));
+      if (onField) {
+        setFieldErrors(onField);
+        return undefined;
+      }
+      throw error;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, JSON.stringify(request)]);
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    if (action.trim()) {
+    // The shared schema the backend validates with, so that a malformed
+    // action is refused here, at its field, before any request.
+    const errors = validate(request);
+    setFieldErrors(errors);
+    if (Object.keys(errors).length === 0) {
       simulate();
     }
   };
+  const fieldProps = (field: Field) =>
+    fieldErrors[field]
+      ? { error: true, helperText: fieldErrors[field] }
+      : { error: false };
   return (
     <InfoCard title="Would an SCP block it?">
       <form onSubmit={onSubmit} aria-label="Guardrail simulator">
@@ -113,6 +171,7 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={action}
               onChange={e => setAction(e.target.value)}
+              {...fieldProps('action')}
             />
           </Grid>
           <Grid item xs={12} md={3}>
@@ -123,6 +182,7 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={region}
               onChange={e => setRegion(e.target.value)}
+              {...fieldProps('region')}
             />
           </Grid>
           <Grid item xs={12} md={3}>
@@ -133,6 +193,7 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={resource}
               onChange={e => setResource(e.target.value)}
+              {...fieldProps('resource')}
             />
           </Grid>
           <Grid item xs={12} md={10}>
@@ -140,10 +201,14 @@ export function GuardrailSimulator(props: { accountId: string }) {
               id="aws-simulator-principal"
               label="Principal ARN"
               placeholder="arn:aws:iam::123456789012:role/Developer"
-              helperText="Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals"
               fullWidth
               value={principalArn}
               onChange={e => setPrincipalArn(e.target.value)}
+              error={Boolean(fieldErrors.context)}
+              helperText={
+                fieldErrors.context ??
+                'Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals'
+              }
             />
           </Grid>
           <Grid item xs={12} md={2}>

@@ -89,6 +89,7 @@ export function OrganizationalUnitContent() {
   if (!unitId) {
     return (
       <WarningPanel
+        defaultExpanded
         title="No organizational unit id"
         message={`The entity has no ${ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID} annotation.`}
       />
@@ -104,6 +105,7 @@ export function OrganizationalUnitContent() {
   if (!node) {
     return (
       <WarningPanel
+        defaultExpanded
         title="Not in the organization"
         message={`The last sync did not see ${unitId} in the organization.`}
       />

@@ -115,7 +115,11 @@ export function ServiceAccountsCard() {
   return (
     <InfoCard title="AWS accounts">
       {problem && (
-        <WarningPanel title="Invalid AWS account id" message={problem} />
+        <WarningPanel
+          defaultExpanded
+          title="Invalid AWS account id"
+          message={problem}
+        />
       )}
       {!problem && ids.length === 0 && (
         <Typography variant="body2">
