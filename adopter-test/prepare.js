@@ -169,7 +169,9 @@ function emulatorCommand(steps, packages) {
     problems.push(`${where}: runs ${name}, which this repo does not publish`);
     return undefined;
   }
-  const { bin } = readJson(path.join(pkg.unpacked, 'package.json'));
+  const { bin, dependencies = {} } = readJson(
+    path.join(pkg.unpacked, 'package.json'),
+  );
   const binName =
     typeof bin === 'string' ? name.split('/').pop() : Object.keys(bin ?? {})[0];
   if (!binName || (typeof bin === 'object' && Object.keys(bin).length !== 1)) {
@@ -183,13 +185,20 @@ function emulatorCommand(steps, packages) {
     : '4566';
   // npx caches what it installed by the package spec: a file name of the
   // tarball's content keeps a reused work folder from running an old build.
-  const digest = createHash('sha256')
-    .update(fs.readFileSync(pkg.tarball))
-    .digest('hex');
-  const tarball = pkg.tarball.replace(/\.tgz$/, `-${digest.slice(0, 12)}.tgz`);
-  fs.copyFileSync(pkg.tarball, tarball);
+  const withDigest = p => {
+    const digest = createHash('sha256')
+      .update(fs.readFileSync(p.tarball))
+      .digest('hex');
+    const tarball = p.tarball.replace(/\.tgz$/, `-${digest.slice(0, 12)}.tgz`);
+    fs.copyFileSync(p.tarball, tarball);
+    return tarball;
+  };
+  // The packages of this repo it depends on come from their tarballs too,
+  // as they would come from the registry once published together.
+  const siblings = packages.filter(p => p.tarball && p.name in dependencies);
+  const specs = [...siblings, pkg].map(p => `--package=${withDigest(p)}`);
   return {
-    command: ['npx', '--yes', `--package=${tarball}`, binName, ...args],
+    command: ['npx', '--yes', ...specs, binName, ...args],
     url: `http://127.0.0.1:${port}`,
   };
 }

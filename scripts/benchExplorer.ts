@@ -1,10 +1,11 @@
 /*
  * First render of the org explorer on a large organization:
  *
- *   yarn bench:explorer [--runs N] [--dataset L] [--no-build]
+ *   yarn bench:explorer [--runs N] [--dataset L|XL] [--no-build]
+ *                       [--backend-port N] [--emulator-port N]
  *
  * Starts the AWS emulator with the data set (default L: 5,000 accounts, 600
- * OUs) and the demo backend serving the built app, with the reader's rate
+ * OUs; XL: 20,000 accounts, 2,400 OUs) on free ports (unless given) and the demo backend serving the built app, with the reader's rate
  * limits raised for the emulator; waits for the first sync; then opens
  * /aws-organizations N times in headless Chromium (a fresh browser context
  * each time, signed in as the guest) and prints, per run and as medians:
@@ -14,17 +15,15 @@
  */
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, Page, Request } from 'playwright-core';
 
 const ROOT = resolve(__dirname, '..');
-const WATCHED = [
-  '/api/aws-organizations/organization/tree',
-  '/api/aws-organizations/compliance/summary',
-  '/api/aws-organizations/accounts?',
-] as const;
+/** Every request of the plugin's API (the explorer's own requests). */
+const WATCHED = '/api/aws-organizations/';
 
 interface RunFigures {
   headerMs: number;
@@ -96,6 +95,18 @@ async function waitFor<T>(
   }
 }
 
+/** A port nobody listens on now (the OS picks it), for --*-port 0. */
+function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+  });
+}
+
 function run(command: string, args: string[], cwd: string): Promise<void> {
   return new Promise((ok, fail) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
@@ -136,8 +147,7 @@ function benchConfig(backendPort: number, emulatorPort: number, tps: number) {
 async function measure(page: Page, baseUrl: string): Promise<RunFigures> {
   const requests: Request[] = [];
   page.on('requestfinished', request => {
-    if (WATCHED.some(path => request.url().includes(path)))
-      requests.push(request);
+    if (request.url().includes(WATCHED)) requests.push(request);
   });
   await page.goto(`${baseUrl}/aws-organizations`);
   const headerMs = await page
@@ -235,6 +245,9 @@ function describe(f: RunFigures): string {
   ].join(', ');
 }
 
+const total = (f: RunFigures, key: 'bytes' | 'encodedBytes') =>
+  Object.values(f.responses).reduce((sum, r) => sum + r[key], 0);
+
 /** Medians over the runs, one line per figure. */
 function summarize(figures: RunFigures[]): string[] {
   const all = <K extends keyof RunFigures>(key: K) =>
@@ -260,6 +273,11 @@ function summarize(figures: RunFigures[]): string[] {
       const ms = median(rs.map(r => r.ms));
       return `${path.padEnd(29)} ${bytes} (${wire} on the wire), ${ms} ms`;
     }),
+    `all of the explorer's requests: ${kib(
+      median(figures.map(f => total(f, 'bytes'))),
+    )} (${kib(
+      median(figures.map(f => total(f, 'encodedBytes'))),
+    )} on the wire)`,
   ];
 }
 
@@ -268,16 +286,17 @@ async function main() {
     options: {
       runs: { type: 'string', default: '5' },
       dataset: { type: 'string', default: 'L' },
-      'backend-port': { type: 'string', default: '7027' },
-      'emulator-port': { type: 'string', default: '4588' },
+      // 0: a free port picked at the start (never the shared 7007/3000/4566).
+      'backend-port': { type: 'string', default: '0' },
+      'emulator-port': { type: 'string', default: '0' },
       tps: { type: 'string', default: '2000' },
       'no-build': { type: 'boolean', default: false },
       url: { type: 'string' },
     },
   });
   const runs = Number(values.runs);
-  const backendPort = Number(values['backend-port']);
-  const emulatorPort = Number(values['emulator-port']);
+  const backendPort = Number(values['backend-port']) || (await freePort());
+  const emulatorPort = Number(values['emulator-port']) || (await freePort());
   // --url: measure a portal that is already running (nothing is started).
   const baseUrl = values.url ?? `http://localhost:${backendPort}`;
   const configFile = join(

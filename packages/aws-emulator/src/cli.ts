@@ -3,7 +3,7 @@ import { DATASET_NAMES, DatasetName } from './datasets';
 import { startEmulator } from './emulator';
 import { RateLimitOptions } from './knobs/rateLimits';
 
-const USAGE = `Usage: aws-emulator [--dataset demo|S|M|L] [--port N] [--host H]
+const USAGE = `Usage: aws-emulator [--dataset demo|S|M|L|XL] [--port N] [--host H]
   [--latency-ms N] [--jitter-ms N] [--tps N --burst N] [--seed N]
   [--organizations-tps N] [--identity-center-tps N] [--delegated-admin]
 

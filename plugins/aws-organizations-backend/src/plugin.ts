@@ -15,7 +15,7 @@ import {
   readComplianceConfig,
 } from './compliance';
 import { createComplianceReportCache } from './compliance/reportCache';
-import { readAwsOrganizationsBackendConfig } from './config';
+import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './sync/createSyncEngine';
@@ -58,7 +58,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
       },
       async init(deps) {
         const { rootConfig, logger, scheduler } = deps;
-        const config = readAwsOrganizationsBackendConfig(rootConfig);
+        const config = readAwsOrganizationsConfig(rootConfig);
         const store = await AwsOrganizationsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(awsOrganizationsPermissions);
         const compliance = createComplianceReportCache(
@@ -73,7 +73,11 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           store,
           logger,
           events: deps.events,
-          readSnapshot: createReaderSource({ config: rootConfig, logger }),
+          readSnapshot: createReaderSource({
+            config: rootConfig,
+            reader: config.reader,
+            logger,
+          }),
           readDirectory: () =>
             readCatalogDirectory({
               catalog: deps.catalog,
@@ -116,7 +120,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           store,
           compliance,
           logger,
-          namespace: config.catalogNamespace,
+          namespace: config.catalog.namespace,
         });
         // Index and judge each new snapshot when it lands, not on the first
         // request after it (seconds at 5,000 accounts).

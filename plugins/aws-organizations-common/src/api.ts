@@ -131,6 +131,13 @@ export interface SnapshotCounts {
   assignments: number;
   groups: number;
   users: number;
+  /**
+   * Resource control policies, RCPFullAWSAccess included (0 when unknown).
+   * Absent in counts recorded before RCPs were read.
+   */
+  resourceControlPolicies?: number;
+  /** Policies of the other types, all types together (unknown ones count 0). */
+  otherPolicies?: number;
 }
 
 /**
@@ -151,7 +158,13 @@ export interface SyncStatus {
    * data reload when it changes.
    */
   snapshotEtag?: string;
+  /**
+   * Identity Center principals that map to no catalog entity; at most
+   * `unmappedLimit` of them when the request sets it.
+   */
   unmappedPrincipals: ResolvedPrincipal[];
+  /** How many principals map to no catalog entity (all, whatever the limit). */
+  unmappedPrincipalCount: number;
 }
 
 /**

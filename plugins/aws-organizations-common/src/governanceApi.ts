@@ -4,6 +4,12 @@
  */
 import { ResolvedOwner, ResolvedPrincipal } from './api';
 import { Account, AccountState, PermissionsBoundary, Tags } from './snapshot';
+import type {
+  AccountPolicyTypeView,
+  ResourceGuardrails,
+  SimulationLayers,
+  SimulationSides,
+} from './guardrailsApi';
 
 /** Every compliance status a rule result can have. @public */
 export const COMPLIANCE_STATUSES = ['pass', 'fail', 'warn', 'unknown'] as const;
@@ -135,10 +141,17 @@ export interface AccountGuardrails {
   summary: string[];
   /** Regions allowed, when a region restriction is in force. */
   allowedRegions?: string[];
+  /** The RCPs of the account's resources (absent from older backends). */
+  resourceControlPolicies?: ResourceGuardrails;
+  /**
+   * The other policy types enabled on the root, with what is attached on
+   * the account's path (absent from older backends or readers).
+   */
+  otherPolicyTypes?: AccountPolicyTypeView[];
 }
 
 /** `POST /simulate` body. @public */
-export interface SimulationRequest {
+export interface SimulationRequest extends SimulationSides {
   accountId: string;
   action: string;
   resource?: string;
@@ -154,6 +167,8 @@ export interface DecisiveStatement {
   sid?: string;
   effect: 'Allow' | 'Deny';
   statementIndex: number;
+  /** The layer of the statement (absent from older backends: SCP). */
+  layer?: 'scp' | 'rcp';
 }
 
 /** `POST /simulate` response. @public */
@@ -161,6 +176,8 @@ export interface SimulationResult {
   decision: 'allowed' | 'denied' | 'indeterminate';
   reasons: string[];
   decisiveStatements: DecisiveStatement[];
+  /** Which layer decided and what each said (absent from older backends). */
+  layers?: SimulationLayers;
 }
 
 /** Why a permission set counts as privileged. @public */
@@ -246,12 +263,19 @@ export interface OrgTreeNode {
   accountCount: number;
   /** Account statuses in this node and below. */
   compliance: ComplianceCounts;
-  accounts: {
+  /**
+   * Child OUs of this node. `children` holds fewer (none) when the request
+   * limited the `depth`: then the children are not loaded yet.
+   */
+  childCount: number;
+  /** The node's own accounts; absent when requested with `accounts=false`. */
+  accounts?: {
     id: string;
     name: string;
     state: AccountState;
     status: ComplianceStatus;
   }[];
+  /** Child OUs by name, up to the requested `depth`. */
   children: OrgTreeNode[];
 }
 

@@ -3,10 +3,10 @@
  * sends: one definition, so the frontend's types are derived from what the
  * backend accepts instead of being a copy of it.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { isValidAwsAccountId } from './accounts';
 import { CHANGE_KINDS } from './api';
+import { normalizeEntityRef } from './entityNames';
 import { COMPLIANCE_STATUSES } from './governanceApi';
 import { ACCOUNT_STATES } from './snapshot';
 
@@ -57,18 +57,29 @@ export const awsAccountIdSchema = z
   .string()
   .refine(isValidAwsAccountId, 'must be a 12-digit AWS account id');
 
+/**
+ * A root id (`r-...`) or an OU id (`ou-...`).
+ *
+ * @public
+ */
+export const unitIdSchema = z
+  .string()
+  .max(100, 'must be at most 100 characters')
+  .regex(
+    /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
+    'must be a root id (r-...) or an OU id (ou-...)',
+  );
+
 const entityRef = z
   .string()
   .max(255)
   .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind: 'group' }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
+    const ref = normalizeEntityRef(value, { defaultKind: 'group' });
+    if (ref === undefined) {
       ctx.addIssue({ code: 'custom', message: 'must be an entity ref' });
       return z.NEVER;
     }
+    return ref;
   });
 
 /**
@@ -79,14 +90,7 @@ const entityRef = z
  */
 export const accountsQuerySchema = z
   .object({
-    ou: z
-      .string()
-      .max(100, 'must be at most 100 characters')
-      .regex(
-        /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*)$/,
-        'must be a root id (r-...) or an OU id (ou-...)',
-      )
-      .optional(),
+    ou: unitIdSchema.optional(),
     owner: entityRef.optional(),
     state: z.enum(ACCOUNT_STATES).optional(),
     compliance: z.enum(COMPLIANCE_STATUSES).optional(),
@@ -177,6 +181,69 @@ export const simulationRequestSchema = z
         contextValue,
       )
       .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
+      .optional(),
+    principalAccountId: awsAccountIdSchema.optional(),
+    principalType: z.enum(['iam', 'service-linked-role', 'service']).optional(),
+    principalOrgId: z
+      .string()
+      .regex(
+        /^o-[a-z0-9]{10,32}$/,
+        'must be an organization id, e.g. o-a1b2c3d4e5',
+      )
+      .nullable()
+      .optional(),
+    servicePrincipal: z
+      .string()
+      .max(128, 'must be at most 128 characters')
+      .regex(
+        /^[a-z0-9][a-z0-9.-]*\.amazonaws\.com(\.cn)?$/,
+        'must be an AWS service principal, e.g. cloudtrail.amazonaws.com',
+      )
+      .optional(),
+    resourceAccountId: awsAccountIdSchema.optional(),
+    kmsKeyManager: z.enum(['AWS', 'CUSTOMER']).optional(),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const issue = (field: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [field], message });
+    if (v.principalType === 'service' && v.servicePrincipal === undefined) {
+      issue('servicePrincipal', "is required when principalType is 'service'");
+    }
+    if (v.principalType !== 'service' && v.servicePrincipal !== undefined) {
+      issue('servicePrincipal', "is only for principalType 'service'");
+    }
+    if (v.principalType === 'service' && v.principalAccountId !== undefined) {
+      issue('principalAccountId', 'a service principal has no account');
+    }
+  });
+
+/**
+ * Query of `GET /organization/tree`: where to start, how many levels of OUs
+ * (AWS nests OUs at most 5 levels below the root), and whether each node
+ * lists its own accounts.
+ *
+ * @public
+ */
+export const treeQuerySchema = z
+  .object({
+    unit: unitIdSchema.optional(),
+    depth: integer
+      .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
+      .optional(),
+    accounts: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+/**
+ * Query of `GET /sync/status`: how many unmapped principals to list.
+ *
+ * @public
+ */
+export const syncStatusQuerySchema = z
+  .object({
+    unmappedLimit: integer
+      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
       .optional(),
   })
   .strict();

@@ -3,6 +3,7 @@
  * cycle, as plain JSON. Produced by the reader (-node), stored by the backend,
  * served to the catalog module and the frontend.
  */
+import type { OrganizationPoliciesPart } from './policyTypes';
 
 /**
  * A value the reader could not read (an optional part that failed, e.g. tags
@@ -282,11 +283,12 @@ export interface ReadStatistics {
  * `complete` is true when every required listing succeeded. An incomplete
  * snapshot (e.g. Identity Center unavailable) is never published as the
  * current state: the backend keeps the last complete one and reports why in
- * `incompleteReasons`.
+ * `incompleteReasons`. RCPs and the other policy types are in
+ * {@link OrganizationPoliciesPart}.
  *
  * @public
  */
-export interface OrganizationSnapshot {
+export interface OrganizationSnapshot extends OrganizationPoliciesPart {
   schemaVersion: 1;
   readAt: string;
   complete: boolean;
@@ -296,12 +298,6 @@ export interface OrganizationSnapshot {
   organizationalUnits: OrganizationalUnit[];
   accounts: Account[];
   policies: ServiceControlPolicy[];
-  /**
-   * The resource control policies with their targets. Absent in snapshots
-   * from readers that do not read RCPs (their effect is then unknown when
-   * the RESOURCE_CONTROL_POLICY type is enabled).
-   */
-  resourceControlPolicies?: ResourceControlPolicy[];
   identityCenter: IdentityCenterSnapshot;
   warnings: SnapshotWarning[];
   stats: ReadStatistics;

@@ -1,9 +1,11 @@
-import { OrganizationSnapshot } from './snapshot';
+import { isUnknown, OrganizationSnapshot } from './snapshot';
+import { knownResourceControlPolicies } from './policyTypes';
 import { SnapshotCounts } from './api';
 
 /**
  * How many of each thing a snapshot holds. Identity Center parts count zero
- * when Identity Center is not available.
+ * when Identity Center is not available, and policies whose listing failed
+ * count zero.
  *
  * @public
  */
@@ -18,5 +20,11 @@ export function snapshotCounts(snapshot: OrganizationSnapshot): SnapshotCounts {
     assignments: available?.assignments.length ?? 0,
     groups: available?.groups.length ?? 0,
     users: available?.users.length ?? 0,
+    resourceControlPolicies:
+      knownResourceControlPolicies(snapshot)?.length ?? 0,
+    otherPolicies: (snapshot.otherPolicyTypes ?? []).reduce(
+      (n, t) => n + (isUnknown(t.policies) ? 0 : t.policies.length),
+      0,
+    ),
   };
 }

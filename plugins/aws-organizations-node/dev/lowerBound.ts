@@ -9,20 +9,31 @@ const pages = (n: number, size: number) => Math.max(1, Math.ceil(n / size));
  * Computes, from the emulator's data, the fewest API calls that read all of
  * it at maximum page size: per parent one page at least of OUs and of
  * accounts, per resource (root, OU, account, customer managed policy) one
- * tag page at least, per policy a description and its target pages, per
+ * tag page at least, per policy type read (SCPs, and every other type
+ * enabled on the root) its policy pages, per policy of those types a
+ * description, its target pages and (customer managed) a tag page, per
  * permission set its six reads, and for
  * assignments the cheaper of the two plans (per permission set or per
  * principal), counted exactly.
  */
 export function lowerBound(state: EmulatorState): CallBound {
+  const types = new Set([
+    'SERVICE_CONTROL_POLICY',
+    ...(state.root?.policyTypes ?? []),
+  ]);
+  const read = [...state.policies].filter(([, p]) => types.has(p.type));
   const org: Record<string, number> = {
     DescribeOrganization: 1,
     ListRoots: 1,
     ListOrganizationalUnitsForParent: 0,
     ListAccountsForParent: 0,
     ListTagsForResource: 0,
-    ListPolicies: pages(state.policies.size, 20),
-    DescribePolicy: state.policies.size,
+    ListPolicies: [...types].reduce(
+      (n, type) =>
+        n + pages(read.filter(([, p]) => p.type === type).length, 20),
+      0,
+    ),
+    DescribePolicy: read.length,
     ListTargetsForPolicy: 0,
   };
   const parents = [state.root!.id, ...state.organizationalUnits.keys()];
@@ -40,7 +51,7 @@ export function lowerBound(state: EmulatorState): CallBound {
       20,
     );
   }
-  for (const [id, policy] of state.policies) {
+  for (const [id, policy] of read) {
     org.ListTargetsForPolicy += pages(
       state.policyTargets.get(id)?.size ?? 0,
       20,

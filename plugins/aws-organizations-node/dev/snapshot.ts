@@ -1,6 +1,7 @@
 /*
- * Prints an OrganizationSnapshot as JSON on stdout and the read statistics
- * on stderr.
+ * Prints an OrganizationSnapshot as JSON on stdout (SCPs, RCPs and the
+ * policies of every other enabled type included) and, on stderr, the read
+ * statistics and one line per policy type.
  *
  *   yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN]
  *                 [--external-id X] [--profile P] [--max-attempts N]
@@ -28,6 +29,7 @@ import {
 } from '../src';
 import { StderrLogger } from './stderrLogger';
 import { formatStats } from './formatStats';
+import { formatPolicies } from './formatPolicies';
 
 /** `--rate-limit identityCenter.tps=12` as `{ identityCenter: { tps: 12 } }`. */
 function rateLimitOptions(options: string[]) {
@@ -110,6 +112,7 @@ async function main() {
   });
   process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
   process.stderr.write(`${formatStats(snapshot.stats)}\n`);
+  process.stderr.write(`${formatPolicies(snapshot)}\n`);
   if (!snapshot.complete) {
     process.stderr.write(
       `INCOMPLETE: ${snapshot.incompleteReasons.join('; ')}\n`,

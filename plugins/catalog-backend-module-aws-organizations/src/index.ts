@@ -19,7 +19,3 @@ export {
   accountPermissionSets,
   type AccountAccessGrantsOptions,
 } from './provider/accessGrants';
-export {
-  readProviderConfig,
-  type AwsOrganizationsCatalogConfig,
-} from './config/readProviderConfig';

@@ -1,11 +1,13 @@
-import { awsOrganizationsCatalogExtensionPoint } from '@aws-governance/plugin-aws-organizations-node';
+import {
+  awsOrganizationsCatalogExtensionPoint,
+  readAwsOrganizationsCatalogConfig,
+} from '@aws-governance/plugin-aws-organizations-node';
 import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { readProviderConfig } from './config/readProviderConfig';
 import { AwsAccountLinkProcessor } from './processor/AwsAccountLinkProcessor';
 import { AwsOrganizationsRelationProcessor } from './processor/AwsOrganizationsRelationProcessor';
 import { AwsOrganizationsEntityProvider } from './provider/AwsOrganizationsEntityProvider';
@@ -45,7 +47,7 @@ export const catalogModuleAwsOrganizations = createBackendModule({
         scheduler,
         events,
       }) {
-        const providerConfig = readProviderConfig(config);
+        const providerConfig = readAwsOrganizationsCatalogConfig(config);
         catalog.addProcessor(
           new AwsAccountLinkProcessor({ namespace: providerConfig.namespace }),
           new AwsOrganizationsRelationProcessor(),

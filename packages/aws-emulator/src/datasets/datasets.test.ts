@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { countState } from '../state/counts';
+import { RCP, SCP } from '../state/policyTypes';
+import { checkPolicyContent } from '../services/organizations/policyRules';
 import { buildDataset, DEMO_IDS, GENERATED_SIZES } from '.';
 
 const REPO = join(__dirname, '../../../..');
@@ -20,6 +22,34 @@ function ancestors(state: ReturnType<typeof buildDataset>, id: string) {
 describe('demo data set', () => {
   const state = buildDataset('demo');
   const ic = state.identityCenter!;
+
+  it('has a data perimeter RCP on some OUs and policies of other types', () => {
+    const r = DEMO_IDS.resourceControlPolicies;
+    const perimeter = state.policies.get(r.DataPerimeter)!;
+    expect(perimeter.type).toBe(RCP);
+    expect([...state.policyTargets.get(r.DataPerimeter)!]).toEqual([
+      DEMO_IDS.ous.Workloads,
+      DEMO_IDS.ous.Security,
+    ]);
+    const statement = JSON.parse(perimeter.content).Statement[0];
+    expect(statement.Condition).toEqual({
+      StringNotEqualsIfExists: { 'aws:PrincipalOrgID': 'o-a1b2c3d4e5' },
+      BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+    });
+    expect(
+      JSON.parse(state.policies.get(r.EnforceSecureTransport)!.content)
+        .Statement[0].Condition,
+    ).toEqual({ BoolIfExists: { 'aws:SecureTransport': 'false' } });
+    // Every customer policy passes the emulator's own CreatePolicy rules.
+    for (const policy of state.policies.values()) {
+      if (!policy.awsManaged) {
+        expect(() =>
+          checkPolicyContent(policy.type, policy.content),
+        ).not.toThrow();
+      }
+    }
+    expect(state.root!.policyTypes).toContain('DECLARATIVE_POLICY_EC2');
+  });
 
   it('holds every account annotated in examples/entities.yaml', () => {
     const yaml = readFileSync(join(REPO, 'examples/entities.yaml'), 'utf8');
@@ -94,9 +124,19 @@ describe('demo data set', () => {
       ...state.organizationalUnits.keys(),
       ...state.accounts.keys(),
     ]) {
-      const n = state.targetPolicies.get(target)?.size ?? 0;
-      expect(n).toBeGreaterThanOrEqual(1);
-      expect(n).toBeLessThanOrEqual(5);
+      const ofType = (type: string) =>
+        [...(state.targetPolicies.get(target) ?? [])].filter(
+          id => state.policies.get(id)!.type === type,
+        ).length;
+      expect(ofType(SCP)).toBeGreaterThanOrEqual(1);
+      expect(ofType(SCP)).toBeLessThanOrEqual(5);
+      // RCPFullAWSAccess everywhere, at most 5 RCPs.
+      expect(
+        state.targetPolicies
+          .get(target)!
+          .has(DEMO_IDS.resourceControlPolicies.RCPFullAWSAccess),
+      ).toBe(true);
+      expect(ofType(RCP)).toBeLessThanOrEqual(5);
     }
   });
 });
@@ -117,19 +157,32 @@ describe('generated data sets', () => {
     expect(dump(a)).not.toEqual(dump(c));
   });
 
-  it('builds L with the documented counts and AWS limits', () => {
-    const state = buildDataset('L', 1);
-    const { maxOuDepth, maxPoliciesPerTarget, ...size } = GENERATED_SIZES.L;
-    expect(countState(state)).toEqual({
-      ...size,
-      memberships: expect.any(Number),
-    });
-    expect(countState(state).memberships).toBeGreaterThan(30000);
-    for (const id of state.organizationalUnits.keys()) {
-      expect(ancestors(state, id).length).toBeLessThanOrEqual(maxOuDepth);
-    }
-    for (const policies of state.targetPolicies.values()) {
-      expect(policies.size).toBeLessThanOrEqual(maxPoliciesPerTarget);
-    }
-  });
+  it.each([
+    ['L', 30000],
+    ['XL', 120000],
+  ] as const)(
+    'builds %s with the documented counts and AWS limits',
+    (name, minMemberships) => {
+      const state = buildDataset(name, 1);
+      const { maxOuDepth, maxPoliciesPerTarget, ...size } =
+        GENERATED_SIZES[name];
+      expect(countState(state)).toEqual({
+        ...size,
+        memberships: expect.any(Number),
+      });
+      expect(countState(state).memberships).toBeGreaterThan(minMemberships);
+      for (const id of state.organizationalUnits.keys()) {
+        expect(ancestors(state, id).length).toBeLessThanOrEqual(maxOuDepth);
+      }
+      for (const policies of state.targetPolicies.values()) {
+        const types = [...policies].map(id => state.policies.get(id)!.type);
+        for (const type of new Set(types)) {
+          expect(types.filter(t => t === type).length).toBeLessThanOrEqual(
+            maxPoliciesPerTarget,
+          );
+        }
+      }
+    },
+    120_000,
+  );
 });

@@ -5,10 +5,19 @@ import {
   attachPolicy,
   createOrganization,
   detachPolicy,
+  enablePolicyType,
   FULL_AWS_ACCESS_POLICY_ID,
+  RCP_FULL_AWS_ACCESS_POLICY_ID,
 } from '../state/organizations';
+import { RCP } from '../state/policyTypes';
 import { AccountState, EmulatorState } from '../state/types';
 import {
+  AI_SERVICES_OPT_OUT,
+  BACKUP_POLICY_DAILY,
+  dataPerimeterRcp,
+  DECLARATIVE_EC2_BASELINE,
+  ENFORCE_SECURE_TRANSPORT,
+  TAG_POLICY_COST_CENTER,
   DENY_IAM_USER_CREATION,
   DENY_LEAVE_ORGANIZATION,
   PROTECT_CLOUDTRAIL,
@@ -45,6 +54,17 @@ export const DEMO_IDS = {
     RegionRestriction: 'p-2r5g8w1m',
     SandboxAllowList: 'p-9s3b6a4l',
     DenyLeaveOrganization: 'p-5d0l3e8v',
+  },
+  resourceControlPolicies: {
+    RCPFullAWSAccess: RCP_FULL_AWS_ACCESS_POLICY_ID,
+    DataPerimeter: 'p-8d2p4e6r',
+    EnforceSecureTransport: 'p-3t7l5s9x',
+  },
+  otherPolicies: {
+    CostCenterTags: 'p-95tag2c7',
+    DailyBackups: 'p-95bak3d8',
+    AiServicesOptOut: 'p-95ai4o9q',
+    Ec2Baseline: 'p-95ec5b1w',
   },
   identityCenterInstanceSuffix: 'ssoins-7223a1b2c3d4e5f6',
   identityStoreId: 'd-9067a1b2c3',
@@ -102,7 +122,10 @@ const ACCOUNTS: [
   ],
 ];
 
-/** Builds the demo organization: OUs, accounts, tags and SCPs. */
+/**
+ * Builds the demo organization: OUs, accounts, tags, SCPs, the data
+ * perimeter RCPs and policies of four other types.
+ */
 export function seedDemoOrganization(state: EmulatorState) {
   createOrganization(state, {
     organizationId: DEMO_IDS.organizationId,
@@ -175,4 +198,74 @@ export function seedDemoOrganization(state: EmulatorState) {
   }
   // The Sandbox OU is allow-listed: FullAWSAccess replaced by the allow list.
   detachPolicy(state, FULL_AWS_ACCESS_POLICY_ID, DEMO_IDS.ous.Sandbox);
+  seedOtherPolicies(state);
+}
+
+/**
+ * RCPs enabled (RCPFullAWSAccess everywhere) with the data perimeter on the
+ * Workloads and Security OUs and TLS required in Prod; tag, backup,
+ * AI-services opt-out and declarative EC2 policies.
+ */
+function seedOtherPolicies(state: EmulatorState) {
+  const ous = DEMO_IDS.ous;
+  const r = DEMO_IDS.resourceControlPolicies;
+  const o = DEMO_IDS.otherPolicies;
+  const root = DEMO_IDS.rootId;
+  enablePolicyType(state, RCP);
+  const policies: [string, string, string, string, string[]][] = [
+    [
+      r.DataPerimeter,
+      RCP,
+      'DataPerimeter',
+      dataPerimeterRcp(DEMO_IDS.organizationId),
+      [ous.Workloads, ous.Security],
+    ],
+    [
+      r.EnforceSecureTransport,
+      RCP,
+      'EnforceSecureTransport',
+      ENFORCE_SECURE_TRANSPORT,
+      [ous.Prod],
+    ],
+    [
+      o.CostCenterTags,
+      'TAG_POLICY',
+      'CostCenterTags',
+      TAG_POLICY_COST_CENTER,
+      [root],
+    ],
+    [
+      o.DailyBackups,
+      'BACKUP_POLICY',
+      'DailyBackups',
+      BACKUP_POLICY_DAILY,
+      [ous.Prod],
+    ],
+    [
+      o.AiServicesOptOut,
+      'AISERVICES_OPT_OUT_POLICY',
+      'AiServicesOptOut',
+      AI_SERVICES_OPT_OUT,
+      [root],
+    ],
+    [
+      o.Ec2Baseline,
+      'DECLARATIVE_POLICY_EC2',
+      'Ec2Baseline',
+      DECLARATIVE_EC2_BASELINE,
+      [ous.Workloads],
+    ],
+  ];
+  for (const [id, type, name, content, targets] of policies) {
+    enablePolicyType(state, type);
+    addPolicy(state, {
+      id,
+      type,
+      name,
+      content,
+      description: `${name} (${type.toLowerCase()})`,
+      tags: { owner: type === RCP ? 'security' : 'platform' },
+    });
+    for (const target of targets) attachPolicy(state, id, target);
+  }
 }

@@ -10,27 +10,32 @@ import {
   addAccount,
   addOrganizationalUnit,
   addPolicy,
+  enablePolicyType,
   attachPolicy,
   createEmptyState,
   createOrganization,
 } from '../state/organizations';
 import { Prng } from '../state/prng';
+import { RCP } from '../state/policyTypes';
+import { SAMPLE_MANAGEMENT_POLICIES } from './demoPolicies';
 import { DatasetCounts, EmulatorState } from '../state/types';
 
 /** The sizes of a generated data set. @public */
 export type GeneratedSize = Omit<DatasetCounts, 'memberships'> & {
   /** Deepest OU level below the root (AWS allows 5). */
   maxOuDepth: number;
-  /** Most SCPs attached to one target (AWS allows 5). */
+  /** Most SCPs attached to one target (AWS allows 5 of a type). */
   maxPoliciesPerTarget: number;
 };
 
 /** The generated data sets' sizes. @public */
-export const GENERATED_SIZES: Record<'S' | 'M' | 'L', GeneratedSize> = {
+export const GENERATED_SIZES: Record<'S' | 'M' | 'L' | 'XL', GeneratedSize> = {
   S: {
     accounts: 30,
     organizationalUnits: 8,
     policies: 6,
+    resourceControlPolicies: 3,
+    otherPolicies: 4,
     permissionSets: 8,
     groups: 12,
     users: 60,
@@ -42,6 +47,8 @@ export const GENERATED_SIZES: Record<'S' | 'M' | 'L', GeneratedSize> = {
     accounts: 500,
     organizationalUnits: 60,
     policies: 30,
+    resourceControlPolicies: 6,
+    otherPolicies: 12,
     permissionSets: 40,
     groups: 300,
     users: 3000,
@@ -53,10 +60,27 @@ export const GENERATED_SIZES: Record<'S' | 'M' | 'L', GeneratedSize> = {
     accounts: 5000,
     organizationalUnits: 600,
     policies: 250,
+    resourceControlPolicies: 20,
+    otherPolicies: 40,
     permissionSets: 400,
     groups: 3000,
     users: 30000,
     assignments: 60000,
+    maxOuDepth: 5,
+    maxPoliciesPerTarget: 5,
+  },
+  // The largest organizations (10,000-20,000 accounts): L scaled by four.
+  // 1,000 SCPs is AWS's quota of policies of one type per organization.
+  XL: {
+    accounts: 20000,
+    organizationalUnits: 2400,
+    policies: 1000,
+    resourceControlPolicies: 80,
+    otherPolicies: 160,
+    permissionSets: 1600,
+    groups: 12000,
+    users: 120000,
+    assignments: 240000,
     maxOuDepth: 5,
     maxPoliciesPerTarget: 5,
   },
@@ -161,6 +185,64 @@ function seedOrganization(
         attachPolicy(state, policy.id, target);
       }
     }
+  }
+  seedOtherPolicyTypes(state, size, ous);
+}
+
+/** Management policy types the generated organizations enable. */
+const GENERATED_OTHER_TYPES = Object.keys(SAMPLE_MANAGEMENT_POLICIES);
+
+/**
+ * RCPs and policies of other types, attached round-robin to OUs (no PRNG
+ * draw, so the rest of the data set is the same as without them).
+ * RCPFullAWSAccess and the other policies count in the sizes.
+ */
+function seedOtherPolicyTypes(
+  state: EmulatorState,
+  size: GeneratedSize,
+  ous: string[],
+) {
+  const rootId = state.root!.id;
+  const targets = ous.length > 0 ? ous : [rootId];
+  enablePolicyType(state, RCP);
+  for (let i = 1; i < size.resourceControlPolicies; i++) {
+    const policy = addPolicy(state, {
+      name: `rcp-${i}`,
+      type: RCP,
+      description: `Generated data perimeter ${i}`,
+      content: JSON.stringify({
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Deny',
+            Principal: '*',
+            Action: ['s3:*', 'sqs:*', 'kms:*'],
+            Resource: '*',
+            Condition: {
+              StringNotEqualsIfExists: {
+                'aws:PrincipalOrgID': state.organization!.id,
+              },
+              BoolIfExists: { 'aws:PrincipalIsAWSService': 'false' },
+            },
+          },
+        ],
+      }),
+    });
+    attachPolicy(state, policy.id, targets[i % targets.length]);
+  }
+  GENERATED_OTHER_TYPES.forEach(type => enablePolicyType(state, type));
+  for (let i = 0; i < size.otherPolicies; i++) {
+    const type = GENERATED_OTHER_TYPES[i % GENERATED_OTHER_TYPES.length];
+    const policy = addPolicy(state, {
+      name: `${type.toLowerCase()}-${i}`,
+      type,
+      content: SAMPLE_MANAGEMENT_POLICIES[type],
+    });
+    attachPolicy(
+      state,
+      policy.id,
+      i < 2 ? rootId : targets[i % targets.length],
+    );
   }
 }
 

@@ -3,10 +3,10 @@ import { buildDemoDataset } from './demo';
 import { GENERATED_SIZES, generateDataset } from './generated';
 
 /** @public */
-export type DatasetName = 'demo' | 'S' | 'M' | 'L';
+export type DatasetName = 'demo' | 'S' | 'M' | 'L' | 'XL';
 
 /** @public */
-export const DATASET_NAMES: DatasetName[] = ['demo', 'S', 'M', 'L'];
+export const DATASET_NAMES: DatasetName[] = ['demo', 'S', 'M', 'L', 'XL'];
 
 /**
  * Builds a data set into a fresh in-memory state. `demo` ignores the seed.

@@ -26,7 +26,7 @@ export interface FaultConfig {
    * error (what a proxy or load balancer in front of AWS answers). With
    * `resources`, only calls naming one of them (`ResourceId`,
    * `ResourceArn`, `ParentId`, `PermissionSetArn`, `GroupId`, `PrincipalId`,
-   * `AccountId`) can fail.
+   * `AccountId`, `PolicyId`, or the policy type in `Filter`) can fail.
    */
   errorRate?: Record<
     string,
@@ -91,6 +91,8 @@ const RESOURCE_PARAMETERS = [
   'GroupId',
   'PrincipalId',
   'AccountId',
+  'PolicyId',
+  'Filter',
 ];
 
 function namesOneOf(body: Record<string, unknown>, resources: string[]) {

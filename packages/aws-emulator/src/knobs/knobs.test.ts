@@ -19,7 +19,7 @@ import { sdkClients } from '../__testUtils__/clients';
 import { DEMO_IDS } from '../datasets';
 import { EmulatorOptions, RunningEmulator, startEmulator } from '../emulator';
 import { LatencyModel } from './latency';
-import { TokenBucket } from './tokenBucket';
+import { RateLimiters } from './rateLimits';
 
 const STORE = DEMO_IDS.identityStoreId;
 
@@ -71,16 +71,28 @@ describe('knobs', () => {
   });
 
   it('refills the bucket over time', () => {
-    // The bucket on a clock the test moves: exact, whatever the load (over
+    // The buckets on a clock the test moves: exact, whatever the load (over
     // HTTP, two calls could be more than a refill apart on a busy machine).
     let now = 0;
-    const bucket = new TokenBucket({ tps: 50, burst: 1 }, () => now);
-    expect(bucket.tryTake()).toBe(true);
-    expect(bucket.tryTake()).toBe(false);
+    const limits = new RateLimiters(
+      {
+        organizations: { tps: 50, burst: 2 },
+        identityCenter: { tps: 10, burst: 1 },
+      },
+      () => now,
+    );
+    expect(limits.tryTake('organizations')).toBe(true);
+    expect(limits.tryTake('organizations')).toBe(true);
+    expect(limits.tryTake('organizations')).toBe(false);
+    expect(limits.tryTake('ssoAdmin')).toBe(true);
+    // One Identity Center bucket for both services.
+    expect(limits.tryTake('identityStore')).toBe(false);
     now += 19;
-    expect(bucket.tryTake()).toBe(false);
+    expect(limits.tryTake('organizations')).toBe(false);
     now += 1;
-    expect(bucket.tryTake()).toBe(true);
+    expect(limits.tryTake('organizations')).toBe(true);
+    now += 80;
+    expect(limits.tryTake('identityStore')).toBe(true);
   });
 
   it('denies a whole service', async () => {

@@ -1,5 +1,5 @@
 import { EmulatedService } from '../protocol/errors';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '@aws-governance/plugin-aws-organizations-common';
 
 /** One server-side token bucket. @public */
 export interface RateLimitSpec {
@@ -27,6 +27,10 @@ const IDENTITY_CENTER: readonly EmulatedService[] = [
   'identityStore',
 ];
 
+function bucketOf(spec: RateLimitSpec, now?: () => number): TokenBucket {
+  return new TokenBucket({ tps: spec.tps, capacity: spec.burst, now });
+}
+
 /** The buckets of {@link RateLimitOptions}, by the service they apply to. */
 export class RateLimiters {
   readonly #buckets: Record<EmulatedService, TokenBucket[]> = {
@@ -38,16 +42,14 @@ export class RateLimiters {
   constructor(options: RateLimitOptions = {}, now?: () => number) {
     const { identityCenter, ...perService } = options;
     if (identityCenter) {
-      const shared = new TokenBucket(identityCenter, now);
+      const shared = bucketOf(identityCenter, now);
       for (const service of IDENTITY_CENTER) {
         this.#buckets[service].push(shared);
       }
     }
     for (const [service, spec] of Object.entries(perService)) {
       if (spec) {
-        this.#buckets[service as EmulatedService].push(
-          new TokenBucket(spec, now),
-        );
+        this.#buckets[service as EmulatedService].push(bucketOf(spec, now));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { RCP, SCP } from './policyTypes';
 import { DatasetCounts, EmulatorState } from './types';
 
 /**
@@ -7,10 +8,16 @@ import { DatasetCounts, EmulatorState } from './types';
  */
 export function countState(state: EmulatorState): DatasetCounts {
   const ic = state.identityCenter;
+  const ofType = (type?: string) =>
+    [...state.policies.values()].filter(p =>
+      type ? p.type === type : p.type !== SCP && p.type !== RCP,
+    ).length;
   return {
     accounts: state.accounts.size,
     organizationalUnits: state.organizationalUnits.size,
-    policies: state.policies.size,
+    policies: ofType(SCP),
+    resourceControlPolicies: ofType(RCP),
+    otherPolicies: ofType(),
     permissionSets: ic?.permissionSets.size ?? 0,
     assignments: ic?.assignments.size ?? 0,
     groups: ic?.groups.size ?? 0,

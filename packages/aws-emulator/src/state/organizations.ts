@@ -1,5 +1,11 @@
 import { IdFactory } from './ids';
 import {
+  AWS_MANAGED_POLICIES,
+  awsManagedPolicyOf,
+  RCP,
+  SCP,
+} from './policyTypes';
+import {
   AccountRecord,
   AccountState,
   ChildrenRecord,
@@ -10,16 +16,10 @@ import {
 } from './types';
 
 /** The id of the AWS managed FullAWSAccess SCP. @public */
-export const FULL_AWS_ACCESS_POLICY_ID = 'p-FullAWSAccess';
+export const FULL_AWS_ACCESS_POLICY_ID = AWS_MANAGED_POLICIES[SCP].id;
 
-const FULL_AWS_ACCESS_CONTENT = JSON.stringify(
-  {
-    Version: '2012-10-17',
-    Statement: [{ Effect: 'Allow', Action: '*', Resource: '*' }],
-  },
-  null,
-  2,
-);
+/** The id of the AWS managed RCPFullAWSAccess RCP. @public */
+export const RCP_FULL_AWS_ACCESS_POLICY_ID = AWS_MANAGED_POLICIES[RCP].id;
 
 /**
  * An empty state: no organization (Organizations answers
@@ -93,17 +93,10 @@ export function createOrganization(
     id: rootId,
     arn: `arn:aws:organizations::${managementAccountId}:root/${id}/${rootId}`,
     name: 'Root',
+    policyTypes: [],
   };
   childrenOf(state, rootId);
-  state.policies.set(FULL_AWS_ACCESS_POLICY_ID, {
-    id: FULL_AWS_ACCESS_POLICY_ID,
-    arn: 'arn:aws:organizations::aws:policy/service_control_policy/p-FullAWSAccess',
-    name: 'FullAWSAccess',
-    description: 'Allows access to every operation',
-    awsManaged: true,
-    content: FULL_AWS_ACCESS_CONTENT,
-  });
-  attachPolicy(state, FULL_AWS_ACCESS_POLICY_ID, rootId);
+  enablePolicyType(state, SCP);
   return addAccount(state, {
     id: managementAccountId,
     name: options.managementAccountName ?? 'management',
@@ -114,7 +107,8 @@ export function createOrganization(
 }
 
 /**
- * Adds an OU under a parent; as AWS does, FullAWSAccess is attached to it.
+ * Adds an OU under a parent; as AWS does, the AWS managed policy of each
+ * enabled authorization type (FullAWSAccess, RCPFullAWSAccess) is attached.
  *
  * @public
  */
@@ -135,7 +129,7 @@ export function addOrganizationalUnit(
   childrenOf(state, options.parentId).organizationalUnits.add(id);
   childrenOf(state, id);
   if (options.tags) setTags(state, id, options.tags);
-  attachPolicy(state, FULL_AWS_ACCESS_POLICY_ID, id);
+  attachManagedPolicies(state, id);
   return ou;
 }
 
@@ -154,7 +148,8 @@ export function removeOrganizationalUnit(state: EmulatorState, id: string) {
 }
 
 /**
- * Adds an account under a parent; as AWS does, FullAWSAccess is attached.
+ * Adds an account under a parent; as AWS does, the AWS managed policy of
+ * each enabled authorization type is attached.
  *
  * @public
  */
@@ -188,7 +183,7 @@ export function addAccount(
   state.accounts.set(id, account);
   childrenOf(state, options.parentId).accounts.add(id);
   if (options.tags) setTags(state, id, options.tags);
-  attachPolicy(state, FULL_AWS_ACCESS_POLICY_ID, id);
+  attachManagedPolicies(state, id);
   return account;
 }
 
@@ -216,12 +211,18 @@ export function setAccountState(
   account.state = accountState;
 }
 
-/** Adds a customer managed service control policy. @public */
+/**
+ * Adds a customer managed policy of a type (default: a service control
+ * policy). The type need not be enabled, as with CreatePolicy.
+ *
+ * @public
+ */
 export function addPolicy(
   state: EmulatorState,
   options: {
     name: string;
     content: string;
+    type?: string;
     description?: string;
     id?: string;
     tags?: TagMap;
@@ -229,18 +230,86 @@ export function addPolicy(
 ): PolicyRecord {
   const { organization } = requireOrganization(state);
   const id = options.id ?? state.ids.policyId();
+  const type = options.type ?? SCP;
   state.ids.reserve(id);
   const policy: PolicyRecord = {
     id,
-    arn: `arn:aws:organizations::${organization.managementAccountId}:policy/${organization.id}/service_control_policy/${id}`,
+    arn: `arn:aws:organizations::${organization.managementAccountId}:policy/${
+      organization.id
+    }/${type.toLowerCase()}/${id}`,
     name: options.name,
     description: options.description ?? '',
     awsManaged: false,
     content: options.content,
+    type,
   };
   state.policies.set(id, policy);
   if (options.tags) setTags(state, id, options.tags);
   return policy;
+}
+
+/** Attaches the AWS managed policies of the enabled types to a target. */
+function attachManagedPolicies(state: EmulatorState, targetId: string) {
+  for (const type of state.root?.policyTypes ?? []) {
+    const managed = awsManagedPolicyOf(type);
+    if (managed) attachPolicy(state, managed.id, targetId);
+  }
+}
+
+/** Every root, OU and account id of the organization. */
+function allTargets(state: EmulatorState): string[] {
+  return [
+    ...(state.root ? [state.root.id] : []),
+    ...state.organizationalUnits.keys(),
+    ...state.accounts.keys(),
+  ];
+}
+
+/**
+ * Enables a policy type on the root, as EnablePolicyType does. For SCPs and
+ * RCPs, their AWS managed policy (FullAWSAccess, RCPFullAWSAccess) is
+ * created when missing and attached to the root, every OU and every
+ * account. Does nothing when the type is already enabled.
+ *
+ * @public
+ */
+export function enablePolicyType(state: EmulatorState, type: string) {
+  const { root } = requireOrganization(state);
+  if (root.policyTypes.includes(type)) return;
+  root.policyTypes.push(type);
+  const managed = awsManagedPolicyOf(type);
+  if (!managed) return;
+  if (!state.policies.has(managed.id)) {
+    state.policies.set(managed.id, {
+      id: managed.id,
+      arn: managed.arn,
+      name: managed.name,
+      description: managed.description,
+      awsManaged: true,
+      content: managed.content,
+      type,
+    });
+  }
+  for (const target of allTargets(state)) {
+    attachPolicy(state, managed.id, target);
+  }
+}
+
+/**
+ * Disables a policy type on the root, as DisablePolicyType does: every
+ * policy of the type is detached from every target (the policies remain).
+ *
+ * @public
+ */
+export function disablePolicyType(state: EmulatorState, type: string) {
+  const { root } = requireOrganization(state);
+  root.policyTypes = root.policyTypes.filter(t => t !== type);
+  for (const policy of state.policies.values()) {
+    if (policy.type !== type) continue;
+    for (const target of [...(state.policyTargets.get(policy.id) ?? [])]) {
+      detachPolicy(state, policy.id, target);
+    }
+  }
 }
 
 /** Removes a policy and its attachments. @public */

@@ -25,6 +25,8 @@ export interface RootRecord {
   id: string;
   arn: string;
   name: string;
+  /** The policy types enabled on the root, in the order they were enabled. */
+  policyTypes: string[];
 }
 
 /** @public */
@@ -47,7 +49,7 @@ export interface AccountRecord {
   parentId: string;
 }
 
-/** A service control policy. @public */
+/** An organization policy of any type (SCP, RCP, tag policy ...). @public */
 export interface PolicyRecord {
   id: string;
   arn: string;
@@ -55,6 +57,8 @@ export interface PolicyRecord {
   description: string;
   awsManaged: boolean;
   content: string;
+  /** The policy type, e.g. SERVICE_CONTROL_POLICY or TAG_POLICY. */
+  type: string;
 }
 
 /** @public */
@@ -194,6 +198,10 @@ export interface DatasetCounts {
   organizationalUnits: number;
   /** Service control policies, FullAWSAccess included. */
   policies: number;
+  /** Resource control policies, RCPFullAWSAccess included. */
+  resourceControlPolicies: number;
+  /** Policies of the other types (tag, backup, declarative ...). */
+  otherPolicies: number;
   permissionSets: number;
   assignments: number;
   groups: number;

@@ -8,7 +8,10 @@ import {
 } from '@aws-governance/plugin-aws-organizations-node';
 import type { RunningEmulator } from '@aws-governance/aws-emulator';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { OwnershipConfig, PrincipalMappingConfig } from '../config';
+import {
+  OwnershipConfig,
+  PrincipalMappingConfig,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { CatalogDirectory } from '../resolution/types';
 
 /** examples/org.yaml: the demo company's Groups and Users. */

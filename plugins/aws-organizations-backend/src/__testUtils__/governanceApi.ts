@@ -4,7 +4,7 @@ import { ConfigReader } from '@backstage/config';
 import { JsonObject } from '@backstage/types';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import request from 'supertest';
-import { readAwsOrganizationsBackendConfig } from '../config';
+import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../store/SnapshotStore';
 import { resolveSnapshot } from '../resolution/resolveSnapshot';
@@ -50,6 +50,8 @@ export async function startGovernanceApi(
     stored?: boolean;
     config?: JsonObject;
     features?: BackendFeature[];
+    /** Changes the stored snapshot (e.g. adds RCPs). */
+    transform?: (snapshot: OrganizationSnapshot) => OrganizationSnapshot;
   } = {},
 ) {
   const knex = await databases.init('SQLITE_3');
@@ -63,12 +65,10 @@ export async function startGovernanceApi(
   });
   const store = new AwsOrganizationsStore(knex);
   if (options.stored !== false) {
-    const s = governanceSnapshot();
+    const s = (options.transform ?? (x => x))(governanceSnapshot());
     const resolution = resolveSnapshot(
       s,
-      readAwsOrganizationsBackendConfig(
-        new ConfigReader({ awsOrganizations: {} }),
-      ),
+      readAwsOrganizationsConfig(new ConfigReader({ awsOrganizations: {} })),
       EMPTY_DIRECTORY,
     );
     const runId = await store.runs.start('manual', new Date());

@@ -88,6 +88,29 @@ describe('buildGovernanceIndex', () => {
     ).toBe('resource:default/aws-account-222222222222');
   });
 
+  it('links long ids to the refs the catalog module emits', () => {
+    // The same literals are asserted on the catalog module's entities
+    // (catalog-backend-module-aws-organizations, read.test.ts).
+    const { refs } = buildGovernanceIndex(
+      governanceSnapshot(),
+      governanceResolution(),
+    );
+    expect(
+      refs.unit(
+        'ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcdef0123456789abcdef',
+      ),
+    ).toBe(
+      'resource:default/aws-ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcd-25d6144c',
+    );
+    expect(
+      refs.permissionSet(
+        'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0123456789abcdef0123456789abcdef0123456789abcdef',
+      ),
+    ).toBe(
+      'resource:default/aws-permission-set-0123456789abcdef0123456789abcdef012-6afda7ed',
+    );
+  });
+
   it('maps catalog refs to principals, case-insensitively, including the entities emitted for principals the catalog lacks', () => {
     const resolution = governanceResolution();
     resolution.principals['u-alice'].ref = 'User:Default/Alice.Smith';

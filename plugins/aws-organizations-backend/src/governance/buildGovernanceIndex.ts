@@ -6,8 +6,8 @@ import {
   ResolvedPrincipal,
   ServiceControlPolicy,
   SnapshotResolution,
+  awsEntityRefs,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-node';
 import { compareNames, compareText } from './order';
 import {
   GovernanceChildren,
@@ -32,17 +32,15 @@ function makeRefs(
   snapshot: OrganizationSnapshot,
   namespace: string,
 ): GovernanceRefs {
-  const resource = (name: string) => `resource:${namespace}/${name}`;
+  const refs = awsEntityRefs(namespace);
   return {
-    account: id => resource(awsEntityNames.account(id)),
+    account: refs.account,
     unit: id =>
-      resource(
-        id === snapshot.root.id
-          ? awsEntityNames.organizationRoot(id)
-          : awsEntityNames.organizationalUnit(id),
-      ),
-    policy: id => resource(awsEntityNames.serviceControlPolicy(id)),
-    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+      id === snapshot.root.id
+        ? refs.organizationRoot(id)
+        : refs.organizationalUnit(id),
+    policy: refs.serviceControlPolicy,
+    permissionSet: refs.permissionSet,
   };
 }
 
@@ -77,17 +75,14 @@ function indexEmittedRefs(
   resolution: SnapshotResolution,
   namespace: string,
 ): Map<string, ResolvedPrincipal[]> {
+  const refs = awsEntityRefs(namespace);
   const byRef = new Map<string, ResolvedPrincipal[]>();
   for (const principal of Object.values(resolution.principals)) {
     if (principal.ref && principal.resolvable !== false) continue;
     const ref =
       principal.type === 'GROUP'
-        ? `group:${namespace}/${awsEntityNames.identityCenterGroup(
-            principal.id,
-          )}`
-        : `user:${namespace}/${awsEntityNames.identityCenterUser(
-            principal.id,
-          )}`;
+        ? refs.identityCenterGroup(principal.id)
+        : refs.identityCenterUser(principal.id);
     push(byRef, ref.toLowerCase(), principal);
   }
   return byRef;

@@ -4,7 +4,8 @@ import {
 } from '../__testUtils__/governance';
 import { policy } from '../__testUtils__/snapshots';
 import { buildGovernanceIndex } from './buildGovernanceIndex';
-import { accountGuardrails, simulate } from './guardrails';
+import { accountGuardrails } from './guardrails';
+import { simulate } from './simulate';
 
 const index = buildGovernanceIndex(
   governanceSnapshot(),
@@ -104,8 +105,13 @@ describe('simulate', () => {
         sid: 'NoIamUsers',
         effect: 'Deny',
         statementIndex: 0,
+        layer: 'scp',
       },
     ]);
+    expect(result.layers).toMatchObject({
+      decidedBy: ['scp'],
+      principalAccountId: '222222222222',
+    });
     expect(result.reasons.join(' ')).toMatch(/DenyIamUsers/);
   });
 

@@ -1,14 +1,12 @@
 import {
   AccountGuardrails,
   effectivePolicies,
-  evaluateScps,
   GuardrailPolicy,
   ScpPolicySource,
-  SimulationRequest,
-  SimulationResult,
   summarizeGuardrails,
   summarizeScp,
 } from '@aws-governance/plugin-aws-organizations-common';
+import { otherPolicyTypes, resourceGuardrails } from './resourceGuardrails';
 import { GovernanceIndex } from './types';
 
 function policySentences(source: ScpPolicySource): string[] {
@@ -40,7 +38,9 @@ function guardrailPolicy(
 /**
  * `GET /accounts/:id/guardrails`: the SCPs of the root, of each OU on the
  * account's path and of the account, each summarized, then the combined
- * summary and the allowed regions. Undefined for an unknown account.
+ * summary and the allowed regions; the RCPs of the account's resources the
+ * same way; the other policy types attached on the path. Undefined for an
+ * unknown account.
  */
 export function accountGuardrails(
   index: GovernanceIndex,
@@ -59,45 +59,11 @@ export function accountGuardrails(
       policies: level.policies.map(p => guardrailPolicy(index, p)),
     })),
     summary: combined.sentences,
+    resourceControlPolicies: resourceGuardrails(index.snapshot, accountId),
+    otherPolicyTypes: otherPolicyTypes(index.snapshot, accountId),
   };
   if (combined.regions.restricted) {
     guardrails.allowedRegions = combined.regions.regions;
   }
   return guardrails;
-}
-
-/**
- * `POST /simulate`: whether the account's SCPs allow a request, with the
- * statements that decided. The management account is always allowed (SCPs
- * do not restrict it); a request the evaluator cannot decide (a missing
- * condition key, an unknown operator, an unreadable policy) is
- * `indeterminate`, never allowed. Undefined for an unknown account.
- */
-export function simulate(
-  index: GovernanceIndex,
-  request: SimulationRequest,
-): SimulationResult | undefined {
-  if (!index.accounts.has(request.accountId)) return undefined;
-  const evaluation = evaluateScps(index.snapshot, {
-    accountId: request.accountId,
-    action: request.action,
-    resource: request.resource,
-    region: request.region,
-    context: request.context,
-  });
-  return {
-    decision: evaluation.decision,
-    reasons: evaluation.reasons,
-    decisiveStatements: evaluation.decisive.map(statement => {
-      const decisive: SimulationResult['decisiveStatements'][number] = {
-        policyId: statement.policyId,
-        policyName: statement.policyName,
-        level: { ...statement.level },
-        effect: statement.effect,
-        statementIndex: statement.statementIndex,
-      };
-      if (statement.sid !== undefined) decisive.sid = statement.sid;
-      return decisive;
-    }),
-  };
 }

@@ -18,7 +18,8 @@ export {
 } from './listAccounts';
 export type { AccountsFilter } from './listAccounts';
 export { accountDetail } from './accountDetail';
-export { accountGuardrails, simulate } from './guardrails';
+export { accountGuardrails } from './guardrails';
+export { simulate } from './simulate';
 export { accountAccess, principalAccess, groupMembers } from './access';
 export { permissionSetView } from './permissionSetView';
 export {

@@ -24,10 +24,11 @@ function find(node: OrgTreeNode, id: string): OrgTreeNode | undefined {
 }
 
 describe('organizationTree', () => {
-  const tree = organizationTree(
-    buildGovernanceIndex(governanceSnapshot(), governanceResolution()),
-    report,
+  const index = buildGovernanceIndex(
+    governanceSnapshot(),
+    governanceResolution(),
   );
+  const tree = organizationTree(index, report)!;
 
   it('starts at the root and nests the OUs by name', () => {
     expect(tree).toMatchObject({ id: 'r-root', name: 'Root', kind: 'root' });
@@ -105,8 +106,53 @@ describe('organizationTree', () => {
       kind: 'root',
       accountCount: 0,
       compliance: { pass: 0, fail: 0, warn: 0, unknown: 0 },
+      childCount: 0,
       accounts: [],
       children: [],
     });
+  });
+
+  it('counts the child OUs of every node', () => {
+    expect(tree.childCount).toBe(2);
+    expect(find(tree, 'ou-dev')!.childCount).toBe(1);
+    expect(find(tree, 'ou-sandbox')!.childCount).toBe(0);
+  });
+
+  it('leaves out the accounts on request, and only them', () => {
+    const bare = organizationTree(index, report, { accounts: false })!;
+    const strip = (node: OrgTreeNode): OrgTreeNode => {
+      const { accounts: _accounts, ...rest } = node;
+      return { ...rest, children: node.children.map(strip) };
+    };
+    expect(bare).toEqual(strip(tree));
+    expect(JSON.stringify(bare)).not.toContain('"accounts"');
+    expect(JSON.stringify(bare)).not.toContain('111111111111');
+  });
+
+  it('cuts the tree at a depth, keeping the counts of the whole subtree', () => {
+    const top = organizationTree(index, report, { depth: 1 })!;
+    expect(top.children.map(c => c.id)).toEqual(['ou-dev', 'ou-prod']);
+    const dev = find(top, 'ou-dev')!;
+    expect(dev).toMatchObject({
+      childCount: 1,
+      children: [],
+      accountCount: 3,
+      compliance: { pass: 0, fail: 2, warn: 0, unknown: 1 },
+    });
+    const only = organizationTree(index, report, { depth: 0 })!;
+    expect(only).toMatchObject({ id: 'r-root', childCount: 2, children: [] });
+    expect(only.accountCount).toBe(5);
+  });
+
+  it('starts at an OU, the same subtree as in the whole tree', () => {
+    const dev = organizationTree(index, report, { unit: 'ou-dev' })!;
+    expect(dev).toEqual(find(tree, 'ou-dev'));
+    expect(dev.kind).toBe('ou');
+    expect(
+      organizationTree(index, report, { unit: 'r-root', depth: 0 })!.kind,
+    ).toBe('root');
+    expect(organizationTree(index, report, { unit: 'ou-nope' })).toBe(
+      undefined,
+    );
   });
 });

@@ -6,7 +6,7 @@ import {
   SnapshotResolution,
   Tags,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { OwnershipConfig } from '../config';
+import { OwnershipConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { toEntityRef } from './entityNames';
 import { CatalogDirectory } from './types';
 

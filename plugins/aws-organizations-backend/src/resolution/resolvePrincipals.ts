@@ -4,7 +4,7 @@ import {
   OrganizationSnapshot,
   ResolvedPrincipal,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { PrincipalMappingConfig } from '../config';
+import { PrincipalMappingConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { toEntityName } from './entityNames';
 import { CatalogDirectory } from './types';
 

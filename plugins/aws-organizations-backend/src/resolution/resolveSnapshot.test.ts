@@ -1,6 +1,9 @@
 import { UnknownValue } from '@aws-governance/plugin-aws-organizations-common';
 import { baseSnapshot, policy, ROOT_ID } from '../__testUtils__/snapshots';
-import { OwnershipConfig, PrincipalMappingConfig } from '../config';
+import {
+  OwnershipConfig,
+  PrincipalMappingConfig,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { toEntityName, toEntityRef } from './entityNames';
 import { resolveSnapshot } from './resolveSnapshot';
 import { CatalogDirectory } from './types';

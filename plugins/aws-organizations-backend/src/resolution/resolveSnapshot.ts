@@ -2,7 +2,10 @@ import {
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { OwnershipConfig, PrincipalMappingConfig } from '../config';
+import {
+  OwnershipConfig,
+  PrincipalMappingConfig,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { LastKnownResolution, resolveOwners } from './resolveOwners';
 import { resolvePrincipals } from './resolvePrincipals';
 import { CatalogDirectory } from './types';

@@ -113,10 +113,12 @@ export function redactChanges(
 
 /** The sync status naming no user: unmapped principals are groups only. */
 export function teamLevelSyncStatus(status: SyncStatus): SyncStatus {
+  const unmappedPrincipals = status.unmappedPrincipals.filter(
+    principal => principal.type === 'GROUP',
+  );
   return {
     ...status,
-    unmappedPrincipals: status.unmappedPrincipals.filter(
-      principal => principal.type === 'GROUP',
-    ),
+    unmappedPrincipals,
+    unmappedPrincipalCount: unmappedPrincipals.length,
   };
 }

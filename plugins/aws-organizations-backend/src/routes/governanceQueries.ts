@@ -8,6 +8,8 @@ import {
   isValidAwsAccountId,
   pagingQuerySchema,
   simulationRequestSchema,
+  syncStatusQuerySchema,
+  treeQuerySchema,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { z } from 'zod';
 
@@ -60,6 +62,30 @@ export function parseAccountsQuery(query: unknown): AccountsQuery {
     offset: parsed.offset ?? 0,
     limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
   };
+}
+
+/** Options of `GET /organization/tree`. */
+export interface TreeQuery {
+  unit?: string;
+  depth?: number;
+  accounts: boolean;
+}
+
+/** Parses the query of `GET /organization/tree`, or throws an InputError. */
+export function parseTreeQuery(query: unknown): TreeQuery {
+  const parsed = parseOrThrow(treeQuerySchema, query, 'query');
+  return {
+    unit: parsed.unit,
+    depth: parsed.depth,
+    accounts: parsed.accounts !== 'false',
+  };
+}
+
+/** Parses the query of `GET /sync/status`, or throws an InputError. */
+export function parseSyncStatusQuery(query: unknown): {
+  unmappedLimit?: number;
+} {
+  return parseOrThrow(syncStatusQuerySchema, query, 'query');
 }
 
 const pageSchema = pagingQuerySchema.strict();

@@ -1,10 +1,11 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { BASE, NONE, SERVICE, USER } from '../__testUtils__/backend';
 import { startGovernanceApi } from '../__testUtils__/governanceApi';
+import { withRcps } from '../__testUtils__/rcps';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-async function setup(options: { denyUsers?: boolean; stored?: boolean } = {}) {
+async function setup(options: Parameters<typeof startGovernanceApi>[1] = {}) {
   return startGovernanceApi(databases, options);
 }
 
@@ -181,6 +182,76 @@ describe('governance routes', () => {
       { accountId: '333333333333', action: 'iam:CreateUser', extra: 1 },
       /Unrecognized key/,
     ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalAccountId: '12',
+      },
+      /principalAccountId: must be a 12-digit AWS account id/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        resourceAccountId: 'x',
+      },
+      /resourceAccountId: must be a 12-digit AWS account id/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalType: 'robot',
+      },
+      /principalType/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalType: 'service',
+      },
+      /servicePrincipal: is required when principalType is 'service'/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        servicePrincipal: 'cloudtrail.amazonaws.com',
+      },
+      /servicePrincipal: is only for principalType 'service'/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalType: 'service',
+        servicePrincipal: 'not a principal',
+      },
+      /servicePrincipal: must be an AWS service principal/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalOrgId: 'org',
+      },
+      /principalOrgId: must be an organization id/,
+    ],
+    [
+      {
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        principalAccountId: '222222222222',
+        principalOrgId: null,
+      },
+      /principalOrgId: the principal's account 222222222222 is in this organization/,
+    ],
+    [
+      { accountId: '333333333333', action: 'kms:Decrypt', kmsKeyManager: 'ME' },
+      /kmsKeyManager/,
+    ],
   ])('answer 400 on POST /simulate %j', async (body, message) => {
     const { api } = await setup();
     const res = await api
@@ -189,6 +260,41 @@ describe('governance routes', () => {
       .send(body);
     expect(res.status).toBe(400);
     expect(res.body.error.message).toMatch(message);
+  });
+
+  it('serve the RCPs of an account and simulate both layers', async () => {
+    const { api } = await setup({ transform: withRcps });
+    const guardrails = await api
+      .get(`${BASE}/accounts/333333333333/guardrails`)
+      .set('Authorization', USER);
+    expect(guardrails.status).toBe(200);
+    expect(guardrails.body.resourceControlPolicies.status).toBe('enabled');
+    expect(guardrails.body.resourceControlPolicies.summary[0]).toMatch(
+      /^only principals of this organization/,
+    );
+    expect(guardrails.body.otherPolicyTypes.map((t: any) => t.type)).toEqual([
+      'BACKUP_POLICY',
+      'TAG_POLICY',
+    ]);
+    const sim = await api
+      .post(`${BASE}/simulate`)
+      .set('Authorization', USER)
+      .send({
+        accountId: '333333333333',
+        action: 's3:GetObject',
+        resource: 'arn:aws:s3:::prod-data/x',
+        region: 'eu-west-1',
+        principalAccountId: '777788889999',
+        principalOrgId: null,
+        context: { 'aws:SecureTransport': true, 'aws:PrincipalArn': 'x' },
+      });
+    expect(sim.status).toBe(200);
+    expect(sim.body.decision).toBe('denied');
+    expect(sim.body.layers.decidedBy).toEqual(['rcp']);
+    expect(sim.body.decisiveStatements[0]).toMatchObject({
+      layer: 'rcp',
+      sid: 'EnforceOrgIdentities',
+    });
   });
 
   it('serve who has access to those allowed', async () => {
@@ -349,5 +455,72 @@ describe('governance routes', () => {
     const counts = summary.body.accounts;
     expect(counts.pass + counts.fail + counts.warn + counts.unknown).toBe(3);
     expect(summary.body.rules.length).toBeGreaterThan(5);
+  });
+
+  it('serve the tree as deep and as detailed as asked', async () => {
+    const { api } = await setup();
+    const get = (query: string) =>
+      api.get(`${BASE}/organization/tree${query}`).set('Authorization', USER);
+    const whole = (await get('')).body;
+    // Unchanged without options: every node lists its accounts.
+    expect(whole.accounts.map((a: any) => a.id)).toEqual(['111111111111']);
+    expect(whole.childCount).toBe(whole.children.length);
+
+    const res = await get('?depth=1&accounts=false');
+    expect(res.status).toBe(200);
+    const nodeKeys = [
+      'accountCount',
+      'childCount',
+      'children',
+      'compliance',
+      'id',
+      'kind',
+      'name',
+    ];
+    // Exactly these fields (and `owner` where known): no account lists.
+    const keys = (node: object) =>
+      Object.keys(node)
+        .filter(key => key !== 'owner')
+        .sort();
+    expect(keys(res.body)).toEqual(nodeKeys);
+    const dev = res.body.children.find((c: any) => c.id === 'ou-dev');
+    expect(keys(dev)).toEqual(nodeKeys);
+    expect(dev).toMatchObject({ childCount: 0, children: [] });
+    // The level below is cut, its counts are kept.
+    const prod = res.body.children.find((c: any) => c.id === 'ou-prod');
+    expect(prod).toMatchObject({ accountCount: 1, childCount: 1 });
+    expect(prod.children).toEqual([]);
+    expect(res.text).not.toMatch(/\d{12}/);
+
+    const sub = await get('?unit=ou-prod&depth=1&accounts=false');
+    expect(sub.status).toBe(200);
+    expect(sub.body).toMatchObject({
+      id: 'ou-prod',
+      kind: 'ou',
+      accountCount: 1,
+      childCount: 1,
+    });
+    expect(sub.body.children.map((c: any) => c.id)).toEqual(['ou-payments']);
+    expect(keys(sub.body.children[0])).toEqual(nodeKeys);
+
+    const missing = await get('?unit=ou-nope-12345678');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.message).toMatch(/ou-nope-12345678/);
+  });
+
+  it.each([
+    ['depth=6', /depth: must be at most 5/],
+    ['depth=-1', /depth: must be a non-negative integer/],
+    ['accounts=no', /accounts/],
+    ['unit=finance', /unit: must be a root id/],
+    ['colour=red', /Unrecognized key/],
+  ])('answer 400 on GET /organization/tree?%s', async (query, message) => {
+    const { api } = await setup();
+    const res = await api
+      .get(`${BASE}/organization/tree?${query}`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
   });
 });

@@ -38,6 +38,7 @@ import {
   parsePage,
   parsePrincipalPath,
   parseSimulationRequest,
+  parseTreeQuery,
 } from './governanceQueries';
 
 const ACCESS_DENIED =
@@ -152,8 +153,15 @@ export function createGovernanceRouter(options: {
 
   router.get('/organization/tree', async (req, res) => {
     await auth.credentials(req);
+    const query = parseTreeQuery(req.query);
     const { index, report } = await view();
-    res.json(organizationTree(index, report));
+    const tree = organizationTree(index, report, query);
+    if (!tree) {
+      throw new NotFoundError(
+        `No organizational unit ${query.unit} in the AWS Organization`,
+      );
+    }
+    res.json(tree);
   });
 
   router.get('/compliance/summary', async (req, res) => {

@@ -106,6 +106,7 @@ describe('routes', () => {
       (await api.get(`${BASE}/sync/status`).set('Authorization', USER)).body,
     ).toEqual({
       unmappedPrincipals: [],
+      unmappedPrincipalCount: 0,
     });
 
     const etag = await storeSnapshot(store);
@@ -291,6 +292,27 @@ describe('routes', () => {
       .get(`${BASE}/sync/status`)
       .set('Authorization', USER);
     expect(fullStatus.body.unmappedPrincipals).toEqual(unmapped);
+    expect(fullStatus.body.unmappedPrincipalCount).toBe(unmapped.length);
+    // The explorer asks for the count alone; a limit cuts the list only.
+    const countOnly = await allowed
+      .get(`${BASE}/sync/status?unmappedLimit=0`)
+      .set('Authorization', USER);
+    expect(countOnly.body).toMatchObject({
+      unmappedPrincipals: [],
+      unmappedPrincipalCount: unmapped.length,
+      lastSuccess: { status: 'succeeded' },
+    });
+    const one = await allowed
+      .get(`${BASE}/sync/status?unmappedLimit=1`)
+      .set('Authorization', USER);
+    expect(one.body.unmappedPrincipals).toEqual([unmapped[0]]);
+    for (const bad of ['unmappedLimit=-1', 'unmappedLimit=501', 'limit=1']) {
+      const res = await allowed
+        .get(`${BASE}/sync/status?${bad}`)
+        .set('Authorization', USER);
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+      expect(res.body.error.name).toBe('InputError');
+    }
     const full = await allowed
       .get(`${BASE}/changes`)
       .set('Authorization', USER);
@@ -305,6 +327,8 @@ describe('routes', () => {
       .get(`${BASE}/sync/status`)
       .set('Authorization', USER);
     expect(status.body.unmappedPrincipals).toEqual([unmapped[0]]);
+    // The count does not tell what the list hides.
+    expect(status.body.unmappedPrincipalCount).toBe(1);
     const changes = await denied
       .get(`${BASE}/changes`)
       .set('Authorization', USER);

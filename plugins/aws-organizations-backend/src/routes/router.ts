@@ -23,6 +23,7 @@ import { createRouteAuth } from './authorize';
 import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
+import { parseSyncStatusQuery } from './governanceQueries';
 import { envelopeJson, matchesEtag, quoteEtag } from './snapshotResponse';
 
 /** @internal */
@@ -60,6 +61,7 @@ export async function createRouter(
 
   router.get('/sync/status', async (req, res) => {
     const credentials = await auth.credentials(req);
+    const { unmappedLimit } = parseSyncStatusQuery(req.query);
     const [lastAttempt, current] = await Promise.all([
       store.runs.latest(),
       store.snapshots.currentMeta(),
@@ -74,12 +76,26 @@ export async function createRouter(
         ? { snapshotReadAt: current.readAt, snapshotEtag: current.etag }
         : {}),
       unmappedPrincipals: current?.unmappedPrincipals ?? [],
+      unmappedPrincipalCount: current?.unmappedPrincipals?.length ?? 0,
     };
     const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    res.json(mayReadAccess ? status : teamLevelSyncStatus(status));
+    const visible = mayReadAccess ? status : teamLevelSyncStatus(status);
+    // The list grows with the Identity Store (33,000 users and groups at
+    // data set L): a page such as the explorer asks for the count alone.
+    res.json(
+      unmappedLimit === undefined
+        ? visible
+        : {
+            ...visible,
+            unmappedPrincipals: visible.unmappedPrincipals.slice(
+              0,
+              unmappedLimit,
+            ),
+          },
+    );
   });
 
   router.post('/sync', async (req, res) => {

@@ -7,7 +7,7 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import { EventsService } from '@backstage/plugin-events-node';
 import { AwsReadError } from '@aws-governance/plugin-aws-organizations-node';
-import { AwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import {
   diffSnapshots,
   DEFAULT_CHANGE_DETECTORS,
@@ -36,7 +36,7 @@ import {
 
 /** Options of {@link createSyncEngine}. */
 export interface SyncEngineOptions {
-  config: AwsOrganizationsBackendConfig;
+  config: AwsOrganizationsConfig;
   store: AwsOrganizationsStore;
   logger: LoggerService;
   events: EventsService;

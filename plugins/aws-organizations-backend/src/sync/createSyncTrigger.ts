@@ -1,10 +1,27 @@
-import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import {
+  LoggerService,
+  SchedulerService,
+  SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
 import { ConflictError, ServiceUnavailableError } from '@backstage/errors';
-import { AwsOrganizationsBackendConfig } from '../config';
+import { AwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
+import { durationToMilliseconds, HumanDuration } from '@backstage/types';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import { SYNC_TASK_ID } from './types';
-import { durationMs } from './durations';
 import { SyncTrigger } from './triggerTypes';
+
+/**
+ * Milliseconds of the schedule's timeout: a luxon `Duration` (given in
+ * code) or a `HumanDuration` (read from config).
+ */
+function timeoutMs(
+  timeout: SchedulerServiceTaskScheduleDefinition['timeout'],
+): number {
+  const duration = timeout as { toMillis?: () => number };
+  return typeof duration.toMillis === 'function'
+    ? duration.toMillis()
+    : durationToMilliseconds(timeout as HumanDuration);
+}
 
 /**
  * How long `POST /sync` waits for the scheduler to accept the trigger. The
@@ -17,7 +34,7 @@ const accepted = Symbol('accepted');
 
 /** Creates the manual trigger of the sync. */
 export function createSyncTrigger(options: {
-  config: AwsOrganizationsBackendConfig;
+  config: AwsOrganizationsConfig;
   store: AwsOrganizationsStore;
   scheduler: SchedulerService;
   logger: LoggerService;
@@ -25,7 +42,7 @@ export function createSyncTrigger(options: {
 }): SyncTrigger {
   const { config, store, scheduler, logger } = options;
   const now = options.now ?? (() => new Date());
-  const staleAfterMs = durationMs(config.schedule.timeout);
+  const staleAfterMs = timeoutMs(config.schedule.timeout);
 
   return {
     async trigger(requestedBy) {

@@ -4,8 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   AwsOrganizationsClients,
+  AwsOrganizationsReaderConfig,
   createAwsOrganizationsClients,
-  readAwsOrganizationsReaderConfig,
   readOrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { SnapshotSource } from './types';
@@ -14,18 +14,22 @@ import { SnapshotSource } from './types';
  * The reader as a snapshot source. The SDK clients are created on the first
  * sync (building credentials may call AWS) and reused; each read brings its
  * own rate budgets and retry allowances, so nothing one sync spent carries
- * over to the next.
+ * over to the next. The reader settings come read already (the plugin
+ * reads the whole config once at startup); the root config is only for the
+ * `aws` integration's credentials.
  */
 export function createReaderSource(options: {
   config: RootConfigService;
+  reader: AwsOrganizationsReaderConfig;
   logger: LoggerService;
 }): SnapshotSource {
-  const { rateLimits, delegatedAdministrator } =
-    readAwsOrganizationsReaderConfig(options.config);
+  const { rateLimits, delegatedAdministrator } = options.reader;
   let clients: Promise<AwsOrganizationsClients> | undefined;
   return async () => {
     if (!clients) {
-      clients = createAwsOrganizationsClients(options.config);
+      clients = createAwsOrganizationsClients(options.config, {
+        readerConfig: options.reader,
+      });
       clients.catch(() => {
         clients = undefined;
       });

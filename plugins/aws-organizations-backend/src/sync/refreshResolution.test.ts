@@ -6,7 +6,7 @@ import {
 import { ConfigReader } from '@backstage/config';
 import { builtInComplianceRules, createComplianceEngine } from '../compliance';
 import { createComplianceReportCache } from '../compliance/reportCache';
-import { readAwsOrganizationsBackendConfig } from '../config';
+import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import { CatalogDirectory, EMPTY_DIRECTORY } from '../resolution/types';
 import { baseSnapshot, permissionSet } from '../__testUtils__/snapshots';
@@ -29,7 +29,7 @@ async function setup(databaseId: TestDatabaseId) {
   let catalog: CatalogDirectory | Error = EMPTY_DIRECTORY;
   let organization = baseSnapshot();
   const engine = createSyncEngine({
-    config: readAwsOrganizationsBackendConfig(
+    config: readAwsOrganizationsConfig(
       new ConfigReader({ awsOrganizations: {} }),
     ),
     store,

@@ -1,4 +1,5 @@
 import type { OrganizationSnapshot } from '../snapshot';
+import { knownResourceControlPolicies } from '../policyTypes';
 import { memoizedRcpLevels, orgPathOf } from '../scp/effective';
 import type { EffectiveRcps } from './types';
 
@@ -26,7 +27,7 @@ export function effectiveRcps(
       rcpsEnabled: snapshot.organization.enabledPolicyTypes.includes(
         RESOURCE_CONTROL_POLICY_TYPE,
       ),
-      known: snapshot.resourceControlPolicies !== undefined,
+      known: knownResourceControlPolicies(snapshot) !== undefined,
       levels,
       derivedContext: {
         'aws:ResourceAccount': accountId,

@@ -191,17 +191,72 @@ describe('evaluateScpsAndRcps', () => {
       evaluateScpsAndRcps(unread, { ...getObject, principal: outsider })
         .decision,
     ).toBe('indeterminate');
+    const failed = {
+      ...snapshot,
+      resourceControlPolicies: { unknown: true as const, reason: 'denied' },
+    };
+    expect(
+      evaluateScpsAndRcps(failed, { ...getObject, principal: outsider })
+        .decision,
+    ).toBe('indeterminate');
   });
 
   it('takes the resource account from the ARN when it has one', () => {
     const r = evaluateScpsAndRcps(snapshot, {
       action: 'kms:Decrypt',
       resource: 'arn:aws:kms:eu-west-1:111111111111:key/k-1',
+      kmsKeyManager: 'CUSTOMER',
       principal: outsider,
       absentKeys: true,
     });
     expect(r.decision).toBe('denied');
     expect(r.decidedBy).toEqual(['rcp']);
+  });
+
+  it('exempts AWS managed KMS keys, and is unsure of a denial when the key manager is not given', () => {
+    const base = {
+      action: 'kms:Decrypt',
+      resource: 'arn:aws:kms:eu-west-1:111111111111:key/k-1',
+      principal: outsider,
+      absentKeys: true as const,
+    };
+    const managed = evaluateScpsAndRcps(snapshot, {
+      ...base,
+      kmsKeyManager: 'AWS',
+    });
+    expect(managed.decision).toBe('allowed');
+    expect(managed.rcp).toEqual({
+      applies: false,
+      reason: expect.stringContaining('AWS managed KMS keys'),
+    });
+    const alias = evaluateScpsAndRcps(snapshot, {
+      ...base,
+      resource: 'arn:aws:kms:eu-west-1:111111111111:alias/aws/s3',
+    });
+    expect(alias.rcp.applies).toBe(false);
+    const unsaid = evaluateScpsAndRcps(snapshot, base);
+    expect(unsaid.decision).toBe('indeterminate');
+    expect(unsaid.reasons[0]).toContain('kmsKeyManager');
+    const retire = evaluateScpsAndRcps(snapshot, {
+      ...base,
+      action: 'kms:RetireGrant',
+      kmsKeyManager: 'CUSTOMER',
+    });
+    expect(retire.rcp).toEqual({
+      applies: false,
+      reason: expect.stringContaining('kms:RetireGrant'),
+    });
+  });
+
+  it('is indeterminate for an action without resource type in a governed service', () => {
+    const r = evaluateScpsAndRcps(snapshot, {
+      action: 's3:ListAllMyBuckets',
+      resourceAccountId: '111111111111',
+      principal: outsider,
+      absentKeys: true,
+    });
+    expect(r.decision).toBe('indeterminate');
+    expect(r.reasons.join(' ')).toContain('takes no resource type');
   });
 
   it('treats a customer RCP that allows, or a principal other than "*", as unreadable', () => {
@@ -217,14 +272,18 @@ describe('evaluateScpsAndRcps', () => {
     expect(r.reasons.join(' ')).toContain('RCPFullAWSAccess');
   });
 
-  it('does not let a service-linked role be denied by an RCP for certain', () => {
+  it('applies neither SCPs nor RCPs to a service-linked role', () => {
     const r = evaluateScpsAndRcps(snapshot, {
       ...getObject,
       context: { 'aws:SecureTransport': false },
       principal: { ...insider, serviceLinkedRole: true },
     });
-    expect(r.decision).toBe('indeterminate');
+    expect(r.decision).toBe('allowed');
     expect(r.scp.applies).toBe(false);
+    expect(r.rcp).toEqual({
+      applies: false,
+      reason: expect.stringContaining('service-linked roles'),
+    });
   });
 });
 

@@ -8,6 +8,12 @@ import { layerResult } from '../scp/layer';
 import type { EffectiveScps, ScpEvaluation } from '../scp/types';
 import { splitArn } from '../scp/wildcard';
 import { effectiveRcps } from './effective';
+import {
+  RCP_DOC,
+  rcpExemption,
+  resourcelessReason,
+  unsureKmsKey,
+} from './exemptions';
 import type {
   EffectiveRcps,
   LayeredStatementRef,
@@ -20,8 +26,6 @@ import type {
 
 const SCP_DOC =
   'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_scps.html';
-const RCP_DOC =
-  'https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html';
 
 type Derived = Record<string, string | string[]>;
 
@@ -97,13 +101,25 @@ function rcpLayer(
   request: OrganizationPolicyRequest,
   derived: readonly Derived[],
 ): LayerOutcome {
-  const { service } = actionInfo(request.action);
-  if (!rcpGovernsService(service)) {
+  const action = actionInfo(request.action);
+  if (!rcpGovernsService(action.service)) {
     return notApplies(
       `RCPs do not govern ${
-        service || request.action
-      } resources (AWS's list of services that support RCPs: ${RCP_DOC})`,
+        action.service || request.action
+      } resources (AWS's list of services that support RCPs: ${RCP_DOC}#rcp-supported-services)`,
     );
+  }
+  const exempt = rcpExemption(request, action);
+  if (exempt) return notApplies(exempt);
+  if (rcps !== undefined && rcps !== 'outside-organization') {
+    if (!rcps.rcpsEnabled) {
+      return notApplies(
+        'the organization has not enabled resource control policies',
+      );
+    }
+  }
+  if (action.known && action.resourceless) {
+    return unknownLayer(resourcelessReason(action));
   }
   if (rcps === undefined) {
     return unknownLayer(
@@ -112,17 +128,12 @@ function rcpLayer(
   }
   if (rcps === 'outside-organization') {
     return notApplies(
-      "the resource's account is not in the organization: its RCPs do not apply",
+      `the resource's account is not in the organization: its RCPs do not apply (${RCP_DOC}#rcp-effects-on-permissions)`,
     );
   }
   if (rcps.managementAccount) {
     return notApplies(
       `the resource is in the management account ${rcps.accountId}: RCPs do not affect its resources (${RCP_DOC})`,
-    );
-  }
-  if (!rcps.rcpsEnabled) {
-    return notApplies(
-      'the organization has not enabled resource control policies',
     );
   }
   if (!rcps.known) {
@@ -134,20 +145,13 @@ function rcpLayer(
     ...derived,
     rcps.derivedContext,
   ]);
-  const { principal } = request;
-  if (
-    principal.type === 'iam' &&
-    principal.serviceLinkedRole &&
-    evaluation.decision !== 'allowed'
-  ) {
+  const unsure = unsureKmsKey(request, action, evaluation);
+  if (unsure) {
     return {
       applies: true,
       evaluation: layerResult(
         'indeterminate',
-        [
-          `an RCP may deny, but the principal is a service-linked role, which AWS exempts from RCPs in cases its documentation describes (${RCP_DOC})`,
-          ...evaluation.reasons,
-        ],
+        [unsure, ...evaluation.reasons],
         { uncertain: evaluation.uncertain },
       ),
     };

@@ -7,3 +7,9 @@
 export * from './types';
 export { effectiveRcps, RESOURCE_CONTROL_POLICY_TYPE } from './effective';
 export { evaluateRcps, evaluateScpsAndRcps } from './evaluate';
+export { summarizeRcp, summarizeRcpLevels } from './summarize';
+export type {
+  RcpStatementKind,
+  RcpStatementSummary,
+  RcpSummary,
+} from './summarize';

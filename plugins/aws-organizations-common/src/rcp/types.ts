@@ -63,6 +63,13 @@ export interface OrganizationPolicyRequest
    * resource ARN's account field; S3 ARNs have none, so give it for S3.
    */
   resourceAccountId?: string;
+  /**
+   * For KMS requests: whether the key is customer managed or AWS managed
+   * (DescribeKey's `KeyManager`). RCPs do not apply to AWS managed keys, so
+   * without it an RCP denial of a KMS request is not certain (an alias
+   * under `alias/aws/` is AWS managed).
+   */
+  kmsKeyManager?: 'AWS' | 'CUSTOMER';
 }
 
 /** Which layer of organization policies. @public */

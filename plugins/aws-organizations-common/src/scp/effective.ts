@@ -4,6 +4,7 @@ import type {
   OrganizationalUnit,
   ServiceControlPolicy,
 } from '../snapshot';
+import { knownResourceControlPolicies } from '../policyTypes';
 import type { EffectiveScps, ScpLevel, ScpPolicySource } from './types';
 
 /** Lookups of one snapshot, built once. */
@@ -52,7 +53,7 @@ function indexOf(snapshot: OrganizationSnapshot): SnapshotIndex {
     accounts: new Map(snapshot.accounts.map(a => [a.id, a])),
     units: new Map(snapshot.organizationalUnits.map(u => [u.id, u])),
     policiesByTarget: byTarget(snapshot.policies),
-    rcpsByTarget: byTarget(snapshot.resourceControlPolicies ?? []),
+    rcpsByTarget: byTarget(knownResourceControlPolicies(snapshot) ?? []),
     effective: new Map(),
     memo: new Map(),
   };

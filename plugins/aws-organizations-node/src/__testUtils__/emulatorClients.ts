@@ -1,5 +1,8 @@
 import type { RunningEmulator } from '@aws-governance/aws-emulator';
-import type { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  knownResourceControlPolicies,
+  type OrganizationSnapshot,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { createAwsOrganizationsClientsFromSettings } from '../reader/clients';
 
 /** The reader's SDK clients pointed at an emulator. */
@@ -26,6 +29,11 @@ export function snapshotContents(snapshot: OrganizationSnapshot) {
     accounts: snapshot.accounts.length,
     organizationalUnits: snapshot.organizationalUnits.length,
     policies: snapshot.policies.length,
+    resourceControlPolicies: knownResourceControlPolicies(snapshot)?.length,
+    otherPolicies: (snapshot.otherPolicyTypes ?? []).reduce(
+      (n, t) => n + (Array.isArray(t.policies) ? t.policies.length : 0),
+      0,
+    ),
     permissionSets: ic.permissionSets.length,
     assignments: ic.assignments.length,
     groups: ic.groups.length,

@@ -9,3 +9,4 @@ export type {
   ComplianceIdentityCenterState,
   ComplianceSnapshotIndex,
 } from './snapshotIndex';
+export * from './kit';

@@ -36,6 +36,12 @@ export interface CreateAwsOrganizationsClientsOptions {
    * errors). Default 6.
    */
   maxAttempts?: number;
+  /**
+   * The reader settings, already read (the backend reads the whole config
+   * once at startup, see `readAwsOrganizationsConfig`). When absent they are
+   * read from `config`.
+   */
+  readerConfig?: AwsOrganizationsReaderConfig;
   /** Overrides of the `awsOrganizations` config values. */
   overrides?: Partial<AwsOrganizationsReaderConfig>;
 }
@@ -55,7 +61,7 @@ export async function createAwsOrganizationsClients(
   options: CreateAwsOrganizationsClientsOptions = {},
 ): Promise<AwsOrganizationsClients> {
   const readerConfig = {
-    ...readAwsOrganizationsReaderConfig(config),
+    ...(options.readerConfig ?? readAwsOrganizationsReaderConfig(config)),
     ...options.overrides,
   };
   let credentials = options.credentials;

@@ -207,7 +207,14 @@ export class ReadContext {
   /** Records a warning for an optional part that degraded to unknown. */
   warn(target: CallTarget, error: unknown): string {
     const message = error instanceof AwsReadError ? error.code : String(error);
-    const reason = `${target.operation} failed: ${message}`;
+    // A part read in several calls names the call that failed.
+    const call =
+      error instanceof AwsReadError &&
+      (error.operation !== target.operation ||
+        error.resource !== target.resource)
+        ? ` (${error.operation} on ${error.resource})`
+        : '';
+    const reason = `${target.operation} failed: ${message}${call}`;
     this.warnings.push({
       operation: target.operation,
       resource: target.resource,

@@ -1,13 +1,9 @@
 import {
   Account as SdkAccount,
   DescribeOrganizationCommand,
-  DescribePolicyCommand,
   ListAccountsForParentCommand,
   ListOrganizationalUnitsForParentCommand,
-  ListPoliciesCommand,
   ListRootsCommand,
-  ListTargetsForPolicyCommand,
-  PolicySummary,
 } from '@aws-sdk/client-organizations';
 import type {
   Account,
@@ -15,15 +11,17 @@ import type {
   OrganizationInfo,
   OrganizationRoot,
   OrganizationalUnit,
-  PolicyTargetType,
+  OrganizationPoliciesPart,
+  PolicyTypeStatus,
+  RootPolicyType,
   ServiceControlPolicy,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { AwsReadError } from './errors';
 import { PAGE_SIZE, ReadContext } from './context';
+import { readOrganizationPolicies, readPolicies, required } from './policies';
 import { readOrganizationsTags } from './tags';
 
 /** The Organizations part of a snapshot. */
-export interface OrganizationStructure {
+export interface OrganizationStructure extends OrganizationPoliciesPart {
   organization: OrganizationInfo;
   root: OrganizationRoot;
   organizationalUnits: OrganizationalUnit[];
@@ -34,25 +32,6 @@ export interface OrganizationStructure {
 const SCP = 'SERVICE_CONTROL_POLICY';
 const service = 'organizations' as const;
 const pageSize = PAGE_SIZE.organizations;
-
-function required<T>(
-  value: T | undefined,
-  operation: string,
-  resource: string,
-  field: string,
-): T {
-  if (value === undefined || value === null) {
-    throw new AwsReadError({
-      service,
-      operation,
-      resource,
-      cause: Object.assign(new Error(`response has no ${field}`), {
-        name: 'IncompleteResponse',
-      }),
-    });
-  }
-  return value;
-}
 
 const LEGACY_STATUS: Record<string, AccountState> = {
   ACTIVE: 'ACTIVE',
@@ -114,10 +93,16 @@ async function readRoot(ctx: ReadContext) {
     out => out.Roots,
   );
   const root = required(roots[0], target.operation, target.resource, 'Roots');
-  const enabledPolicyTypes = (root.PolicyTypes ?? [])
-    .filter(p => p.Status === 'ENABLED' && p.Type)
-    .map(p => p.Type as string);
-  return { root, enabledPolicyTypes };
+  const rootPolicyTypes: RootPolicyType[] = (root.PolicyTypes ?? [])
+    .filter(p => p.Type && p.Status)
+    .map(p => ({
+      type: p.Type as string,
+      status: p.Status as PolicyTypeStatus,
+    }));
+  const enabledPolicyTypes = rootPolicyTypes
+    .filter(p => p.status === 'ENABLED')
+    .map(p => p.type);
+  return { root, enabledPolicyTypes, rootPolicyTypes };
 }
 
 /**
@@ -220,104 +205,25 @@ async function walkTree(ctx: ReadContext, rootId: string) {
   return { organizationalUnits, accounts };
 }
 
-function parseErrorOf(content: string): string | undefined {
-  try {
-    JSON.parse(content);
-    return undefined;
-  } catch (error) {
-    return error instanceof Error ? error.message : String(error);
-  }
-}
-
-async function readPolicy(
-  ctx: ReadContext,
-  summary: PolicySummary,
-): Promise<ServiceControlPolicy> {
-  const id = required(summary.Id, 'ListPolicies', SCP, 'Id');
-  const awsManaged = summary.AwsManaged ?? false;
-  const [described, targets, tags] = await Promise.all([
-    ctx.send(
-      { service, operation: 'DescribePolicy', resource: id },
-      new DescribePolicyCommand({ PolicyId: id }),
-    ),
-    ctx.paginate(
-      { service, operation: 'ListTargetsForPolicy', resource: id },
-      NextToken =>
-        new ListTargetsForPolicyCommand({
-          PolicyId: id,
-          NextToken,
-          MaxResults: pageSize,
-        }),
-      out => out.Targets,
-    ),
-    // AWS managed policies are AWS's, not the organization's: no owner tag
-    // to read there.
-    awsManaged ? undefined : readOrganizationsTags(ctx, id),
-  ]);
-  const content = required(
-    described.Policy?.Content,
-    'DescribePolicy',
-    id,
-    'Policy.Content',
-  );
-  const parseError = parseErrorOf(content);
-  if (parseError) {
-    ctx.logger.warn(`SCP ${id} is not valid JSON; kept raw`, {
-      policyId: id,
-      parseError,
-    });
-  }
-  return {
-    id,
-    arn: summary.Arn ?? '',
-    name: summary.Name ?? '',
-    description: summary.Description ?? '',
-    awsManaged,
-    content,
-    ...(parseError ? { parseError } : {}),
-    targets: targets.map(t => ({
-      targetId: required(t.TargetId, 'ListTargetsForPolicy', id, 'TargetId'),
-      type: (t.Type ?? 'ACCOUNT') as PolicyTargetType,
-      name: t.Name ?? '',
-    })),
-    ...(tags ? { tags } : {}),
-  };
-}
-
-async function readPolicies(ctx: ReadContext) {
-  const summaries = await ctx.paginate(
-    { service, operation: 'ListPolicies', resource: SCP },
-    NextToken =>
-      new ListPoliciesCommand({
-        Filter: SCP,
-        NextToken,
-        MaxResults: pageSize,
-      }),
-    out => out.Policies,
-  );
-  const policies = await Promise.all(summaries.map(s => readPolicy(ctx, s)));
-  return policies.sort((a, b) => a.id.localeCompare(b.id));
-}
-
 /**
  * Reads the organization, its root, the OU tree, the accounts and the
  * service control policies with their targets and tags. Every listing here
- * is required; tags are optional.
+ * is required; tags are optional, and so are the RCPs and the policies of
+ * the other types (unknown with a warning when their listing fails).
  */
 export async function readOrganizationStructure(
   ctx: ReadContext,
   description: Promise<OrganizationDescription>,
 ): Promise<OrganizationStructure> {
-  const [organization, { root, enabledPolicyTypes }] = await Promise.all([
-    description,
-    readRoot(ctx),
-  ]);
+  const [organization, { root, enabledPolicyTypes, rootPolicyTypes }] =
+    await Promise.all([description, readRoot(ctx)]);
   const rootId = required(root.Id, 'ListRoots', 'organization', 'Id');
   const scpAvailable = organization.featureSet === 'ALL';
-  const [rootTags, tree, policies] = await Promise.all([
+  const [rootTags, tree, policies, otherPolicies] = await Promise.all([
     readOrganizationsTags(ctx, rootId),
     walkTree(ctx, rootId),
-    scpAvailable ? readPolicies(ctx) : Promise.resolve([]),
+    scpAvailable ? readPolicies(ctx, SCP) : Promise.resolve([]),
+    readOrganizationPolicies(ctx, scpAvailable ? enabledPolicyTypes : []),
   ]);
   return {
     organization: { ...organization, enabledPolicyTypes },
@@ -329,5 +235,7 @@ export async function readOrganizationStructure(
     },
     ...tree,
     policies,
+    rootPolicyTypes,
+    ...otherPolicies,
   };
 }

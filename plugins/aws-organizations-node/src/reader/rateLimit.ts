@@ -1,7 +1,7 @@
 import { DefaultRateLimiter } from '@smithy/core/retry';
 import type { AwsServiceName } from './errors';
 import { AdaptiveRate } from './adaptiveRate';
-import { TokenBucket } from './tokenBucket';
+import { TokenBucket } from '@aws-governance/plugin-aws-organizations-common';
 
 /**
  * Optional client-side bounds of one rate budget (a service, or the IAM

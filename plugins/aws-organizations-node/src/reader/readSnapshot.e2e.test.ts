@@ -14,7 +14,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { createAwsOrganizationsClientsFromSettings } from './clients';
 import { AwsReadError } from './errors';
 import { readOrganizationSnapshot } from './readSnapshot';
-import type { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  knownResourceControlPolicies,
+  type OrganizationSnapshot,
+} from '@aws-governance/plugin-aws-organizations-common';
 
 const logger = mockServices.logger.mock();
 
@@ -47,6 +50,11 @@ function counts(snapshot: OrganizationSnapshot) {
     accounts: snapshot.accounts.length,
     organizationalUnits: snapshot.organizationalUnits.length,
     policies: snapshot.policies.length,
+    resourceControlPolicies: knownResourceControlPolicies(snapshot)?.length,
+    otherPolicies: (snapshot.otherPolicyTypes ?? []).reduce(
+      (n, t) => n + (Array.isArray(t.policies) ? t.policies.length : 0),
+      0,
+    ),
     permissionSets: ic.permissionSets.length,
     assignments: ic.assignments.length,
     groups: ic.groups.length,

@@ -271,6 +271,7 @@ export const tree: OrgTreeNode = {
   kind: 'root',
   accountCount: 3,
   compliance: { pass: 1, fail: 1, warn: 1, unknown: 0 },
+  childCount: 1,
   accounts: [
     { id: '999999999999', name: 'management', state: 'ACTIVE', status: 'pass' },
   ],
@@ -286,6 +287,7 @@ export const tree: OrgTreeNode = {
       },
       accountCount: 2,
       compliance: { pass: 0, fail: 1, warn: 1, unknown: 0 },
+      childCount: 1,
       accounts: [],
       children: [
         {
@@ -294,6 +296,7 @@ export const tree: OrgTreeNode = {
           kind: 'ou',
           accountCount: 2,
           compliance: { pass: 0, fail: 1, warn: 1, unknown: 0 },
+          childCount: 0,
           accounts: [
             {
               id: ACCOUNT_ID,
@@ -377,6 +380,7 @@ export const syncStatus: SyncStatus = {
   snapshotReadAt: '2024-05-02T08:01:00.000Z',
   snapshotEtag: 'etag-1',
   unmappedPrincipals: [],
+  unmappedPrincipalCount: 0,
 };
 
 export const principalAccess: PrincipalAccess = {

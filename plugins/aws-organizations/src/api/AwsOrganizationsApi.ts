@@ -46,6 +46,21 @@ export interface PageRequest {
 }
 
 /**
+ * What `GET /organization/tree` returns. Unset options are not sent (the
+ * whole tree, with every node's accounts).
+ *
+ * @public
+ */
+export interface OrganizationTreeQuery {
+  /** Start at this OU (or root) id instead of the root. */
+  unit?: string;
+  /** Levels of OUs below the start to include (0–5); deeper nodes carry only their `childCount`. */
+  depth?: number;
+  /** `false`: leave out each node's own `accounts`. */
+  accounts?: boolean;
+}
+
+/**
  * Filters of `GET /changes`. Unset filters are not sent.
  *
  * @public
@@ -80,7 +95,11 @@ export interface AwsOrganizationsApi {
   /** `GET /health`. */
   getHealth(): Promise<AwsOrganizationsHealth>;
   /** `GET /sync/status`. */
-  getSyncStatus(): Promise<SyncStatus>;
+  /**
+   * `GET /sync/status`; `unmappedLimit` caps the list of unmapped principals
+   * (`unmappedPrincipalCount` counts them all).
+   */
+  getSyncStatus(query?: { unmappedLimit?: number }): Promise<SyncStatus>;
   /** `POST /sync`: starts a sync; rejects with 409 when one is running. */
   triggerSync(): Promise<void>;
   /** `GET /changes`. */
@@ -100,8 +119,8 @@ export interface AwsOrganizationsApi {
     accountId: string,
     page?: PageRequest,
   ): Promise<Page<ChangeLogEntry>>;
-  /** `GET /organization/tree`: the root node. */
-  getOrganizationTree(): Promise<OrgTreeNode>;
+  /** `GET /organization/tree`: the root node (or `query.unit`). */
+  getOrganizationTree(query?: OrganizationTreeQuery): Promise<OrgTreeNode>;
   /** `GET /compliance/summary`. */
   getComplianceSummary(): Promise<OrganizationComplianceSummary>;
   /** `POST /simulate`. */

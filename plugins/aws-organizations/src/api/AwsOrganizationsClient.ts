@@ -20,6 +20,7 @@ import {
   AwsOrganizationsApi,
   AwsOrganizationsHealth,
   ChangesQuery,
+  OrganizationTreeQuery,
   PageRequest,
   PrincipalEntityRef,
 } from './AwsOrganizationsApi';
@@ -62,8 +63,12 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     return this.#json('/health');
   }
 
-  async getSyncStatus(): Promise<SyncStatus> {
-    return this.#json('/sync/status');
+  async getSyncStatus(
+    query: { unmappedLimit?: number } = {},
+  ): Promise<SyncStatus> {
+    return this.#json(
+      `/sync/status${queryString({ unmappedLimit: query.unmappedLimit })}`,
+    );
   }
 
   async triggerSync(): Promise<void> {
@@ -124,8 +129,16 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getOrganizationTree(): Promise<OrgTreeNode> {
-    return this.#json('/organization/tree');
+  async getOrganizationTree(
+    query: OrganizationTreeQuery = {},
+  ): Promise<OrgTreeNode> {
+    return this.#json(
+      `/organization/tree${queryString({
+        unit: query.unit,
+        depth: query.depth,
+        accounts: query.accounts === false ? 'false' : undefined,
+      })}`,
+    );
   }
 
   async getComplianceSummary(): Promise<OrganizationComplianceSummary> {

@@ -110,7 +110,9 @@ export class SnapshotWatcher {
     this.#reading = true;
     const previous = this.#state;
     try {
-      const status = await this.#api.getSyncStatus();
+      // The count of unmapped principals only: the list grows with the
+      // Identity Store.
+      const status = await this.#api.getSyncStatus({ unmappedLimit: 0 });
       this.#update(previous, status);
     } catch (error) {
       this.#state = { ...previous, error: error as Error };

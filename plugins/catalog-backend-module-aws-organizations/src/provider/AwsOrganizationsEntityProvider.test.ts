@@ -7,7 +7,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { EntityProviderConnection } from '@backstage/plugin-catalog-node';
 import { createEnvelope, createSnapshot } from '../__fixtures__/envelope';
 import { startSnapshotServer } from '../__testUtils__/snapshotServer';
-import { readProviderConfig } from '../config/readProviderConfig';
+import { readAwsOrganizationsCatalogConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { ConfigReader } from '@backstage/config';
 import { AwsOrganizationsEntityProvider } from './AwsOrganizationsEntityProvider';
 
@@ -47,7 +47,7 @@ describe('AwsOrganizationsEntityProvider', () => {
       getPluginRequestToken: jest.fn(async () => ({ token: 'catalog-token' })),
     });
     const provider = new AwsOrganizationsEntityProvider({
-      config: readProviderConfig(
+      config: readAwsOrganizationsCatalogConfig(
         new ConfigReader({
           awsOrganizations: { catalog: options.catalog ?? {} },
         }),
@@ -298,7 +298,7 @@ describe('AwsOrganizationsEntityProvider', () => {
 
   it('refuses to refresh before it is connected', async () => {
     const provider = new AwsOrganizationsEntityProvider({
-      config: readProviderConfig(new ConfigReader({})),
+      config: readAwsOrganizationsCatalogConfig(new ConfigReader({})),
       logger: captureLogger().logger,
       auth: mockServices.auth(),
       discovery: mockServices.discovery(),

@@ -2,6 +2,7 @@ import {
   AWS_ORGANIZATIONS_SNAPSHOT_TOPIC,
   SnapshotEnvelope,
 } from '@aws-governance/plugin-aws-organizations-common';
+import type { AwsOrganizationsCatalogConfig } from '@aws-governance/plugin-aws-organizations-node';
 import {
   AuthService,
   DiscoveryService,
@@ -14,7 +15,6 @@ import {
   EntityProviderConnection,
 } from '@backstage/plugin-catalog-node';
 import { EventsService } from '@backstage/plugin-events-node';
-import { AwsOrganizationsCatalogConfig } from '../config/readProviderConfig';
 import { EVENTS_SUBSCRIBER_ID } from '../constants';
 import {
   AwsOrganizationsTransformers,

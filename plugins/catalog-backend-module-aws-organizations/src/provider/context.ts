@@ -6,14 +6,14 @@ import {
   ResolvedOwner,
   ResolvedPrincipal,
   SnapshotEnvelope,
+  awsEntityRefs,
+  normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
-  awsEntityNames,
   AwsOrganizationsEntityRefs,
   AwsOrganizationsOwner,
   AwsOrganizationsTransformerContext,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** What the context is built from besides the envelope. */
 export interface ContextOptions {
@@ -37,22 +37,14 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
 }
 
 /** A full, lower-cased entity ref, or undefined when `ref` does not parse. */
+/** A resolved ref in its comparable form, in the default namespace. */
 function normalizeRef(
   ref: string | undefined,
   defaultKind: string,
 ): string | undefined {
-  if (!ref) {
-    return undefined;
-  }
-  try {
-    const parsed = parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
-    return stringifyEntityRef(parsed);
-  } catch {
-    return undefined;
-  }
+  return ref
+    ? normalizeEntityRef(ref, { defaultKind, defaultNamespace: 'default' })
+    : undefined;
 }
 
 /**
@@ -88,8 +80,7 @@ export function createTransformerContext(
 ): AwsOrganizationsTransformerContext {
   const { snapshot, resolution } = envelope;
   const { namespace } = options;
-  const resource = (name: string) =>
-    stringifyEntityRef({ kind: 'resource', namespace, name });
+  const names = awsEntityRefs(namespace);
 
   const identityCenter =
     snapshot.identityCenter.status === 'available'
@@ -118,31 +109,22 @@ export function createTransformerContext(
       emitted.set(
         principal.id,
         principal.type === 'GROUP'
-          ? stringifyEntityRef({
-              kind: 'group',
-              namespace,
-              name: awsEntityNames.identityCenterGroup(principal.id),
-            })
-          : stringifyEntityRef({
-              kind: 'user',
-              namespace,
-              name: awsEntityNames.identityCenterUser(principal.id),
-            }),
+          ? names.identityCenterGroup(principal.id)
+          : names.identityCenterUser(principal.id),
       );
     }
   }
 
   const refs: AwsOrganizationsEntityRefs = {
-    account: id => resource(awsEntityNames.account(id)),
-    organizationRoot: id => resource(awsEntityNames.organizationRoot(id)),
-    organizationalUnit: id => resource(awsEntityNames.organizationalUnit(id)),
+    account: names.account,
+    organizationRoot: names.organizationRoot,
+    organizationalUnit: names.organizationalUnit,
     parent: id =>
       id === snapshot.root.id
         ? refs.organizationRoot(id)
         : refs.organizationalUnit(id),
-    serviceControlPolicy: id =>
-      resource(awsEntityNames.serviceControlPolicy(id)),
-    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+    serviceControlPolicy: names.serviceControlPolicy,
+    permissionSet: names.permissionSet,
     principal: id => {
       const own = emitted.get(id);
       if (own) {

@@ -20,7 +20,7 @@ export const TARGET_ID =
 export const CHILD_ID = /^(\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32})$/;
 export const RESOURCE_ID =
   /^(r-[0-9a-z]{4,32}|\d{12}|ou-[0-9a-z]{4,32}-[a-z0-9]{8,32}|p-[0-9a-zA-Z_]{8,128})$/;
-export const SCP = 'SERVICE_CONTROL_POLICY';
+export { SCP } from '../../state/policyTypes';
 
 function notFound(code: string, what: string): AwsError {
   return new AwsError(code, `We can't find ${what} that you specified.`);
@@ -117,6 +117,16 @@ function legacyStatus(account: AccountRecord): string {
   }
 }
 
+/** The root as ListRoots and EnablePolicyType answer it. */
+export function rootShape(root: RootRecord) {
+  return {
+    Id: root.id,
+    Arn: root.arn,
+    Name: root.name,
+    PolicyTypes: root.policyTypes.map(Type => ({ Type, Status: 'ENABLED' })),
+  };
+}
+
 export function accountShape(account: AccountRecord) {
   return {
     Id: account.id,
@@ -140,7 +150,7 @@ export function policySummary(policy: PolicyRecord) {
     Arn: policy.arn,
     Name: policy.name,
     Description: policy.description,
-    Type: SCP,
+    Type: policy.type,
     AwsManaged: policy.awsManaged,
   };
 }

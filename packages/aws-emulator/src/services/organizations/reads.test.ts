@@ -61,7 +61,14 @@ describe('Organizations reads', () => {
         Id: 'r-a1b2',
         Arn: 'arn:aws:organizations::481516234200:root/o-a1b2c3d4e5/r-a1b2',
         Name: 'Root',
-        PolicyTypes: [{ Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' }],
+        PolicyTypes: [
+          'SERVICE_CONTROL_POLICY',
+          'RESOURCE_CONTROL_POLICY',
+          'TAG_POLICY',
+          'BACKUP_POLICY',
+          'AISERVICES_OPT_OUT_POLICY',
+          'DECLARATIVE_POLICY_EC2',
+        ].map(Type => ({ Type, Status: 'ENABLED' })),
       },
     ]);
   });
@@ -161,7 +168,13 @@ describe('Organizations reads', () => {
     const tagPolicies = await aws.organizations.send(
       new ListPoliciesCommand({ Filter: 'TAG_POLICY' }),
     );
-    expect(tagPolicies.Policies).toEqual([]);
+    expect(tagPolicies.Policies?.map(p => [p.Id, p.Type])).toEqual([
+      [DEMO_IDS.otherPolicies.CostCenterTags, 'TAG_POLICY'],
+    ]);
+    const chatbot = await aws.organizations.send(
+      new ListPoliciesCommand({ Filter: 'CHATBOT_POLICY' }),
+    );
+    expect(chatbot.Policies).toEqual([]);
     const region = await aws.organizations.send(
       new DescribePolicyCommand({
         PolicyId: DEMO_IDS.policies.RegionRestriction,

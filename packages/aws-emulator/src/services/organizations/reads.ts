@@ -17,20 +17,11 @@ import {
   requireOrganization,
   requireParent,
   RESOURCE_ID,
+  rootShape,
   SCP,
   TARGET_ID,
 } from './lookups';
-
-const POLICY_TYPES = [
-  SCP,
-  'RESOURCE_CONTROL_POLICY',
-  'DECLARATIVE_POLICY_EC2',
-  'BACKUP_POLICY',
-  'TAG_POLICY',
-  'CHATBOT_POLICY',
-  'AISERVICES_OPT_OUT_POLICY',
-  'SECURITYHUB_POLICY',
-] as const;
+import { POLICY_TYPES } from '../../state/policyTypes';
 
 /** The read operations of AWS Organizations. */
 export const organizationsReads: OperationTable = {
@@ -53,12 +44,7 @@ export const organizationsReads: OperationTable = {
     const { root } = requireOrganization(ctx.state);
     const page = paginate(ctx, ctx.input, [root]);
     return {
-      Roots: page.items.map(r => ({
-        Id: r.id,
-        Arn: r.arn,
-        Name: r.name,
-        PolicyTypes: [{ Type: SCP, Status: 'ENABLED' }],
-      })),
+      Roots: page.items.map(rootShape),
       NextToken: page.nextToken,
     };
   },
@@ -146,7 +132,9 @@ export const organizationsReads: OperationTable = {
   ListPolicies: ctx => {
     requireOrganization(ctx.state);
     const filter = ctx.input.enumValue('Filter', POLICY_TYPES);
-    const policies = filter === SCP ? [...ctx.state.policies.values()] : [];
+    const policies = [...ctx.state.policies.values()].filter(
+      p => p.type === filter,
+    );
     const page = paginate(ctx, ctx.input, policies);
     return {
       Policies: page.items.map(policySummary),
@@ -178,8 +166,9 @@ export const organizationsReads: OperationTable = {
     const targetId = ctx.input.string('TargetId', TARGET_ID);
     const filter = ctx.input.enumValue('Filter', POLICY_TYPES);
     findTarget(ctx, targetId);
-    const ids =
-      filter === SCP ? [...(ctx.state.targetPolicies.get(targetId) ?? [])] : [];
+    const ids = [...(ctx.state.targetPolicies.get(targetId) ?? [])].filter(
+      id => ctx.state.policies.get(id)!.type === filter,
+    );
     const page = paginate(ctx, ctx.input, ids);
     return {
       Policies: page.items.map(id =>

@@ -167,14 +167,18 @@ describe('Organizations writes', () => {
     await send(new DeletePolicyCommand({ PolicyId: id }));
     expect(emulator.state.policies.has(id)).toBe(false);
     // The root keeps at least one SCP.
-    for (const policyId of [...emulator.state.targetPolicies.get(rootId)!]) {
-      if (emulator.state.targetPolicies.get(rootId)!.size > 1) {
+    const scpsOfRoot = () =>
+      [...emulator.state.targetPolicies.get(rootId)!].filter(
+        p => emulator.state.policies.get(p)!.type === 'SERVICE_CONTROL_POLICY',
+      );
+    for (const policyId of scpsOfRoot()) {
+      if (scpsOfRoot().length > 1) {
         await send(
           new DetachPolicyCommand({ PolicyId: policyId, TargetId: rootId }),
         );
       }
     }
-    const last = [...emulator.state.targetPolicies.get(rootId)!][0];
+    const last = scpsOfRoot()[0];
     await expect(
       send(new DetachPolicyCommand({ PolicyId: last, TargetId: rootId })),
     ).rejects.toBeInstanceOf(ConstraintViolationException);

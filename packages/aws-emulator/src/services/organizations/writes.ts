@@ -7,10 +7,18 @@ import {
   detachPolicy,
   moveAccount,
   removeOrganizationalUnit,
+  disablePolicyType,
+  enablePolicyType,
   removePolicy,
   setAccountState,
   setTags,
 } from '../../state/organizations';
+import {
+  awsManagedPolicyOf,
+  maxPoliciesPerTarget,
+  POLICY_TYPES,
+} from '../../state/policyTypes';
+import { checkPolicyContent } from './policyRules';
 import { EmulatorState } from '../../state/types';
 import { epochSeconds, OperationContext, OperationTable } from '../types';
 import {
@@ -27,12 +35,12 @@ import {
   requireOrganization,
   requireParent,
   RESOURCE_ID,
-  SCP,
+  ROOT_ID,
+  rootShape,
   TARGET_ID,
 } from './lookups';
 
 const MAX_OU_DEPTH = 5;
-const MAX_POLICIES_PER_TARGET = 5;
 
 function constraint(reason: string, message: string) {
   return new AwsError('ConstraintViolationException', message, 400, {
@@ -63,15 +71,34 @@ function checkOuNameFree(
   }
 }
 
-function checkPolicyContent(content: string) {
-  try {
-    JSON.parse(content);
-  } catch {
+function rootNotFound(): AwsError {
+  return new AwsError(
+    'RootNotFoundException',
+    "We can't find a root with the RootId that you specified.",
+  );
+}
+
+function policyTypeNotEnabled(): AwsError {
+  return new AwsError(
+    'PolicyTypeNotEnabledException',
+    'The specified policy type isn\u2019t currently enabled in this root. You can\u2019t attach policies of the specified type to entities in a root until you enable that type in the root.',
+  );
+}
+
+/** Policy types need all features (PolicyTypeNotAvailableForOrganization). */
+function requireAllFeatures(featureSet: string) {
+  if (featureSet !== 'ALL') {
     throw new AwsError(
-      'MalformedPolicyDocumentException',
-      'The provided policy document does not meet the requirements of the specified policy type.',
+      'PolicyTypeNotAvailableForOrganizationException',
+      'You can\u2019t use a policy type in an organization that has only consolidated billing features enabled.',
     );
   }
+}
+
+/** How many of the attached policies are of a type. */
+function sameType(ctx: OperationContext, attached: Set<string>, type: string) {
+  return [...attached].filter(id => ctx.state.policies.get(id)?.type === type)
+    .length;
 }
 
 function findTaggable(ctx: OperationContext, id: string) {
@@ -205,29 +232,60 @@ export const organizationsWrites: OperationTable = {
   },
 
   CreatePolicy: ctx => {
-    requireOrganization(ctx.state);
+    const { organization } = requireOrganization(ctx.state);
     const content = ctx.input.string('Content');
     const description = ctx.input.string('Description', /^[\s\S]{0,512}$/);
     const name = ctx.input.string('Name', /^[\s\S]{1,128}$/);
-    const type = ctx.input.string('Type');
-    if (type !== SCP) {
-      throw new AwsError(
-        'PolicyTypeNotEnabledException',
-        'The specified policy type isn\u2019t currently enabled in this root.',
-      );
-    }
-    checkPolicyContent(content);
-    if ([...ctx.state.policies.values()].some(p => p.name === name)) {
+    const type = ctx.input.enumValue('Type', POLICY_TYPES);
+    requireAllFeatures(organization.featureSet);
+    checkPolicyContent(type, content);
+    if (
+      [...ctx.state.policies.values()].some(
+        p => p.name === name && p.type === type,
+      )
+    ) {
       throw new AwsError(
         'DuplicatePolicyException',
         'A policy with the same name already exists.',
       );
     }
     const tags = ctx.input.tags();
-    const policy = addPolicy(ctx.state, { name, description, content, tags });
+    const policy = addPolicy(ctx.state, {
+      name,
+      description,
+      content,
+      type,
+      tags,
+    });
     return {
       Policy: { PolicySummary: policySummary(policy), Content: content },
     };
+  },
+
+  EnablePolicyType: ctx => {
+    const { organization, root } = requireOrganization(ctx.state);
+    const rootId = ctx.input.string('RootId', ROOT_ID);
+    const type = ctx.input.enumValue('PolicyType', POLICY_TYPES);
+    if (rootId !== root.id) throw rootNotFound();
+    requireAllFeatures(organization.featureSet);
+    if (root.policyTypes.includes(type)) {
+      throw new AwsError(
+        'PolicyTypeAlreadyEnabledException',
+        'The specified policy type is already enabled.',
+      );
+    }
+    enablePolicyType(ctx.state, type);
+    return { Root: rootShape(root) };
+  },
+
+  DisablePolicyType: ctx => {
+    const { root } = requireOrganization(ctx.state);
+    const rootId = ctx.input.string('RootId', ROOT_ID);
+    const type = ctx.input.enumValue('PolicyType', POLICY_TYPES);
+    if (rootId !== root.id) throw rootNotFound();
+    if (!root.policyTypes.includes(type)) throw policyTypeNotEnabled();
+    disablePolicyType(ctx.state, type);
+    return { Root: rootShape(ctx.state.root!) };
   },
 
   UpdatePolicy: ctx => {
@@ -240,7 +298,7 @@ export const organizationsWrites: OperationTable = {
       );
     }
     const content = ctx.input.optionalString('Content');
-    if (content !== undefined) checkPolicyContent(content);
+    if (content !== undefined) checkPolicyContent(policy.type, content);
     policy.name = ctx.input.optionalString('Name') ?? policy.name;
     policy.description =
       ctx.input.optionalString('Description') ?? policy.description;
@@ -270,10 +328,11 @@ export const organizationsWrites: OperationTable = {
   },
 
   AttachPolicy: ctx => {
-    requireOrganization(ctx.state);
+    const { root } = requireOrganization(ctx.state);
     const policy = findPolicy(ctx, ctx.input.string('PolicyId', POLICY_ID));
     const targetId = ctx.input.string('TargetId', TARGET_ID);
     findTarget(ctx, targetId);
+    if (!root.policyTypes.includes(policy.type)) throw policyTypeNotEnabled();
     const attached = ctx.state.targetPolicies.get(targetId) ?? new Set();
     if (attached.has(policy.id)) {
       throw new AwsError(
@@ -281,7 +340,9 @@ export const organizationsWrites: OperationTable = {
         'The selected policy is already attached to the specified target.',
       );
     }
-    if (attached.size >= MAX_POLICIES_PER_TARGET) {
+    if (
+      sameType(ctx, attached, policy.type) >= maxPoliciesPerTarget(policy.type)
+    ) {
       throw constraint(
         'MAX_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED',
         'You attempted to exceed the number of policies of a certain type that can be attached to an entity at one time.',
@@ -303,7 +364,16 @@ export const organizationsWrites: OperationTable = {
         'The policy isn\u2019t attached to the specified target in the specified root.',
       );
     }
-    if (attached.size === 1) {
+    const managed = awsManagedPolicyOf(policy.type);
+    // RCPFullAWSAccess: "You cannot detach this policy" (RCP syntax). AWS
+    // does not document the error; the emulator answers the minimum
+    // attachment constraint, as for the last SCP of a target.
+    const lastScp =
+      managed?.detachable === true &&
+      sameType(ctx, attached, policy.type) === 1;
+    const undetachable =
+      managed?.detachable === false && policy.id === managed.id;
+    if (lastScp || undetachable) {
       throw constraint(
         'MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED',
         'You attempted to detach the last policy of a certain type from an entity.',

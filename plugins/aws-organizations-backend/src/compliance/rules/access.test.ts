@@ -10,11 +10,11 @@ import {
   SETS,
 } from '../../__testUtils__/complianceFixtures';
 import { noDirectPrivilegedUserAssignmentsRule } from './directUserAssignments';
-import { durationHours } from './helpers';
 import { managementAccountAccessRule } from './managementAccess';
 import { permissionsBoundaryRule } from './permissionsBoundary';
 import { privilegedSessionDurationRule } from './sessionDuration';
 import { suspendedAccountNoAssignmentsRule } from './suspendedAccounts';
+import { durationHours } from '@aws-governance/plugin-aws-organizations-node';
 
 function unavailable(snapshot: OrganizationSnapshot): OrganizationSnapshot {
   return {

@@ -1,6 +1,9 @@
-import { AwsAccountComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
+import {
+  AwsAccountComplianceRule,
+  guardrailsApply,
+  nonEmpty,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { evaluateDeniedActions } from './deniedActions';
-import { guardrailsApply, nonEmpty } from './helpers';
 
 /** Parameters of {@link cloudTrailProtectedRule}. */
 export type CloudTrailParameters = {

@@ -6,16 +6,13 @@ import {
 import {
   AccountComplianceRuleContext,
   ComplianceOutcome,
-} from '@aws-governance/plugin-aws-organizations-node';
-import {
   dedupeEvidence,
   denialEvidence,
-  distinct,
   listing,
   principalArn,
   statementEvidence,
   uncertaintyEvidence,
-} from './helpers';
+} from '@aws-governance/plugin-aws-organizations-node';
 
 /**
  * Whether the account's SCPs deny every one of `actions` for the principal,
@@ -82,7 +79,7 @@ export function evaluateDeniedActions(
   }
   const statements = denyEvidence.filter(e => e.kind === 'scp-statement');
   const by = statements.length
-    ? distinct(statements.map(e => e.policyName ?? e.description))
+    ? uniqueValues(statements.map(e => e.policyName ?? e.description))
     : ['an allow list'];
   return {
     status: 'pass',
@@ -91,4 +88,8 @@ export function evaluateDeniedActions(
     } denied by ${listing(by)}`,
     evidence: dedupeEvidence(denyEvidence),
   };
+}
+
+function uniqueValues<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
 }

@@ -1,5 +1,9 @@
-import { AwsAccountComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
-import { assignmentEvidence, identityCenterOutcome, listing } from './helpers';
+import {
+  assignmentEvidence,
+  AwsAccountComplianceRule,
+  identityCenterOutcome,
+  listing,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { checkLevels, privilegedAssignments } from './privilege';
 
 /** Parameters of {@link noDirectPrivilegedUserAssignmentsRule}. */

@@ -5,9 +5,10 @@ import {
 import {
   AccountComplianceRuleContext,
   AwsAccountComplianceRule,
+  guardrailsApply,
+  nonEmpty,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { evaluateDeniedActions } from './deniedActions';
-import { guardrailsApply, nonEmpty } from './helpers';
 
 /** Parameters of {@link iamUserCreationBlockedRule}. */
 export type IamUserCreationParameters = {

@@ -4,17 +4,14 @@ import {
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
+  assignmentEvidence,
   AwsAccountComplianceRule,
   ComplianceSnapshotIndex,
-} from '@aws-governance/plugin-aws-organizations-node';
-import {
-  assignmentEvidence,
-  distinct,
   identityCenterOutcome,
   listing,
   nonEmpty,
   principalLabel,
-} from './helpers';
+} from '@aws-governance/plugin-aws-organizations-node';
 
 /** Parameters of {@link managementAccountAccessRule}. */
 export type ManagementAccessParameters = { allowedGroups: string[] };
@@ -84,7 +81,7 @@ export const managementAccountAccessRule: AwsAccountComplianceRule<ManagementAcc
           )} hold permission sets on the management account`,
         };
       }
-      const who = distinct(
+      const who = uniqueValues(
         others.map(a => principalLabel(a, index, resolution)),
       );
       return {
@@ -105,3 +102,7 @@ export const managementAccountAccessRule: AwsAccountComplianceRule<ManagementAcc
       };
     },
   };
+
+function uniqueValues<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -8,8 +8,9 @@ import {
 import {
   AwsAccountComplianceRule,
   ComplianceSnapshotIndex,
+  identityCenterOutcome,
+  listing,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { distinct, identityCenterOutcome, listing } from './helpers';
 
 /** Parameters of {@link permissionsBoundaryRule}. */
 export type BoundaryParameters = {
@@ -152,7 +153,7 @@ export const permissionsBoundaryRule: AwsAccountComplianceRule<BoundaryParameter
     evaluate({ account, index, parameters }) {
       const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
-      const arns = distinct(
+      const arns = uniqueValues(
         index.assignmentsOf(account.id).map(a => a.permissionSetArn),
       );
       const judged = arns.flatMap(arn => {
@@ -195,3 +196,7 @@ export const permissionsBoundaryRule: AwsAccountComplianceRule<BoundaryParameter
       };
     },
   };
+
+function uniqueValues<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

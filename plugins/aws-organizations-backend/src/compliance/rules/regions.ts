@@ -3,8 +3,8 @@ import {
   ComplianceEvidence,
   evaluateScps,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { AwsAccountComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
 import {
+  AwsAccountComplianceRule,
   dedupeEvidence,
   denialEvidence,
   guardrailsApply,
@@ -13,7 +13,7 @@ import {
   principalArn,
   statementEvidence,
   uncertaintyEvidence,
-} from './helpers';
+} from '@aws-governance/plugin-aws-organizations-node';
 
 /** Parameters of {@link regionsRestrictedRule}. */
 export type RegionsParameters = {

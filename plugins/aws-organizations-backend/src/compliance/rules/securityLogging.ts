@@ -1,6 +1,9 @@
 import { ComplianceEvidence } from '@aws-governance/plugin-aws-organizations-common';
-import { AwsOrganizationComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
-import { listing, nonEmpty } from './helpers';
+import {
+  AwsOrganizationComplianceRule,
+  listing,
+  nonEmpty,
+} from '@aws-governance/plugin-aws-organizations-node';
 
 /** Parameters of {@link securityLoggingAccountRule}. */
 export type SecurityLoggingParameters = {

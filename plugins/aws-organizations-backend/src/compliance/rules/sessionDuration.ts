@@ -1,11 +1,10 @@
 import { ComplianceEvidence } from '@aws-governance/plugin-aws-organizations-common';
-import { AwsAccountComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
 import {
-  distinct,
+  AwsAccountComplianceRule,
   durationHours,
   identityCenterOutcome,
   listing,
-} from './helpers';
+} from '@aws-governance/plugin-aws-organizations-node';
 import { checkLevels, privilegedAssignments } from './privilege';
 
 /** Parameters of {@link privilegedSessionDurationRule}. */
@@ -40,7 +39,7 @@ export const privilegedSessionDurationRule: AwsAccountComplianceRule<SessionDura
     evaluate({ account, index, parameters }) {
       const ic = identityCenterOutcome(index, account.id);
       if (ic) return ic;
-      const arns = distinct(
+      const arns = uniqueValues(
         privilegedAssignments(
           account.id,
           parameters.privilegeLevels,
@@ -89,3 +88,7 @@ export const privilegedSessionDurationRule: AwsAccountComplianceRule<SessionDura
       };
     },
   };
+
+function uniqueValues<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,5 +1,8 @@
-import { AwsAccountComplianceRule } from '@aws-governance/plugin-aws-organizations-node';
-import { assignmentEvidence, identityCenterOutcome } from './helpers';
+import {
+  assignmentEvidence,
+  AwsAccountComplianceRule,
+  identityCenterOutcome,
+} from '@aws-governance/plugin-aws-organizations-node';
 
 const INACTIVE = new Set(['SUSPENDED', 'PENDING_CLOSURE', 'CLOSED']);
 

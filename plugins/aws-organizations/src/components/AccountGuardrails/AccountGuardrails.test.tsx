@@ -112,51 +112,6 @@ describe('AccountGuardrails', () => {
     expect(result).toHaveTextContent('OU: Prod');
   });
 
-  it('refuses a malformed action at its field, before any request', async () => {
-    const api = mockAwsApi({
-      getAccountGuardrails: jest.fn(async () => guardrails),
-    });
-    await render(api);
-    fireEvent.change(screen.getByLabelText(/Action/), {
-      target: { value: 'nope' },
-    });
-    fireEvent.change(screen.getByLabelText(/Region/), {
-      target: { value: 'Europe' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
-    expect(
-      await screen.findByText(
-        'must be one action, service:Action (e.g. iam:CreateUser)',
-      ),
-    ).toBeVisible();
-    expect(screen.getByText('must be a region, e.g. eu-west-1')).toBeVisible();
-    expect(screen.getByLabelText(/Action/)).toHaveAttribute(
-      'aria-invalid',
-      'true',
-    );
-    expect(api.simulate).not.toHaveBeenCalled();
-    expect(screen.getByLabelText(/Action/)).toHaveValue('nope');
-  });
-
-  it('shows a field error of the backend at its field, without losing the form', async () => {
-    const error = await responseError(
-      400,
-      'Invalid simulation request: resource: must be an ARN or *',
-    );
-    const api = mockAwsApi({
-      getAccountGuardrails: jest.fn(async () => guardrails),
-      simulate: jest.fn(() => Promise.reject(error)),
-    });
-    await render(api);
-    fireEvent.change(screen.getByLabelText(/Action/), {
-      target: { value: 's3:GetObject' },
-    });
-    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
-    expect(await screen.findByText('must be an ARN or *')).toBeVisible();
-    expect(screen.queryByTestId('aws-invalid-request')).toBeNull();
-    expect(screen.getByLabelText(/Action/)).toHaveValue('s3:GetObject');
-  });
-
   it('shows why the backend refused a simulation otherwise, in sight', async () => {
     const error = await responseError(
       400,

@@ -1,112 +1,15 @@
-import {
-  AccountGuardrails as AccountGuardrailsView,
-  GuardrailLevel,
-  GuardrailPolicy,
-} from '@aws-governance/plugin-aws-organizations-common';
 import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import Accordion from '@material-ui/core/Accordion';
-import AccordionDetails from '@material-ui/core/AccordionDetails';
-import AccordionSummary from '@material-ui/core/AccordionSummary';
-import Box from '@material-ui/core/Box';
-import Chip from '@material-ui/core/Chip';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
-import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { GuardrailSimulator } from './GuardrailSimulator';
-import { PolicyDocument } from './PolicyDocument';
-
-const LEVEL_NAMES: Record<GuardrailLevel['kind'], string> = {
-  root: 'Root',
-  ou: 'Organizational unit',
-  account: 'Account',
-};
-
-function PolicyAccordion(props: { policy: GuardrailPolicy }) {
-  const { policy } = props;
-  return (
-    <Accordion TransitionProps={{ unmountOnExit: true }}>
-      <AccordionSummary expandIcon={<ExpandMoreIcon />}>
-        <Box>
-          <Typography variant="subtitle1">
-            {policy.name}{' '}
-            {policy.awsManaged && <Chip size="small" label="AWS managed" />}
-          </Typography>
-          {policy.summary.map(sentence => (
-            <Typography key={sentence} variant="body2" color="textSecondary">
-              {sentence}
-            </Typography>
-          ))}
-        </Box>
-      </AccordionSummary>
-      <AccordionDetails>
-        <Box width="100%">
-          {policy.description && (
-            <Typography variant="body2" paragraph>
-              {policy.description}
-            </Typography>
-          )}
-          <PolicyDocument
-            content={policy.content}
-            parseError={policy.parseError}
-          />
-        </Box>
-      </AccordionDetails>
-    </Accordion>
-  );
-}
-
-function LevelSection(props: { level: GuardrailLevel }) {
-  const { level } = props;
-  return (
-    <Box mb={2} data-testid={`aws-guardrail-level-${level.kind}`}>
-      <Typography variant="h6">
-        {LEVEL_NAMES[level.kind]}: {level.name}
-      </Typography>
-      {level.policies.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          No SCP attached at this level.
-        </Typography>
-      ) : (
-        level.policies.map(policy => (
-          <PolicyAccordion key={policy.id} policy={policy} />
-        ))
-      )}
-    </Box>
-  );
-}
-
-function GuardrailSummary(props: { guardrails: AccountGuardrailsView }) {
-  const { guardrails } = props;
-  if (guardrails.managementAccountExempt) {
-    return (
-      <Typography variant="body2">
-        No service control policy restricts this account: it is the management
-        account.
-      </Typography>
-    );
-  }
-  if (guardrails.summary.length === 0) {
-    return (
-      <Typography variant="body2">
-        No service control policy restricts this account.
-      </Typography>
-    );
-  }
-  return (
-    <ul>
-      {guardrails.summary.map(sentence => (
-        <li key={sentence}>
-          <Typography variant="body2">{sentence}</Typography>
-        </li>
-      ))}
-    </ul>
-  );
-}
+import { OtherPolicyTypes } from './OtherPolicyTypes';
+import { LevelSection, SentenceList } from './PolicyLevels';
+import { ResourceControlPolicies } from './ResourceControlPolicies';
 
 function Guardrails(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
@@ -139,7 +42,16 @@ function Guardrails(props: { accountId: string }) {
       <Grid item xs={12}>
         <InfoCard title="What the guardrails mean">
           <div data-testid="aws-guardrails-summary">
-            <GuardrailSummary guardrails={guardrails} />
+            <SentenceList
+              sentences={
+                guardrails.managementAccountExempt ? [] : guardrails.summary
+              }
+              empty={
+                guardrails.managementAccountExempt
+                  ? 'No service control policy restricts this account: it is the management account.'
+                  : 'No service control policy restricts this account.'
+              }
+            />
             {/* Regions SCPs allow do not bind the management account. */}
             {guardrails.allowedRegions &&
               !guardrails.managementAccountExempt && (
@@ -159,17 +71,30 @@ function Guardrails(props: { accountId: string }) {
             <LevelSection
               key={`${level.kind}-${level.targetId}`}
               level={level}
+              word="SCP"
+              testIdPrefix="aws-guardrail-level"
             />
           ))}
         </InfoCard>
       </Grid>
+      {guardrails.resourceControlPolicies && (
+        <Grid item xs={12}>
+          <ResourceControlPolicies rcps={guardrails.resourceControlPolicies} />
+        </Grid>
+      )}
+      {guardrails.otherPolicyTypes &&
+        guardrails.otherPolicyTypes.length > 0 && (
+          <Grid item xs={12}>
+            <OtherPolicyTypes types={guardrails.otherPolicyTypes} />
+          </Grid>
+        )}
     </Grid>
   );
 }
 
 /**
- * An account's effective SCPs by level, their plain-language summary and the
- * simulator.
+ * An account's effective SCPs and RCPs by level, their plain-language
+ * summaries, the simulator, and the other policy types on its path.
  */
 export function AccountGuardrails() {
   return (

@@ -1,117 +1,62 @@
 import {
+  SimulationPrincipalType,
   SimulationRequest,
-  SimulationResult,
-  simulationRequestSchema,
 } from '@aws-governance/plugin-aws-organizations-common';
-import {
-  InfoCard,
-  StatusError,
-  StatusOK,
-  StatusWarning,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Grid from '@material-ui/core/Grid';
+import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
 import { FormEvent, useState } from 'react';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
-import {
-  ApiErrorPanel,
-  errorMessage,
-  errorStatus,
-} from '../common/ApiErrorPanel';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { SimulationOutcome } from './SimulationOutcome';
 
-type Statement = SimulationResult['decisiveStatements'][number];
-
-const columns: TableColumn<Statement>[] = [
-  { title: 'Policy', field: 'policyName' },
-  {
-    title: 'Attached to',
-    render: s =>
-      `${s.level.kind === 'ou' ? 'OU' : s.level.kind}: ${s.level.name}`,
-  },
-  { title: 'Statement', render: s => s.sid ?? `#${s.statementIndex + 1}` },
-  { title: 'Effect', field: 'effect' },
-];
-
-function Decision(props: { decision: SimulationResult['decision'] }) {
-  switch (props.decision) {
-    case 'allowed':
-      return <StatusOK>Allowed</StatusOK>;
-    case 'denied':
-      return <StatusError>Denied</StatusError>;
-    default:
-      return <StatusWarning>Indeterminate</StatusWarning>;
-  }
+/** The optional two-sided fields of the form. */
+interface Sides {
+  principalAccountId: string;
+  principalType: SimulationPrincipalType;
+  servicePrincipal: string;
+  principalOrgId: string;
+  resourceAccountId: string;
+  kmsKeyManager: '' | 'AWS' | 'CUSTOMER';
 }
 
-function SimulationOutcome(props: { result: SimulationResult }) {
-  const { result } = props;
-  return (
-    <Box mt={2} data-testid="aws-simulation-result">
-      <Typography
-        variant="h6"
-        data-testid={`aws-simulation-${result.decision}`}
-      >
-        <Decision decision={result.decision} />
-      </Typography>
-      <ul>
-        {result.reasons.map(reason => (
-          <li key={reason}>
-            <Typography variant="body2">{reason}</Typography>
-          </li>
-        ))}
-      </ul>
-      {result.decisiveStatements.length > 0 && (
-        <Table
-          title="Decisive statements"
-          options={{ paging: false, search: false, padding: 'dense' }}
-          columns={columns}
-          data={result.decisiveStatements}
-        />
-      )}
-    </Box>
-  );
-}
+const NO_SIDES: Sides = {
+  principalAccountId: '',
+  principalType: 'iam',
+  servicePrincipal: '',
+  principalOrgId: '',
+  resourceAccountId: '',
+  kmsKeyManager: '',
+};
 
-type Field = 'action' | 'region' | 'resource' | 'context';
-type FieldErrors = Partial<Record<Field, string>>;
-const FIELDS: Field[] = ['action', 'region', 'resource', 'context'];
-
-/** The request's field errors under the backend's own schema. */
-export function validate(request: SimulationRequest): FieldErrors {
-  const parsed = simulationRequestSchema.safeParse(request);
-  const errors: FieldErrors = {};
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as Field;
-      if (FIELDS.includes(field) && !errors[field]) {
-        errors[field] = issue.message;
-      }
-    }
+/** The request fields of the sides the user filled in. */
+function sidesOf(sides: Sides): Partial<SimulationRequest> {
+  const out: Partial<SimulationRequest> = {};
+  const text = (v: string) => v.trim();
+  if (sides.principalType !== 'iam') out.principalType = sides.principalType;
+  if (sides.principalType === 'service') {
+    out.servicePrincipal = text(sides.servicePrincipal);
+  } else if (text(sides.principalAccountId)) {
+    out.principalAccountId = text(sides.principalAccountId);
   }
-  return errors;
+  const org = text(sides.principalOrgId);
+  if (org) out.principalOrgId = org.toLowerCase() === 'none' ? null : org;
+  if (text(sides.resourceAccountId)) {
+    out.resourceAccountId = text(sides.resourceAccountId);
+  }
+  if (sides.kmsKeyManager) out.kmsKeyManager = sides.kmsKeyManager;
+  return out;
 }
 
 /**
- * The field a backend 400 names ("Invalid simulation request: action: must
- * be ..."), with its message; undefined when it names none.
- */
-export function fieldErrorOf(message: string): FieldErrors | undefined {
-  const match = /(?:^|: )(action|region|resource|context)[.\w:-]*: (.+)$/.exec(
-    message,
-  );
-  return match ? { [match[1]]: match[2] } : undefined;
-}
-
-/**
- * Asks the backend whether the account's SCPs allow an action, in a region,
- * on a resource.
+ * Asks the backend whether the organization's guardrails allow an action,
+ * in a region, on a resource: the SCPs of the principal's account and the
+ * RCPs of the resource's account, and which layer decided.
  */
 export function GuardrailSimulator(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
@@ -119,47 +64,31 @@ export function GuardrailSimulator(props: { accountId: string }) {
   const [region, setRegion] = useState('');
   const [resource, setResource] = useState('');
   const [principalArn, setPrincipalArn] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const request: SimulationRequest = {
-    accountId: props.accountId,
-    action: action.trim(),
-    ...(region.trim() ? { region: region.trim() } : {}),
-    ...(resource.trim() ? { resource: resource.trim() } : {}),
-    ...(principalArn.trim()
-      ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
-      : {}),
-  };
-  const [state, simulate] = useAsyncFn(async () => {
-    try {
-      return await api.simulate(request);
-    } catch (error) {
-      // A 400 naming a field is said at the field, not in a panel.
-      const onField =
-        errorStatus(error) === 400 && fieldErrorOf(errorMessage(error));
-      if (onField) {
-        setFieldErrors(onField);
-        return undefined;
-      }
-      throw error;
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, JSON.stringify(request)]);
+  const [sides, setSides] = useState<Sides>(NO_SIDES);
+  const side = (key: keyof Sides) => (e: { target: { value: string } }) =>
+    setSides({ ...sides, [key]: e.target.value });
+  const [state, simulate] = useAsyncFn(
+    () =>
+      api.simulate({
+        accountId: props.accountId,
+        action: action.trim(),
+        ...(region.trim() ? { region: region.trim() } : {}),
+        ...(resource.trim() ? { resource: resource.trim() } : {}),
+        ...(principalArn.trim()
+          ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
+          : {}),
+        ...sidesOf(sides),
+      }),
+    [api, props.accountId, action, region, resource, principalArn, sides],
+  );
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
-    // The shared schema the backend validates with, so that a malformed
-    // action is refused here, at its field, before any request.
-    const errors = validate(request);
-    setFieldErrors(errors);
-    if (Object.keys(errors).length === 0) {
+    if (action.trim()) {
       simulate();
     }
   };
-  const fieldProps = (field: Field) =>
-    fieldErrors[field]
-      ? { error: true, helperText: fieldErrors[field] }
-      : { error: false };
   return (
-    <InfoCard title="Would an SCP block it?">
+    <InfoCard title="Would an SCP or RCP block it?">
       <form onSubmit={onSubmit} aria-label="Guardrail simulator">
         <Grid container spacing={2} alignItems="flex-end">
           <Grid item xs={12} md={4}>
@@ -171,7 +100,6 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={action}
               onChange={e => setAction(e.target.value)}
-              {...fieldProps('action')}
             />
           </Grid>
           <Grid item xs={12} md={3}>
@@ -182,7 +110,6 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={region}
               onChange={e => setRegion(e.target.value)}
-              {...fieldProps('region')}
             />
           </Grid>
           <Grid item xs={12} md={3}>
@@ -193,7 +120,6 @@ export function GuardrailSimulator(props: { accountId: string }) {
               fullWidth
               value={resource}
               onChange={e => setResource(e.target.value)}
-              {...fieldProps('resource')}
             />
           </Grid>
           <Grid item xs={12} md={10}>
@@ -201,15 +127,86 @@ export function GuardrailSimulator(props: { accountId: string }) {
               id="aws-simulator-principal"
               label="Principal ARN"
               placeholder="arn:aws:iam::123456789012:role/Developer"
+              helperText="Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals"
               fullWidth
               value={principalArn}
               onChange={e => setPrincipalArn(e.target.value)}
-              error={Boolean(fieldErrors.context)}
-              helperText={
-                fieldErrors.context ??
-                'Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals'
-              }
             />
+          </Grid>
+          <Grid item xs={12} md={3}>
+            <TextField
+              id="aws-simulator-principal-type"
+              select
+              label="Principal kind"
+              fullWidth
+              value={sides.principalType}
+              onChange={side('principalType')}
+            >
+              <MenuItem value="iam">IAM user or role</MenuItem>
+              <MenuItem value="service-linked-role">
+                Service-linked role
+              </MenuItem>
+              <MenuItem value="service">AWS service principal</MenuItem>
+            </TextField>
+          </Grid>
+          <Grid item xs={12} md={3}>
+            {sides.principalType === 'service' ? (
+              <TextField
+                id="aws-simulator-service-principal"
+                label="Service principal"
+                placeholder="cloudtrail.amazonaws.com"
+                required
+                fullWidth
+                value={sides.servicePrincipal}
+                onChange={side('servicePrincipal')}
+              />
+            ) : (
+              <TextField
+                id="aws-simulator-principal-account"
+                label="Principal account"
+                placeholder={props.accountId}
+                helperText="Optional: default this account; may be outside the organization"
+                fullWidth
+                value={sides.principalAccountId}
+                onChange={side('principalAccountId')}
+              />
+            )}
+          </Grid>
+          <Grid item xs={12} md={3}>
+            <TextField
+              id="aws-simulator-principal-org"
+              label="Principal's organization"
+              placeholder="o-a1b2c3d4e5 or none"
+              helperText="For a principal outside this organization"
+              fullWidth
+              value={sides.principalOrgId}
+              onChange={side('principalOrgId')}
+            />
+          </Grid>
+          <Grid item xs={12} md={3}>
+            <TextField
+              id="aws-simulator-resource-account"
+              label="Resource account"
+              placeholder="from the ARN, else this account"
+              helperText="Optional: whose RCPs apply; may be outside the organization"
+              fullWidth
+              value={sides.resourceAccountId}
+              onChange={side('resourceAccountId')}
+            />
+          </Grid>
+          <Grid item xs={12} md={3}>
+            <TextField
+              id="aws-simulator-kms-key-manager"
+              select
+              label="KMS key"
+              fullWidth
+              value={sides.kmsKeyManager}
+              onChange={side('kmsKeyManager')}
+            >
+              <MenuItem value="">Not a KMS key, or unknown</MenuItem>
+              <MenuItem value="CUSTOMER">Customer managed</MenuItem>
+              <MenuItem value="AWS">AWS managed</MenuItem>
+            </TextField>
           </Grid>
           <Grid item xs={12} md={2}>
             <Button

@@ -9,6 +9,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
+import Autocomplete, {
+  createFilterOptions,
+} from '@material-ui/lab/Autocomplete';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
 import useDebounce from 'react-use/esm/useDebounce';
@@ -115,6 +118,39 @@ function FilterSelect(props: {
 }
 
 /**
+ * Owner options shown at once: an organization can have thousands of
+ * owning teams; typing narrows them.
+ */
+export const MAX_OWNER_OPTIONS = 50;
+const filterOwners = createFilterOptions<string>({ limit: MAX_OWNER_OPTIONS });
+
+function OwnerFilter(props: {
+  value: string;
+  owners: string[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <Autocomplete
+      id="aws-filter-owner"
+      options={props.owners}
+      value={props.value || null}
+      onChange={(_event: unknown, value: string | null) =>
+        props.onChange(value ?? '')
+      }
+      filterOptions={filterOwners}
+      renderInput={params => (
+        <TextField
+          {...params}
+          label="Owner"
+          placeholder="Any"
+          InputLabelProps={{ ...params.InputLabelProps, shrink: true }}
+        />
+      )}
+    />
+  );
+}
+
+/**
  * Account search over `GET /accounts`: free text, owner, state, compliance
  * and OU filters, paged on the server (fine for thousands of accounts).
  */
@@ -175,12 +211,10 @@ export function AccountSearch(props: {
           />
         </Grid>
         <Grid item xs={6} md={2}>
-          <FilterSelect
-            id="aws-filter-owner"
-            label="Owner"
+          <OwnerFilter
             value={filters.owner}
+            owners={props.owners}
             onChange={set('owner')}
-            options={props.owners.map(ref => ({ value: ref, label: ref }))}
           />
         </Grid>
         <Grid item xs={6} md={2}>

@@ -20,6 +20,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { formatDateTime } from '../common/format';
 import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
+import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 
 /**
@@ -67,7 +68,8 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
       block: 'start',
     });
   }, []);
-  const tree = useSnapshotAsync(() => api.getOrganizationTree(), [api]);
+  const { generation } = useSnapshotWatch();
+  const tree = useOrganizationTree(api, generation);
   const summary = useSnapshotAsync(() => api.getComplianceSummary(), [api]);
 
   return (
@@ -116,11 +118,18 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
                 subject="the organization tree"
               />
             )}
-            {tree.value && (
+            {tree.root && (
               <OrgTree
-                root={tree.value}
+                root={tree.root}
                 selected={filters.ou}
                 onSelect={selectUnit}
+                onLoadChildren={tree.loadChildren}
+              />
+            )}
+            {tree.loadError && (
+              <ApiErrorPanel
+                error={tree.loadError}
+                subject="the organizational units"
               />
             )}
           </InfoCard>
@@ -128,7 +137,7 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
         <Grid item xs={12}>
           <div ref={accountsRef} data-testid="aws-explorer-accounts">
             <AccountSearch
-              tree={tree.value}
+              tree={tree.root}
               owners={(summary.value?.byOwner ?? []).map(o => o.ref).sort()}
               filters={filters}
               onFiltersChange={setFilters}

@@ -81,8 +81,11 @@ describe('OrgExplorerPage', () => {
       target: { value: 'fail' },
     });
     fireEvent.change(screen.getByLabelText('Owner'), {
-      target: { value: 'group:default/payments' },
+      target: { value: 'payments' },
     });
+    fireEvent.click(
+      await screen.findByRole('option', { name: 'group:default/payments' }),
+    );
     fireEvent.change(screen.getByLabelText('Search accounts'), {
       target: { value: 'pay' },
     });
@@ -178,7 +181,7 @@ describe('OrgExplorerPage', () => {
         'payments-prod',
       ),
     ).toBeInTheDocument();
-    expect(screen.getByLabelText('Owner')).toHaveTextContent('Any');
+    expect(screen.getByLabelText('Owner')).toHaveValue('');
   });
 
   it('shows empty charts and an empty account list for an empty organization', async () => {
@@ -305,6 +308,104 @@ describe('OrgExplorerPage', () => {
     expect(scrollIntoView).toHaveBeenCalled();
     expect(scrollIntoView.mock.contexts[0]).toBe(
       screen.getByTestId('aws-explorer-accounts'),
+    );
+  });
+
+  it('loads the tree two levels deep without accounts, deeper units on expand', async () => {
+    const prod = tree.children[0].children[0];
+    const deep = {
+      ...prod,
+      id: 'ou-ab12-deep0001',
+      name: 'Deep',
+      childCount: 0,
+      children: [],
+    };
+    const top = {
+      ...tree,
+      accounts: undefined,
+      children: [
+        {
+          ...tree.children[0],
+          children: [{ ...prod, childCount: 1, children: [] }],
+        },
+      ],
+    };
+    let answerChildren: (node: typeof prod) => void = () => {};
+    const getOrganizationTree = jest.fn((query?: { unit?: string }) =>
+      query?.unit
+        ? new Promise<typeof prod>(resolve => {
+            answerChildren = resolve;
+          })
+        : Promise.resolve(top),
+    );
+    const mock = api({ getOrganizationTree });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    expect(getOrganizationTree).toHaveBeenCalledWith({
+      depth: 2,
+      accounts: false,
+    });
+    // The status card asks for the count of unmapped principals, not the list.
+    await waitFor(() =>
+      expect(mock.getSyncStatus).toHaveBeenCalledWith({ unmappedLimit: 0 }),
+    );
+    const item = screen.getByTestId('aws-tree-node-ou-ab12-prod0001');
+    expect(item.closest('li')).toHaveAttribute('aria-expanded', 'false');
+
+    fireEvent.click(within(item).getByText('Prod'));
+    expect(
+      await screen.findByTestId('aws-tree-loading-ou-ab12-prod0001'),
+    ).toHaveTextContent(/^Loading 1 unit…$/);
+    expect(getOrganizationTree).toHaveBeenLastCalledWith({
+      unit: 'ou-ab12-prod0001',
+      depth: 1,
+      accounts: false,
+    });
+    answerChildren({ ...prod, childCount: 1, children: [deep] });
+    expect(
+      await screen.findByTestId('aws-tree-node-ou-ab12-deep0001'),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByTestId('aws-tree-loading-ou-ab12-prod0001'),
+    ).toBeNull();
+    // Loaded once: collapsing and expanding again asks for nothing more.
+    fireEvent.click(within(item).getByText('Prod'));
+    fireEvent.click(within(item).getByText('Prod'));
+    expect(getOrganizationTree).toHaveBeenCalledTimes(2);
+    // The unit filter offers the loaded units.
+    expect(
+      within(screen.getByLabelText('Organizational unit')).getByText(/Deep/),
+    ).toBeInTheDocument();
+  });
+
+  it('shows at most 50 owners at once, narrowed by typing', async () => {
+    const owners = Array.from(
+      { length: 3000 },
+      (_, i) => `group:default/team-${i}`,
+    );
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api({
+        getComplianceSummary: jest.fn(async () => ({
+          ...complianceSummary,
+          byOwner: owners.map(ref => ({
+            ref,
+            counts: { pass: 1, fail: 0, warn: 0, unknown: 0 },
+          })),
+        })),
+      }),
+    });
+    const input = await screen.findByLabelText('Owner');
+    await screen.findAllByTestId('aws-chart-unit');
+    fireEvent.mouseDown(input);
+    fireEvent.change(input, { target: { value: 'team-' } });
+    const listbox = await screen.findByRole('listbox');
+    expect(within(listbox).getAllByRole('option')).toHaveLength(50);
+    fireEvent.change(input, { target: { value: 'team-2999' } });
+    await waitFor(() =>
+      expect(
+        within(screen.getByRole('listbox'))
+          .getAllByRole('option')
+          .map(o => o.textContent),
+      ).toEqual(['group:default/team-2999']),
     );
   });
 });

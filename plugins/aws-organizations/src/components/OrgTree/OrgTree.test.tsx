@@ -10,7 +10,7 @@ function unit(id: string, children: OrgTreeNode[] = []): OrgTreeNode {
     kind: id.startsWith('r-') ? 'root' : 'ou',
     accountCount: 1,
     compliance: { pass: 1, fail: 0, warn: 0, unknown: 0 },
-    accounts: [],
+    childCount: children.length,
     children,
   };
 }

@@ -1,6 +1,6 @@
 import {
   ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
-  AWS_ENTITY_NAME_PREFIX,
+  awsEntityRefs,
   OrgTreeNode,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
@@ -23,7 +23,7 @@ import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState, pluralize } from '../common/format';
 import { findNode } from '../common/tree';
 
-type AccountRow = OrgTreeNode['accounts'][number];
+type AccountRow = NonNullable<OrgTreeNode['accounts']>[number];
 
 function unitColumns(namespace: string): TableColumn<OrgTreeNode>[] {
   return [
@@ -57,7 +57,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
       field: 'name',
       render: a => (
         <EntityRefLink
-          entityRef={`resource:${namespace}/${AWS_ENTITY_NAME_PREFIX.account}${a.id}`}
+          entityRef={awsEntityRefs(namespace).account(a.id)}
           title={a.name}
         />
       ),
@@ -147,12 +147,12 @@ export function OrganizationalUnitContent() {
         <Table<AccountRow>
           title="Accounts directly in this unit"
           options={{
-            paging: node.accounts.length > 20,
+            paging: (node.accounts ?? []).length > 20,
             pageSize: 20,
             padding: 'dense',
           }}
           columns={accountColumns(namespace)}
-          data={node.accounts}
+          data={node.accounts ?? []}
           emptyContent={
             <Typography variant="body2" style={{ padding: 16 }}>
               No accounts directly in this unit.

@@ -65,8 +65,10 @@ export function RunProgress(props: { run: SyncRun }) {
 }
 
 function StatusDetails(props: { status: SyncStatus }) {
-  const { lastAttempt, lastSuccess, snapshotReadAt, unmappedPrincipals } =
-    props.status;
+  const { lastAttempt, lastSuccess, snapshotReadAt } = props.status;
+  const unmapped =
+    props.status.unmappedPrincipalCount ??
+    props.status.unmappedPrincipals.length;
   const firstSync = !props.status.snapshotEtag && (
     <Typography variant="body2" data-testid="aws-first-sync">
       Waiting for the first sync: the organization appears here by itself when
@@ -126,11 +128,10 @@ function StatusDetails(props: { status: SyncStatus }) {
           {pluralize(lastAttempt.warnings.length, 'warning')} in the last sync.
         </Typography>
       )}
-      {unmappedPrincipals.length > 0 && (
+      {unmapped > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {pluralize(unmappedPrincipals.length, 'Identity Center principal')}{' '}
-          {unmappedPrincipals.length === 1 ? 'maps' : 'map'} to no catalog
-          entity.
+          {pluralize(unmapped, 'Identity Center principal')}{' '}
+          {unmapped === 1 ? 'maps' : 'map'} to no catalog entity.
         </Typography>
       )}
     </>

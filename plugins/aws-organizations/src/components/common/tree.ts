@@ -23,7 +23,7 @@ export function accountIdsBelow(node: OrgTreeNode): string[] {
   const stack = [node];
   while (stack.length) {
     const current = stack.pop()!;
-    ids.push(...current.accounts.map(a => a.id));
+    ids.push(...(current.accounts ?? []).map(a => a.id));
     stack.push(...current.children);
   }
   return ids;

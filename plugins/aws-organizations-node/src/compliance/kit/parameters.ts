@@ -1,0 +1,42 @@
+import type { ComplianceParameterProblem } from '../types';
+
+/**
+ * A parameter check for `validateParameters`: a problem when a list
+ * parameter is empty.
+ *
+ * @public
+ */
+export function nonEmpty(
+  parameter: string,
+  value: readonly string[],
+): ComplianceParameterProblem[] {
+  return value.length === 0
+    ? [{ parameter, message: 'must list at least one value' }]
+    : [];
+}
+
+/**
+ * Hours of an ISO-8601 duration as Identity Center writes session
+ * durations (`PT1H`, `PT12H`, `PT1H30M`); `undefined` when unreadable.
+ *
+ * @public
+ */
+export function durationHours(duration: string): number | undefined {
+  const match = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/.exec(
+    duration,
+  );
+  if (!match || duration === 'P' || duration.endsWith('T')) return undefined;
+  const [, d, h, m, s] = match.map(v => Number(v ?? 0));
+  return d * 24 + h + m / 60 + s / 3600;
+}
+
+/**
+ * The principal ARN a guardrail rule evaluates SCPs for, from a parameter
+ * template with `{accountId}` (e.g.
+ * `arn:aws:iam::{accountId}:role/workload`).
+ *
+ * @public
+ */
+export function principalArn(template: string, accountId: string): string {
+  return template.split('{accountId}').join(accountId);
+}

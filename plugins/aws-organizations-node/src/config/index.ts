@@ -1,0 +1,18 @@
+export { AWS_ORGANIZATIONS_CONFIG_ROOT } from './rules';
+export { readAwsOrganizationsReaderConfig } from './reader';
+export type { AwsOrganizationsReaderConfig } from './reader';
+export { readAwsOrganizationsCatalogConfig } from './catalog';
+export type { AwsOrganizationsCatalogConfig } from './catalog';
+export {
+  readAwsOrganizationsConfig,
+  DEFAULT_RESOLUTION_SCHEDULE,
+  DEFAULT_SYNC_SCHEDULE,
+} from './settings';
+export type {
+  AwsOrganizationsConfig,
+  GroupMappingRule,
+  HistoryConfig,
+  OwnershipConfig,
+  PrincipalMappingConfig,
+  UserMappingRule,
+} from './settings';

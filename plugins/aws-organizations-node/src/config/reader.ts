@@ -1,0 +1,165 @@
+import { Config } from '@backstage/config';
+import type { RateLimitKey, ReaderRateLimits } from '../reader/rateLimit';
+import {
+  AWS_ORGANIZATIONS_CONFIG_ROOT,
+  invalidConfig,
+  readAt,
+  readBoolean,
+  readOptionalString,
+} from './rules';
+
+/**
+ * How the reader reaches AWS.
+ *
+ * @public
+ */
+export interface AwsOrganizationsReaderConfig {
+  /** Region of the Organizations / Identity Center endpoints. */
+  region: string;
+  /**
+   * Account whose credentials (from the `aws` integration config) are used;
+   * defaults to `aws.mainAccount`.
+   */
+  accountId?: string;
+  /** Role to assume in the management or delegated administrator account. */
+  roleArn?: string;
+  /** External id for the role assumption. */
+  externalId?: string;
+  /** Endpoint overrides per service, for emulators and VPC endpoints. */
+  endpoints: {
+    organizations?: string;
+    ssoAdmin?: string;
+    identityStore?: string;
+  };
+  /**
+   * Optional bounds per rate budget (`organizations`, `identityCenter`, or
+   * `ssoAdmin` / `identityStore` configured apart): a `tps` cap, a `burst`
+   * and a `concurrency`. The reader finds the real rates by itself; a cap
+   * only keeps it lower, to leave headroom to other tools.
+   */
+  rateLimits: ReaderRateLimits;
+  /**
+   * The role is in a delegated administrator account of IAM Identity
+   * Center: assignments are listed per permission set. Default false (the
+   * reader still switches when AWS denies the per-principal listing).
+   */
+  delegatedAdministrator: boolean;
+}
+
+const BUDGETS: RateLimitKey[] = [
+  'organizations',
+  'identityCenter',
+  'ssoAdmin',
+  'identityStore',
+];
+const LIMIT_KEYS = ['tps', 'burst', 'concurrency'] as const;
+
+function readRateLimits(
+  config: Config,
+): AwsOrganizationsReaderConfig['rateLimits'] {
+  const result: AwsOrganizationsReaderConfig['rateLimits'] = {};
+  const limits = readAt('rateLimits', () =>
+    config.getOptionalConfig('rateLimits'),
+  );
+  for (const service of limits?.keys() ?? []) {
+    const at = `rateLimits.${service}`;
+    if (!(BUDGETS as string[]).includes(service)) {
+      throw invalidConfig(at, `unknown service; use ${BUDGETS.join(', ')}`);
+    }
+    const serviceConfig = readAt(at, () => limits!.getConfig(service));
+    const limit: Record<string, number> = {};
+    for (const key of serviceConfig.keys()) {
+      if (!(LIMIT_KEYS as readonly string[]).includes(key)) {
+        throw invalidConfig(
+          `${at}.${key}`,
+          `unknown key; use ${LIMIT_KEYS.join(', ')}`,
+        );
+      }
+      const value = serviceConfig.getOptional(key);
+      if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+        throw invalidConfig(
+          `${at}.${key}`,
+          `${JSON.stringify(value)} must be a positive number`,
+        );
+      }
+      limit[key as (typeof LIMIT_KEYS)[number]] = value;
+    }
+    result[service as RateLimitKey] = limit;
+  }
+  return result;
+}
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
+
+function optionalUrl(config: Config, key: string): string | undefined {
+  const value = readOptionalString(config, key);
+  if (value === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidConfig(key, `"${value}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidConfig(key, `"${value}" must be an http(s) URL`);
+  }
+  return value.replace(/\/+$/, '');
+}
+
+/**
+ * Reads and validates the reader part of the `awsOrganizations` config.
+ * Every error names the config key at fault, so startup fails with a message
+ * that says what to fix. The backend reads it once, as part of
+ * {@link readAwsOrganizationsConfig}; call this one only where the reader is
+ * used alone (a CLI, a script).
+ *
+ * @public
+ */
+export function readAwsOrganizationsReaderConfig(
+  rootConfig: Config,
+): AwsOrganizationsReaderConfig {
+  const config = rootConfig.getConfig(AWS_ORGANIZATIONS_CONFIG_ROOT);
+
+  const region = readOptionalString(config, 'region') ?? 'us-east-1';
+  if (!REGION_PATTERN.test(region)) {
+    throw invalidConfig('region', `"${region}" is not an AWS region name`);
+  }
+  const accountId = readOptionalString(config, 'accountId');
+  if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+    throw invalidConfig(
+      'accountId',
+      `"${accountId}" is not a 12-digit AWS account id`,
+    );
+  }
+  const roleArn = readOptionalString(config, 'roleArn');
+  if (roleArn !== undefined && !ROLE_ARN_PATTERN.test(roleArn)) {
+    throw invalidConfig('roleArn', `"${roleArn}" is not an IAM role ARN`);
+  }
+  const externalId = readOptionalString(config, 'externalId');
+  if (externalId !== undefined && roleArn === undefined) {
+    throw invalidConfig(
+      'externalId',
+      `an external id is only used with ${AWS_ORGANIZATIONS_CONFIG_ROOT}.roleArn`,
+    );
+  }
+  return {
+    region,
+    accountId,
+    roleArn,
+    externalId,
+    endpoints: {
+      organizations: optionalUrl(config, 'endpoints.organizations'),
+      ssoAdmin: optionalUrl(config, 'endpoints.ssoAdmin'),
+      identityStore: optionalUrl(config, 'endpoints.identityStore'),
+    },
+    rateLimits: readRateLimits(config),
+    delegatedAdministrator: readBoolean(
+      config,
+      'delegatedAdministrator',
+      false,
+    ),
+  };
+}

@@ -1,0 +1,168 @@
+import { ConfigReader } from '@backstage/config';
+import {
+  DEFAULT_RESOLUTION_SCHEDULE,
+  DEFAULT_SYNC_SCHEDULE,
+  readAwsOrganizationsConfig,
+} from './settings';
+
+const withSettings = (settings: object) =>
+  new ConfigReader({ awsOrganizations: { region: 'eu-west-1', ...settings } });
+
+describe('readAwsOrganizationsConfig', () => {
+  it('applies the defaults', () => {
+    const config = readAwsOrganizationsConfig(withSettings({}));
+    expect(config).toEqual({
+      enabled: true,
+      reader: expect.objectContaining({ region: 'eu-west-1' }),
+      schedule: DEFAULT_SYNC_SCHEDULE,
+      ownership: {
+        accountTagKey: 'owner',
+        unitTagKey: 'owner',
+        namespace: 'default',
+        defaultOwner: undefined,
+      },
+      mapping: {
+        groupRule: 'displayName',
+        groupMap: {},
+        externalIdAnnotation: undefined,
+        userRule: 'userName',
+      },
+      history: { retentionDays: 365, maxEntries: undefined },
+      resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
+      catalog: expect.objectContaining({ namespace: 'default' }),
+    });
+  });
+
+  it('reads the re-resolution schedule and the catalog namespace', () => {
+    const config = readAwsOrganizationsConfig(
+      withSettings({
+        resolution: {
+          schedule: { frequency: { minutes: 10 }, timeout: 'PT1M' },
+        },
+        catalog: { namespace: 'aws' },
+      }),
+    );
+    expect(config.resolutionSchedule).toMatchObject({
+      frequency: { minutes: 10 },
+    });
+    expect(config.catalog.namespace).toBe('aws');
+    expect(() =>
+      readAwsOrganizationsConfig(
+        withSettings({ catalog: { namespace: 'Not A Namespace!' } }),
+      ),
+    ).toThrow(/awsOrganizations\.catalog\.namespace/);
+    expect(() =>
+      readAwsOrganizationsConfig(
+        withSettings({ resolution: { schedule: { frequency: 'often' } } }),
+      ),
+    ).toThrow(/awsOrganizations\.resolution\.schedule/);
+  });
+
+  it('reads every key', () => {
+    const config = readAwsOrganizationsConfig(
+      withSettings({
+        enabled: false,
+        schedule: { frequency: { hours: 1 }, timeout: 'PT10M' },
+        ownership: {
+          accountTagKey: 'team',
+          unitTagKey: 'ou-owner',
+          defaultOwner: 'cloud',
+          namespace: 'org',
+        },
+        identityCenter: {
+          groupMapping: {
+            rule: 'externalId',
+            externalIdAnnotation: 'idp/id',
+            map: { 'g-1': 'Group:Org/SRE' },
+          },
+          userMapping: { rule: 'email' },
+        },
+        history: { retentionDays: 30, maxEntries: 1000 },
+      }),
+    );
+    expect(config.enabled).toBe(false);
+    expect(config.schedule.frequency).toEqual({ hours: 1 });
+    expect(config.ownership).toEqual({
+      accountTagKey: 'team',
+      unitTagKey: 'ou-owner',
+      defaultOwner: 'group:org/cloud',
+      namespace: 'org',
+    });
+    expect(config.mapping).toEqual({
+      groupRule: 'externalId',
+      groupMap: { 'g-1': 'group:org/sre' },
+      externalIdAnnotation: 'idp/id',
+      userRule: 'email',
+    });
+    expect(config.history).toEqual({ retentionDays: 30, maxEntries: 1000 });
+  });
+
+  it.each([
+    [{ region: 'mars' }, 'awsOrganizations.region'],
+    [{ enabled: 'sometimes' }, 'awsOrganizations.enabled'],
+    [
+      { schedule: { frequency: 'often', timeout: { minutes: 1 } } },
+      'awsOrganizations.schedule',
+    ],
+    [{ schedule: { frequency: { minutes: 5 } } }, 'awsOrganizations.schedule'],
+    [
+      { ownership: { accountTagKey: '' } },
+      'awsOrganizations.ownership.accountTagKey',
+    ],
+    [
+      { ownership: { unitTagKey: 'a'.repeat(129) } },
+      'awsOrganizations.ownership.unitTagKey',
+    ],
+    [
+      { ownership: { defaultOwner: 'not a ref!' } },
+      'awsOrganizations.ownership.defaultOwner',
+    ],
+    [
+      { ownership: { namespace: 'Bad Namespace' } },
+      'awsOrganizations.ownership.namespace',
+    ],
+    [
+      { identityCenter: { groupMapping: { rule: 'magic' } } },
+      'awsOrganizations.identityCenter.groupMapping.rule',
+    ],
+    [
+      { identityCenter: { groupMapping: { rule: 'explicit' } } },
+      'awsOrganizations.identityCenter.groupMapping.map',
+    ],
+    [
+      { identityCenter: { groupMapping: { map: { g: 'bad ref!' } } } },
+      'awsOrganizations.identityCenter.groupMapping.map.g',
+    ],
+    [
+      { identityCenter: { groupMapping: { rule: 'externalId' } } },
+      'awsOrganizations.identityCenter.groupMapping.externalIdAnnotation',
+    ],
+    [
+      { identityCenter: { userMapping: { rule: 'phone' } } },
+      'awsOrganizations.identityCenter.userMapping.rule',
+    ],
+    [
+      { history: { retentionDays: 0 } },
+      'awsOrganizations.history.retentionDays',
+    ],
+    [{ history: { maxEntries: 1.5 } }, 'awsOrganizations.history.maxEntries'],
+    [
+      { catalog: { fallbackOwner: 'component:x' } },
+      'awsOrganizations.catalog.fallbackOwner',
+    ],
+    [
+      { catalog: { emitMissingPrincipals: 'often' } },
+      'awsOrganizations.catalog.emitMissingPrincipals',
+    ],
+  ])('names the full key for %j: %s', (settings, key) => {
+    expect(() => readAwsOrganizationsConfig(withSettings(settings))).toThrow(
+      new RegExp(`^Invalid config at ${key.replace(/\./g, '\\.')}: `),
+    );
+  });
+
+  it('needs the awsOrganizations key', () => {
+    expect(() => readAwsOrganizationsConfig(new ConfigReader({}))).toThrow(
+      /awsOrganizations/,
+    );
+  });
+});
