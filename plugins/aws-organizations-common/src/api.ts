@@ -153,6 +153,12 @@ export interface SyncStatus {
   /** When the current snapshot was read. */
   snapshotReadAt?: string;
   /**
+   * The current snapshot's ETag (the one `GET /snapshot` answers with):
+   * changes exactly when a new snapshot lands, so views that show snapshot
+   * data reload when it changes.
+   */
+  snapshotEtag?: string;
+  /**
    * Identity Center principals that map to no catalog entity; at most
    * `unmappedLimit` of them when the request sets it.
    */

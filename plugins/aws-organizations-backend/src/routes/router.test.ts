@@ -138,6 +138,8 @@ describe('routes', () => {
       lastAttempt: { status: 'succeeded' },
       lastSuccess: { status: 'succeeded' },
       snapshotReadAt: '2026-02-01T00:00:00.000Z',
+      // The same ETag as GET /snapshot: views follow it to reload.
+      snapshotEtag: etag,
     });
   });
 

@@ -72,7 +72,9 @@ export async function createRouter(
     const status: SyncStatus = {
       ...(lastAttempt ? { lastAttempt } : {}),
       ...(lastSuccess ? { lastSuccess } : {}),
-      ...(current ? { snapshotReadAt: current.readAt } : {}),
+      ...(current
+        ? { snapshotReadAt: current.readAt, snapshotEtag: current.etag }
+        : {}),
       unmappedPrincipals: current?.unmappedPrincipals ?? [],
       unmappedPrincipalCount: current?.unmappedPrincipals?.length ?? 0,
     };

@@ -46,7 +46,7 @@ export type CompiledPolicy =
   | { ok: false; error: string };
 
 function label(statement: ScpStatement): string {
-  return `statement ${statement.sid ?? `#${statement.index}`}`;
+  return `statement ${statement.sid ?? `#${statement.index + 1}`}`;
 }
 
 /**

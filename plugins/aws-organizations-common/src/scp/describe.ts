@@ -6,10 +6,10 @@ export function describeLevel(level: ScpLevelRef): string {
   return `${kind} ${level.name} (${level.targetId})`;
 }
 
-/** e.g. `Deny statement "NoLeave" (#0) of DenyLeave (p-1) at root Root (r-1)`. */
+/** e.g. `Deny statement "NoLeave" (#1) of DenyLeave (p-1) at root Root (r-1)`. */
 export function describeStatement(ref: ScpStatementRef): string {
   const sid = ref.sid ? `"${ref.sid}" ` : '';
-  return `${ref.effect} statement ${sid}(#${ref.statementIndex}) of ${
+  return `${ref.effect} statement ${sid}(#${ref.statementIndex + 1}) of ${
     ref.policyName
   } (${ref.policyId}) at ${describeLevel(ref.level)}`;
 }

@@ -55,7 +55,7 @@ describe('region deny with NotAction exemptions (AWS example)', () => {
       },
     ]);
     expect(r.reasons).toEqual([
-      'denied by the Deny statement "DenyAllOutsideRequestedRegions" (#0) of RegionDeny (p-region) at root root-r-root (r-root)',
+      'denied by the Deny statement "DenyAllOutsideRequestedRegions" (#1) of RegionDeny (p-region) at root root-r-root (r-root)',
     ]);
   });
 

@@ -378,6 +378,7 @@ export const syncStatus: SyncStatus = {
     warnings: [],
   },
   snapshotReadAt: '2024-05-02T08:01:00.000Z',
+  snapshotEtag: 'etag-1',
   unmappedPrincipals: [],
   unmappedPrincipalCount: 0,
 };

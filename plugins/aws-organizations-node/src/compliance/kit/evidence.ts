@@ -27,7 +27,7 @@ export function describeLevel(level: ScpLevelRef): string {
  * @public
  */
 export function describeStatement(ref: ScpStatementRef): string {
-  const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex}`;
+  const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex + 1}`;
   return `${ref.effect} statement ${sid} of ${ref.policyName} (${
     ref.policyId
   }) at ${describeLevel(ref.level)}`;

@@ -19,7 +19,7 @@ import ListItem from '@material-ui/core/ListItem';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
 import GetAppIcon from '@material-ui/icons/GetApp';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -131,7 +131,7 @@ const columns: TableColumn<AccessGrant>[] = [
 
 function Access(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountAccess(props.accountId),
     [api, props.accountId],
   );
@@ -155,6 +155,7 @@ function Access(props: { accountId: string }) {
   }
   const unavailable = access.identityCenter === 'unavailable' && (
     <WarningPanel
+      defaultExpanded
       severity="warning"
       title="Identity Center could not be read"
       message="The last sync could not read IAM Identity Center; the access shown may be out of date."

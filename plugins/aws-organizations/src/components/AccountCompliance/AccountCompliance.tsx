@@ -13,7 +13,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -113,7 +113,7 @@ export function ComplianceOverview(props: { summary: ComplianceSummary }) {
 
 function Compliance(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountCompliance(props.accountId),
     [api, props.accountId],
   );

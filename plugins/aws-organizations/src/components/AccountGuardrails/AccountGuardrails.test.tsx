@@ -112,10 +112,10 @@ describe('AccountGuardrails', () => {
     expect(result).toHaveTextContent('OU: Prod');
   });
 
-  it('shows why the backend refused a simulation, in sight, without losing the form', async () => {
+  it('shows why the backend refused a simulation otherwise, in sight', async () => {
     const error = await responseError(
       400,
-      'Invalid simulation request: action: must be one action, service:Action (e.g. iam:CreateUser)',
+      'The account is not in the snapshot',
     );
     const api = mockAwsApi({
       getAccountGuardrails: jest.fn(async () => guardrails),
@@ -123,34 +123,36 @@ describe('AccountGuardrails', () => {
     });
     await render(api);
     fireEvent.change(screen.getByLabelText(/Action/), {
-      target: { value: 'nope' },
+      target: { value: 's3:GetObject' },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
     const refused = await screen.findByTestId('aws-invalid-request');
-    // The message itself is shown, not a collapsed generic panel.
     expect(
-      within(refused).getByText(/action: must be one action, service:Action/),
+      within(refused).getByText(/The account is not in the snapshot/),
     ).toBeVisible();
     expect(refused).not.toHaveTextContent(/stack|at \S+ \(/);
-    expect(screen.getByLabelText(/Action/)).toHaveValue('nope');
   });
 
-  it('says when the management account is exempt and nothing restricts it', async () => {
+  it('says in sight that SCPs do not apply to the management account, and lists no allowed regions', async () => {
     await render(
       mockAwsApi({
         getAccountGuardrails: jest.fn(async () => ({
           ...guardrails,
           managementAccountExempt: true,
-          summary: [],
-          allowedRegions: undefined,
+          // What the policies on its path would say of any other account.
+          allowedRegions: ['eu-*', 'us-*'],
         })),
       }),
     );
+    const exempt = await screen.findByTestId('aws-management-exempt');
+    expect(exempt).toHaveTextContent('Management account: SCPs do not apply');
+    expect(exempt).toHaveTextContent(/never restrict the management account/);
+    // Expanded, not a collapsed panel to open.
     expect(
-      screen.getByText(/do not restrict the management account/),
+      within(exempt).getByRole('button', { expanded: true }),
     ).toBeInTheDocument();
     expect(screen.getByTestId('aws-guardrails-summary')).toHaveTextContent(
-      'No service control policy restricts this account.',
+      'No service control policy restricts this account: it is the management account.',
     );
     expect(screen.queryByText(/Allowed regions/)).toBeNull();
   });

@@ -2,10 +2,10 @@ import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { GuardrailSimulator } from './GuardrailSimulator';
 import { OtherPolicyTypes } from './OtherPolicyTypes';
 import { LevelSection, SentenceList } from './PolicyLevels';
@@ -13,7 +13,7 @@ import { ResourceControlPolicies } from './ResourceControlPolicies';
 
 function Guardrails(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountGuardrails(props.accountId),
     [api, props.accountId],
   );
@@ -28,25 +28,37 @@ function Guardrails(props: { accountId: string }) {
     <Grid container spacing={3}>
       {guardrails.managementAccountExempt && (
         <Grid item xs={12}>
-          <WarningPanel
-            severity="info"
-            title="Management account"
-            message="Service control policies do not restrict the management account of the organization."
-          />
+          {/* The key fact of this account: in sight, not collapsed. */}
+          <div data-testid="aws-management-exempt">
+            <WarningPanel
+              severity="info"
+              title="Management account: SCPs do not apply"
+              defaultExpanded
+              message="Service control policies never restrict the management account of the organization, whatever is attached to it or its root. The policies below restrict the other accounts under the same root."
+            />
+          </div>
         </Grid>
       )}
       <Grid item xs={12}>
         <InfoCard title="What the guardrails mean">
           <div data-testid="aws-guardrails-summary">
             <SentenceList
-              sentences={guardrails.summary}
-              empty="No service control policy restricts this account."
+              sentences={
+                guardrails.managementAccountExempt ? [] : guardrails.summary
+              }
+              empty={
+                guardrails.managementAccountExempt
+                  ? 'No service control policy restricts this account: it is the management account.'
+                  : 'No service control policy restricts this account.'
+              }
             />
-            {guardrails.allowedRegions && (
-              <Typography variant="body2">
-                Allowed regions: {guardrails.allowedRegions.join(', ')}
-              </Typography>
-            )}
+            {/* Regions SCPs allow do not bind the management account. */}
+            {guardrails.allowedRegions &&
+              !guardrails.managementAccountExempt && (
+                <Typography variant="body2">
+                  Allowed regions: {guardrails.allowedRegions.join(', ')}
+                </Typography>
+              )}
           </div>
         </InfoCard>
       </Grid>

@@ -16,6 +16,7 @@ export function PolicyDocument(props: {
     <div data-testid="aws-policy-document">
       {parseError && (
         <WarningPanel
+          defaultExpanded
           severity="warning"
           title="The policy document cannot be parsed"
           message={parseError}

@@ -83,6 +83,23 @@ describe('AccountOverview', () => {
     );
   });
 
+  it("names the catalog's fallback owner, as the header does, when no tag names one", async () => {
+    const api = mockAwsApi({
+      getAccount: jest.fn(async () => ({
+        ...accountDetail,
+        owner: { source: 'none' as const, resolvable: false },
+      })),
+    });
+    await render(api, {
+      ...accountEntity,
+      spec: { ...accountEntity.spec, owner: 'group:default/platform' },
+    });
+    expect(await screen.findByTestId('aws-owner-fallback')).toHaveTextContent(
+      'platform (fallback owner: no owner tag on the account or its OUs)',
+    );
+    expect(screen.queryByText('No owner')).toBeNull();
+  });
+
   it('shows progress while loading', async () => {
     await render(mockAwsApi({ getAccount: jest.fn(() => pending()) }));
     expect(screen.getByTestId('progress')).toBeInTheDocument();

@@ -21,7 +21,7 @@ import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { organizationNodeEntityRef } from '../../entities';
 import { AccountIdGate } from '../common/AccountIdGate';
@@ -29,10 +29,26 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatDateTime, formatState } from '../common/format';
 
-function OwnerValue(props: { owner: AccountDetail['owner'] }) {
-  const { owner } = props;
+function OwnerValue(props: {
+  owner: AccountDetail['owner'];
+  /** The entity's `spec.owner`: the catalog's fallback when none resolved. */
+  catalogOwner?: string;
+}) {
+  const { owner, catalogOwner } = props;
   if (!owner.ref) {
-    return <Typography variant="body2">No owner</Typography>;
+    // The header shows the catalog's owner: say the same, and why.
+    return catalogOwner ? (
+      <Typography
+        variant="body2"
+        component="span"
+        data-testid="aws-owner-fallback"
+      >
+        <EntityRefLink entityRef={catalogOwner} defaultKind="group" /> (fallback
+        owner: no owner tag on the account or its OUs)
+      </Typography>
+    ) : (
+      <Typography variant="body2">No owner</Typography>
+    );
   }
   return (
     <>
@@ -125,7 +141,7 @@ function HostedServices() {
 function Overview(props: { accountId: string }) {
   const { entity } = useEntity();
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getAccount(props.accountId),
     [api, props.accountId],
   );
@@ -140,7 +156,14 @@ function Overview(props: { accountId: string }) {
   const metadata = {
     'Account id': account.id,
     Path: <PathBreadcrumbs account={account} namespace={namespace} />,
-    Owner: <OwnerValue owner={account.owner} />,
+    Owner: (
+      <OwnerValue
+        owner={account.owner}
+        catalogOwner={
+          typeof entity.spec?.owner === 'string' ? entity.spec.owner : undefined
+        }
+      />
+    ),
     State: formatState(account.state),
     Email: account.email,
     Joined: `${formatDateTime(account.joinedTimestamp)} (${

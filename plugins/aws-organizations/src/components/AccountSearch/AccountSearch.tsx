@@ -163,7 +163,7 @@ export function AccountSearch(props: {
   const { filters, onFiltersChange } = props;
   const api = useApi(awsOrganizationsApiRef);
   const [text, setText] = useState(filters.q);
-  // The table shows a generic overlay on failure; this says what failed.
+  // What failed, said above the table (which then lists no rows).
   const [listError, setListError] = useState<Error>();
   useDebounce(
     () => {
@@ -269,8 +269,10 @@ export function AccountSearch(props: {
               });
               setListError(undefined);
             } catch (error) {
+              // Said once, above the table, not again in material-table's
+              // error overlay (whose retry icon reads "replay").
               setListError(error as Error);
-              throw error;
+              return { data: [], page: 0, totalCount: 0 };
             }
             return {
               data: page.items,

@@ -6,8 +6,12 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 import { SeverityChip } from '../common/ComplianceStatusLabel';
+import { pluralize } from '../common/format';
 
 const MAX_ROWS = 10;
+
+/** Root ids are `r-` and 4-32 characters (AWS Organizations). */
+const isRoot = (id: string) => id.startsWith('r-');
 
 /** Units with the most non-compliant accounts first. */
 function worstUnits(summary: OrganizationComplianceSummary) {
@@ -31,9 +35,11 @@ function mostFailedRules(summary: OrganizationComplianceSummary) {
     .slice(0, MAX_ROWS);
 }
 
-/** Compliance by OU and the most-failed rules, as simple bars. */
+/** Compliance by OU and the most-failed rules, as simple bars (side by side). */
 export function ComplianceCharts(props: {
   summary: OrganizationComplianceSummary;
+  /** One chart above the other (in a narrow column). */
+  stacked?: boolean;
 }) {
   const { summary } = props;
   const units = worstUnits(summary);
@@ -41,8 +47,11 @@ export function ComplianceCharts(props: {
   const maxFail = Math.max(1, ...rules.map(r => r.counts.fail));
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
-        <InfoCard title="Compliance by OU">
+      <Grid item xs={12} md={props.stacked ? 12 : 6}>
+        <InfoCard
+          title="Compliance by OU"
+          subheader="Each top-level OU counts the accounts in it and below; accounts directly under the root count apart"
+        >
           <div data-testid="aws-chart-compliance-by-ou">
             {units.length === 0 && (
               <Typography variant="body2">No organizational units.</Typography>
@@ -50,13 +59,20 @@ export function ComplianceCharts(props: {
             {units.map(unit => (
               <Box key={unit.id} mb={1} data-testid="aws-chart-unit">
                 <Box display="flex" justifyContent="space-between">
-                  <Typography variant="body2">{unit.name}</Typography>
+                  <Typography variant="body2">
+                    {isRoot(unit.id)
+                      ? `Directly under ${unit.name}`
+                      : unit.name}
+                  </Typography>
                   <Typography variant="caption" color="textSecondary">
                     {unit.counts.fail} non-compliant of{' '}
-                    {unit.counts.pass +
-                      unit.counts.fail +
-                      unit.counts.warn +
-                      unit.counts.unknown}
+                    {pluralize(
+                      unit.counts.pass +
+                        unit.counts.fail +
+                        unit.counts.warn +
+                        unit.counts.unknown,
+                      'account',
+                    )}
                   </Typography>
                 </Box>
                 <ComplianceCountsBar counts={unit.counts} width="100%" />
@@ -65,7 +81,7 @@ export function ComplianceCharts(props: {
           </div>
         </InfoCard>
       </Grid>
-      <Grid item xs={12} md={6}>
+      <Grid item xs={12} md={props.stacked ? 12 : 6}>
         <InfoCard title="Most-failed rules">
           <div data-testid="aws-chart-failed-rules">
             {rules.length === 0 && (
@@ -80,18 +96,22 @@ export function ComplianceCharts(props: {
                   justifyContent="space-between"
                   alignItems="center"
                 >
-                  <Typography variant="body2">
+                  {/* A div: the chip is one, and a <p> may not hold it. */}
+                  <Typography variant="body2" component="div">
                     {rule.title} <SeverityChip severity={rule.severity} />
                   </Typography>
                   <Typography variant="caption" color="textSecondary">
-                    {rule.counts.fail} accounts
+                    {pluralize(rule.counts.fail, 'account')}
                   </Typography>
                 </Box>
                 <LinearProgress
                   variant="determinate"
                   color="secondary"
                   value={(rule.counts.fail / maxFail) * 100}
-                  aria-label={`${rule.title}: fails on ${rule.counts.fail} accounts`}
+                  aria-label={`${rule.title}: fails on ${pluralize(
+                    rule.counts.fail,
+                    'account',
+                  )}`}
                 />
               </Box>
             ))}

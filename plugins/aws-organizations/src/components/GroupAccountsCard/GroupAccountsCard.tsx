@@ -10,7 +10,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
@@ -36,7 +36,7 @@ const ownedColumns: TableColumn<AccountSummary>[] = [
 
 function OwnedAccounts(props: { owner: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.listAccounts({ owner: props.owner, limit: OWNED_LIMIT }),
     [api, props.owner],
   );
@@ -75,7 +75,7 @@ function OwnedAccounts(props: { owner: string }) {
 
 function ReachableAccounts(props: { namespace: string; name: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () =>
       api.getPrincipalAccess({
         kind: 'group',

@@ -7,8 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import { useCallback, useRef, useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccessReportButton } from '../AccessReportButton/AccessReportButton';
 import {
@@ -19,6 +18,7 @@ import {
 import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { formatDateTime } from '../common/format';
+import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
@@ -28,15 +28,49 @@ import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
  * and the account search.
  */
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
+  const { status, error } = useSnapshotWatch({ fastMs: props.pollIntervalMs });
+  if (!status && !error) {
+    // One cheap status read first: before the first sync, nothing else is
+    // requested (and nothing fails).
+    return (
+      <Content>
+        <Progress />
+      </Content>
+    );
+  }
+  // Before the first snapshot there is nothing to load: one calm state with
+  // the sync's progress, which turns into the synced view by itself.
+  if (status && !status.snapshotEtag) {
+    return (
+      <Content>
+        <ContentHeader title="Organization" />
+        <Grid container spacing={3}>
+          <Grid item xs={12} md={6}>
+            <SyncStatusCard pollIntervalMs={props.pollIntervalMs} />
+          </Grid>
+        </Grid>
+      </Content>
+    );
+  }
+  return <SyncedExplorer pollIntervalMs={props.pollIntervalMs} />;
+}
+
+function SyncedExplorer(props: { pollIntervalMs?: number }) {
   const api = useApi(awsOrganizationsApiRef);
   const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
+  const accountsRef = useRef<HTMLDivElement>(null);
   // Stable, so that the (memoized) tree does not render again on filters.
-  const selectUnit = useCallback(
-    (ou: string) => setFilters(current => ({ ...current, ou })),
-    [],
-  );
-  const tree = useOrganizationTree(api);
-  const summary = useAsync(() => api.getComplianceSummary(), [api]);
+  // Selecting a unit brings the accounts it filters into view.
+  const selectUnit = useCallback((ou: string) => {
+    setFilters(current => ({ ...current, ou }));
+    accountsRef.current?.scrollIntoView?.({
+      behavior: 'smooth',
+      block: 'start',
+    });
+  }, []);
+  const { generation } = useSnapshotWatch();
+  const tree = useOrganizationTree(api, generation);
+  const summary = useSnapshotAsync(() => api.getComplianceSummary(), [api]);
 
   return (
     <Content>
@@ -44,8 +78,33 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
         <AccessReportButton />
       </ContentHeader>
       <Grid container spacing={3}>
-        <Grid item xs={12} md={5}>
-          <SyncStatusCard pollIntervalMs={props.pollIntervalMs} />
+        {/* Status and charts beside the tree: no empty area next to it. */}
+        <Grid item xs={12} md={5} container spacing={3} direction="column">
+          <Grid item>
+            <SyncStatusCard pollIntervalMs={props.pollIntervalMs} />
+          </Grid>
+          <Grid item>
+            {summary.loading && <Progress />}
+            {summary.error && (
+              <ApiErrorPanel
+                error={summary.error}
+                subject="the compliance summary"
+              />
+            )}
+            {summary.value && (
+              <>
+                <Typography variant="body2" color="textSecondary" paragraph>
+                  Compliance evaluated{' '}
+                  {formatDateTime(summary.value.evaluatedAt)}:{' '}
+                  {summary.value.accounts.pass} compliant,{' '}
+                  {summary.value.accounts.fail} non-compliant,{' '}
+                  {summary.value.accounts.warn} with warnings,{' '}
+                  {summary.value.accounts.unknown} unknown.
+                </Typography>
+                <ComplianceCharts summary={summary.value} stacked />
+              </>
+            )}
+          </Grid>
         </Grid>
         <Grid item xs={12} md={7}>
           <InfoCard
@@ -76,33 +135,14 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          {summary.loading && <Progress />}
-          {summary.error && (
-            <ApiErrorPanel
-              error={summary.error}
-              subject="the compliance summary"
+          <div ref={accountsRef} data-testid="aws-explorer-accounts">
+            <AccountSearch
+              tree={tree.root}
+              owners={(summary.value?.byOwner ?? []).map(o => o.ref).sort()}
+              filters={filters}
+              onFiltersChange={setFilters}
             />
-          )}
-          {summary.value && (
-            <>
-              <Typography variant="body2" color="textSecondary" paragraph>
-                Compliance evaluated {formatDateTime(summary.value.evaluatedAt)}
-                : {summary.value.accounts.pass} compliant,{' '}
-                {summary.value.accounts.fail} non-compliant,{' '}
-                {summary.value.accounts.warn} with warnings,{' '}
-                {summary.value.accounts.unknown} unknown.
-              </Typography>
-              <ComplianceCharts summary={summary.value} />
-            </>
-          )}
-        </Grid>
-        <Grid item xs={12}>
-          <AccountSearch
-            tree={tree.root}
-            owners={(summary.value?.byOwner ?? []).map(o => o.ref).sort()}
-            filters={filters}
-            onFiltersChange={setFilters}
-          />
+          </div>
         </Grid>
       </Grid>
     </Content>

@@ -11,6 +11,7 @@ import {
   renderWithApis,
   responseError,
 } from '../../__testUtils__/testUtils';
+import { OrgExplorer } from './OrgExplorer';
 import { OrgExplorerPage } from './OrgExplorerPage';
 
 function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
@@ -236,6 +237,77 @@ describe('OrgExplorerPage', () => {
     });
     expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
       'You do not have permission to view the accounts',
+    );
+  });
+
+  it('waits calmly for the first sync and turns into the synced view by itself', async () => {
+    const noSnapshot = {
+      ...syncStatus,
+      lastSuccess: undefined,
+      snapshotReadAt: undefined,
+      snapshotEtag: undefined,
+    };
+    let synced = false;
+    const mock = api({
+      getSyncStatus: jest.fn(async () => (synced ? syncStatus : noSnapshot)),
+    });
+    await renderWithApis(<OrgExplorer pollIntervalMs={20} />, { api: mock });
+    expect(await screen.findByTestId('aws-first-sync')).toBeInTheDocument();
+    // Nothing to load before the first snapshot, so nothing fails.
+    expect(mock.getOrganizationTree).not.toHaveBeenCalled();
+    expect(mock.listAccounts).not.toHaveBeenCalled();
+    expect(screen.queryByTestId('aws-error')).toBeNull();
+    synced = true;
+    expect(
+      await screen.findByTestId(
+        'aws-tree-node-r-ab12',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toHaveTextContent('3 accounts');
+    expect(screen.queryByTestId('aws-first-sync')).toBeNull();
+  });
+
+  it('loads the tree and summary again when a new snapshot lands', async () => {
+    let etag = 'etag-1';
+    const mock = api({
+      getSyncStatus: jest.fn(async () => ({
+        ...syncStatus,
+        snapshotEtag: etag,
+      })),
+      getOrganizationTree: jest.fn(async () =>
+        etag === 'etag-1' ? tree : { ...tree, accountCount: 4 },
+      ),
+    });
+    await renderWithApis(<OrgExplorer pollIntervalMs={20} />, { api: mock });
+    expect(await screen.findByTestId('aws-tree-node-r-ab12')).toHaveTextContent(
+      '3 accounts',
+    );
+    expect(mock.getComplianceSummary).toHaveBeenCalledTimes(1);
+    etag = 'etag-2';
+    await waitFor(
+      () =>
+        expect(screen.getByTestId('aws-tree-node-r-ab12')).toHaveTextContent(
+          '4 accounts',
+        ),
+      { timeout: 10_000 },
+    );
+    expect(mock.getComplianceSummary).toHaveBeenCalledTimes(2);
+    expect(mock.getOrganizationTree).toHaveBeenCalledTimes(2);
+  });
+
+  it('brings the accounts into view when a unit is selected', async () => {
+    const scrollIntoView = jest.fn();
+    Element.prototype.scrollIntoView = scrollIntoView;
+    const mock = api();
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    fireEvent.click(
+      await screen.findByTestId('aws-tree-node-ou-ab12-work0001'),
+    );
+    await waitFor(() => expect(lastQuery(mock)?.ou).toBe('ou-ab12-work0001'));
+    expect(scrollIntoView).toHaveBeenCalled();
+    expect(scrollIntoView.mock.contexts[0]).toBe(
+      screen.getByTestId('aws-explorer-accounts'),
     );
   });
 

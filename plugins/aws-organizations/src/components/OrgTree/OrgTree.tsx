@@ -8,6 +8,7 @@ import TreeItem from '@material-ui/lab/TreeItem';
 import TreeView from '@material-ui/lab/TreeView';
 import { memo, ReactNode, useMemo, useState } from 'react';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
+import { pluralize } from '../common/format';
 import { childrenPending } from './useOrganizationTree';
 
 function NodeLabel(props: { node: OrgTreeNode }) {
@@ -25,16 +26,16 @@ function NodeLabel(props: { node: OrgTreeNode }) {
       <Typography
         variant="caption"
         color="textSecondary"
-        style={{ margin: '0 8px' }}
+        style={{ margin: '0 8px', whiteSpace: 'nowrap' }}
       >
-        {node.accountCount} accounts
+        {pluralize(node.accountCount, 'account')}
       </Typography>
       {node.compliance.fail > 0 && (
         <Chip
           size="small"
           color="secondary"
           label={`${node.compliance.fail} non-compliant`}
-          style={{ marginRight: 8 }}
+          style={{ marginRight: 8, flexShrink: 0 }}
         />
       )}
       <ComplianceCountsBar counts={node.compliance} width={100} />

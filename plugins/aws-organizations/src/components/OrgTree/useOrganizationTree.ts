@@ -36,20 +36,32 @@ function graft(
  * a node is expanded. The payload and the work grow with the units shown,
  * not with the size of the organization.
  */
-export function useOrganizationTree(api: AwsOrganizationsApi) {
-  const initial = useAsync(
-    () =>
-      api.getOrganizationTree({ depth: INITIAL_TREE_DEPTH, accounts: false }),
-    [api],
-  );
+export function useOrganizationTree(
+  api: AwsOrganizationsApi,
+  /** Counts new snapshots: a new one loads the tree again, from the top. */
+  generation = 0,
+) {
   const [loaded, setLoaded] = useState<ReadonlyMap<string, OrgTreeNode[]>>(
     () => new Map(),
   );
+  const initial = useAsync(() => {
+    return api.getOrganizationTree({
+      depth: INITIAL_TREE_DEPTH,
+      accounts: false,
+    });
+  }, [api, generation]);
   const [loadingUnits, setLoadingUnits] = useState<ReadonlySet<string>>(
     () => new Set(),
   );
   const [loadError, setLoadError] = useState<Error>();
   const requested = useRef(new Set<string>());
+  // Units loaded from an older snapshot are loaded again when expanded.
+  const seenGeneration = useRef(generation);
+  if (seenGeneration.current !== generation) {
+    seenGeneration.current = generation;
+    requested.current = new Set();
+    setLoaded(new Map());
+  }
 
   const loadChildren = useCallback(
     (unitId: string) => {

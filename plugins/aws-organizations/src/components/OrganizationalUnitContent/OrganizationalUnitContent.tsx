@@ -14,13 +14,13 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { organizationNodeEntityRef } from '../../entities';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
-import { formatState } from '../common/format';
+import { formatState, pluralize } from '../common/format';
 import { findNode } from '../common/tree';
 
 type AccountRow = NonNullable<OrgTreeNode['accounts']>[number];
@@ -82,13 +82,14 @@ export function OrganizationalUnitContent() {
   const unitId =
     entity.metadata.annotations?.[ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID];
   const namespace = entity.metadata.namespace ?? 'default';
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     async () => (unitId ? api.getOrganizationTree() : undefined),
     [api, unitId],
   );
   if (!unitId) {
     return (
       <WarningPanel
+        defaultExpanded
         title="No organizational unit id"
         message={`The entity has no ${ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID} annotation.`}
       />
@@ -104,6 +105,7 @@ export function OrganizationalUnitContent() {
   if (!node) {
     return (
       <WarningPanel
+        defaultExpanded
         title="Not in the organization"
         message={`The last sync did not see ${unitId} in the organization.`}
       />
@@ -115,7 +117,7 @@ export function OrganizationalUnitContent() {
         <InfoCard title={node.name} subheader={node.id}>
           <div data-testid="aws-ou-rollup">
             <Typography variant="body1">
-              {node.accountCount} accounts in this unit and below:{' '}
+              {pluralize(node.accountCount, 'account')} in this unit and below:{' '}
               {node.compliance.pass} compliant, {node.compliance.fail}{' '}
               non-compliant, {node.compliance.warn} with warnings,{' '}
               {node.compliance.unknown} unknown.

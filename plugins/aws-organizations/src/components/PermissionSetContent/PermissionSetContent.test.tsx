@@ -50,7 +50,7 @@ describe('PermissionSetContent', () => {
     expect(
       screen.getByText('arn:aws:iam::aws:policy/Boundary'),
     ).toBeInTheDocument();
-    expect(screen.getByText('PT4H')).toBeInTheDocument();
+    expect(screen.getByText('4 hours')).toBeInTheDocument();
     expect(screen.getByText('No inline policy.')).toBeInTheDocument();
     const accounts = screen.getByTestId('aws-permission-set-accounts');
     expect(accounts).toHaveTextContent('aws-account-123456789012');

@@ -17,6 +17,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
 import { PolicyDocument } from '../AccountGuardrails/PolicyDocument';
+import { formatIsoDuration } from '../common/format';
 
 interface PermissionSetSpec {
   sessionDuration?: string;
@@ -80,7 +81,7 @@ export function PermissionSetContent() {
                 spec.customerManagedPolicies,
               ),
               'Permissions boundary': boundaryText(spec.permissionsBoundary),
-              'Session duration': spec.sessionDuration ?? '—',
+              'Session duration': formatIsoDuration(spec.sessionDuration),
               ...(spec.relayState ? { 'Relay state': spec.relayState } : {}),
             }}
           />

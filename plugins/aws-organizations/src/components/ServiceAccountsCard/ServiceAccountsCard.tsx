@@ -18,7 +18,7 @@ import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import ListItemText from '@material-ui/core/ListItemText';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { sortResults } from '../AccountCompliance/AccountCompliance';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -52,7 +52,7 @@ export function workloadAccountIds(entity: Entity): string[] {
 
 function AccountCompliance(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(async () => {
+  const { value, loading, error } = useSnapshotAsync(async () => {
     const [account, compliance] = await Promise.all([
       api.getAccount(props.accountId),
       api.getAccountCompliance(props.accountId),
@@ -115,7 +115,11 @@ export function ServiceAccountsCard() {
   return (
     <InfoCard title="AWS accounts">
       {problem && (
-        <WarningPanel title="Invalid AWS account id" message={problem} />
+        <WarningPanel
+          defaultExpanded
+          title="Invalid AWS account id"
+          message={problem}
+        />
       )}
       {!problem && ids.length === 0 && (
         <Typography variant="body2">

@@ -13,7 +13,7 @@ import Grid from '@material-ui/core/Grid';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { PolicyDocument } from '../AccountGuardrails/PolicyDocument';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
@@ -61,7 +61,7 @@ export function affectedAccountIds(
 
 function AffectedAccounts(props: { targets: string[] }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getOrganizationTree(),
     [api],
   );

@@ -19,17 +19,15 @@ import Button from '@material-ui/core/Button';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import SyncIcon from '@material-ui/icons/Sync';
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import {
   ApiErrorPanel,
   errorMessage,
   errorStatus,
 } from '../common/ApiErrorPanel';
-import { formatDateTime, formatDuration } from '../common/format';
-
-/** Reads after a trigger before giving up waiting for the new attempt. */
-const MAX_WAITING_READS = 30;
+import { formatDateTime, formatDuration, pluralize } from '../common/format';
+import { useSnapshotWatch } from '../common/useSnapshot';
 
 function RunStatus(props: { run: SyncRun }) {
   switch (props.run.status) {
@@ -44,7 +42,7 @@ function RunStatus(props: { run: SyncRun }) {
   }
 }
 
-function RunProgress(props: { run: SyncRun }) {
+export function RunProgress(props: { run: SyncRun }) {
   const { progress } = props.run;
   const determinate =
     progress?.total !== undefined &&
@@ -71,15 +69,26 @@ function StatusDetails(props: { status: SyncStatus }) {
   const unmapped =
     props.status.unmappedPrincipalCount ??
     props.status.unmappedPrincipals.length;
+  const firstSync = !props.status.snapshotEtag && (
+    <Typography variant="body2" data-testid="aws-first-sync">
+      Waiting for the first sync: the organization appears here by itself when
+      it finishes, no reload needed.
+    </Typography>
+  );
   if (!lastAttempt) {
     return (
-      <Typography variant="body2">
-        The organization has not been synced yet.
-      </Typography>
+      <>
+        <Typography variant="body2">
+          The organization has not been synced yet; the first sync starts
+          shortly after the backend starts.
+        </Typography>
+        {firstSync}
+      </>
     );
   }
   return (
     <>
+      {firstSync}
       <Typography variant="body2" component="div">
         Last attempt: <RunStatus run={lastAttempt} /> ({lastAttempt.trigger}),
         started {formatDateTime(lastAttempt.startedAt)}
@@ -101,7 +110,10 @@ function StatusDetails(props: { status: SyncStatus }) {
         <Box mt={1} data-testid="aws-sync-errors">
           <WarningPanel
             severity="error"
-            title={`The last sync reported ${lastAttempt.errors.length} error(s)`}
+            title={`The last sync reported ${pluralize(
+              lastAttempt.errors.length,
+              'error',
+            )}`}
           >
             <ul>
               {lastAttempt.errors.map(e => (
@@ -113,12 +125,13 @@ function StatusDetails(props: { status: SyncStatus }) {
       )}
       {lastAttempt.warnings.length > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {lastAttempt.warnings.length} warning(s) in the last sync.
+          {pluralize(lastAttempt.warnings.length, 'warning')} in the last sync.
         </Typography>
       )}
       {unmapped > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {unmapped} Identity Center principal(s) map to no catalog entity.
+          {pluralize(unmapped, 'Identity Center principal')}{' '}
+          {unmapped === 1 ? 'maps' : 'map'} to no catalog entity.
         </Typography>
       )}
     </>
@@ -127,79 +140,35 @@ function StatusDetails(props: { status: SyncStatus }) {
 
 /**
  * Sync status: last attempt and success, errors, and "Sync now" with
- * progress for those allowed to trigger a sync.
+ * progress for those allowed to trigger a sync. The status comes from the
+ * page's snapshot watcher, which polls it (fast while a sync runs, with
+ * backoff when idle), so this card and the views beside it agree.
  */
 export function SyncStatusCard(props: { pollIntervalMs?: number }) {
-  const pollIntervalMs = props.pollIntervalMs ?? 2000;
   const api = useApi(awsOrganizationsApiRef);
+  const { status, error, watcher } = useSnapshotWatch({
+    fastMs: props.pollIntervalMs,
+  });
   const { allowed } = usePermission({
     permission: awsOrganizationsSyncTriggerPermission,
   });
-  const [status, setStatus] = useState<SyncStatus>();
-  const [error, setError] = useState<Error>();
   const [triggerMessage, setTriggerMessage] = useState<string>();
-  // After a trigger: the id of the attempt before it, until a newer attempt
-  // shows up (or a bounded number of reads passed).
-  const [waitingForRun, setWaitingForRun] = useState(false);
-  const [baseline, setBaseline] = useState<{ id?: string; reads: number }>();
   const [triggering, setTriggering] = useState(false);
-  // Counts status reads, so that polling goes on even when a read returns
-  // an identical status.
-  const [reads, setReads] = useState(0);
-
-  const refresh = useCallback(async () => {
-    try {
-      // The count only: the list grows with the Identity Store.
-      const next = await api.getSyncStatus({ unmappedLimit: 0 });
-      setStatus(next);
-      setError(undefined);
-      return next;
-    } catch (e) {
-      setError(e as Error);
-      return undefined;
-    } finally {
-      setReads(n => n + 1);
-    }
-  }, [api]);
-
-  useEffect(() => {
-    refresh();
-  }, [refresh]);
-
   const running = status?.lastAttempt?.status === 'running';
-  const polling = running || waitingForRun;
-
-  useEffect(() => {
-    if (!polling) {
-      return undefined;
-    }
-    const timer = setTimeout(async () => {
-      const next = await refresh();
-      const attempt = next?.lastAttempt;
-      if (
-        attempt?.status === 'running' ||
-        (attempt && attempt.id !== baseline?.id) ||
-        reads - (baseline?.reads ?? 0) > MAX_WAITING_READS
-      ) {
-        setWaitingForRun(false);
-      }
-    }, pollIntervalMs);
-    return () => clearTimeout(timer);
-  }, [polling, reads, refresh, pollIntervalMs, baseline]);
 
   const syncNow = async () => {
     setTriggering(true);
     setTriggerMessage(undefined);
-    setBaseline({ id: status?.lastAttempt?.id, reads });
+    const before = status?.lastAttempt?.id;
     try {
       await api.triggerSync();
       setTriggerMessage('Sync started.');
-      setWaitingForRun(true);
+      watcher.expectNewRun(before);
     } catch (e) {
       const code = errorStatus(e);
       if (code === 409) {
         setTriggerMessage('A sync is already running.');
-        setWaitingForRun(true);
+        watcher.expectNewRun(before);
       } else if (code === 403) {
         setTriggerMessage('You are not allowed to start a sync.');
       } else {

@@ -1,7 +1,7 @@
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import useAsync from 'react-use/esm/useAsync';
+import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { PrincipalGrantsTable } from '../common/PrincipalGrantsTable';
@@ -12,7 +12,7 @@ export function UserAccessCard() {
   const api = useApi(awsOrganizationsApiRef);
   const namespace = entity.metadata.namespace ?? 'default';
   const { name } = entity.metadata;
-  const { value, loading, error } = useAsync(
+  const { value, loading, error } = useSnapshotAsync(
     () => api.getPrincipalAccess({ kind: 'user', namespace, name }),
     [api, namespace, name],
   );

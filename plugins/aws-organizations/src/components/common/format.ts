@@ -40,3 +40,35 @@ export function prettyJson(content: unknown): {
     return { text: content, isJson: false };
   }
 }
+
+/** "1 account", "2 accounts"; `plural` defaults to the word with an "s". */
+export function pluralize(
+  count: number,
+  singular: string,
+  plural = `${singular}s`,
+): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? singular : plural}`;
+}
+
+/**
+ * An ISO-8601 duration of the kind Identity Center stores for sessions
+ * (`PT1H`, `PT12H`, `PT1H30M`) for people: "1 hour", "1 hour 30 minutes".
+ * Anything else is shown as is; '—' when absent.
+ */
+export function formatIsoDuration(value: string | undefined): string {
+  if (!value) {
+    return '—';
+  }
+  const match = /^PT(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?$/.exec(value);
+  if (!match || value === 'PT') {
+    return value;
+  }
+  const parts = [
+    [match[1], 'hour'],
+    [match[2], 'minute'],
+    [match[3], 'second'],
+  ]
+    .filter(([amount]) => amount !== undefined && Number(amount) > 0)
+    .map(([amount, unit]) => pluralize(Number(amount), unit!));
+  return parts.length ? parts.join(' ') : '0 minutes';
+}
