@@ -24,10 +24,10 @@ export { permissionSetView } from './permissionSetView';
 export {
   accessReportCsv,
   accessReportCsvChunks,
+  accountAccessCsv,
   accessReportRows,
   ACCESS_REPORT_COLUMNS,
 } from './accessReport';
-export { csvCell, csvCells, escapeFormula } from './csv';
 export type { AccessReportRow } from './accessReport';
 export { organizationTree } from './organizationTree';
 export { complianceSummary, accountCompliance } from './complianceViews';
