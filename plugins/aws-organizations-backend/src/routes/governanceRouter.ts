@@ -116,7 +116,7 @@ export function createGovernanceRouter(options: {
   // The same grants as /access, as the caller may see them, in the columns
   // and format of the organization's access report.
   router.get('/accounts/:id/access.csv', async (req, res) => {
-    const credentials = await auth.credentials(req);
+    const credentials = await auth.downloadCredentials(req);
     const id = parseAccountId(req.params.id);
     const mayReadAccess = await auth.isAllowed(
       credentials,
@@ -230,7 +230,7 @@ export function createGovernanceRouter(options: {
   });
 
   router.get('/reports/access.csv', async (req, res) => {
-    const credentials = await auth.credentials(req);
+    const credentials = await auth.downloadCredentials(req);
     await auth.require(
       credentials,
       awsOrganizationsAccessReportPermission,
