@@ -36,34 +36,6 @@ export type AccessReportRow = Record<
   string
 >;
 
-/**
- * The rows of one account's grants (the `grants` of `GET
- * /accounts/:id/access`, as the caller may see them): for every grant, one
- * row for its principal (`via` direct) and, for a group with members, one
- * row per member user (`via` group, with the group).
- */
-export function accountGrantCells(
-  index: GovernanceIndex,
-  account: Account,
-  grants: readonly AccessGrant[],
-): string[][] {
-  const accountPart = accountCells(index, account);
-  const rows: string[][] = [];
-  for (const { permissionSet, principal, members } of grants) {
-    const head = [...accountPart, ...permissionSetCells(permissionSet)];
-    rows.push([...head, ...principalCells(principal), 'direct', ...NO_GROUP]);
-    for (const member of members ?? []) {
-      rows.push([
-        ...head,
-        ...memberCells(member),
-        'group',
-        ...groupCells(principal),
-      ]);
-    }
-  }
-  return rows;
-}
-
 // The cells of a row come in segments, in column order: account (4),
 // permission set (4), principal (4), via (1), group (2).
 const accountCells = (index: GovernanceIndex, account: Account) => [
@@ -92,6 +64,34 @@ const memberCells = (m: GroupMemberView) => [
 ];
 const NO_GROUP = ['', ''];
 const groupCells = (group: ResolvedPrincipal) => [group.id, group.name];
+
+/**
+ * The rows of one account's grants (the `grants` of `GET
+ * /accounts/:id/access`, as the caller may see them): for every grant, one
+ * row for its principal (`via` direct) and, for a group with members, one
+ * row per member user (`via` group, with the group).
+ */
+export function accountGrantCells(
+  index: GovernanceIndex,
+  account: Account,
+  grants: readonly AccessGrant[],
+): string[][] {
+  const accountPart = accountCells(index, account);
+  const rows: string[][] = [];
+  for (const { permissionSet, principal, members } of grants) {
+    const head = [...accountPart, ...permissionSetCells(permissionSet)];
+    rows.push([...head, ...principalCells(principal), 'direct', ...NO_GROUP]);
+    for (const member of members ?? []) {
+      rows.push([
+        ...head,
+        ...memberCells(member),
+        'group',
+        ...groupCells(principal),
+      ]);
+    }
+  }
+  return rows;
+}
 
 /**
  * The grants of each account, accounts by name then id; within an account
