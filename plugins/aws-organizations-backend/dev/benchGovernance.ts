@@ -11,6 +11,7 @@ import {
   ComplianceStatus,
   ComplianceSummary,
   OrganizationSnapshot,
+  snapshotIndexesBuilt,
 } from '@aws-governance/plugin-aws-organizations-common';
 // A dev script: it reuses the SCP benchmark's synthetic organization, which
 // -common keeps out of its public API.
@@ -38,68 +39,7 @@ import {
   simulate,
 } from '../src/governance';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
-
-const TEAMS = 50;
-
-function withIdentityCenter(s: OrganizationSnapshot): OrganizationSnapshot {
-  s.organizationalUnits.forEach((u, i) => {
-    if (i % 7 === 0) u.tags = { owner: `team-${i % TEAMS}` };
-  });
-  s.accounts.forEach((a, i) => {
-    a.tags = { owner: `team-${i % TEAMS}`, env: 'prod' };
-  });
-  const account = (i: number) => s.accounts[i % s.accounts.length].id;
-  const arn = (i: number) =>
-    `arn:aws:sso:::permissionSet/ssoins-bench/ps-${String(i).padStart(
-      16,
-      '0',
-    )}`;
-  s.identityCenter = {
-    status: 'available',
-    instanceArn: 'arn:aws:sso:::instance/ssoins-bench',
-    identityStoreId: 'd-0000000000',
-    permissionSets: Array.from({ length: 60 }, (_, i) => ({
-      arn: arn(i),
-      name: `Set${i}`,
-      sessionDuration: 'PT1H',
-      managedPolicies:
-        i % 10 === 0
-          ? [
-              {
-                arn: 'arn:aws:iam::aws:policy/AdministratorAccess',
-                name: 'AdministratorAccess',
-              },
-            ]
-          : [],
-      customerManagedPolicies: [],
-      inlinePolicy: null,
-      permissionsBoundary: { type: 'none' },
-      tags: {},
-    })),
-    users: Array.from({ length: 30000 }, (_, i) => ({
-      id: `u-${i}`,
-      userName: `user${i}@example.com`,
-      emails: [{ value: `user${i}@example.com`, primary: true }],
-      externalIds: [],
-    })),
-    groups: Array.from({ length: 3000 }, (_, i) => ({
-      id: `g-${i}`,
-      displayName: `Group ${i}`,
-      externalIds: [],
-    })),
-    memberships: Array.from({ length: 100000 }, (_, i) => ({
-      groupId: `g-${i % 3000}`,
-      userId: `u-${Math.floor(i / 3000) * 881 + (i % 881)}`,
-    })),
-    assignments: Array.from({ length: 60000 }, (_, i) => ({
-      accountId: account(i),
-      permissionSetArn: arn(Math.floor(i / 1000)),
-      principalType: i % 2 ? ('GROUP' as const) : ('USER' as const),
-      principalId: i % 2 ? `g-${i % 3000}` : `u-${i % 30000}`,
-    })),
-  };
-  return s;
-}
+import { TEAMS, withIdentityCenter } from './benchGovernanceData';
 
 /** A report with one result per account and a spread of statuses. */
 function syntheticReport(s: OrganizationSnapshot): ComplianceReport {
@@ -177,6 +117,7 @@ function main() {
     `${snapshot.accounts.length} accounts, ${snapshot.organizationalUnits.length} OUs, ${snapshot.policies.length} SCPs, ${ic.assignments.length} assignments`,
   );
 
+  const indexesBefore = snapshotIndexesBuilt();
   const index = time('buildGovernanceIndex', () =>
     buildGovernanceIndex(snapshot, resolution),
   );
@@ -185,6 +126,11 @@ function main() {
     'compliance: evaluate the 10 built-in rules on every account',
     () => engine.evaluate(snapshot, resolution),
     3,
+  );
+  console.log(
+    `snapshot indexes built for the governance views and the compliance engine: ${
+      snapshotIndexesBuilt() - indexesBefore
+    }`,
   );
   console.log(
     `compliance: ${real.accounts.size} accounts, ${[

@@ -17,4 +17,6 @@ export * from './rcp';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
+export * from './entityNames';
+export * from './snapshotIndex';
 export * from './rate';

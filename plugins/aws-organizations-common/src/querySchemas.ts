@@ -3,10 +3,10 @@
  * sends: one definition, so the frontend's types are derived from what the
  * backend accepts instead of being a copy of it.
  */
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { z } from 'zod';
 import { isValidAwsAccountId } from './accounts';
 import { CHANGE_KINDS } from './api';
+import { normalizeEntityRef } from './entityNames';
 import { COMPLIANCE_STATUSES } from './governanceApi';
 import { ACCOUNT_STATES } from './snapshot';
 
@@ -61,14 +61,12 @@ const entityRef = z
   .string()
   .max(255)
   .transform((value, ctx) => {
-    try {
-      return stringifyEntityRef(
-        parseEntityRef(value, { defaultKind: 'group' }),
-      ).toLocaleLowerCase('en-US');
-    } catch {
+    const ref = normalizeEntityRef(value, { defaultKind: 'group' });
+    if (ref === undefined) {
       ctx.addIssue({ code: 'custom', message: 'must be an entity ref' });
       return z.NEVER;
     }
+    return ref;
   });
 
 /**

@@ -57,4 +57,17 @@ describe('organizationNodeEntityRef', () => {
       'resource:aws/aws-root-ab12',
     );
   });
+
+  it('cuts and fingerprints a long OU id as the catalog module does', () => {
+    // The same literal is asserted on the catalog module's entities
+    // (catalog-backend-module-aws-organizations, read.test.ts): a copy that
+    // dropped the 63-character fingerprint linked to a ref never emitted.
+    const ref = organizationNodeEntityRef(
+      'ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcdef0123456789abcdef',
+    );
+    expect(ref).toBe(
+      'resource:default/aws-ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcd-25d6144c',
+    );
+    expect(ref.split('/')[1]).toHaveLength(63);
+  });
 });

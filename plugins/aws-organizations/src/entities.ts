@@ -1,8 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   ANNOTATION_AWS_ACCOUNT_ID,
-  AWS_ENTITY_NAME_PREFIX,
   AWS_ENTITY_TYPES,
+  awsEntityRefs,
   isAwsAccountEntity,
 } from '@aws-governance/plugin-aws-organizations-common';
 
@@ -74,18 +74,10 @@ export function isKindOf(kind: 'group' | 'user') {
 
 /**
  * The catalog ref of the entity of an OU or root id, as the catalog module
- * names them (`aws-ou-<id>`, `aws-root-<id>`; lower-cased, runs of other
- * characters as `-`).
+ * names them (the one definition in -common: `aws-ou-<id>`, `aws-root-<id>`,
+ * lower-cased, runs of other characters as `-`, fingerprinted past 63
+ * characters).
  */
 export function organizationNodeEntityRef(id: string, namespace = 'default') {
-  const isRoot = id.startsWith('r-');
-  const prefix = isRoot
-    ? AWS_ENTITY_NAME_PREFIX.organizationRoot
-    : AWS_ENTITY_NAME_PREFIX.organizationalUnit;
-  const bare = id.replace(/^(r-|ou-)/, '');
-  const cleaned = bare
-    .toLocaleLowerCase('en-US')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return `resource:${namespace}/${prefix}${cleaned}`;
+  return awsEntityRefs(namespace).organizationNode(id);
 }

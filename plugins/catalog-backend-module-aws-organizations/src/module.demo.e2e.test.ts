@@ -7,7 +7,7 @@ import {
   AWS_ENTITY_TYPES,
   AWS_RELATIONS,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-node';
+import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-common';
 import {
   OrganizationsClient,
   TagResourceCommand,

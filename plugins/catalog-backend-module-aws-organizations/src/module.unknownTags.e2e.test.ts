@@ -1,5 +1,5 @@
 import { RunningEmulator, startEmulator } from '@aws-governance/aws-emulator';
-import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-node';
+import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-common';
 import type {
   AccountSummary,
   Page,

@@ -5,8 +5,8 @@ import {
   GroupMemberView,
   PrincipalAccess,
   ResolvedPrincipal,
+  normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { compareNames, compareText } from './order';
 import { permissionSetView } from './permissionSetView';
 import { GovernanceIndex } from './types';
@@ -77,11 +77,7 @@ export function accountAccess(
 }
 
 function normalizeRef(entityRef: string): string {
-  try {
-    return stringifyEntityRef(parseEntityRef(entityRef)).toLowerCase();
-  } catch {
-    return entityRef.trim().toLowerCase();
-  }
+  return normalizeEntityRef(entityRef) ?? entityRef.trim().toLowerCase();
 }
 
 /**

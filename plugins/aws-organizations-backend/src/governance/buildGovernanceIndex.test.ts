@@ -1,3 +1,4 @@
+import { indexSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import {
   ADMIN_ARN,
   governanceResolution,
@@ -37,11 +38,15 @@ describe('buildGovernanceIndex', () => {
       governanceSnapshot(),
       governanceResolution(),
     );
-    expect(index.policiesByTarget.get('ou-dev')!.map(p => p.name)).toEqual([
+    // Policies per target live in the one snapshot index the views share.
+    const shared = indexSnapshot(index.snapshot);
+    expect(index.accounts).toBe(shared.accounts);
+    expect(index.assignmentsByAccount).toBe(shared.assignmentsByAccount);
+    expect(shared.policiesByTarget.get('ou-dev')!.map(p => p.name)).toEqual([
       'FullAWSAccess',
       'DenyIamUsers',
     ]);
-    expect(index.policiesByTarget.get('r-root')!.map(p => p.id)).toEqual([
+    expect(shared.policiesByTarget.get('r-root')!.map(p => p.id)).toEqual([
       'p-deny-leave',
       'p-FullAWSAccess',
     ]);
@@ -86,6 +91,29 @@ describe('buildGovernanceIndex', () => {
         governanceResolution(),
       ).refs.account('222222222222'),
     ).toBe('resource:default/aws-account-222222222222');
+  });
+
+  it('links long ids to the refs the catalog module emits', () => {
+    // The same literals are asserted on the catalog module's entities
+    // (catalog-backend-module-aws-organizations, read.test.ts).
+    const { refs } = buildGovernanceIndex(
+      governanceSnapshot(),
+      governanceResolution(),
+    );
+    expect(
+      refs.unit(
+        'ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcdef0123456789abcdef',
+      ),
+    ).toBe(
+      'resource:default/aws-ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcd-25d6144c',
+    );
+    expect(
+      refs.permissionSet(
+        'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0123456789abcdef0123456789abcdef0123456789abcdef',
+      ),
+    ).toBe(
+      'resource:default/aws-permission-set-0123456789abcdef0123456789abcdef012-6afda7ed',
+    );
   });
 
   it('maps catalog refs to principals, case-insensitively, including the entities emitted for principals the catalog lacks', () => {

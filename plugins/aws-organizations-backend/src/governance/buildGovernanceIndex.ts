@@ -1,13 +1,12 @@
 import {
   Account,
-  AccountAssignment,
   AWS_ENTITY_NAME_PREFIX,
   OrganizationSnapshot,
   ResolvedPrincipal,
-  ServiceControlPolicy,
   SnapshotResolution,
+  awsEntityRefs,
+  indexSnapshot,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { awsEntityNames } from '@aws-governance/plugin-aws-organizations-node';
 import { compareNames, compareText } from './order';
 import {
   GovernanceChildren,
@@ -32,17 +31,15 @@ function makeRefs(
   snapshot: OrganizationSnapshot,
   namespace: string,
 ): GovernanceRefs {
-  const resource = (name: string) => `resource:${namespace}/${name}`;
+  const refs = awsEntityRefs(namespace);
   return {
-    account: id => resource(awsEntityNames.account(id)),
+    account: refs.account,
     unit: id =>
-      resource(
-        id === snapshot.root.id
-          ? awsEntityNames.organizationRoot(id)
-          : awsEntityNames.organizationalUnit(id),
-      ),
-    policy: id => resource(awsEntityNames.serviceControlPolicy(id)),
-    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+      id === snapshot.root.id
+        ? refs.organizationRoot(id)
+        : refs.organizationalUnit(id),
+    policy: refs.serviceControlPolicy,
+    permissionSet: refs.permissionSet,
   };
 }
 
@@ -77,17 +74,14 @@ function indexEmittedRefs(
   resolution: SnapshotResolution,
   namespace: string,
 ): Map<string, ResolvedPrincipal[]> {
+  const refs = awsEntityRefs(namespace);
   const byRef = new Map<string, ResolvedPrincipal[]>();
   for (const principal of Object.values(resolution.principals)) {
     if (principal.ref && principal.resolvable !== false) continue;
     const ref =
       principal.type === 'GROUP'
-        ? `group:${namespace}/${awsEntityNames.identityCenterGroup(
-            principal.id,
-          )}`
-        : `user:${namespace}/${awsEntityNames.identityCenterUser(
-            principal.id,
-          )}`;
+        ? refs.identityCenterGroup(principal.id)
+        : refs.identityCenterUser(principal.id);
     push(byRef, ref.toLowerCase(), principal);
   }
   return byRef;
@@ -128,67 +122,25 @@ export function buildGovernanceIndex(
   options: GovernanceOptions = {},
 ): GovernanceIndex {
   const namespace = options.namespace ?? 'default';
-  const ic =
-    snapshot.identityCenter.status === 'available'
-      ? snapshot.identityCenter
-      : undefined;
-
+  const base = indexSnapshot(snapshot);
+  // Sorted copies: the shared index keeps the snapshot's order.
   const children = new Map<string, GovernanceChildren>();
-  const childrenOf = (id: string) => {
-    let entry = children.get(id);
-    if (!entry) {
-      entry = { units: [], accounts: [] };
-      children.set(id, entry);
-    }
-    return entry;
-  };
-  childrenOf(snapshot.root.id);
-  const units = new Map(snapshot.organizationalUnits.map(u => [u.id, u]));
-  for (const unit of snapshot.organizationalUnits) {
-    childrenOf(unit.id);
-    childrenOf(unit.parentId).units.push(unit);
+  for (const [id, entry] of base.children) {
+    children.set(id, {
+      units: [...entry.units].sort(
+        (a, b) => compareNames(a.name, b.name) || compareText(a.id, b.id),
+      ),
+      accounts: [...entry.accounts].sort(compareAccounts),
+    });
   }
-  const accounts = new Map<string, Account>();
   const searchText = new Map<string, string>();
   for (const account of snapshot.accounts) {
-    accounts.set(account.id, account);
     searchText.set(
       account.id,
       `${account.name}\n${account.id}\n${account.email}`.toLowerCase(),
     );
-    childrenOf(account.parentId).accounts.push(account);
   }
   const accountsInOrder = [...snapshot.accounts].sort(compareAccounts);
-  for (const entry of children.values()) {
-    entry.units.sort(
-      (a, b) => compareNames(a.name, b.name) || compareText(a.id, b.id),
-    );
-    entry.accounts.sort(compareAccounts);
-  }
-
-  const policies = new Map<string, ServiceControlPolicy>();
-  const policiesByTarget = new Map<string, ServiceControlPolicy[]>();
-  for (const policy of snapshot.policies) {
-    policies.set(policy.id, policy);
-    for (const target of policy.targets) {
-      push(policiesByTarget, target.targetId, policy);
-    }
-  }
-
-  const assignmentsByAccount = new Map<string, AccountAssignment[]>();
-  const assignmentsByPrincipal = new Map<string, AccountAssignment[]>();
-  for (const assignment of ic?.assignments ?? []) {
-    push(assignmentsByAccount, assignment.accountId, assignment);
-    push(assignmentsByPrincipal, assignment.principalId, assignment);
-  }
-  const groupMembers = new Map<string, string[]>();
-  const groupsOfUser = new Map<string, string[]>();
-  for (const membership of ic?.memberships ?? []) {
-    push(groupMembers, membership.groupId, membership.userId);
-    push(groupsOfUser, membership.userId, membership.groupId);
-  }
-  const users = new Map((ic?.users ?? []).map(u => [u.id, u]));
-  const groups = new Map((ic?.groups ?? []).map(g => [g.id, g]));
 
   return {
     snapshot,
@@ -196,31 +148,26 @@ export function buildGovernanceIndex(
     namespace,
     accessPortalUrl: portalUrl(snapshot, options),
     refs: makeRefs(snapshot, namespace),
-    accounts,
+    accounts: base.accounts,
     accountsInOrder,
     searchText,
-    units,
-    unitName: id =>
-      id === snapshot.root.id ? snapshot.root.name : units.get(id)?.name,
+    units: base.units,
+    unitName: base.unitName,
     children,
-    policies,
-    policiesByTarget,
-    permissionSets: new Map((ic?.permissionSets ?? []).map(p => [p.arn, p])),
-    assignmentsByAccount,
-    assignmentsByPrincipal,
-    groupMembers,
-    groupsOfUser,
-    users,
-    groups,
+    policies: base.policies,
+    permissionSets: base.permissionSets,
+    assignmentsByAccount: base.assignmentsByAccount,
+    assignmentsByPrincipal: base.assignmentsByPrincipal,
+    groupMembers: base.groupMembers,
+    groupsOfUser: base.groupsOfUser,
+    users: base.users,
+    groups: base.groups,
     principalsOf: principalLookup(resolution, namespace),
     principal: (type, id) =>
       resolution.principals[id] ?? {
         type,
         id,
-        name:
-          (type === 'GROUP'
-            ? groups.get(id)?.displayName
-            : users.get(id)?.userName) ?? id,
+        name: base.principalName(type, id),
         resolvable: false,
       },
   };

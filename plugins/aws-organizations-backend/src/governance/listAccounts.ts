@@ -5,8 +5,8 @@ import {
   ComplianceStatus,
   Page,
   ResolvedOwner,
+  normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { ComplianceReport } from '../compliance/types';
 import { accountStatus } from './complianceCounts';
 import { GovernanceIndex } from './types';
@@ -62,16 +62,12 @@ export function accountSummary(
 }
 
 function normalizeOwner(owner: string, namespace: string): string {
-  try {
-    return stringifyEntityRef(
-      parseEntityRef(owner.trim(), {
-        defaultKind: 'group',
-        defaultNamespace: namespace,
-      }),
-    ).toLowerCase();
-  } catch {
-    return owner.trim().toLowerCase();
-  }
+  return (
+    normalizeEntityRef(owner.trim(), {
+      defaultKind: 'group',
+      defaultNamespace: namespace,
+    }) ?? owner.trim().toLowerCase()
+  );
 }
 
 function toCount(value: number | undefined, fallback: number): number {

@@ -64,8 +64,6 @@ export interface GovernanceIndex {
   /** Direct children per parent id (the root id or an OU id). */
   readonly children: ReadonlyMap<string, GovernanceChildren>;
   readonly policies: ReadonlyMap<string, ServiceControlPolicy>;
-  /** SCPs attached per target id (root, OU or account). */
-  readonly policiesByTarget: ReadonlyMap<string, ServiceControlPolicy[]>;
   readonly permissionSets: ReadonlyMap<string, PermissionSet>;
   readonly assignmentsByAccount: ReadonlyMap<string, AccountAssignment[]>;
   readonly assignmentsByPrincipal: ReadonlyMap<string, AccountAssignment[]>;

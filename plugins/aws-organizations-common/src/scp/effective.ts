@@ -1,23 +1,23 @@
 import type {
   Account,
   OrganizationSnapshot,
-  OrganizationalUnit,
   ServiceControlPolicy,
 } from '../snapshot';
+import { indexSnapshot, SnapshotIndex } from '../snapshotIndex';
 import type { EffectiveScps, ScpLevel, ScpPolicySource } from './types';
 
-/** Lookups of one snapshot, built once. */
-interface SnapshotIndex {
-  accounts: Map<string, Account>;
-  units: Map<string, OrganizationalUnit>;
-  policiesByTarget: Map<string, ScpPolicySource[]>;
-  rcpsByTarget: Map<string, ScpPolicySource[]>;
+/** What the evaluators derive from one snapshot, beside its index. */
+interface EvaluatorCache {
+  index: SnapshotIndex;
+  /** Policy sources per target id, SCPs and RCPs apart. */
+  scpSources: Map<string, ScpPolicySource[]>;
+  rcpSources: Map<string, ScpPolicySource[]>;
   effective: Map<string, EffectiveScps>;
   /** Per-account results of other evaluator parts (e.g. the RCP levels). */
   memo: Map<string, unknown>;
 }
 
-const indexes = new WeakMap<OrganizationSnapshot, SnapshotIndex>();
+const caches = new WeakMap<OrganizationSnapshot, EvaluatorCache>();
 
 function toSource(policy: ServiceControlPolicy): ScpPolicySource {
   const source: ScpPolicySource = {
@@ -30,34 +30,41 @@ function toSource(policy: ServiceControlPolicy): ScpPolicySource {
   return source;
 }
 
-function byTarget(
-  policies: readonly ServiceControlPolicy[],
-): Map<string, ScpPolicySource[]> {
-  const out = new Map<string, ScpPolicySource[]>();
-  for (const policy of policies) {
-    const source = toSource(policy);
-    for (const target of policy.targets) {
-      const list = out.get(target.targetId) ?? [];
-      list.push(source);
-      out.set(target.targetId, list);
-    }
-  }
-  return out;
-}
-
-function indexOf(snapshot: OrganizationSnapshot): SnapshotIndex {
-  let index = indexes.get(snapshot);
-  if (index) return index;
-  index = {
-    accounts: new Map(snapshot.accounts.map(a => [a.id, a])),
-    units: new Map(snapshot.organizationalUnits.map(u => [u.id, u])),
-    policiesByTarget: byTarget(snapshot.policies),
-    rcpsByTarget: byTarget(snapshot.resourceControlPolicies ?? []),
+function cacheOf(snapshot: OrganizationSnapshot): EvaluatorCache {
+  let cache = caches.get(snapshot);
+  if (cache) return cache;
+  cache = {
+    index: indexSnapshot(snapshot),
+    scpSources: new Map(),
+    rcpSources: new Map(),
     effective: new Map(),
     memo: new Map(),
   };
-  indexes.set(snapshot, index);
-  return index;
+  caches.set(snapshot, cache);
+  return cache;
+}
+
+/** One source object per policy of a snapshot, shared by every level. */
+const sourcesOfPolicy = new WeakMap<ServiceControlPolicy, ScpPolicySource>();
+
+function sourcesAt(
+  byTarget: ReadonlyMap<string, ServiceControlPolicy[]>,
+  memo: Map<string, ScpPolicySource[]>,
+  targetId: string,
+): ScpPolicySource[] {
+  let sources = memo.get(targetId);
+  if (!sources) {
+    sources = (byTarget.get(targetId) ?? []).map(policy => {
+      let source = sourcesOfPolicy.get(policy);
+      if (!source) {
+        source = toSource(policy);
+        sourcesOfPolicy.set(policy, source);
+      }
+      return source;
+    });
+    memo.set(targetId, sources);
+  }
+  return sources;
 }
 
 /** The levels from the root to an account, with the policies of a type. */
@@ -65,9 +72,8 @@ function pathLevels(
   snapshot: OrganizationSnapshot,
   index: SnapshotIndex,
   account: Account,
-  policiesByTarget: Map<string, ScpPolicySource[]>,
+  policiesOf: (targetId: string) => ScpPolicySource[],
 ): ScpLevel[] {
-  const policiesOf = (id: string) => policiesByTarget.get(id) ?? [];
   const levels: ScpLevel[] = [];
   for (const id of account.path) {
     levels.push(
@@ -109,14 +115,24 @@ export function memoizedRcpLevels<T>(
   accountId: string,
   build: (account: Account, rcpLevels: ScpLevel[]) => T,
 ): T | undefined {
-  const index = indexOf(snapshot);
+  const cache = cacheOf(snapshot);
+  const { index } = cache;
   const key = `rcp:${accountId}`;
-  if (index.memo.has(key)) return index.memo.get(key) as T;
+  if (cache.memo.has(key)) return cache.memo.get(key) as T;
   const account = index.accounts.get(accountId);
   const value = account
-    ? build(account, pathLevels(snapshot, index, account, index.rcpsByTarget))
+    ? build(
+        account,
+        pathLevels(snapshot, index, account, id =>
+          sourcesAt(
+            index.resourceControlPoliciesByTarget,
+            cache.rcpSources,
+            id,
+          ),
+        ),
+      )
     : undefined;
-  index.memo.set(key, value);
+  cache.memo.set(key, value);
   return value;
 }
 
@@ -133,14 +149,17 @@ export function effectivePolicies(
   snapshot: OrganizationSnapshot,
   accountId: string,
 ): EffectiveScps {
-  const index = indexOf(snapshot);
-  const cached = index.effective.get(accountId);
+  const cache = cacheOf(snapshot);
+  const { index } = cache;
+  const cached = cache.effective.get(accountId);
   if (cached) return cached;
   const account = index.accounts.get(accountId);
   if (!account) {
     throw new Error(`account ${accountId} is not in the snapshot`);
   }
-  const levels = pathLevels(snapshot, index, account, index.policiesByTarget);
+  const levels = pathLevels(snapshot, index, account, id =>
+    sourcesAt(index.policiesByTarget, cache.scpSources, id),
+  );
   const orgId = snapshot.organization.id;
   const effective: EffectiveScps = {
     accountId,
@@ -155,6 +174,6 @@ export function effectivePolicies(
       'aws:PrincipalOrgPaths': [orgPathOf(snapshot, account)],
     },
   };
-  index.effective.set(accountId, effective);
+  cache.effective.set(accountId, effective);
   return effective;
 }

@@ -4,6 +4,7 @@ import {
   classifyPermissionSet,
   effectivePolicies,
   EffectiveScps,
+  indexSnapshot,
   IdentityStoreGroup,
   IdentityStoreUser,
   OrganizationalUnit,
@@ -80,30 +81,17 @@ function lower(value: string): string {
 export function createComplianceSnapshotIndex(
   snapshot: OrganizationSnapshot,
 ): ComplianceSnapshotIndex {
-  const accounts = new Map(snapshot.accounts.map(a => [a.id, a]));
-  const units = new Map(snapshot.organizationalUnits.map(u => [u.id, u]));
+  const index = indexSnapshot(snapshot);
   const ic = snapshot.identityCenter;
-  const assignments = new Map<string, AccountAssignment[]>();
-  const permissionSets = new Map<string, PermissionSet>();
-  const groups = new Map<string, IdentityStoreGroup>();
-  const users = new Map<string, IdentityStoreUser>();
+  // Members as users, skipping memberships of users the snapshot lacks.
   const members = new Map<string, IdentityStoreUser[]>();
-  if (ic.status === 'available') {
-    for (const a of ic.assignments) {
-      const list = assignments.get(a.accountId) ?? [];
-      list.push(a);
-      assignments.set(a.accountId, list);
+  for (const [groupId, userIds] of index.groupMembers) {
+    const list: IdentityStoreUser[] = [];
+    for (const userId of userIds) {
+      const user = index.users.get(userId);
+      if (user) list.push(user);
     }
-    for (const ps of ic.permissionSets) permissionSets.set(ps.arn, ps);
-    for (const g of ic.groups) groups.set(g.id, g);
-    for (const u of ic.users) users.set(u.id, u);
-    for (const m of ic.memberships) {
-      const user = users.get(m.userId);
-      if (!user) continue;
-      const list = members.get(m.groupId) ?? [];
-      list.push(user);
-      members.set(m.groupId, list);
-    }
+    if (list.length > 0) members.set(groupId, list);
   }
   const classifications = new Map<string, PermissionSetClassification>();
   const matching = new Map<string, Set<string>>();
@@ -129,29 +117,26 @@ export function createComplianceSnapshotIndex(
   };
 
   return {
-    account: id => accounts.get(id),
-    unit: id => units.get(id),
+    account: id => index.accounts.get(id),
+    unit: id => index.units.get(id),
     isManagementAccount: id => id === snapshot.organization.managementAccountId,
     effectiveScps: id => effectivePolicies(snapshot, id),
     identityCenter: identityCenterState(ic),
-    assignmentsOf: id => assignments.get(id) ?? [],
-    permissionSet: arn => permissionSets.get(arn),
+    assignmentsOf: id => index.assignmentsByAccount.get(id) ?? [],
+    permissionSet: arn => index.permissionSets.get(arn),
     classify: arn => {
       const cached = classifications.get(arn);
       if (cached) return cached;
-      const ps = permissionSets.get(arn);
+      const ps = index.permissionSets.get(arn);
       if (!ps) return undefined;
       const classification = classifyPermissionSet(ps);
       classifications.set(arn, classification);
       return classification;
     },
-    group: id => groups.get(id),
-    user: id => users.get(id),
+    group: id => index.groups.get(id),
+    user: id => index.users.get(id),
     groupMembers: id => members.get(id) ?? [],
-    principalName: (type, id) =>
-      (type === 'GROUP'
-        ? groups.get(id)?.displayName
-        : users.get(id)?.userName) ?? id,
+    principalName: index.principalName,
     unitsMatching,
     isInUnits: (account, unitIds) =>
       account.path.some(id => unitIds.has(id)) || unitIds.has(account.parentId),

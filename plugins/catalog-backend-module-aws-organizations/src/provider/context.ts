@@ -1,19 +1,16 @@
 import {
-  AccountAssignment,
-  IdentityStoreGroup,
-  IdentityStoreUser,
-  PermissionSet,
   ResolvedOwner,
   ResolvedPrincipal,
   SnapshotEnvelope,
+  awsEntityRefs,
+  indexSnapshot,
+  normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
-  awsEntityNames,
   AwsOrganizationsEntityRefs,
   AwsOrganizationsOwner,
   AwsOrganizationsTransformerContext,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /** What the context is built from besides the envelope. */
 export interface ContextOptions {
@@ -22,37 +19,14 @@ export interface ContextOptions {
   emitMissingPrincipals: boolean;
 }
 
-function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = map.get(k);
-    if (list) {
-      list.push(item);
-    } else {
-      map.set(k, [item]);
-    }
-  }
-  return map;
-}
-
-/** A full, lower-cased entity ref, or undefined when `ref` does not parse. */
+/** A resolved ref in its comparable form, in the default namespace. */
 function normalizeRef(
   ref: string | undefined,
   defaultKind: string,
 ): string | undefined {
-  if (!ref) {
-    return undefined;
-  }
-  try {
-    const parsed = parseEntityRef(ref, {
-      defaultKind,
-      defaultNamespace: 'default',
-    });
-    return stringifyEntityRef(parsed);
-  } catch {
-    return undefined;
-  }
+  return ref
+    ? normalizeEntityRef(ref, { defaultKind, defaultNamespace: 'default' })
+    : undefined;
 }
 
 /**
@@ -88,29 +62,9 @@ export function createTransformerContext(
 ): AwsOrganizationsTransformerContext {
   const { snapshot, resolution } = envelope;
   const { namespace } = options;
-  const resource = (name: string) =>
-    stringifyEntityRef({ kind: 'resource', namespace, name });
+  const names = awsEntityRefs(namespace);
 
-  const identityCenter =
-    snapshot.identityCenter.status === 'available'
-      ? snapshot.identityCenter
-      : undefined;
-  const assignments = groupBy<AccountAssignment>(
-    identityCenter?.assignments ?? [],
-    a => a.accountId,
-  );
-  const memberships = identityCenter?.memberships ?? [];
-  const members = groupBy(memberships, m => m.groupId);
-  const groupsOfUser = groupBy(memberships, m => m.userId);
-  const permissionSets = new Map<string, PermissionSet>(
-    (identityCenter?.permissionSets ?? []).map(p => [p.arn, p]),
-  );
-  const groups = new Map<string, IdentityStoreGroup>(
-    (identityCenter?.groups ?? []).map(g => [g.id, g]),
-  );
-  const users = new Map<string, IdentityStoreUser>(
-    (identityCenter?.users ?? []).map(u => [u.id, u]),
-  );
+  const index = indexSnapshot(snapshot);
 
   const emitted = new Map<string, string>();
   if (options.emitMissingPrincipals) {
@@ -118,31 +72,22 @@ export function createTransformerContext(
       emitted.set(
         principal.id,
         principal.type === 'GROUP'
-          ? stringifyEntityRef({
-              kind: 'group',
-              namespace,
-              name: awsEntityNames.identityCenterGroup(principal.id),
-            })
-          : stringifyEntityRef({
-              kind: 'user',
-              namespace,
-              name: awsEntityNames.identityCenterUser(principal.id),
-            }),
+          ? names.identityCenterGroup(principal.id)
+          : names.identityCenterUser(principal.id),
       );
     }
   }
 
   const refs: AwsOrganizationsEntityRefs = {
-    account: id => resource(awsEntityNames.account(id)),
-    organizationRoot: id => resource(awsEntityNames.organizationRoot(id)),
-    organizationalUnit: id => resource(awsEntityNames.organizationalUnit(id)),
+    account: names.account,
+    organizationRoot: names.organizationRoot,
+    organizationalUnit: names.organizationalUnit,
     parent: id =>
       id === snapshot.root.id
         ? refs.organizationRoot(id)
         : refs.organizationalUnit(id),
-    serviceControlPolicy: id =>
-      resource(awsEntityNames.serviceControlPolicy(id)),
-    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+    serviceControlPolicy: names.serviceControlPolicy,
+    permissionSet: names.permissionSet,
     principal: id => {
       const own = emitted.get(id);
       if (own) {
@@ -181,12 +126,12 @@ export function createTransformerContext(
     namespace,
     refs,
     lookup: {
-      assignmentsOf: id => assignments.get(id) ?? [],
-      membersOf: id => (members.get(id) ?? []).map(m => m.userId),
-      groupsOf: id => (groupsOfUser.get(id) ?? []).map(m => m.groupId),
-      permissionSet: arn => permissionSets.get(arn),
-      group: id => groups.get(id),
-      user: id => users.get(id),
+      assignmentsOf: id => index.assignmentsByAccount.get(id) ?? [],
+      membersOf: id => [...(index.groupMembers.get(id) ?? [])],
+      groupsOf: id => [...(index.groupsOfUser.get(id) ?? [])],
+      permissionSet: arn => index.permissionSets.get(arn),
+      group: id => index.groups.get(id),
+      user: id => index.users.get(id),
     },
     accountOwner: id => owner(resolution.accountOwners[id]),
     unitOwner: id => owner(resolution.unitOwners[id]),

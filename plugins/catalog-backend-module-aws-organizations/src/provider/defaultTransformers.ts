@@ -12,11 +12,11 @@ import {
   LABEL_AWS_OWNER_SOURCE,
   Tags,
   Knowable,
+  awsEntityNames,
   summarizeScp,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsAccountTransformer,
-  awsEntityNames,
   AwsOrganizationalUnitTransformer,
   AwsOrganizationRootTransformer,
   AwsOrganizationsOwner,

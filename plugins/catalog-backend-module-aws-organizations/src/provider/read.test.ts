@@ -2,7 +2,11 @@ import {
   AwsAccountTransformer,
   AwsOrganizationsTransformerContext,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { Entity } from '@backstage/catalog-model';
+import {
+  ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
+  ANNOTATION_AWS_PERMISSION_SET_ARN,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DeferredEntity } from '@backstage/plugin-catalog-node';
 import {
   createEnvelope,
@@ -44,6 +48,42 @@ function byName(entities: DeferredEntity[], name: string): Entity {
 }
 
 describe('readEntities', () => {
+  it('names long ids as the frontend and the backend link to them', async () => {
+    // The same literals are asserted on the frontend's links
+    // (plugins/aws-organizations, entities.test.ts) and the backend's refs
+    // (governance/buildGovernanceIndex.test.ts).
+    const longUnit =
+      'ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcdef0123456789abcdef';
+    const longPermissionSet =
+      'arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-0123456789abcdef0123456789abcdef0123456789abcdef';
+    const snapshot = createSnapshot();
+    snapshot.organizationalUnits.push({
+      ...snapshot.organizationalUnits[0],
+      id: longUnit,
+      arn: `arn:aws:organizations::111111111111:ou/o-abc123def4/${longUnit}`,
+    });
+    if (snapshot.identityCenter.status !== 'available') {
+      throw new Error('fixture without Identity Center');
+    }
+    snapshot.identityCenter.permissionSets.push({
+      ...snapshot.identityCenter.permissionSets[0],
+      arn: longPermissionSet,
+    });
+    const entities = await readEntities(createEnvelope(snapshot), options);
+    const refOf = (annotation: string, value: string) => {
+      const found = entities.find(
+        e => e.entity.metadata.annotations?.[annotation] === value,
+      );
+      return found && stringifyEntityRef(found.entity);
+    };
+    expect(refOf(ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID, longUnit)).toBe(
+      'resource:default/aws-ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcd-25d6144c',
+    );
+    expect(refOf(ANNOTATION_AWS_PERMISSION_SET_ARN, longPermissionSet)).toBe(
+      'resource:default/aws-permission-set-0123456789abcdef0123456789abcdef012-6afda7ed',
+    );
+  });
+
   it('emits one valid entity per root, OU, account, SCP and permission set, with its own location', async () => {
     const entities = await readEntities(createEnvelope(), options);
     expect(

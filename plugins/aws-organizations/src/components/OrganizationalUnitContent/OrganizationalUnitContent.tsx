@@ -1,6 +1,6 @@
 import {
   ANNOTATION_AWS_ORGANIZATIONAL_UNIT_ID,
-  AWS_ENTITY_NAME_PREFIX,
+  awsEntityRefs,
   OrgTreeNode,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
@@ -57,7 +57,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
       field: 'name',
       render: a => (
         <EntityRefLink
-          entityRef={`resource:${namespace}/${AWS_ENTITY_NAME_PREFIX.account}${a.id}`}
+          entityRef={awsEntityRefs(namespace).account(a.id)}
           title={a.name}
         />
       ),

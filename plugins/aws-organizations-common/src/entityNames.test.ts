@@ -1,4 +1,4 @@
-import { awsEntityName, awsEntityNames } from './names';
+import { awsEntityName, awsEntityNames } from './entityNames';
 
 const VALID_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 

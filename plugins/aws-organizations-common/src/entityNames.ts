@@ -1,7 +1,11 @@
-import {
-  awsAccountEntityName,
-  AWS_ENTITY_NAME_PREFIX,
-} from '@aws-governance/plugin-aws-organizations-common';
+/**
+ * Names and refs of the catalog entities of the AWS Organizations plugins:
+ * the one definition the catalog module emits, the backend links to and
+ * the frontend links to.
+ */
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { awsAccountEntityName } from './accounts';
+import { AWS_ENTITY_NAME_PREFIX } from './constants';
 
 /** Longest entity name the catalog accepts. */
 const MAX_NAME_LENGTH = 63;
@@ -49,7 +53,8 @@ function withoutPrefix(id: string, prefix: string): string {
 
 /**
  * Entity names of everything the catalog module emits, id based so they
- * survive renames. The backend uses them too, to link to the entities.
+ * survive renames. The backend and the frontend use them too, to link to
+ * the entities (see {@link awsEntityRefs}).
  *
  * @public
  */
@@ -97,3 +102,71 @@ export const awsEntityNames = {
   identityCenterUser: (userId: string) =>
     awsEntityName(AWS_ENTITY_NAME_PREFIX.identityCenterUser, userId),
 } as const;
+
+/**
+ * Catalog refs of the entities the catalog module emits, in a namespace:
+ * `resource:<namespace>/<name>` for AWS resources, `group:` and `user:` for
+ * the Identity Center principals it emits when the catalog lacks them.
+ *
+ * @public
+ */
+export interface AwsEntityRefs {
+  account(accountId: string): string;
+  organizationRoot(rootId: string): string;
+  organizationalUnit(unitId: string): string;
+  /** A root (`r-...`) or OU (`ou-...`) id. */
+  organizationNode(id: string): string;
+  serviceControlPolicy(policyId: string): string;
+  permissionSet(permissionSetArn: string): string;
+  identityCenterGroup(groupId: string): string;
+  identityCenterUser(userId: string): string;
+}
+
+/**
+ * The refs of {@link awsEntityNames} in a catalog namespace.
+ *
+ * @public
+ */
+export function awsEntityRefs(namespace = 'default'): AwsEntityRefs {
+  const ref = (kind: string, name: string) =>
+    stringifyEntityRef({ kind, namespace, name });
+  const resource = (name: string) => ref('resource', name);
+  return {
+    account: id => resource(awsEntityNames.account(id)),
+    organizationRoot: id => resource(awsEntityNames.organizationRoot(id)),
+    organizationalUnit: id => resource(awsEntityNames.organizationalUnit(id)),
+    organizationNode: id =>
+      resource(
+        id.startsWith('r-')
+          ? awsEntityNames.organizationRoot(id)
+          : awsEntityNames.organizationalUnit(id),
+      ),
+    serviceControlPolicy: id =>
+      resource(awsEntityNames.serviceControlPolicy(id)),
+    permissionSet: arn => resource(awsEntityNames.permissionSet(arn)),
+    identityCenterGroup: id =>
+      ref('group', awsEntityNames.identityCenterGroup(id)),
+    identityCenterUser: id =>
+      ref('user', awsEntityNames.identityCenterUser(id)),
+  };
+}
+
+/**
+ * An entity ref in its one comparable form: parsed with the given defaults,
+ * stringified and lower-cased (refs are case-insensitive). Undefined when
+ * the value is not an entity ref.
+ *
+ * @public
+ */
+export function normalizeEntityRef(
+  value: string,
+  defaults: { defaultKind?: string; defaultNamespace?: string } = {},
+): string | undefined {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, defaults),
+    ).toLocaleLowerCase('en-US');
+  } catch {
+    return undefined;
+  }
+}
