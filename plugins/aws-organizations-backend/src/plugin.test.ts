@@ -1,4 +1,5 @@
 import {
+  mockCredentials,
   mockServices,
   TestDatabaseId,
   TestDatabases,
@@ -72,5 +73,43 @@ describe('awsOrganizationsPlugin', () => {
     const res = await request(server).post(`${BASE}/sync`);
     expect(res.status).toBe(503);
     expect(res.body.error.message).toMatch(/awsOrganizations\.enabled/);
+  });
+
+  it('takes the user cookie on the CSV downloads only, so the browser can stream them to disk', async () => {
+    const { server } = await startPlugin({
+      config: {
+        awsOrganizations: { region: 'us-east-1', enabled: false },
+      },
+      // A request without credentials is unauthenticated, as in production.
+      features: [
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+      ],
+    });
+    const api = request(server);
+    // Backstage's cookie endpoint of the plugin issues the cookie.
+    const issued = await api
+      .get(`${BASE}/.backstage/auth/v1/cookie`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(issued.status).toBe(200);
+    const cookie = mockCredentials.limitedUser.cookie();
+    for (const path of [
+      '/reports/access.csv',
+      '/accounts/222222222222/access.csv',
+    ]) {
+      // No snapshot yet: past authentication, the route answers 503.
+      const withCookie = await api.get(`${BASE}${path}`).set('Cookie', cookie);
+      expect({ path, status: withCookie.status }).toEqual({
+        path,
+        status: 503,
+      });
+      const without = await api.get(`${BASE}${path}`);
+      expect({ path, status: without.status }).toEqual({ path, status: 401 });
+    }
+    for (const path of ['/accounts', '/accounts/222222222222/access']) {
+      const res = await api.get(`${BASE}${path}`).set('Cookie', cookie);
+      expect({ path, status: res.status }).toEqual({ path, status: 401 });
+    }
   });
 });

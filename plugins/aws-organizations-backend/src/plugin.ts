@@ -15,6 +15,7 @@ import {
   readComplianceConfig,
 } from './compliance';
 import { createComplianceReportCache } from './compliance/reportCache';
+import { DOWNLOAD_PATHS } from './routes/authorize';
 import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
@@ -154,6 +155,9 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           path: '/health',
           allow: 'unauthenticated',
         });
+        for (const path of DOWNLOAD_PATHS) {
+          deps.httpRouter.addAuthPolicy({ path, allow: 'user-cookie' });
+        }
       },
     });
   },

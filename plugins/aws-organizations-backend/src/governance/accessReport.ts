@@ -1,11 +1,12 @@
 import {
+  AccessGrant,
   Account,
   GroupMemberView,
   PermissionSetView,
   ResolvedPrincipal,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { groupMembers } from './access';
-import { csvCells } from './csv';
+import { csvLines } from './csv';
 import { compareNames, compareText } from './order';
 import { permissionSetView } from './permissionSetView';
 import { GovernanceIndex } from './types';
@@ -34,16 +35,6 @@ export type AccessReportRow = Record<
   (typeof ACCESS_REPORT_COLUMNS)[number],
   string
 >;
-
-const CRLF = '\r\n';
-
-/** One assignment of an account, with what its rows need. */
-interface Grant {
-  view: PermissionSetView;
-  principal: ResolvedPrincipal;
-  /** For a group: its members. */
-  members?: GroupMemberView[];
-}
 
 // The cells of a row come in segments, in column order: account (4),
 // permission set (4), principal (4), via (1), group (2).
@@ -75,13 +66,41 @@ const NO_GROUP = ['', ''];
 const groupCells = (group: ResolvedPrincipal) => [group.id, group.name];
 
 /**
+ * The rows of one account's grants (the `grants` of `GET
+ * /accounts/:id/access`, as the caller may see them): for every grant, one
+ * row for its principal (`via` direct) and, for a group with members, one
+ * row per member user (`via` group, with the group).
+ */
+export function accountGrantCells(
+  index: GovernanceIndex,
+  account: Account,
+  grants: readonly AccessGrant[],
+): string[][] {
+  const accountPart = accountCells(index, account);
+  const rows: string[][] = [];
+  for (const { permissionSet, principal, members } of grants) {
+    const head = [...accountPart, ...permissionSetCells(permissionSet)];
+    rows.push([...head, ...principalCells(principal), 'direct', ...NO_GROUP]);
+    for (const member of members ?? []) {
+      rows.push([
+        ...head,
+        ...memberCells(member),
+        'group',
+        ...groupCells(principal),
+      ]);
+    }
+  }
+  return rows;
+}
+
+/**
  * The grants of each account, accounts by name then id; within an account
- * by permission set, groups before users, then principal name. Members are
- * looked up once per group.
+ * by permission set, groups before users, then principal name (the order
+ * of `GET /accounts/:id/access`). Members are looked up once per group.
  */
 function* grantsByAccount(
   index: GovernanceIndex,
-): Generator<{ account: Account; grants: Grant[] }> {
+): Generator<{ account: Account; grants: AccessGrant[] }> {
   const members = new Map<string, GroupMemberView[]>();
   const membersOf = (groupId: string) => {
     let list = members.get(groupId);
@@ -91,14 +110,15 @@ function* grantsByAccount(
   for (const account of index.accountsInOrder) {
     const assignments = index.assignmentsByAccount.get(account.id);
     if (!assignments) continue;
-    const grants = assignments.map((assignment): Grant => {
+    const grants = assignments.map((assignment): AccessGrant => {
       const principal = index.principal(
         assignment.principalType,
         assignment.principalId,
       );
       return {
-        view: permissionSetView(index, assignment.permissionSetArn),
+        permissionSet: permissionSetView(index, assignment.permissionSetArn),
         principal,
+        via: 'direct',
         ...(assignment.principalType === 'GROUP'
           ? { members: membersOf(principal.id) }
           : {}),
@@ -106,7 +126,7 @@ function* grantsByAccount(
     });
     grants.sort(
       (a, b) =>
-        compareNames(a.view.name, b.view.name) ||
+        compareNames(a.permissionSet.name, b.permissionSet.name) ||
         compareText(a.principal.type, b.principal.type) ||
         compareNames(a.principal.name, b.principal.name) ||
         compareText(a.principal.id, b.principal.id),
@@ -124,72 +144,31 @@ function toRow(cells: string[]): AccessReportRow {
 }
 
 /**
- * The access report's rows: for every assignment, one row for its principal
- * (`via` direct) and, for a group, one row per member user (`via` group,
- * with the group). Accounts by name then id; within an account by
- * permission set, groups before users, then principal name.
+ * The access report's rows: {@link accountGrantCells} of every account,
+ * accounts by name then id.
  */
 export function* accessReportRows(
   index: GovernanceIndex,
 ): Generator<AccessReportRow> {
   for (const { account, grants } of grantsByAccount(index)) {
-    const accountPart = accountCells(index, account);
-    for (const { view, principal, members } of grants) {
-      const head = [...accountPart, ...permissionSetCells(view)];
-      yield toRow([
-        ...head,
-        ...principalCells(principal),
-        'direct',
-        ...NO_GROUP,
-      ]);
-      for (const member of members ?? []) {
-        yield toRow([
-          ...head,
-          ...memberCells(member),
-          'group',
-          ...groupCells(principal),
-        ]);
-      }
+    for (const cells of accountGrantCells(index, account, grants)) {
+      yield toRow(cells);
     }
   }
 }
 
 /**
  * The access report as CSV, in chunks: the header line, then the lines of
- * one account per chunk; for a route to stream with backpressure. RFC 4180
- * (CRLF line ends, quotes where needed), every cell guarded against
- * formula injection. Same rows as {@link accessReportRows}; each repeated
- * part (account, permission set, group member) is quoted once.
+ * one account per chunk; for a route to stream with backpressure. Written
+ * by {@link csvLines} (RFC 4180, formula-injection guard), the same writer
+ * and columns as one account's export ({@link accountAccessCsv}).
  */
 export function* accessReportCsvChunks(
   index: GovernanceIndex,
 ): Generator<string> {
-  yield csvCells(ACCESS_REPORT_COLUMNS) + CRLF;
-  const quotedSets = new Map<string, string>();
-  const quotedMembers = new Map<string, string[]>();
+  yield csvLines([ACCESS_REPORT_COLUMNS]);
   for (const { account, grants } of grantsByAccount(index)) {
-    const accountPart = csvCells(accountCells(index, account));
-    let chunk = '';
-    for (const { view, principal, members } of grants) {
-      let setPart = quotedSets.get(view.arn);
-      if (setPart === undefined) {
-        setPart = csvCells(permissionSetCells(view));
-        quotedSets.set(view.arn, setPart);
-      }
-      const head = `${accountPart},${setPart},`;
-      chunk += `${head}${csvCells(principalCells(principal))},direct,,${CRLF}`;
-      if (!members?.length) continue;
-      let memberParts = quotedMembers.get(principal.id);
-      if (!memberParts) {
-        memberParts = members.map(m => csvCells(memberCells(m)));
-        quotedMembers.set(principal.id, memberParts);
-      }
-      const tail = `,group,${csvCells(groupCells(principal))}${CRLF}`;
-      for (const memberPart of memberParts) {
-        chunk += head + memberPart + tail;
-      }
-    }
-    yield chunk;
+    yield csvLines(accountGrantCells(index, account, grants));
   }
 }
 
@@ -199,4 +178,19 @@ export function* accessReportCsvChunks(
  */
 export function accessReportCsv(index: GovernanceIndex): string {
   return [...accessReportCsvChunks(index)].join('');
+}
+
+/**
+ * `GET /accounts/:id/access.csv`: one account's grants, as the caller may
+ * see them, in the columns of the access report.
+ */
+export function accountAccessCsv(
+  index: GovernanceIndex,
+  account: Account,
+  grants: readonly AccessGrant[],
+): string {
+  return csvLines([
+    ACCESS_REPORT_COLUMNS,
+    ...accountGrantCells(index, account, grants),
+  ]);
 }

@@ -1,4 +1,6 @@
-import { csvCell, csvCells, escapeFormula } from './csv';
+import { csvLines, escapeFormula } from './csv';
+
+const csvCell = (value: string) => csvLines([[value]]).slice(0, -2);
 
 describe('escapeFormula', () => {
   it.each([
@@ -31,7 +33,13 @@ describe('csvCell', () => {
     expect(csvCell(value)).toBe(expected);
   });
 
-  it('joins cells with commas', () => {
-    expect(csvCells(['a', 'b,c', '@x'])).toBe(`a,"b,c",'@x`);
+  it('joins cells with commas and ends every line with CRLF', () => {
+    expect(
+      csvLines([
+        ['a', 'b,c', '@x'],
+        ['', 'd'],
+      ]),
+    ).toBe(`a,"b,c",'@x\r\n,d\r\n`);
+    expect(csvLines([])).toBe('');
   });
 });

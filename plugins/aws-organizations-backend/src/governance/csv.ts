@@ -1,5 +1,6 @@
+import { stringify } from 'csv-stringify/sync';
+
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
 
 /**
  * Guards a cell against CSV formula injection: a value a spreadsheet would
@@ -11,15 +12,16 @@ export function escapeFormula(value: string): string {
 }
 
 /**
- * One CSV cell as RFC 4180 writes it, guarded against formula injection:
- * quoted when it holds a quote, a comma or a line break, quotes doubled.
+ * CSV lines of rows, the one writer of both access exports (csv-stringify):
+ * RFC 4180 (CRLF line ends; a cell with a comma, a quote or a line break is
+ * quoted, quotes doubled), every cell guarded against formula injection.
  */
-export function csvCell(value: string): string {
-  const safe = escapeFormula(value);
-  return NEEDS_QUOTES.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** Cells joined into (part of) a CSV line. */
-export function csvCells(values: readonly string[]): string {
-  return values.map(csvCell).join(',');
+export function csvLines(rows: readonly (readonly string[])[]): string {
+  return stringify(rows as string[][], {
+    record_delimiter: 'windows',
+    // csv-stringify quotes the record delimiter (CRLF) but not a lone CR or
+    // LF, which RFC 4180 requires quoted too.
+    quoted_match: /[\r\n]/,
+    cast: { string: escapeFormula },
+  });
 }

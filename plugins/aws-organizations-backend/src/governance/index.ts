@@ -25,6 +25,7 @@ export { permissionSetView } from './permissionSetView';
 export {
   accessReportCsv,
   accessReportCsvChunks,
+  accountAccessCsv,
   accessReportRows,
   ACCESS_REPORT_COLUMNS,
 } from './accessReport';

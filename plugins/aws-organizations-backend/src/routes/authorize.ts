@@ -17,6 +17,11 @@ import { Request } from 'express';
  */
 export interface RouteAuth {
   credentials(req: Request): Promise<BackstageCredentials>;
+  /**
+   * Credentials of a file download: also the user cookie the browser sends
+   * when it downloads a link itself (see {@link DOWNLOAD_PATHS}).
+   */
+  downloadCredentials(req: Request): Promise<BackstageCredentials>;
   /** Whether the permission is granted, without throwing. */
   isAllowed(
     credentials: BackstageCredentials,
@@ -29,6 +34,17 @@ export interface RouteAuth {
     message: string,
   ): Promise<void>;
 }
+
+/**
+ * The CSV exports, which also take the Backstage user cookie (as TechDocs
+ * does): the browser downloads them as links, streamed to disk, instead of
+ * the page buffering the whole file. The frontend asks for the cookie
+ * (`/.backstage/auth/v1/cookie`) just before.
+ */
+export const DOWNLOAD_PATHS = [
+  '/reports/access.csv',
+  '/accounts/:id/access.csv',
+];
 
 /** @internal */
 export function createRouteAuth(options: {
@@ -48,6 +64,11 @@ export function createRouteAuth(options: {
   return {
     credentials: req =>
       httpAuth.credentials(req, { allow: ['user', 'service'] }),
+    downloadCredentials: req =>
+      httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+        allowLimitedAccess: true,
+      }),
     isAllowed,
     async require(credentials, permission, message) {
       if (!(await isAllowed(credentials, permission))) {

@@ -14,6 +14,7 @@ const GET_ROUTES = [
   '/accounts/333333333333',
   '/accounts/333333333333/guardrails',
   '/accounts/333333333333/access',
+  '/accounts/333333333333/access.csv',
   '/accounts/333333333333/compliance',
   '/accounts/333333333333/history',
   '/organization/tree',
@@ -358,6 +359,38 @@ describe('governance routes', () => {
       .set('Authorization', USER);
     expect(self.status).toBe(200);
     expect(self.body.entityRef).toBe('user:default/mock');
+  });
+
+  it("export one account's access in the report's columns and format, as the caller may see it", async () => {
+    const { api } = await setup();
+    const report = await api
+      .get(`${BASE}/reports/access.csv`)
+      .set('Authorization', USER);
+    const account = await api
+      .get(`${BASE}/accounts/222222222222/access.csv`)
+      .set('Authorization', USER);
+    expect(account.status).toBe(200);
+    expect(account.headers['content-type']).toMatch(/^text\/csv/);
+    expect(account.headers['content-disposition']).toBe(
+      'attachment; filename="aws-account-222222222222-access-2026-01-01.csv"',
+    );
+    const [header, ...rows] = account.text.split('\r\n').slice(0, -1);
+    const reportLines = report.text.split('\r\n');
+    expect(header).toBe(reportLines[0]);
+    expect(rows.length).toBeGreaterThan(1);
+    // The same lines, byte for byte, as the report's for that account.
+    expect(reportLines.filter(l => l.startsWith('222222222222,'))).toEqual(
+      rows,
+    );
+    expect(rows.some(r => /,group,g-platform,/.test(r))).toBe(true);
+
+    const restricted = await (await setup({ denyUsers: true })).api
+      .get(`${BASE}/accounts/222222222222/access.csv`)
+      .set('Authorization', USER);
+    expect(restricted.status).toBe(200);
+    const visible = restricted.text.split('\r\n').slice(1, -1);
+    expect(visible).toEqual([rows.find(r => r.includes(',GROUP,g-platform,'))]);
+    expect(restricted.text).not.toMatch(/alice/i);
   });
 
   it('serve team-level access without the permission: group grants without members, no user grants', async () => {

@@ -12,6 +12,7 @@ import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
 import {
   accessReportCsvChunks,
   accountAccess,
+  accountAccessCsv,
   accountCompliance,
   accountDetail,
   accountGuardrails,
@@ -111,6 +112,29 @@ export function createGovernanceRouter(options: {
     const { index } = await view();
     const access = found(accountAccess(index, id), id);
     res.json(mayReadAccess ? access : teamLevelAccess(access));
+  });
+
+  // The same grants as /access, as the caller may see them, in the columns
+  // and format of the organization's access report.
+  router.get('/accounts/:id/access.csv', async (req, res) => {
+    const credentials = await auth.downloadCredentials(req);
+    const id = parseAccountId(req.params.id);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    const { index, snapshot } = await view();
+    const access = found(accountAccess(index, id), id);
+    const visible = mayReadAccess ? access : teamLevelAccess(access);
+    const date = snapshot.readAt.slice(0, 10);
+    res
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="aws-account-${id}-access-${date}.csv"`,
+      )
+      .send(accountAccessCsv(index, index.accounts.get(id)!, visible.grants));
   });
 
   router.get('/accounts/:id/compliance', async (req, res) => {
@@ -214,7 +238,7 @@ export function createGovernanceRouter(options: {
   });
 
   router.get('/reports/access.csv', async (req, res) => {
-    const credentials = await auth.credentials(req);
+    const credentials = await auth.downloadCredentials(req);
     await auth.require(
       credentials,
       awsOrganizationsAccessReportPermission,

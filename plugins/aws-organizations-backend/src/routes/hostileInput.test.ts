@@ -17,6 +17,7 @@ const GET_ROUTES: [path: string, numeric: string[]][] = [
   [`/accounts/${ACCOUNT}`, []],
   [`/accounts/${ACCOUNT}/guardrails`, []],
   [`/accounts/${ACCOUNT}/access`, []],
+  [`/accounts/${ACCOUNT}/access.csv`, []],
   [`/accounts/${ACCOUNT}/compliance`, []],
   [`/accounts/${ACCOUNT}/history`, ['offset', 'limit']],
   ['/organization/tree', ['depth']],

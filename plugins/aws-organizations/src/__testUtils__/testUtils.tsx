@@ -37,7 +37,7 @@ export function mockAwsApi(
     'getComplianceSummary',
     'simulate',
     'getPrincipalAccess',
-    'getAccessReportCsv',
+    'getDownloadUrl',
   ];
   const api: Record<string, jest.Mock> = {};
   for (const method of methods) {

@@ -122,9 +122,24 @@ export interface AwsOrganizationsApi {
   simulate(request: SimulationRequest): Promise<SimulationResult>;
   /** `GET /principals/:kind/:namespace/:name/access`. */
   getPrincipalAccess(principal: PrincipalEntityRef): Promise<PrincipalAccess>;
-  /** `GET /reports/access.csv`: the organization's access report as CSV text. */
-  getAccessReportCsv(): Promise<string>;
+  /**
+   * The URL of a CSV export, for the browser to download itself (streamed
+   * to disk, under the server's dated file name): first asks the backend for
+   * the Backstage user cookie the export routes accept.
+   */
+  getDownloadUrl(download: AwsOrganizationsDownload): Promise<string>;
 }
+
+/**
+ * A CSV export: the organization's access report
+ * (`/reports/access.csv`) or one account's access
+ * (`/accounts/:id/access.csv`), both in the same columns.
+ *
+ * @public
+ */
+export type AwsOrganizationsDownload =
+  | { kind: 'access-report' }
+  | { kind: 'account-access'; accountId: string };
 
 /**
  * Reference to the {@link AwsOrganizationsApi}.

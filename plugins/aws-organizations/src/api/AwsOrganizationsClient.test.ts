@@ -144,19 +144,29 @@ describe('AwsOrganizationsClient', () => {
     expect(error.cause.message).toBe('A sync is running');
   });
 
-  it('returns the access report as CSV text', async () => {
-    const csv = 'account,principal\n123456789012,alice\n';
-    const { client, fetch } = setup(
-      () =>
-        new Response(csv, {
-          status: 200,
-          headers: { 'content-type': 'text/csv' },
-        }),
+  it('asks for the user cookie, then gives the URL the browser downloads', async () => {
+    const { client, fetch } = setup(() =>
+      jsonResponse(200, { expiresAt: '2026-01-01T01:00:00Z' }),
     );
-    await expect(client.getAccessReportCsv()).resolves.toBe(csv);
-    expect(fetch).toHaveBeenCalledWith(`${BASE}/reports/access.csv`, {
-      headers: { Accept: 'text/csv' },
+    await expect(
+      client.getDownloadUrl({ kind: 'access-report' }),
+    ).resolves.toBe(`${BASE}/reports/access.csv`);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}/.backstage/auth/v1/cookie`, {
+      credentials: 'include',
     });
+    await expect(
+      client.getDownloadUrl({
+        kind: 'account-access',
+        accountId: '123456789012',
+      }),
+    ).resolves.toBe(`${BASE}/accounts/123456789012/access.csv`);
+  });
+
+  it('throws a ResponseError when the cookie is refused', async () => {
+    const { client } = setup(() => errorResponse(401, 'no'));
+    await expect(
+      client.getDownloadUrl({ kind: 'access-report' }),
+    ).rejects.toMatchObject({ name: 'ResponseError', statusCode: 401 });
   });
 
   it.each([

@@ -18,6 +18,7 @@ import {
 import {
   AccountsQuery,
   AwsOrganizationsApi,
+  AwsOrganizationsDownload,
   AwsOrganizationsHealth,
   ChangesQuery,
   OrganizationTreeQuery,
@@ -163,11 +164,22 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getAccessReportCsv(): Promise<string> {
-    const response = await this.#request('/reports/access.csv', {
-      headers: { Accept: 'text/csv' },
-    });
-    return response.text();
+  async getDownloadUrl(download: AwsOrganizationsDownload): Promise<string> {
+    const baseUrl = await this.#discoveryApi.getBaseUrl('aws-organizations');
+    // Backstage's cookie endpoint of the plugin (as TechDocs uses): the
+    // browser then sends the user cookie with the download itself.
+    const cookie = await this.#fetchApi.fetch(
+      `${baseUrl}/.backstage/auth/v1/cookie`,
+      { credentials: 'include' },
+    );
+    if (!cookie.ok) {
+      throw await ResponseError.fromResponse(cookie);
+    }
+    return download.kind === 'access-report'
+      ? `${baseUrl}/reports/access.csv`
+      : `${baseUrl}/accounts/${encodeURIComponent(
+          download.accountId,
+        )}/access.csv`;
   }
 
   async #json<T>(path: string, init?: RequestInit): Promise<T> {

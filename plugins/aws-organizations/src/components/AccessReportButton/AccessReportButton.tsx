@@ -7,7 +7,7 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { errorMessage } from '../common/ApiErrorPanel';
-import { downloadText } from '../common/csv';
+import { downloadUrl } from '../common/download';
 
 /**
  * Downloads the organization's access report (CSV); shown only to those
@@ -19,8 +19,7 @@ export function AccessReportButton() {
     permission: awsOrganizationsAccessReportPermission,
   });
   const [state, download] = useAsyncFn(async () => {
-    const csv = await api.getAccessReportCsv();
-    downloadText(csv, 'aws-access-report.csv');
+    downloadUrl(await api.getDownloadUrl({ kind: 'access-report' }));
   }, [api]);
   if (!allowed) {
     return null;

@@ -9,6 +9,7 @@ import {
   TableColumn,
   WarningPanel,
 } from '@backstage/core-components';
+import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -22,8 +23,8 @@ import GetAppIcon from '@material-ui/icons/GetApp';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccountIdGate } from '../common/AccountIdGate';
-import { ApiErrorPanel } from '../common/ApiErrorPanel';
-import { downloadText, toCsv } from '../common/csv';
+import { ApiErrorPanel, errorMessage } from '../common/ApiErrorPanel';
+import { downloadUrl } from '../common/download';
 import { PrincipalLink } from '../common/PrincipalLink';
 
 function via(grant: AccessGrant): string {
@@ -31,34 +32,6 @@ function via(grant: AccessGrant): string {
     return 'Direct';
   }
   return grant.group ? `Group ${grant.group.name}` : 'Group';
-}
-
-/** The grants as CSV rows, one per grant. */
-export function accessCsv(accountId: string, grants: AccessGrant[]): string {
-  return toCsv(
-    [
-      'account_id',
-      'principal_type',
-      'principal',
-      'principal_ref',
-      'permission_set',
-      'permission_set_arn',
-      'privileged',
-      'via',
-      'members',
-    ],
-    grants.map(g => [
-      accountId,
-      g.principal.type,
-      g.principal.name,
-      g.principal.ref ?? '',
-      g.permissionSet.name,
-      g.permissionSet.arn,
-      g.permissionSet.privileged ? 'yes' : 'no',
-      via(g),
-      (g.members ?? []).map(m => m.userName).join(' '),
-    ]),
-  );
 }
 
 function Members(props: { members: GroupMemberView[] }) {
@@ -131,6 +104,7 @@ const columns: TableColumn<AccessGrant>[] = [
 
 function Access(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
+  const [exportError, setExportError] = useState<Error>();
   const { value, loading, error } = useSnapshotAsync(
     () => api.getAccountAccess(props.accountId),
     [api, props.accountId],
@@ -194,11 +168,13 @@ function Access(props: { accountId: string }) {
       </>
     );
   }
+  // The server writes the export (the same columns and format as the
+  // organization's access report, as this caller may see it); the browser
+  // downloads it under the server's dated file name.
   const exportCsv = () =>
-    downloadText(
-      accessCsv(props.accountId, access.grants),
-      `aws-account-${props.accountId}-access.csv`,
-    );
+    api
+      .getDownloadUrl({ kind: 'account-access', accountId: props.accountId })
+      .then(downloadUrl, setExportError);
   return (
     <>
       {unavailable}
@@ -250,6 +226,11 @@ function Access(props: { accountId: string }) {
         >
           Export CSV
         </Button>
+        {exportError && (
+          <Typography variant="body2" color="error">
+            Could not export the access: {errorMessage(exportError)}
+          </Typography>
+        )}
       </Box>
     </>
   );

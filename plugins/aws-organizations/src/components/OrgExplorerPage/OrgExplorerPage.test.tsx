@@ -147,13 +147,24 @@ describe('OrgExplorerPage', () => {
   });
 
   it('offers the access report only to those allowed', async () => {
-    const createObjectURL = jest.fn((_blob: Blob) => 'blob:x');
-    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
-    const mock = api({ getAccessReportCsv: jest.fn(async () => 'a,b\r\n') });
+    // The browser downloads the server's stream itself: a link to the
+    // report's URL is clicked; nothing is fetched into the page.
+    const clicked: HTMLAnchorElement[] = [];
+    const click = jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function (this: HTMLAnchorElement) {
+        clicked.push(this);
+      });
+    const url = 'http://backstage/api/aws-organizations/reports/access.csv';
+    const mock = api({ getDownloadUrl: jest.fn(async () => url) });
     await renderWithApis(<OrgExplorerPage />, { api: mock });
     fireEvent.click(await screen.findByTestId('aws-access-report'));
-    await waitFor(() => expect(createObjectURL).toHaveBeenCalledTimes(1));
-    expect(mock.getAccessReportCsv).toHaveBeenCalledTimes(1);
+    await waitFor(() => expect(clicked).toHaveLength(1));
+    expect(mock.getDownloadUrl).toHaveBeenCalledWith({ kind: 'access-report' });
+    expect(clicked[0].href).toBe(url);
+    // No file name of the page's own: the server's dated one applies.
+    expect(clicked[0].getAttribute('download')).toBe('');
+    click.mockRestore();
   });
 
   it('hides the access report and Sync now without permission', async () => {
