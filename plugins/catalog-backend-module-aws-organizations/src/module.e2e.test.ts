@@ -14,7 +14,7 @@ import {
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
 import { createEnvelope, PAYMENTS } from './__fixtures__/envelope';
-import { waitFor } from './__testUtils__/portal';
+import { fetchRetrying, waitFor } from './__testUtils__/portal';
 import { catalogModuleAwsOrganizations } from './module';
 
 /**
@@ -86,7 +86,7 @@ describe('catalog with the AWS Organizations module (end to end)', () => {
     const getEntity = async (ref: string) => {
       const [kind, rest] = ref.split(':');
       const [namespace, name] = rest.split('/');
-      const res = await fetch(
+      const res = await fetchRetrying(
         `${base}/entities/by-name/${kind}/${namespace}/${name}`,
       );
       return res.ok ? ((await res.json()) as Entity) : undefined;

@@ -13,6 +13,7 @@ import {
   relationLines,
   startPortal,
   waitFor,
+  fetchRetrying,
 } from './__testUtils__/portal';
 
 jest.setTimeout(120_000);
@@ -52,7 +53,7 @@ describe('a sync where six accounts’ tags are unknown (emulator → backend �
     const headers = { Authorization: mockCredentials.user.header() };
     /** What a team page lists as the team's accounts. */
     const teamPage = async (team: string) => {
-      const res = await fetch(
+      const res = await fetchRetrying(
         `${base}/aws-organizations/accounts?owner=group:default/${team}&limit=100`,
         { headers },
       );
@@ -124,9 +125,12 @@ describe('a sync where six accounts’ tags are unknown (emulator → backend �
       expect(await teamPage(team)).toEqual(teamsBefore[team]);
     }
     // The API says the owners are the last known ones.
-    const res = await fetch(`${base}/aws-organizations/accounts/724108355201`, {
-      headers,
-    });
+    const res = await fetchRetrying(
+      `${base}/aws-organizations/accounts/724108355201`,
+      {
+        headers,
+      },
+    );
     const detail = await res.json();
     expect(detail.owner).toMatchObject({
       ref: 'group:default/payments',

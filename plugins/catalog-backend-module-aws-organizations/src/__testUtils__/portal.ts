@@ -16,6 +16,33 @@ import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { JsonObject } from '@backstage/types';
 import { catalogModuleAwsOrganizations } from '../module';
 
+/**
+ * `fetch`, with a GET or HEAD sent again (up to 3 times) when it fails below
+ * HTTP ("fetch failed"): on a busy machine a kept-alive socket can be closed
+ * by the server just as the next request goes out on it. Other methods are
+ * sent once.
+ */
+export async function fetchRetrying(
+  url: string,
+  init?: RequestInit,
+): Promise<Response> {
+  const method = (init?.method ?? 'GET').toUpperCase();
+  const idempotent = method === 'GET' || method === 'HEAD';
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, init);
+    } catch (e) {
+      if (
+        !idempotent ||
+        attempt >= 3 ||
+        (e as Error).message !== 'fetch failed'
+      ) {
+        throw e;
+      }
+    }
+  }
+}
+
 /** The demo catalog (teams, people, systems, services) in examples/. */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../../../examples');
 
@@ -107,7 +134,7 @@ export function portalClient(base: string) {
   const getEntity = async (ref: string): Promise<Entity | undefined> => {
     const [kind, rest] = ref.split(':');
     const [namespace, name] = rest.split('/');
-    const res = await fetch(
+    const res = await fetchRetrying(
       `${base}/catalog/entities/by-name/${kind}/${namespace}/${name}`,
       { headers },
     );
@@ -116,7 +143,7 @@ export function portalClient(base: string) {
 
   /** How many entities match a catalog filter, e.g. `spec.type=cloud-account`. */
   const countEntities = async (filter: string): Promise<number> => {
-    const res = await fetch(
+    const res = await fetchRetrying(
       `${base}/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
         filter,
       )}`,
@@ -127,7 +154,7 @@ export function portalClient(base: string) {
 
   /** The ref of the first entity matching a catalog filter, if any. */
   const findRef = async (filter: string): Promise<string | undefined> => {
-    const res = await fetch(
+    const res = await fetchRetrying(
       `${base}/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
         filter,
       )}`,
@@ -144,9 +171,9 @@ export function portalClient(base: string) {
   /** POST /sync and wait until that run has finished; its status. */
   const syncNow = async (timeoutMs = 600_000) => {
     const before = await json(
-      await fetch(`${base}/aws-organizations/sync/status`, { headers }),
+      await fetchRetrying(`${base}/aws-organizations/sync/status`, { headers }),
     );
-    const res = await fetch(`${base}/aws-organizations/sync`, {
+    const res = await fetchRetrying(`${base}/aws-organizations/sync`, {
       method: 'POST',
       headers,
     });
@@ -154,7 +181,9 @@ export function portalClient(base: string) {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const status = await json(
-        await fetch(`${base}/aws-organizations/sync/status`, { headers }),
+        await fetchRetrying(`${base}/aws-organizations/sync/status`, {
+          headers,
+        }),
       );
       const attempt = status.lastAttempt;
       if (
@@ -173,7 +202,7 @@ export function portalClient(base: string) {
 
   /** The ETag of the snapshot the backend serves the catalog module. */
   const snapshotEtag = async (): Promise<string | null> => {
-    const res = await fetch(`${base}/aws-organizations/snapshot`, {
+    const res = await fetchRetrying(`${base}/aws-organizations/snapshot`, {
       method: 'HEAD',
       headers,
     });

@@ -155,11 +155,11 @@ describe('the worked example rule of the README', () => {
         expect.objectContaining({
           policyId: 'p-full',
           description:
-            'Allowed by Allow statement #0 of p-full (p-full) at root Root (r-x)',
+            'Allowed by Allow statement #1 of p-full (p-full) at root Root (r-x)',
         }),
         expect.objectContaining({
           policyId: 'p-full',
-          description: `Allowed by Allow statement #0 of p-full (p-full) at account acct-${PROD} (${PROD})`,
+          description: `Allowed by Allow statement #1 of p-full (p-full) at account acct-${PROD} (${PROD})`,
         }),
       ],
     });
