@@ -70,6 +70,34 @@ export const unitIdSchema = z
     'must be a root id (r-...) or an OU id (ou-...)',
   );
 
+// The enums below carry their object types written out: inferred from a
+// union, their members print in the order the compiler first met each
+// literal, which differs between builds and flips the API report.
+const accountStateSchema: z.ZodEnum<{
+  PENDING_ACTIVATION: 'PENDING_ACTIVATION';
+  ACTIVE: 'ACTIVE';
+  SUSPENDED: 'SUSPENDED';
+  PENDING_CLOSURE: 'PENDING_CLOSURE';
+  CLOSED: 'CLOSED';
+}> = z.enum(ACCOUNT_STATES);
+const complianceStatusSchema: z.ZodEnum<{
+  pass: 'pass';
+  fail: 'fail';
+  warn: 'warn';
+  unknown: 'unknown';
+}> = z.enum(COMPLIANCE_STATUSES);
+const booleanTextSchema: z.ZodEnum<{ true: 'true'; false: 'false' }> = z.enum([
+  'true',
+  'false',
+]);
+const principalTypeSchema: z.ZodEnum<{
+  iam: 'iam';
+  'service-linked-role': 'service-linked-role';
+  service: 'service';
+}> = z.enum(['iam', 'service-linked-role', 'service']);
+const kmsKeyManagerSchema: z.ZodEnum<{ AWS: 'AWS'; CUSTOMER: 'CUSTOMER' }> =
+  z.enum(['AWS', 'CUSTOMER']);
+
 const entityRef = z
   .string()
   .max(255)
@@ -92,8 +120,8 @@ export const accountsQuerySchema = z
   .object({
     ou: unitIdSchema.optional(),
     owner: entityRef.optional(),
-    state: z.enum(ACCOUNT_STATES).optional(),
-    compliance: z.enum(COMPLIANCE_STATUSES).optional(),
+    state: accountStateSchema.optional(),
+    compliance: complianceStatusSchema.optional(),
     q: z.string().max(200, 'must be at most 200 characters').optional(),
     ...pagingQuerySchema.shape,
   })
@@ -120,10 +148,7 @@ export const organizationTreeQuerySchema = z
     depth: integer
       .pipe(z.number().max(5, 'must be at most 5 (AWS nests OUs 5 deep)'))
       .optional(),
-    accounts: z
-      .enum(['true', 'false'])
-      .transform(value => value === 'true')
-      .optional(),
+    accounts: booleanTextSchema.transform(value => value === 'true').optional(),
   })
   .strict();
 
@@ -227,7 +252,7 @@ export const simulationRequestSchema = z
       .refine(v => Object.keys(v).length <= 50, 'at most 50 context keys')
       .optional(),
     principalAccountId: awsAccountIdSchema.optional(),
-    principalType: z.enum(['iam', 'service-linked-role', 'service']).optional(),
+    principalType: principalTypeSchema.optional(),
     principalOrgId: z
       .string()
       .regex(
@@ -245,7 +270,7 @@ export const simulationRequestSchema = z
       )
       .optional(),
     resourceAccountId: awsAccountIdSchema.optional(),
-    kmsKeyManager: z.enum(['AWS', 'CUSTOMER']).optional(),
+    kmsKeyManager: kmsKeyManagerSchema.optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
