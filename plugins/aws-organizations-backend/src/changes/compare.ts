@@ -13,15 +13,6 @@ export function parentName(snapshot: OrganizationSnapshot, id: string): string {
   return names.get(id) ?? id;
 }
 
-/** Indexes items by a key. */
-export function byKey<T>(items: readonly T[], key: (item: T) => string) {
-  const map = new Map<string, T>();
-  for (const item of items) {
-    map.set(key(item), item);
-  }
-  return map;
-}
-
 /** Compares two JSON-like values structurally. */
 export function sameJson(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);

@@ -28,6 +28,19 @@ describe('diffSnapshots', () => {
     expect(change(() => {})).toEqual([]);
   });
 
+  it('reads a tag named like an Object member as an ordinary tag', () => {
+    const changes = change(s => {
+      s.accounts[0].tags = { constructor: 'yes' };
+    });
+    expect(changes.map(c => [c.kind, c.summary, c.details])).toEqual([
+      [
+        'account.tags-changed',
+        'management tags changed: constructor=yes added',
+        { added: { constructor: 'yes' }, removed: {}, changed: {} },
+      ],
+    ]);
+  });
+
   it('detects account changes with names in the summary', () => {
     const changes = change(s => {
       const dev = s.accounts[1];

@@ -4,7 +4,8 @@ import {
   OrganizationSnapshot,
   PermissionSet,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey, sameJson } from './compare';
+import { sameJson } from './compare';
+import { diffById } from './diffById';
 import { ChangeDraft } from './types';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -54,10 +55,12 @@ export function detectPermissionSetChanges({
   current,
 }: Context): ChangeDraft[] {
   const changes: ChangeDraft[] = [];
-  const before = byKey(identityCenterOf(previous).permissionSets, p => p.arn);
-  const after = identityCenterOf(current).permissionSets;
-  for (const set of after) {
-    const old = before.get(set.arn);
+  const diff = diffById(
+    identityCenterOf(previous).permissionSets,
+    identityCenterOf(current).permissionSets,
+    p => p.arn,
+  );
+  for (const [old, set] of diff.matched) {
     if (!old) {
       changes.push({
         kind: 'permission-set.created',
@@ -94,16 +97,13 @@ export function detectPermissionSetChanges({
       });
     }
   }
-  const current_ = new Set(after.map(p => p.arn));
-  for (const set of before.values()) {
-    if (!current_.has(set.arn)) {
-      changes.push({
-        kind: 'permission-set.removed',
-        subjectId: set.arn,
-        summary: `Permission set ${set.name} removed`,
-        details: { name: set.name },
-      });
-    }
+  for (const set of diff.removed) {
+    changes.push({
+      kind: 'permission-set.removed',
+      subjectId: set.arn,
+      summary: `Permission set ${set.name} removed`,
+      details: { name: set.name },
+    });
   }
   return changes;
 }
@@ -130,12 +130,11 @@ export function detectAssignmentChanges({
   previous,
   current,
 }: Context): ChangeDraft[] {
-  const before = identityCenterOf(previous).assignments;
-  const after = identityCenterOf(current).assignments;
-  const beforeKeys = new Set(before.map(assignmentKey));
-  const afterKeys = new Set(after.map(assignmentKey));
-  const granted = after.filter(a => !beforeKeys.has(assignmentKey(a)));
-  const revoked = before.filter(a => !afterKeys.has(assignmentKey(a)));
+  const { created: granted, removed: revoked } = diffById(
+    identityCenterOf(previous).assignments,
+    identityCenterOf(current).assignments,
+    assignmentKey,
+  );
   if (granted.length === 0 && revoked.length === 0) {
     return [];
   }
@@ -177,14 +176,11 @@ export function detectMembershipChanges({
   previous,
   current,
 }: Context): ChangeDraft[] {
-  const before = identityCenterOf(previous).memberships;
-  const after = identityCenterOf(current).memberships;
-  const key = (m: { groupId: string; userId: string }) =>
-    `${m.groupId}|${m.userId}`;
-  const beforeKeys = new Set(before.map(key));
-  const afterKeys = new Set(after.map(key));
-  const added = after.filter(m => !beforeKeys.has(key(m)));
-  const removed = before.filter(m => !afterKeys.has(key(m)));
+  const { created: added, removed } = diffById(
+    identityCenterOf(previous).memberships,
+    identityCenterOf(current).memberships,
+    m => `${m.groupId}|${m.userId}`,
+  );
   if (added.length === 0 && removed.length === 0) {
     return [];
   }

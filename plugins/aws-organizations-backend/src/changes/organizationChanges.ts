@@ -5,28 +5,27 @@ import {
   OrganizationSnapshot,
   Tags,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey, parentName } from './compare';
+import { parentName } from './compare';
+import { diffById } from './diffById';
 import { ChangeDraft } from './types';
 
 function tagChanges(before: Knowable<Tags>, after: Knowable<Tags>) {
   if (isUnknown(before) || isUnknown(after)) {
     return undefined;
   }
-  const added: Tags = {};
-  const removed: Tags = {};
-  const changed: Record<string, { from: string; to: string }> = {};
-  for (const [key, value] of Object.entries(after)) {
-    if (!(key in before)) {
-      added[key] = value;
-    } else if (before[key] !== value) {
-      changed[key] = { from: before[key], to: value };
-    }
-  }
-  for (const [key, value] of Object.entries(before)) {
-    if (!(key in after)) {
-      removed[key] = value;
-    }
-  }
+  const diff = diffById(
+    Object.entries(before),
+    Object.entries(after),
+    ([key]) => key,
+  );
+  const added: Tags = Object.fromEntries(diff.created);
+  const removed: Tags = Object.fromEntries(diff.removed);
+  const changed: Record<string, { from: string; to: string }> =
+    Object.fromEntries(
+      diff.common
+        .filter(([[, from], [, to]]) => from !== to)
+        .map(([[key, from], [, to]]) => [key, { from, to }]),
+    );
   const parts = [
     ...Object.entries(added).map(([k, v]) => `${k}=${v} added`),
     ...Object.entries(changed).map(([k, c]) => `${k} ${c.from} -> ${c.to}`),
@@ -94,9 +93,8 @@ export function detectAccountChanges({
   current: OrganizationSnapshot;
 }): ChangeDraft[] {
   const changes: ChangeDraft[] = [];
-  const before = byKey(previous.accounts, a => a.id);
-  for (const account of current.accounts) {
-    const old = before.get(account.id);
+  const diff = diffById(previous.accounts, current.accounts, a => a.id);
+  for (const [old, account] of diff.matched) {
     if (!old) {
       const parent = parentName(current, account.parentId);
       changes.push({
@@ -114,17 +112,14 @@ export function detectAccountChanges({
       changes.push(...accountChanges(previous, current, old, account));
     }
   }
-  const after = byKey(current.accounts, a => a.id);
-  for (const account of previous.accounts) {
-    if (!after.has(account.id)) {
-      changes.push({
-        kind: 'account.removed',
-        accountId: account.id,
-        subjectId: account.id,
-        summary: `Account ${account.name} (${account.id}) left the organization`,
-        details: { name: account.name, parentId: account.parentId },
-      });
-    }
+  for (const account of diff.removed) {
+    changes.push({
+      kind: 'account.removed',
+      accountId: account.id,
+      subjectId: account.id,
+      summary: `Account ${account.name} (${account.id}) left the organization`,
+      details: { name: account.name, parentId: account.parentId },
+    });
   }
   return changes;
 }
@@ -138,9 +133,12 @@ export function detectUnitChanges({
   current: OrganizationSnapshot;
 }): ChangeDraft[] {
   const changes: ChangeDraft[] = [];
-  const before = byKey(previous.organizationalUnits, u => u.id);
-  for (const ou of current.organizationalUnits) {
-    const old = before.get(ou.id);
+  const diff = diffById(
+    previous.organizationalUnits,
+    current.organizationalUnits,
+    u => u.id,
+  );
+  for (const [old, ou] of diff.matched) {
     if (!old) {
       const parent = parentName(current, ou.parentId);
       changes.push({
@@ -173,19 +171,16 @@ export function detectUnitChanges({
       });
     }
   }
-  const after = byKey(current.organizationalUnits, u => u.id);
-  for (const ou of previous.organizationalUnits) {
-    if (!after.has(ou.id)) {
-      changes.push({
-        kind: 'ou.removed',
-        subjectId: ou.id,
-        summary: `OU ${ou.name} removed from ${parentName(
-          previous,
-          ou.parentId,
-        )}`,
-        details: { name: ou.name, parentId: ou.parentId },
-      });
-    }
+  for (const ou of diff.removed) {
+    changes.push({
+      kind: 'ou.removed',
+      subjectId: ou.id,
+      summary: `OU ${ou.name} removed from ${parentName(
+        previous,
+        ou.parentId,
+      )}`,
+      details: { name: ou.name, parentId: ou.parentId },
+    });
   }
   return changes;
 }

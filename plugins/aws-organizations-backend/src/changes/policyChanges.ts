@@ -3,7 +3,7 @@ import {
   PolicyTarget,
   ServiceControlPolicy,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { byKey } from './compare';
+import { diffById } from './diffById';
 import { ChangeDraft } from './types';
 import { unifiedDiff } from './unifiedDiff';
 
@@ -83,9 +83,8 @@ export function detectPolicyChanges({
     ...current.organizationalUnits.map(ou => ou.id),
     ...current.accounts.map(a => a.id),
   ]);
-  const before = byKey(previous.policies, p => p.id);
-  for (const policy of current.policies) {
-    const old = before.get(policy.id);
+  const policies = diffById(previous.policies, current.policies, p => p.id);
+  for (const [old, policy] of policies.matched) {
     if (!old) {
       changes.push({
         kind: 'scp.created',
@@ -96,35 +95,30 @@ export function detectPolicyChanges({
     } else {
       changes.push(...editChanges(old, policy));
     }
-    const oldTargets = new Set(old?.targets.map(t => t.targetId) ?? []);
-    const newTargets = new Set(policy.targets.map(t => t.targetId));
-    for (const target of policy.targets) {
-      if (!oldTargets.has(target.targetId)) {
-        changes.push(targetChange('scp.attached', policy, target));
-      }
+    const targets = diffById(
+      old?.targets ?? [],
+      policy.targets,
+      t => t.targetId,
+    );
+    for (const target of targets.created) {
+      changes.push(targetChange('scp.attached', policy, target));
     }
-    for (const target of old?.targets ?? []) {
-      if (
-        !newTargets.has(target.targetId) &&
-        existingTargets.has(target.targetId)
-      ) {
+    for (const target of targets.removed) {
+      if (existingTargets.has(target.targetId)) {
         changes.push(targetChange('scp.detached', policy, target));
       }
     }
   }
-  const after = byKey(current.policies, p => p.id);
-  for (const policy of previous.policies) {
-    if (!after.has(policy.id)) {
-      changes.push({
-        kind: 'scp.removed',
-        subjectId: policy.id,
-        summary: `SCP ${policy.name} removed`,
-        details: {
-          name: policy.name,
-          targets: policy.targets.map(t => t.targetId),
-        },
-      });
-    }
+  for (const policy of policies.removed) {
+    changes.push({
+      kind: 'scp.removed',
+      subjectId: policy.id,
+      summary: `SCP ${policy.name} removed`,
+      details: {
+        name: policy.name,
+        targets: policy.targets.map(t => t.targetId),
+      },
+    });
   }
   return changes;
 }

@@ -41,6 +41,8 @@ export type {
   ScpStatementSummary,
   ScpSummary,
 } from './summarize';
+export { describeLevel, describeStatement } from './describe';
+export type { DescribeStatementOptions } from './describe';
 export { summarizeGuardrails } from './guardrails';
 export type { GuardrailItem, GuardrailSummary } from './guardrails';
 export { allowedRegions } from './regions';

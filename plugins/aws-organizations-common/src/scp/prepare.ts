@@ -87,7 +87,7 @@ export function prepareLevel(
         return {
           compiled: s,
           ref: statementRef,
-          description: describeStatement(statementRef),
+          description: describeStatement(statementRef, { index: 'always' }),
         };
       }),
     };

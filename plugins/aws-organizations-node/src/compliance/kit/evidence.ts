@@ -2,36 +2,15 @@ import type {
   AccountAssignment,
   ComplianceEvidence,
   ScpEvaluation,
-  ScpLevelRef,
   ScpStatementRef,
   ScpUncertainty,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  describeLevel,
+  describeStatement,
+} from '@aws-governance/plugin-aws-organizations-common';
 import type { ComplianceSnapshotIndex } from '../snapshotIndex';
-
-/**
- * Names a level of the organization for evidence, e.g.
- * `OU Workloads (ou-ab12-1)`.
- *
- * @public
- */
-export function describeLevel(level: ScpLevelRef): string {
-  const kind = { root: 'root', ou: 'OU', account: 'account' }[level.kind];
-  return `${kind} ${level.name} (${level.targetId})`;
-}
-
-/**
- * Names an SCP statement for evidence, e.g.
- * `Deny statement "NoLeave" of DenyLeave (p-1) at root Root (r-1)`.
- *
- * @public
- */
-export function describeStatement(ref: ScpStatementRef): string {
-  const sid = ref.sid ? `"${ref.sid}"` : `#${ref.statementIndex + 1}`;
-  return `${ref.effect} statement ${sid} of ${ref.policyName} (${
-    ref.policyId
-  }) at ${describeLevel(ref.level)}`;
-}
 
 /**
  * Evidence naming SCP statements (e.g. the `decisive` statements of an
