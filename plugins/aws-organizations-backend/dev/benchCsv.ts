@@ -132,10 +132,10 @@ async function main() {
     'csv-stringify sync, no cast/match': async () =>
       chunks.reduce((n, c) => n + stringifyBare(c).length, 0),
     'csv-stringify one stream, row by row': () => streamWriter(chunks),
-    'accessReportCsvChunks (main, end to end)': async () => {
+    'accessReportCsvChunks (end to end)': async () => {
       let n = 0;
       for (const chunk of accessReportCsvChunks(index)) n += chunk.length;
-      return n - reference.length + reference.length;
+      return n;
     },
   };
   // Same bytes as the hand-written writer (the format is the same).

@@ -23,8 +23,9 @@ export function csvCell(value: string): string {
 /**
  * CSV lines of rows, the one writer of both access exports: RFC 4180 (CRLF
  * line ends, cells as {@link csvCell} writes them). Hand-written rather
- * than csv-stringify, which measured 2.6x (one stream) to 5.6x (sync per
- * chunk) slower on the streamed L access report (docs/benchmarks.md).
+ * than csv-stringify, which measured 2.6x-3.4x (one stream) to 5.6x-7.2x
+ * (sync per chunk) slower on the streamed L access report
+ * (docs/benchmarks.md).
  */
 export function csvLines(rows: readonly (readonly string[])[]): string {
   let out = '';
