@@ -1,6 +1,6 @@
-import { csvLines, escapeFormula } from './csv';
+import { csvCell, csvLines, escapeFormula } from './csv';
 
-const csvCell = (value: string) => csvLines([[value]]).slice(0, -2);
+const csvLine = (value: string) => csvLines([[value]]).slice(0, -2);
 
 describe('escapeFormula', () => {
   it.each([
@@ -31,6 +31,7 @@ describe('csvCell', () => {
     ['-2,5', `"'-2,5"`],
   ])('%j -> %j', (value, expected) => {
     expect(csvCell(value)).toBe(expected);
+    expect(csvLine(value)).toBe(expected);
   });
 
   it('joins cells with commas and ends every line with CRLF', () => {
