@@ -26,6 +26,7 @@ import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel, errorMessage } from '../common/ApiErrorPanel';
 import { downloadUrl } from '../common/download';
 import { PrincipalLink } from '../common/PrincipalLink';
+import { withRowIds } from '../common/rowIds';
 
 function via(grant: AccessGrant): string {
   if (grant.via === 'direct') {
@@ -196,7 +197,13 @@ function Access(props: { accountId: string }) {
           padding: 'dense',
         }}
         columns={columns}
-        data={access.grants}
+        data={withRowIds(
+          access.grants,
+          g =>
+            `${g.principal.type}:${g.principal.id}:${g.permissionSet.arn}:${
+              g.via
+            }:${g.group?.id ?? ''}`,
+        )}
         detailPanel={
           access.restricted
             ? undefined

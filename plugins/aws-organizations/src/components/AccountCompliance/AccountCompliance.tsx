@@ -22,6 +22,7 @@ import {
   SeverityChip,
 } from '../common/ComplianceStatusLabel';
 import { formatDateTime } from '../common/format';
+import { withRowIds } from '../common/rowIds';
 
 const STATUS_ORDER = { fail: 0, warn: 1, unknown: 2, pass: 3 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -146,7 +147,7 @@ function Compliance(props: { accountId: string }) {
             title="Rules"
             options={{ paging: false, padding: 'dense' }}
             columns={columns}
-            data={sortResults(compliance.results)}
+            data={withRowIds(sortResults(compliance.results), r => r.rule.id)}
           />
         )}
       </Grid>

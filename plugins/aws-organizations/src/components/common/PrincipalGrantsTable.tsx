@@ -4,6 +4,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { formatState } from './format';
+import { withRowIds } from './rowIds';
 
 type Grant = PrincipalAccess['grants'][number];
 
@@ -60,7 +61,13 @@ export function PrincipalGrantsTable(props: {
         search: access.grants.length > 10,
       }}
       columns={columns}
-      data={access.grants}
+      data={withRowIds(
+        access.grants,
+        g =>
+          `${g.account.id}:${g.permissionSet.arn}:${g.via}:${
+            g.group?.id ?? ''
+          }`,
+      )}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>
           {props.emptyText}
