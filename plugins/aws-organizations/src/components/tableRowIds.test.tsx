@@ -42,6 +42,15 @@ describe('table rows carry ids', () => {
     await renderWithApis(<AccountCompliance />, { api, entity: accountEntity });
     await screen.findByText('Account has an owner');
     expectUniqueIds();
+    // "Non-compliant" stays one word in the narrow status column.
+    const cells = screen
+      .getAllByText('Non-compliant')
+      .map(status => status.closest('td'))
+      .filter(cell => cell !== null);
+    expect(cells.length).toBeGreaterThan(0);
+    for (const cell of cells) {
+      expect(cell).toHaveStyle({ whiteSpace: 'nowrap' });
+    }
   });
 
   it('access grants', async () => {
@@ -49,6 +58,9 @@ describe('table rows carry ids', () => {
     await renderWithApis(<AccountAccess />, { api, entity: accountEntity });
     await screen.findAllByRole('row');
     expectUniqueIds();
+    // Permission set names are one word: never broken in a narrow column.
+    const name = screen.getAllByText('AdministratorAccess')[0];
+    expect(name.closest('td')).toHaveStyle({ whiteSpace: 'nowrap' });
   });
 
   it('decisive statements, two of the same policy', async () => {

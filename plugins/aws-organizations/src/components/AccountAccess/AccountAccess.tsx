@@ -27,6 +27,7 @@ import { ApiErrorPanel, errorMessage } from '../common/ApiErrorPanel';
 import { downloadUrl } from '../common/download';
 import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
+import { NO_WRAP } from '../common/cellStyles';
 
 function via(grant: AccessGrant): string {
   if (grant.via === 'direct') {
@@ -76,6 +77,7 @@ const columns: TableColumn<AccessGrant>[] = [
   },
   {
     title: 'Permission set',
+    cellStyle: NO_WRAP,
     field: 'permissionSet.name',
     render: g => (
       <EntityRefLink

@@ -23,6 +23,7 @@ import {
 } from '../common/ComplianceStatusLabel';
 import { formatDateTime } from '../common/format';
 import { withRowIds } from '../common/rowIds';
+import { NO_WRAP } from '../common/cellStyles';
 
 const STATUS_ORDER = { fail: 0, warn: 1, unknown: 2, pass: 3 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -40,6 +41,7 @@ export function sortResults(results: RuleResult[]): RuleResult[] {
 const columns: TableColumn<RuleResult>[] = [
   {
     title: 'Status',
+    cellStyle: NO_WRAP,
     field: 'status',
     width: '140px',
     render: r => <ComplianceStatusLabel status={r.status} />,

@@ -5,12 +5,14 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { formatState } from './format';
 import { withRowIds } from './rowIds';
+import { NO_WRAP } from './cellStyles';
 
 type Grant = PrincipalAccess['grants'][number];
 
 const columns: TableColumn<Grant>[] = [
   {
     title: 'Account',
+    cellStyle: NO_WRAP,
     field: 'account.name',
     render: g => (
       <EntityRefLink entityRef={g.account.entityRef} title={g.account.name} />
@@ -24,6 +26,7 @@ const columns: TableColumn<Grant>[] = [
   },
   {
     title: 'Permission set',
+    cellStyle: NO_WRAP,
     field: 'permissionSet.name',
     render: g => (
       <>
