@@ -15,7 +15,7 @@ jest.mock('@backstage/core-components', () => {
     ...actual,
     Table: (props: { data: unknown }) => {
       if (Array.isArray(props.data)) tableRows.push(props.data);
-      return actual.Table(props);
+      return <actual.Table {...props} />;
     },
   };
 });
@@ -90,6 +90,7 @@ describe('table rows carry ids', () => {
       />,
       { api: mockAwsApi({}) },
     );
+    expect(tableRows[tableRows.length - 1]).toHaveLength(2);
     expectUniqueIds();
   });
 });
