@@ -26,6 +26,8 @@ import { AccountIdGate } from '../common/AccountIdGate';
 import { ApiErrorPanel, errorMessage } from '../common/ApiErrorPanel';
 import { downloadUrl } from '../common/download';
 import { PrincipalLink } from '../common/PrincipalLink';
+import { withRowIds } from '../common/rowIds';
+import { NO_WRAP } from '../common/cellStyles';
 
 function via(grant: AccessGrant): string {
   if (grant.via === 'direct') {
@@ -75,6 +77,7 @@ const columns: TableColumn<AccessGrant>[] = [
   },
   {
     title: 'Permission set',
+    cellStyle: NO_WRAP,
     field: 'permissionSet.name',
     render: g => (
       <EntityRefLink
@@ -196,7 +199,13 @@ function Access(props: { accountId: string }) {
           padding: 'dense',
         }}
         columns={columns}
-        data={access.grants}
+        data={withRowIds(
+          access.grants,
+          g =>
+            `${g.principal.type}:${g.principal.id}:${g.permissionSet.arn}:${
+              g.via
+            }:${g.group?.id ?? ''}`,
+        )}
         detailPanel={
           access.restricted
             ? undefined

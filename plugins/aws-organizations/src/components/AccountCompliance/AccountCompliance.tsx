@@ -22,6 +22,8 @@ import {
   SeverityChip,
 } from '../common/ComplianceStatusLabel';
 import { formatDateTime } from '../common/format';
+import { withRowIds } from '../common/rowIds';
+import { NO_WRAP } from '../common/cellStyles';
 
 const STATUS_ORDER = { fail: 0, warn: 1, unknown: 2, pass: 3 };
 const SEVERITY_ORDER = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -39,6 +41,7 @@ export function sortResults(results: RuleResult[]): RuleResult[] {
 const columns: TableColumn<RuleResult>[] = [
   {
     title: 'Status',
+    cellStyle: NO_WRAP,
     field: 'status',
     width: '140px',
     render: r => <ComplianceStatusLabel status={r.status} />,
@@ -146,7 +149,7 @@ function Compliance(props: { accountId: string }) {
             title="Rules"
             options={{ paging: false, padding: 'dense' }}
             columns={columns}
-            data={sortResults(compliance.results)}
+            data={withRowIds(sortResults(compliance.results), r => r.rule.id)}
           />
         )}
       </Grid>

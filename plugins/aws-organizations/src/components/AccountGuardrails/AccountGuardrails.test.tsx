@@ -133,6 +133,150 @@ describe('AccountGuardrails', () => {
     expect(refused).not.toHaveTextContent(/stack|at \S+ \(/);
   });
 
+  it('checks the request before sending it and shows each issue at its field', async () => {
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(async () => {
+        throw new Error('must not be sent');
+      }),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 's3 PutObject' },
+    });
+    fireEvent.change(screen.getByLabelText(/^Region/), {
+      target: { value: 'Europe' },
+    });
+    fireEvent.change(screen.getByLabelText(/Principal account/), {
+      target: { value: '12345' },
+    });
+    fireEvent.change(screen.getByLabelText(/Resource account/), {
+      target: { value: '210987654321' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    expect(api.simulate).not.toHaveBeenCalled();
+    const action = screen.getByLabelText(/Action/);
+    expect(action).toHaveAttribute('aria-invalid', 'true');
+    expect(action).toHaveAccessibleDescription(
+      'must be one action, service:Action (e.g. iam:CreateUser)',
+    );
+    expect(screen.getByLabelText(/^Region/)).toHaveAccessibleDescription(
+      'must be a region, e.g. eu-west-1',
+    );
+    expect(
+      screen.getByLabelText(/Principal account/),
+    ).toHaveAccessibleDescription('must be a 12-digit AWS account id');
+    // A valid field keeps its hint and is not marked.
+    const resourceAccount = screen.getByLabelText(/Resource account/);
+    expect(resourceAccount).toHaveAttribute('aria-invalid', 'false');
+    expect(resourceAccount).toHaveAccessibleDescription(/whose RCPs apply/);
+    expect(screen.queryByTestId('aws-invalid-request')).toBeNull();
+
+    // Editing a field clears its issue; a valid request is sent.
+    fireEvent.change(action, { target: { value: 's3:PutObject' } });
+    expect(action).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.getByLabelText(/^Region/)).toHaveAccessibleDescription(
+      'must be a region, e.g. eu-west-1',
+    );
+    fireEvent.change(screen.getByLabelText(/^Region/), {
+      target: { value: 'eu-west-1' },
+    });
+    fireEvent.change(screen.getByLabelText(/Principal account/), {
+      target: { value: '' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    await waitFor(() =>
+      expect(api.simulate).toHaveBeenCalledWith({
+        accountId: '123456789012',
+        action: 's3:PutObject',
+        region: 'eu-west-1',
+        resourceAccountId: '210987654321',
+      }),
+    );
+  });
+
+  it('shows a service principal issue at the service principal field', async () => {
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 's3:PutObject' },
+    });
+    fireEvent.mouseDown(screen.getByLabelText(/Principal kind/));
+    fireEvent.click(
+      within(await screen.findByRole('listbox')).getByText(
+        'AWS service principal',
+      ),
+    );
+    fireEvent.change(await screen.findByLabelText(/Service principal/), {
+      target: { value: 'CloudTrail' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    expect(api.simulate).not.toHaveBeenCalled();
+    expect(
+      screen.getByLabelText(/Service principal/),
+    ).toHaveAccessibleDescription(
+      'must be an AWS service principal, e.g. cloudtrail.amazonaws.com',
+    );
+  });
+
+  it('shows the fields a 400 names at those fields, not in a panel', async () => {
+    const error = await responseError(
+      400,
+      'Invalid simulation request: resource: must be an ARN or *; context.aws:PrincipalArn: context key',
+    );
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(() => Promise.reject(error)),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 's3:GetObject' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    await waitFor(() =>
+      expect(screen.getByLabelText(/^Resource$/)).toHaveAccessibleDescription(
+        'must be an ARN or *',
+      ),
+    );
+    expect(screen.getByLabelText(/^Resource$/)).toHaveAttribute(
+      'aria-invalid',
+      'true',
+    );
+    expect(screen.getByLabelText(/Principal ARN/)).toHaveAccessibleDescription(
+      'context key',
+    );
+    expect(screen.getByLabelText(/Action/)).toHaveAttribute(
+      'aria-invalid',
+      'false',
+    );
+    expect(screen.queryByTestId('aws-invalid-request')).toBeNull();
+  });
+
+  it('shows a 400 that names no field above the form', async () => {
+    const error = await responseError(
+      400,
+      'Invalid simulation request: simulation request: Unrecognized key: "extra"',
+    );
+    const api = mockAwsApi({
+      getAccountGuardrails: jest.fn(async () => guardrails),
+      simulate: jest.fn(() => Promise.reject(error)),
+    });
+    await render(api);
+    fireEvent.change(screen.getByLabelText(/Action/), {
+      target: { value: 's3:GetObject' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Simulate' }));
+    const refused = await screen.findByTestId('aws-invalid-request');
+    expect(refused).toHaveTextContent('Unrecognized key: "extra"');
+    const form = screen.getByRole('form', { name: 'Guardrail simulator' });
+    // Above the form: the panel precedes it in document order.
+    expect(
+      refused.compareDocumentPosition(form) & Node.DOCUMENT_POSITION_FOLLOWING,
+    ).toBeTruthy();
+  });
+
   it('says in sight that SCPs do not apply to the management account, and lists no allowed regions', async () => {
     await render(
       mockAwsApi({

@@ -11,6 +11,7 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { withRowIds } from '../common/rowIds';
 
 type Statement = SimulationResult['decisiveStatements'][number];
 
@@ -100,7 +101,13 @@ export function SimulationOutcome(props: { result: SimulationResult }) {
           title="Decisive statements"
           options={{ paging: false, search: false, padding: 'dense' }}
           columns={columns}
-          data={result.decisiveStatements}
+          data={withRowIds(
+            result.decisiveStatements,
+            s =>
+              `${s.layer ?? 'scp'}:${s.level.targetId}:${s.policyId}:${
+                s.statementIndex
+              }`,
+          )}
         />
       )}
     </Box>

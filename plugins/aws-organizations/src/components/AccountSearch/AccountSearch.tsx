@@ -23,6 +23,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { flattenTree } from '../common/tree';
+import { NO_WRAP } from '../common/cellStyles';
 
 /** The filters of the account search; unset ones are empty strings. */
 export interface AccountFilters {
@@ -63,6 +64,7 @@ const SEARCH_DEBOUNCE_MS = 300;
 const columns: TableColumn<AccountSummary>[] = [
   {
     title: 'Account',
+    cellStyle: NO_WRAP,
     field: 'name',
     render: a => <EntityRefLink entityRef={a.entityRef} title={a.name} />,
   },
@@ -85,6 +87,7 @@ const columns: TableColumn<AccountSummary>[] = [
   { title: 'State', render: a => formatState(a.state) },
   {
     title: 'Compliance',
+    cellStyle: NO_WRAP,
     render: a => <ComplianceStatusLabel status={a.compliance.status} />,
   },
 ];

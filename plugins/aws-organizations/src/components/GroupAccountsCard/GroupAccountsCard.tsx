@@ -16,12 +16,14 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { PrincipalGrantsTable } from '../common/PrincipalGrantsTable';
+import { NO_WRAP } from '../common/cellStyles';
 
 const OWNED_LIMIT = 100;
 
 const ownedColumns: TableColumn<AccountSummary>[] = [
   {
     title: 'Account',
+    cellStyle: NO_WRAP,
     field: 'name',
     render: a => <EntityRefLink entityRef={a.entityRef} title={a.name} />,
   },
@@ -29,6 +31,7 @@ const ownedColumns: TableColumn<AccountSummary>[] = [
   { title: 'State', field: 'state', render: a => formatState(a.state) },
   {
     title: 'Compliance',
+    cellStyle: NO_WRAP,
     field: 'compliance.status',
     render: a => <ComplianceStatusLabel status={a.compliance.status} />,
   },

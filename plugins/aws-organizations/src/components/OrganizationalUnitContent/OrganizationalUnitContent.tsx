@@ -22,6 +22,7 @@ import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState, pluralize } from '../common/format';
 import { findNode } from '../common/tree';
+import { NO_WRAP } from '../common/cellStyles';
 
 type AccountRow = NonNullable<OrgTreeNode['accounts']>[number];
 
@@ -40,11 +41,13 @@ function unitColumns(namespace: string): TableColumn<OrgTreeNode>[] {
     { title: 'Accounts', field: 'accountCount', type: 'numeric' },
     {
       title: 'Non-compliant',
+      cellStyle: NO_WRAP,
       field: 'compliance.fail',
       type: 'numeric',
     },
     {
       title: 'Compliance',
+      cellStyle: NO_WRAP,
       render: u => <ComplianceCountsBar counts={u.compliance} />,
     },
   ];
@@ -54,6 +57,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
   return [
     {
       title: 'Account',
+      cellStyle: NO_WRAP,
       field: 'name',
       render: a => (
         <EntityRefLink
@@ -66,6 +70,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
     { title: 'State', field: 'state', render: a => formatState(a.state) },
     {
       title: 'Compliance',
+      cellStyle: NO_WRAP,
       field: 'status',
       render: a => <ComplianceStatusLabel status={a.status} />,
     },

@@ -9,6 +9,7 @@ import {
   RuleSeverity,
 } from '@aws-governance/plugin-aws-organizations-common';
 import Chip from '@material-ui/core/Chip';
+import { NO_WRAP } from './cellStyles';
 
 const LABELS: Record<ComplianceStatus, string> = {
   pass: 'Compliant',
@@ -21,6 +22,11 @@ const LABELS: Record<ComplianceStatus, string> = {
 export function ComplianceStatusLabel(props: { status: ComplianceStatus }) {
   const { status } = props;
   const label = LABELS[status] ?? status;
+  // One word, never broken ("Non-compli ant") in a narrow column.
+  return <span style={NO_WRAP}>{indicator(status, label)}</span>;
+}
+
+function indicator(status: ComplianceStatus, label: string) {
   const testId = `aws-compliance-${status}`;
   switch (status) {
     case 'pass':

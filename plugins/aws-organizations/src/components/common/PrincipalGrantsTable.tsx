@@ -4,12 +4,15 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { formatState } from './format';
+import { withRowIds } from './rowIds';
+import { NO_WRAP } from './cellStyles';
 
 type Grant = PrincipalAccess['grants'][number];
 
 const columns: TableColumn<Grant>[] = [
   {
     title: 'Account',
+    cellStyle: NO_WRAP,
     field: 'account.name',
     render: g => (
       <EntityRefLink entityRef={g.account.entityRef} title={g.account.name} />
@@ -23,6 +26,7 @@ const columns: TableColumn<Grant>[] = [
   },
   {
     title: 'Permission set',
+    cellStyle: NO_WRAP,
     field: 'permissionSet.name',
     render: g => (
       <>
@@ -60,7 +64,13 @@ export function PrincipalGrantsTable(props: {
         search: access.grants.length > 10,
       }}
       columns={columns}
-      data={access.grants}
+      data={withRowIds(
+        access.grants,
+        g =>
+          `${g.account.id}:${g.permissionSet.arn}:${g.via}:${
+            g.group?.id ?? ''
+          }`,
+      )}
       emptyContent={
         <Typography variant="body2" style={{ padding: 16 }}>
           {props.emptyText}
