@@ -9,11 +9,12 @@ import { APIRequestContext, expect, test } from '@playwright/test';
 
 const TOKEN = process.env.ADOPTER_TOKEN ?? '';
 const AUTH = { Authorization: `Bearer ${TOKEN}` };
-// The emulator's demo organization: 18 accounts, 11 OUs, 6 SCPs, 7
-// permission sets; payments-prod-us sits in Workloads/Prod-US.
+// The emulator's demo organization: 18 accounts, 11 OUs, 6 SCPs, 3 RCPs
+// (RCPFullAWSAccess, the data perimeter, TLS required), 7 permission sets;
+// payments-prod-us sits in Workloads/Prod-US.
 const ORGANIZATION_ID = 'o-a1b2c3d4e5';
 const DEMO_ACCOUNTS = 18;
-const DEMO_ENTITIES = 1 + 11 + DEMO_ACCOUNTS + 6 + 7;
+const DEMO_ENTITIES = 1 + 11 + DEMO_ACCOUNTS + 6 + 3 + 7;
 const PAYMENTS_PROD_US = '724108355203';
 
 test.describe.configure({ mode: 'serial' });
