@@ -68,6 +68,11 @@ step() {
 
 step prettier yarn prettier:check
 step lint yarn lint:all
+# From scratch: declarations emitted incrementally can print a union's
+# members in another order than a fresh build, and the API reports (checked
+# below, written by a fresh build) must not depend on what an earlier run
+# left in dist-types.
+rm -rf dist-types
 step type-check yarn tsc
 # Publishing: the packages build, their metadata is what `backstage-cli repo
 # fix --publish` writes, their type dependencies and peer dependencies are

@@ -175,6 +175,8 @@ export function GuardrailSimulator(props: { accountId: string }) {
   const [clientIssues, setClientIssues] = useState<SimulatorIssues>(NO_ISSUES);
   const [edited, setEdited] = useState<ReadonlySet<SimulatorField>>(new Set());
   const refused = useMemo(() => serverIssues(state.error), [state.error]);
+  const clientRefused =
+    Object.keys(clientIssues.fields).length > 0 || clientIssues.form.length > 0;
   const issueOf = (field: SimulatorField): string | undefined =>
     edited.has(field)
       ? undefined
@@ -380,7 +382,9 @@ export function GuardrailSimulator(props: { accountId: string }) {
           </Grid>
         </Grid>
       </form>
-      {state.value && !state.loading && (
+      {/* An answer is shown only for the request on the form: not beside
+          issues that kept the last submit from being sent. */}
+      {state.value && !state.loading && !clientRefused && (
         <SimulationOutcome result={state.value} />
       )}
     </InfoCard>
