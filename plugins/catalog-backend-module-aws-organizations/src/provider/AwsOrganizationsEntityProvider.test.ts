@@ -144,6 +144,8 @@ describe('AwsOrganizationsEntityProvider', () => {
     expect(rcp.metadata.annotations!['amazonaws.com/policy-id']).toBe(
       'p-perim001',
     );
+    // The SCP's plain-language summary is an SCP's: an RCP entity has none.
+    expect(rcp.spec).not.toHaveProperty('summary');
   });
 
   it('commits a delta that removes nothing when the RCPs are unknown', async () => {

@@ -241,47 +241,15 @@ export const defaultOrganizationRootTransformer: AwsOrganizationRootTransformer 
  */
 export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTransformer =
   async (policy, context) => {
-    const { snapshot } = context.envelope;
-    const owner = context.policyOwner(policy.id);
     const summary = summarizeScp(policy.content);
-    const sentences = summary.ok
-      ? summary.statements.map(statement => statement.sentence)
-      : [summary.sentence];
-    const targets = policy.targets.map(target =>
-      target.type === 'ACCOUNT'
-        ? context.refs.account(target.targetId)
-        : context.refs.parent(target.targetId),
-    );
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: awsEntityNames.serviceControlPolicy(policy.id),
-        namespace: context.namespace,
-        title: policy.name,
-        description:
-          policy.description.trim() ||
-          `Service control policy ${policy.name} (${policy.id}): ${summary.sentence}.`,
-        annotations: {
-          [ANNOTATION_AWS_POLICY_ID]: policy.id,
-          [ANNOTATION_AWS_ARN]: policy.arn,
-          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
-        },
-        labels: {
-          [LABEL_AWS_MANAGED]: String(policy.awsManaged),
-          ...ownerLabels(owner),
-        },
-      },
-      spec: {
-        type: AWS_ENTITY_TYPES.serviceControlPolicy,
-        owner: owner.ref,
-        awsManaged: policy.awsManaged,
-        ...policyDocument(policy.content),
-        summary: sentences,
-        targets,
-        ...(policy.tags ? knownTags(policy.tags) : {}),
-      },
-    };
+    return policyEntity(policy, context, {
+      name: awsEntityNames.serviceControlPolicy(policy.id),
+      type: AWS_ENTITY_TYPES.serviceControlPolicy,
+      description: `Service control policy ${policy.name} (${policy.id}): ${summary.sentence}.`,
+      summary: summary.ok
+        ? summary.statements.map(statement => statement.sentence)
+        : [summary.sentence],
+    });
   };
 
 /**
@@ -293,44 +261,58 @@ export const defaultServiceControlPolicyTransformer: AwsServiceControlPolicyTran
  * @public
  */
 export const defaultResourceControlPolicyTransformer: AwsResourceControlPolicyTransformer =
-  async (policy, context) => {
-    const { snapshot } = context.envelope;
-    const owner = context.policyOwner(policy.id);
-    const targets = policy.targets.map(target =>
-      target.type === 'ACCOUNT'
-        ? context.refs.account(target.targetId)
-        : context.refs.parent(target.targetId),
-    );
-    return {
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Resource',
-      metadata: {
-        name: awsEntityNames.resourceControlPolicy(policy.id),
-        namespace: context.namespace,
-        title: policy.name,
-        description:
-          policy.description.trim() ||
-          `Resource control policy ${policy.name} (${policy.id}).`,
-        annotations: {
-          [ANNOTATION_AWS_POLICY_ID]: policy.id,
-          [ANNOTATION_AWS_ARN]: policy.arn,
-          [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
-        },
-        labels: {
-          [LABEL_AWS_MANAGED]: String(policy.awsManaged),
-          ...ownerLabels(owner),
-        },
+  async (policy, context) =>
+    policyEntity(policy, context, {
+      name: awsEntityNames.resourceControlPolicy(policy.id),
+      type: AWS_ENTITY_TYPES.resourceControlPolicy,
+      description: `Resource control policy ${policy.name} (${policy.id}).`,
+    });
+
+/**
+ * The entity of an SCP or an RCP: its document, targets (`appliesTo`) and
+ * tags, owned by its own owner tag, else by the root's owner; the policy's
+ * own description, else `kind.description`.
+ */
+function policyEntity(
+  policy: Parameters<AwsServiceControlPolicyTransformer>[0],
+  context: Parameters<AwsServiceControlPolicyTransformer>[1],
+  kind: { name: string; type: string; description: string; summary?: string[] },
+): Entity {
+  const { snapshot } = context.envelope;
+  const owner = context.policyOwner(policy.id);
+  return {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Resource',
+    metadata: {
+      name: kind.name,
+      namespace: context.namespace,
+      title: policy.name,
+      description: policy.description.trim() || kind.description,
+      annotations: {
+        [ANNOTATION_AWS_POLICY_ID]: policy.id,
+        [ANNOTATION_AWS_ARN]: policy.arn,
+        [ANNOTATION_AWS_ORGANIZATION_ID]: snapshot.organization.id,
       },
-      spec: {
-        type: AWS_ENTITY_TYPES.resourceControlPolicy,
-        owner: owner.ref,
-        awsManaged: policy.awsManaged,
-        ...policyDocument(policy.content),
-        targets,
-        ...(policy.tags ? knownTags(policy.tags) : {}),
+      labels: {
+        [LABEL_AWS_MANAGED]: String(policy.awsManaged),
+        ...ownerLabels(owner),
       },
-    };
+    },
+    spec: {
+      type: kind.type,
+      owner: owner.ref,
+      awsManaged: policy.awsManaged,
+      ...policyDocument(policy.content),
+      ...(kind.summary ? { summary: kind.summary } : {}),
+      targets: policy.targets.map(target =>
+        target.type === 'ACCOUNT'
+          ? context.refs.account(target.targetId)
+          : context.refs.parent(target.targetId),
+      ),
+      ...(policy.tags ? knownTags(policy.tags) : {}),
+    },
   };
+}
 
 /**
  * Permission set → `Resource` of `spec.type: aws-permission-set`, named
