@@ -4,6 +4,7 @@
  * served to the catalog module and the frontend.
  */
 import type { OrganizationPoliciesPart } from './policyTypes';
+import type { IamSnapshot } from './iam/types';
 
 /**
  * A value the reader could not read (an optional part that failed, e.g. tags
@@ -299,6 +300,13 @@ export interface OrganizationSnapshot extends OrganizationPoliciesPart {
   accounts: Account[];
   policies: ServiceControlPolicy[];
   identityCenter: IdentityCenterSnapshot;
+  /**
+   * The IAM roles and users of the member accounts, from an AWS Config
+   * aggregator or a read-only role per account. Absent when no roles source
+   * is configured; an account missing from `iam.accounts` was not read and
+   * its roles are unknown.
+   */
+  iam?: IamSnapshot;
   warnings: SnapshotWarning[];
   stats: ReadStatistics;
 }

@@ -54,6 +54,47 @@ describe('snapshotEnvelopeSchema', () => {
     ).toEqual({ x: 1 });
   });
 
+  it('accepts the roles part, an account known or unknown, and rejects a role without its trust policy', () => {
+    const value = envelope();
+    value.snapshot.iam = {
+      accounts: {
+        '111111111111': {
+          status: 'known',
+          source: 'config-aggregator',
+          roles: [
+            {
+              arn: 'arn:aws:iam::111111111111:role/DevOps',
+              name: 'DevOps',
+              path: '/',
+              trustPolicy:
+                '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::222222222222:root"},"Action":"sts:AssumeRole"}]}',
+              attachedPolicies: [
+                {
+                  arn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+                  name: 'ReadOnlyAccess',
+                },
+              ],
+              inlinePolicies: [],
+              permissionsBoundary: null,
+              lastUsed: { unknown: true, reason: 'not in the source' },
+            },
+          ],
+          users: [],
+        },
+        '222222222222': { status: 'unknown', reason: 'AccessDenied' },
+      },
+      managedPolicies: [],
+    };
+    expect(snapshotEnvelopeSchema.parse(value)).toEqual(value);
+
+    const known = value.snapshot.iam.accounts['111111111111'];
+    if (known.status !== 'known') throw new Error('expected known');
+    delete (known.roles[0] as Partial<(typeof known.roles)[0]>).trustPolicy;
+    expect(issuesOf(value)).toContain(
+      'snapshot.iam.accounts.111111111111.roles.0.trustPolicy',
+    );
+  });
+
   it('accepts RCPs, known or unknown, and the other policy types', () => {
     const value = envelope();
     const policy = {

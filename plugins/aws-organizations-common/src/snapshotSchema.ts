@@ -125,6 +125,79 @@ const identityCenter = z.discriminatedUnion('status', [
   z.looseObject({ status: z.literal('unavailable'), reason: z.string() }),
 ]);
 
+const iamAttachedPolicy = z.looseObject({ arn: z.string(), name: z.string() });
+const iamInlinePolicy = z.looseObject({
+  name: z.string(),
+  document: z.string(),
+});
+const permissionsBoundary = knowable(z.string().nullable());
+
+const iamRole = z.looseObject({
+  arn: z.string(),
+  name: z.string(),
+  path: z.string(),
+  roleId: z.string().optional(),
+  createDate: z.string().optional(),
+  trustPolicy: z.string(),
+  attachedPolicies: z.array(iamAttachedPolicy),
+  inlinePolicies: z.array(iamInlinePolicy),
+  permissionsBoundary,
+  lastUsed: knowable(
+    z.looseObject({
+      lastUsedDate: z.string().optional(),
+      region: z.string().optional(),
+    }),
+  ),
+  tags: tags.optional(),
+});
+
+const iamUser = z.looseObject({
+  arn: z.string(),
+  name: z.string(),
+  path: z.string(),
+  userId: z.string().optional(),
+  createDate: z.string().optional(),
+  passwordLastUsed: z.string().optional(),
+  attachedPolicies: z.array(iamAttachedPolicy),
+  inlinePolicies: z.array(iamInlinePolicy),
+  groups: z.array(z.string()),
+  permissionsBoundary,
+  accessKeys: knowable(
+    z.array(
+      z.looseObject({
+        accessKeyId: z.string(),
+        status: z.enum(['Active', 'Inactive']),
+        createDate: z.string().optional(),
+        lastUsedDate: z.string().optional(),
+      }),
+    ),
+  ),
+});
+
+const iam = z.looseObject({
+  accounts: z.record(
+    z.string(),
+    z.discriminatedUnion('status', [
+      z.looseObject({
+        status: z.literal('known'),
+        source: z.enum(['config-aggregator', 'account-role']),
+        roles: z.array(iamRole),
+        users: z.array(iamUser),
+      }),
+      z.looseObject({ status: z.literal('unknown'), reason: z.string() }),
+    ]),
+  ),
+  managedPolicies: z.array(
+    z.looseObject({
+      arn: z.string(),
+      name: z.string(),
+      awsManaged: z.boolean(),
+      defaultVersionId: z.string().optional(),
+      document: knowable(z.string()),
+    }),
+  ),
+});
+
 /**
  * An {@link OrganizationSnapshot} of schema version 1.
  *
@@ -197,6 +270,7 @@ export const organizationSnapshotSchema: z.ZodType<OrganizationSnapshot> =
       )
       .optional(),
     identityCenter,
+    iam: iam.optional(),
     warnings: z.array(
       z.looseObject({
         operation: z.string(),
