@@ -45,6 +45,14 @@ export interface StoredSnapshotMeta {
   unmappedPrincipals: ResolvedPrincipal[];
 }
 
+/** The stored body of a snapshot: the `{snapshot, resolution}` JSON. */
+export interface StoredSnapshotBody {
+  meta: StoredSnapshotMeta;
+  /** Whether `body` is gzip (else the JSON's UTF-8 bytes). */
+  gzip: boolean;
+  body: Buffer;
+}
+
 /** A snapshot body ready to store: its JSON, compressed, and its etag. */
 export interface EncodedSnapshot {
   etag: string;
@@ -110,6 +118,21 @@ export class SnapshotStore {
   async current(): Promise<
     { meta: StoredSnapshotMeta; json: string } | undefined
   > {
+    const stored = await this.currentStored();
+    if (!stored) {
+      return undefined;
+    }
+    const json = stored.gzip
+      ? (await gunzipAsync(stored.body)).toString('utf8')
+      : stored.body.toString('utf8');
+    return { meta: stored.meta, json };
+  }
+
+  /**
+   * The current snapshot's metadata and body as stored (gzip, a tenth of
+   * the JSON's size), for whoever streams it out without holding the JSON.
+   */
+  async currentStored(): Promise<StoredSnapshotBody | undefined> {
     const row = await this.#db(TABLE)
       .select([...META_COLUMNS, 'encoding', 'body'])
       .orderBy('id', 'desc')
@@ -117,12 +140,11 @@ export class SnapshotStore {
     if (!row) {
       return undefined;
     }
-    const body = Buffer.from(row.body);
-    const json =
-      row.encoding === 'gzip'
-        ? (await gunzipAsync(body)).toString('utf8')
-        : body.toString('utf8');
-    return { meta: toMeta(row), json };
+    return {
+      meta: toMeta(row),
+      gzip: row.encoding === 'gzip',
+      body: Buffer.from(row.body),
+    };
   }
 
   /**
