@@ -56,6 +56,13 @@ const FAST = { tps: 100_000, burst: 1_000, concurrency: 32 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** This process's memory now: RSS, the JS heap and memory outside it. */
+function memoryNow(): string {
+  const m = process.memoryUsage();
+  return `RSS ${mib(m.rss)} (heap ${mib(m.heapUsed)} used of ${mib(
+    m.heapTotal,
+  )}, external ${mib(m.external)})`;
+}
 /** This process's peak resident set size so far, in bytes. */
 const maxRss = () => process.resourceUsage().maxRSS * 1024;
 
@@ -225,7 +232,14 @@ async function main() {
     expected.permissionSets;
 
   const started = Date.now();
-  const status = await portal.syncNow(60 * 60_000);
+  const sampler = setInterval(
+    () =>
+      console.log(`${seconds(Date.now() - started)}: syncing, ${memoryNow()}`),
+    5_000,
+  );
+  const status = await portal
+    .syncNow(60 * 60_000)
+    .finally(() => clearInterval(sampler));
   const stored = Date.now();
   const rssStored = maxRss();
   const readMs = status.lastAttempt.stats?.durationMs;
@@ -265,7 +279,7 @@ async function main() {
     console.log(
       `${seconds(now - started)}: ${JSON.stringify(
         progress,
-      )}, accounts visible ${accounts}, RSS ${mib(process.memoryUsage.rss())}`,
+      )}, accounts visible ${accounts}, ${memoryNow()}`,
     );
     if (untilCommitted && committed !== undefined) break;
     if (
