@@ -7,6 +7,7 @@ import {
   SnapshotResolution,
   describeSchemaIssues,
   storedSnapshotSchema,
+  validateWithoutCopy,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { Knex } from 'knex';
 import { fromJson, toIso } from './timestamps';
@@ -18,13 +19,14 @@ const gunzipAsync = promisify(gunzip);
 /**
  * The stored `{snapshot, resolution}` JSON, parsed and validated against
  * the snapshot schema: a body this version cannot read is an error naming
- * what is wrong, not a cast that fails later.
+ * what is wrong, not a cast that fails later. Validated in place: no copy
+ * of the parsed snapshot beside it.
  */
 export function parseStoredSnapshot(json: string): {
   snapshot: OrganizationSnapshot;
   resolution: SnapshotResolution;
 } {
-  const parsed = storedSnapshotSchema.safeParse(JSON.parse(json));
+  const parsed = validateWithoutCopy(storedSnapshotSchema, JSON.parse(json));
   if (!parsed.success) {
     throw new Error(
       `The stored snapshot is not valid: ${describeSchemaIssues(parsed.error)}`,
