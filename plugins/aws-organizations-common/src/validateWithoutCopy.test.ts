@@ -61,35 +61,87 @@ const broken: Array<[string, (e: any) => unknown]> = [
     'an empty snapshot',
     () => ({ snapshot: { schemaVersion: 1 }, resolution: {} }),
   ],
-  ['an account state', e => ((e.snapshot.accounts[0].state = 'GONE'), e)],
-  ['accounts not a list', e => ((e.snapshot.accounts = {}), e)],
-  ['an account not an object', e => ((e.snapshot.accounts[1] = 7), e)],
-  ['a tag value', e => ((e.snapshot.accounts[0].tags = { a: 1 }), e)],
+];
+/** Cases that change one or more fields of the envelope. */
+const edits: Array<[string, (e: any) => void]> = [
+  [
+    'an account state',
+    e => {
+      e.snapshot.accounts[0].state = 'GONE';
+    },
+  ],
+  [
+    'accounts not a list',
+    e => {
+      e.snapshot.accounts = {};
+    },
+  ],
+  [
+    'an account not an object',
+    e => {
+      e.snapshot.accounts[1] = 7;
+    },
+  ],
+  [
+    'a tag value',
+    e => {
+      e.snapshot.accounts[0].tags = { a: 1 };
+    },
+  ],
   [
     'identity center status',
-    e => ((e.snapshot.identityCenter = { status: 'gone' }), e),
+    e => {
+      e.snapshot.identityCenter = { status: 'gone' };
+    },
   ],
   [
     'an assignment principal type',
-    e => ((e.snapshot.identityCenter.assignments[0].principalType = 'ROLE'), e),
+    e => {
+      e.snapshot.identityCenter.assignments[0].principalType = 'ROLE';
+    },
   ],
-  ['a membership', e => ((e.snapshot.identityCenter.memberships[0] = {}), e)],
-  ['an owner', e => ((e.resolution.accountOwners['111111111111'] = 1), e)],
-  ['a principal', e => ((e.resolution.principals.g1.type = 'ROBOT'), e)],
+  [
+    'a membership',
+    e => {
+      e.snapshot.identityCenter.memberships[0] = {};
+    },
+  ],
+  [
+    'an owner',
+    e => {
+      e.resolution.accountOwners['111111111111'] = 1;
+    },
+  ],
+  [
+    'a principal',
+    e => {
+      e.resolution.principals.g1.type = 'ROBOT';
+    },
+  ],
   [
     'optional RCPs of a wrong shape',
-    e => ((e.snapshot.resourceControlPolicies = 3), e),
+    e => {
+      e.snapshot.resourceControlPolicies = 3;
+    },
   ],
   [
     'several places at once',
-    e => (
-      (e.snapshot.accounts[0].state = 'GONE'),
-      delete e.snapshot.readAt,
-      (e.resolution.unmappedPrincipals = null),
-      e
-    ),
+    e => {
+      e.snapshot.accounts[0].state = 'GONE';
+      delete e.snapshot.readAt;
+      e.resolution.unmappedPrincipals = null;
+    },
   ],
 ];
+for (const [name, edit] of edits) {
+  broken.push([
+    name,
+    e => {
+      edit(e);
+      return e;
+    },
+  ]);
+}
 
 describe('validateWithoutCopy', () => {
   it('accepts what zod accepts and returns the value itself, not a copy', () => {
