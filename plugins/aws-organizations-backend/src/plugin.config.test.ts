@@ -60,6 +60,23 @@ describe('config validation at startup', () => {
       { rateLimits: { ssoAdmin: { tps: -1 } } },
       'awsOrganizations.rateLimits.ssoAdmin.tps',
     ],
+    // Compliance settings, read by the same -node reader.
+    [{ compliance: 'strict' }, 'awsOrganizations.compliance'],
+    [{ compliance: { rules: ['mfa'] } }, 'awsOrganizations.compliance.rules'],
+    [
+      { compliance: { rules: { 'owner-resolvable': { severity: 'urgent' } } } },
+      'awsOrganizations.compliance.rules.owner-resolvable.severity',
+    ],
+    [
+      {
+        compliance: {
+          rules: {
+            'privileged-session-duration': { parameters: { maxHours: 48 } },
+          },
+        },
+      },
+      'awsOrganizations.compliance.rules.privileged-session-duration.parameters.maxHours',
+    ],
   ])('stops startup on %j naming %s', async (settings, key) => {
     const config = pluginConfig(undefined, settings as any);
     await expect(startPlugin({ config })).rejects.toThrow(

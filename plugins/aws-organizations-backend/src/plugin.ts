@@ -9,14 +9,13 @@ import {
   awsOrganizationsComplianceExtensionPoint,
   ComplianceRuleCollector,
 } from '@aws-governance/plugin-aws-organizations-node';
-import {
-  builtInComplianceRules,
-  createComplianceEngine,
-  readComplianceConfig,
-} from './compliance';
+import { builtInComplianceRules, createComplianceEngine } from './compliance';
 import { createComplianceReportCache } from './compliance/reportCache';
 import { DOWNLOAD_PATHS } from './routes/authorize';
-import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
+import {
+  readAwsOrganizationsComplianceConfig,
+  readAwsOrganizationsConfig,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './sync/createSyncEngine';
@@ -65,7 +64,10 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         const compliance = createComplianceReportCache(
           createComplianceEngine({
             rules: rules.rules(),
-            config: readComplianceConfig(rootConfig, rules.rules()),
+            config: readAwsOrganizationsComplianceConfig(
+              rootConfig,
+              rules.rules(),
+            ),
           }),
         );
 

@@ -22,8 +22,11 @@ export const COMPLIANCE_STATUSES = ['pass', 'fail', 'warn', 'unknown'] as const;
  */
 export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
 
-/** @public */
-export type RuleSeverity = 'critical' | 'high' | 'medium' | 'low';
+/** Every severity a compliance rule can have, most severe first. @public */
+export const RULE_SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** A compliance rule's severity, one of {@link RULE_SEVERITIES}. @public */
+export type RuleSeverity = (typeof RULE_SEVERITIES)[number];
 
 /** Counts per status, for rollups. @public */
 export type ComplianceCounts = Record<ComplianceStatus, number>;

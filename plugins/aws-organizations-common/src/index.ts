@@ -20,6 +20,7 @@ export * from './iam';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';
+export { validateWithoutCopy } from './validateWithoutCopy';
 export * from './entityNames';
 export * from './snapshotIndex';
 export * from './rate';

@@ -8,21 +8,27 @@
  * catalog database size.
  *
  *   yarn bench:catalog [--dataset L|M|S|demo] [--postgres <connection url>]
+ *                      [--until stitched|committed]
+ *
+ * `--until committed` stops once the provider's mutation is committed (the
+ * sync and the provider are done; the catalog's processing is not awaited).
  *
  * The read is not what is measured here (yarn bench:sync is for that): the
  * emulator answers without latency or throttling and the reader's
  * client-side limits are raised (the backend config has no key for them).
+ *
+ * The emulator runs in a child process (its command line), so the peak RSS
+ * printed at the end is the backend's alone (this process: the backend
+ * plugin, the catalog and this module); the emulator's is printed apart.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import knexFactory, { Knex } from 'knex';
-import { DatasetName, startEmulator } from '@aws-governance/aws-emulator';
-import {
-  AWS_ENTITY_TYPES,
-  awsAccountEntityName,
-} from '@aws-governance/plugin-aws-organizations-common';
+import type { DatasetName } from '@aws-governance/aws-emulator';
+import { AWS_ENTITY_TYPES } from '@aws-governance/plugin-aws-organizations-common';
 import { JsonObject } from '@backstage/types';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
@@ -35,8 +41,13 @@ const { values } = parseArgs({
   options: {
     dataset: { type: 'string', default: 'L' },
     postgres: { type: 'string' },
+    until: { type: 'string', default: 'stitched' },
   },
 });
+if (values.until !== 'stitched' && values.until !== 'committed') {
+  throw new Error('--until must be stitched or committed');
+}
+const untilCommitted = values.until === 'committed';
 const dataset = values.dataset as DatasetName;
 const postgres = values.postgres;
 
@@ -45,6 +56,15 @@ const FAST = { tps: 100_000, burst: 1_000, concurrency: 32 };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+/** This process's memory now: RSS, the JS heap and memory outside it. */
+function memoryNow(): string {
+  const m = process.memoryUsage();
+  return `RSS ${mib(m.rss)} (heap ${mib(m.heapUsed)} used of ${mib(
+    m.heapTotal,
+  )}, external ${mib(m.external)})`;
+}
+/** This process's peak resident set size so far, in bytes. */
+const maxRss = () => process.resourceUsage().maxRSS * 1024;
 
 function databaseConfig(dir: string) {
   return postgres
@@ -116,10 +136,66 @@ async function backlog(db: Knex) {
   };
 }
 
+const EMULATOR_BIN = path.resolve(
+  __dirname,
+  '../../../packages/aws-emulator/bin/aws-emulator',
+);
+
+/** What the emulator's command line prints once it listens. */
+interface EmulatorChild {
+  child: ChildProcess;
+  url: string;
+  expected: Record<string, number>;
+}
+
+/** Starts the emulator's command line on a free port and waits for it. */
+function startEmulatorChild(): Promise<EmulatorChild> {
+  const child = spawn(
+    process.execPath,
+    [EMULATOR_BIN, '--dataset', dataset, '--port', '0'],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', code =>
+      reject(new Error(`the emulator exited with ${code} before listening`)),
+    );
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const url = /listening on (\S+)/.exec(out)?.[1];
+      const counts = /^Counts: (.*)$/m.exec(out)?.[1];
+      if (url && counts) {
+        child.stdout!.removeAllListeners('data');
+        child.stdout!.resume();
+        resolve({ child, url, expected: JSON.parse(counts) });
+      }
+    });
+  });
+}
+
+/** A process's peak resident set size (Linux), or undefined. */
+function peakRss(pid: number | undefined): number | undefined {
+  try {
+    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kib = /^VmHWM:\s+(\d+) kB$/m.exec(status)?.[1];
+    return kib === undefined ? undefined : Number(kib) * 1024;
+  } catch {
+    return undefined;
+  }
+}
+
+async function stopEmulatorChild({ child }: EmulatorChild) {
+  if (child.exitCode !== null) return;
+  child.removeAllListeners('exit');
+  const exited = new Promise(resolve => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
 async function main() {
   await dropPostgresDatabases();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-catalog-'));
-  const emu = await startEmulator({ dataset });
+  const emu = await startEmulatorChild();
   const expected = emu.expected;
   console.log(
     `Data set ${dataset}: ${expected.accounts} accounts, ${
@@ -146,9 +222,6 @@ async function main() {
     features: [databaseServiceFactory],
   });
   const db = catalogDb(dir);
-  const lastAccount = `resource:default/${awsAccountEntityName(
-    [...emu.state.accounts.keys()].sort().pop()!,
-  )}`;
   const byType = (type: string) =>
     portal.countEntities(`kind=resource,spec.type=${type}`);
   const total =
@@ -159,8 +232,16 @@ async function main() {
     expected.permissionSets;
 
   const started = Date.now();
-  const status = await portal.syncNow(60 * 60_000);
+  const sampler = setInterval(
+    () =>
+      console.log(`${seconds(Date.now() - started)}: syncing, ${memoryNow()}`),
+    5_000,
+  );
+  const status = await portal
+    .syncNow(60 * 60_000)
+    .finally(() => clearInterval(sampler));
   const stored = Date.now();
+  const rssStored = maxRss();
   const readMs = status.lastAttempt.stats?.durationMs;
   console.log(
     `Sync ${status.lastAttempt.status} in ${seconds(
@@ -174,6 +255,7 @@ async function main() {
   }
 
   let committed: number | undefined;
+  let rssCommitted: number | undefined;
   let visible: number | undefined;
   for (;;) {
     let progress: Awaited<ReturnType<typeof backlog>>;
@@ -188,6 +270,7 @@ async function main() {
     const now = Date.now();
     if (committed === undefined && progress.entities >= total) {
       committed = now;
+      rssCommitted = maxRss();
     }
     const accounts = await byType(AWS_ENTITY_TYPES.account);
     if (visible === undefined && accounts === expected.accounts) {
@@ -196,8 +279,9 @@ async function main() {
     console.log(
       `${seconds(now - started)}: ${JSON.stringify(
         progress,
-      )}, accounts visible ${accounts}`,
+      )}, accounts visible ${accounts}, ${memoryNow()}`,
     );
+    if (untilCommitted && committed !== undefined) break;
     if (
       committed !== undefined &&
       visible !== undefined &&
@@ -210,26 +294,47 @@ async function main() {
     await new Promise(r => setTimeout(r, 5_000));
   }
   const stitched = Date.now();
-  const last = relationLines(await portal.getEntity(lastAccount));
-  const size = await catalogSize(db, dir);
-  console.log(
-    [
-      '',
-      `Catalog sync of data set ${dataset} (${total} AWS entities):`,
-      `  sync start -> snapshot stored:      ${seconds(stored - started)}`,
-      `  sync start -> all entities committed: ${seconds(committed - started)}`,
-      `  sync start -> all accounts visible:   ${seconds(visible - started)}`,
-      `  sync start -> processed and stitched: ${seconds(stitched - started)}`,
+  const since = (t: number | undefined) =>
+    t === undefined ? 'not awaited' : seconds(t - started);
+  const lines = [
+    '',
+    `Catalog sync of data set ${dataset} (${total} AWS entities):`,
+    `  sync start -> snapshot stored:        ${since(stored)}`,
+    `  sync start -> all entities committed: ${since(committed)}`,
+  ];
+  if (!untilCommitted) {
+    // Account entity names end in the account id: the last by name is the
+    // account with the highest id.
+    const lastAccount = await portal.findRef(
+      `kind=resource,spec.type=${AWS_ENTITY_TYPES.account}`,
+      'metadata.name,desc',
+    );
+    const last = relationLines(
+      lastAccount ? await portal.getEntity(lastAccount) : undefined,
+    );
+    lines.push(
+      `  sync start -> all accounts visible:   ${since(visible)}`,
+      `  sync start -> processed and stitched: ${since(stitched)}`,
       `  last account ${lastAccount}: ${last.length} relations (${[
         ...new Set(last.map(l => l.split(' ')[0])),
       ].join(', ')})`,
-      `  catalog database size: ${mib(size)}`,
-      `  peak RSS: ${mib(process.resourceUsage().maxRSS * 1024)}`,
-    ].join('\n'),
+    );
+  }
+  const emulatorRss = peakRss(emu.child.pid);
+  lines.push(
+    `  catalog database size: ${mib(await catalogSize(db, dir))}`,
+    `  peak RSS of the backend (this process): ${mib(maxRss())}`,
+    `    by the snapshot stored: ${mib(rssStored)}; by all committed: ${
+      rssCommitted === undefined ? '?' : mib(rssCommitted)
+    }`,
+    `  peak RSS of the emulator (child process): ${
+      emulatorRss === undefined ? '?' : mib(emulatorRss)
+    }`,
   );
+  console.log(lines.join('\n'));
   await db.destroy();
   await portal.backend.stop();
-  await emu.close();
+  await stopEmulatorChild(emu);
   if (!postgres) {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { ConfigReader } from '@backstage/config';
 import { InputError } from '@backstage/errors';
-import { readComplianceConfig } from './config';
+import { readAwsOrganizationsComplianceConfig as readComplianceConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { builtInComplianceRules } from './rules';
 
 const read = (rules: unknown) =>

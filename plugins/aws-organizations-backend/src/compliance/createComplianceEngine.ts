@@ -7,13 +7,14 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsComplianceRule,
+  ComplianceConfig,
   ComplianceOutcome,
   ComplianceParameters,
   ComplianceRuleContext,
+  ComplianceRuleScope,
   ComplianceSnapshotIndex,
   createComplianceSnapshotIndex,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { ComplianceConfig, ComplianceRuleScope } from './config';
 import { compareResults, summarizeResults } from './summarize';
 import { ComplianceEngine, ComplianceReport } from './types';
 

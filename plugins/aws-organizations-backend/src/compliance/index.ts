@@ -5,12 +5,6 @@
  */
 export type { ComplianceEngine, ComplianceReport } from './types';
 export { createComplianceEngine } from './createComplianceEngine';
-export { readComplianceConfig } from './config';
-export type {
-  ComplianceConfig,
-  ComplianceRuleScope,
-  ComplianceRuleSettings,
-} from './config';
 export { summarizeResults, worstStatus } from './summarize';
 export { complianceChanges } from './complianceChanges';
 export * from './rules';

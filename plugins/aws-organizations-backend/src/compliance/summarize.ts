@@ -22,9 +22,6 @@ export const SEVERITY_RANK: Record<RuleSeverity, number> = {
   low: 3,
 };
 
-/** The severities, most severe first. */
-export const SEVERITIES = Object.keys(SEVERITY_RANK) as RuleSeverity[];
-
 /** The worse of two statuses. @public */
 export function worstStatus(
   a: ComplianceStatus,

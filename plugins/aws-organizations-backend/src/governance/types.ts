@@ -1,13 +1,8 @@
 import {
   Account,
-  AccountAssignment,
-  IdentityStoreGroup,
-  IdentityStoreUser,
-  OrganizationSnapshot,
-  OrganizationalUnit,
-  PermissionSet,
   ResolvedPrincipal,
-  ServiceControlPolicy,
+  SnapshotChildren,
+  SnapshotIndex,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
 
@@ -34,45 +29,46 @@ export interface GovernanceRefs {
   permissionSet(permissionSetArn: string): string;
 }
 
-/** The OUs and accounts directly under a parent (the root or an OU). */
-export interface GovernanceChildren {
-  units: OrganizationalUnit[];
-  accounts: Account[];
-}
+/**
+ * The OUs and accounts directly under a parent (the root or an OU), sorted
+ * by name then id: the -common index's children in the order of lists.
+ */
+export type GovernanceChildren = SnapshotChildren;
 
 /**
  * Lookups over one stored snapshot and its resolution, built once per
- * snapshot by {@link buildGovernanceIndex} and read by every view. Treat it
- * (and the snapshot it holds) as immutable.
+ * snapshot by {@link buildGovernanceIndex} and read by every view: the
+ * lookups of the one -common snapshot index (the same maps, not copies),
+ * plus what only the views need (order, search text, refs, principals).
+ * Treat it (and the snapshot it holds) as immutable.
  */
-export interface GovernanceIndex {
-  readonly snapshot: OrganizationSnapshot;
+export interface GovernanceIndex
+  extends Pick<
+    SnapshotIndex,
+    | 'snapshot'
+    | 'accounts'
+    | 'units'
+    | 'unitName'
+    | 'policies'
+    | 'permissionSets'
+    | 'assignmentsByAccount'
+    | 'assignmentsByPrincipal'
+    | 'groupMembers'
+    | 'groupsOfUser'
+    | 'users'
+    | 'groups'
+  > {
   readonly resolution: SnapshotResolution;
   readonly namespace: string;
   /** The access portal URL, when Identity Center is available. */
   readonly accessPortalUrl?: string;
   readonly refs: GovernanceRefs;
-  readonly accounts: ReadonlyMap<string, Account>;
   /** Accounts ordered by name, then id: the order of account lists. */
   readonly accountsInOrder: readonly Account[];
   /** Lower-cased `name`, `id` and `email` per account id, for text search. */
   readonly searchText: ReadonlyMap<string, string>;
-  /** OUs by id (the root is `snapshot.root`, not in this map). */
-  readonly units: ReadonlyMap<string, OrganizationalUnit>;
-  /** Name of the root or an OU by id. */
-  unitName(unitId: string): string | undefined;
-  /** Direct children per parent id (the root id or an OU id). */
+  /** Direct children per parent id (the root id or an OU id), sorted. */
   readonly children: ReadonlyMap<string, GovernanceChildren>;
-  readonly policies: ReadonlyMap<string, ServiceControlPolicy>;
-  readonly permissionSets: ReadonlyMap<string, PermissionSet>;
-  readonly assignmentsByAccount: ReadonlyMap<string, AccountAssignment[]>;
-  readonly assignmentsByPrincipal: ReadonlyMap<string, AccountAssignment[]>;
-  /** User ids per group id. */
-  readonly groupMembers: ReadonlyMap<string, string[]>;
-  /** Group ids per user id. */
-  readonly groupsOfUser: ReadonlyMap<string, string[]>;
-  readonly users: ReadonlyMap<string, IdentityStoreUser>;
-  readonly groups: ReadonlyMap<string, IdentityStoreGroup>;
   /**
    * The Identity Store principals a catalog Group or User ref (compared
    * case-insensitively) maps to: by the resolution's refs, and for a

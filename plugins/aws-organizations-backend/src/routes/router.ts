@@ -9,6 +9,7 @@ import {
   awsOrganizationsSyncTriggerPermission,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
+import { pipeline } from 'node:stream/promises';
 import express from 'express';
 import Router from 'express-promise-router';
 import { AwsOrganizationsStore } from '../store/AwsOrganizationsStore';
@@ -24,7 +25,7 @@ import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
 import { parseSyncStatusQuery } from './governanceQueries';
-import { envelopeJson, matchesEtag, quoteEtag } from './snapshotResponse';
+import { envelopeChunks, matchesEtag, quoteEtag } from './snapshotResponse';
 
 /** @internal */
 export interface RouterOptions {
@@ -115,7 +116,6 @@ export async function createRouter(
     res.status(202).json(response);
   });
 
-  let cached: { etag: string; body: string } | undefined;
   // The whole snapshot holds every assignment: the catalog module reads it
   // with service credentials; people need the access permission.
   router.get('/snapshot', async (req, res) => {
@@ -137,18 +137,24 @@ export async function createRouter(
       res.status(304).end();
       return;
     }
-    if (cached?.etag !== meta.etag) {
-      const current = await store.snapshots.current();
-      if (!current) {
-        throw new NotFoundError('The snapshot was replaced; retry');
-      }
-      cached = {
-        etag: current.meta.etag,
-        body: envelopeJson(current.meta, current.json),
-      };
-      res.setHeader('ETag', quoteEtag(current.meta.etag));
+    // Streamed from the stored gzip: the backend never holds the JSON of
+    // the whole snapshot for this (the catalog reads it once per snapshot;
+    // its refreshes in between get a 304).
+    const stored = await store.snapshots.currentStored();
+    if (!stored) {
+      throw new NotFoundError('The snapshot was replaced; retry');
     }
-    res.type('application/json').send(cached.body);
+    res.setHeader('ETag', quoteEtag(stored.meta.etag));
+    res.type('application/json');
+    try {
+      await pipeline(envelopeChunks(stored), res);
+    } catch (error) {
+      // Headers are sent: the client sees a cut body, never a partial JSON
+      // it could take for a snapshot.
+      logger.error('Could not send the AWS organization snapshot', {
+        error: (error as Error).message,
+      });
+    }
   });
 
   // Who-has-access entries (assignments, memberships) only with the access

@@ -7,6 +7,7 @@ import {
   SnapshotResolution,
   describeSchemaIssues,
   storedSnapshotSchema,
+  validateWithoutCopy,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { Knex } from 'knex';
 import { fromJson, toIso } from './timestamps';
@@ -18,13 +19,14 @@ const gunzipAsync = promisify(gunzip);
 /**
  * The stored `{snapshot, resolution}` JSON, parsed and validated against
  * the snapshot schema: a body this version cannot read is an error naming
- * what is wrong, not a cast that fails later.
+ * what is wrong, not a cast that fails later. Validated in place: no copy
+ * of the parsed snapshot beside it.
  */
 export function parseStoredSnapshot(json: string): {
   snapshot: OrganizationSnapshot;
   resolution: SnapshotResolution;
 } {
-  const parsed = storedSnapshotSchema.safeParse(JSON.parse(json));
+  const parsed = validateWithoutCopy(storedSnapshotSchema, JSON.parse(json));
   if (!parsed.success) {
     throw new Error(
       `The stored snapshot is not valid: ${describeSchemaIssues(parsed.error)}`,
@@ -43,6 +45,14 @@ export interface StoredSnapshotMeta {
   storedBytes: number;
   /** Principals with assignments that map to no catalog entity. */
   unmappedPrincipals: ResolvedPrincipal[];
+}
+
+/** The stored body of a snapshot: the `{snapshot, resolution}` JSON. */
+export interface StoredSnapshotBody {
+  meta: StoredSnapshotMeta;
+  /** Whether `body` is gzip (else the JSON's UTF-8 bytes). */
+  gzip: boolean;
+  body: Buffer;
 }
 
 /** A snapshot body ready to store: its JSON, compressed, and its etag. */
@@ -110,6 +120,21 @@ export class SnapshotStore {
   async current(): Promise<
     { meta: StoredSnapshotMeta; json: string } | undefined
   > {
+    const stored = await this.currentStored();
+    if (!stored) {
+      return undefined;
+    }
+    const json = stored.gzip
+      ? (await gunzipAsync(stored.body)).toString('utf8')
+      : stored.body.toString('utf8');
+    return { meta: stored.meta, json };
+  }
+
+  /**
+   * The current snapshot's metadata and body as stored (gzip, a tenth of
+   * the JSON's size), for whoever streams it out without holding the JSON.
+   */
+  async currentStored(): Promise<StoredSnapshotBody | undefined> {
     const row = await this.#db(TABLE)
       .select([...META_COLUMNS, 'encoding', 'body'])
       .orderBy('id', 'desc')
@@ -117,12 +142,11 @@ export class SnapshotStore {
     if (!row) {
       return undefined;
     }
-    const body = Buffer.from(row.body);
-    const json =
-      row.encoding === 'gzip'
-        ? (await gunzipAsync(body)).toString('utf8')
-        : body.toString('utf8');
-    return { meta: toMeta(row), json };
+    return {
+      meta: toMeta(row),
+      gzip: row.encoding === 'gzip',
+      body: Buffer.from(row.body),
+    };
   }
 
   /**

@@ -2,6 +2,12 @@ export { AWS_ORGANIZATIONS_CONFIG_ROOT } from './rules';
 export { readAwsOrganizationsReaderConfig } from './reader';
 export type { AwsOrganizationsReaderConfig } from './reader';
 export { readAwsOrganizationsCatalogConfig } from './catalog';
+export { readAwsOrganizationsComplianceConfig } from './compliance';
+export type {
+  ComplianceConfig,
+  ComplianceRuleScope,
+  ComplianceRuleSettings,
+} from './compliance';
 export type { AwsOrganizationsCatalogConfig } from './catalog';
 export {
   readAwsOrganizationsConfig,

@@ -55,7 +55,7 @@ export const PROVIDER_TASK_ID = 'AwsOrganizationsEntityProvider:refresh';
  * example entities as file locations, and one local events bus.
  */
 export function portalConfig(
-  emu: RunningEmulator,
+  emu: Pick<RunningEmulator, 'url'>,
   extra: JsonObject = {},
 ): JsonObject {
   return {
@@ -152,10 +152,19 @@ export function portalClient(base: string) {
     return (await json(res)).totalItems;
   };
 
-  /** The ref of the first entity matching a catalog filter, if any. */
-  const findRef = async (filter: string): Promise<string | undefined> => {
+  /**
+   * The ref of the first entity matching a catalog filter, if any, in the
+   * catalog's order or by `orderField` (e.g. `metadata.name,desc`).
+   */
+  const findRef = async (
+    filter: string,
+    orderField?: string,
+  ): Promise<string | undefined> => {
+    const order = orderField
+      ? `&orderField=${encodeURIComponent(orderField)}`
+      : '';
     const res = await fetchRetrying(
-      `${base}/catalog/entities/by-query?limit=1&filter=${encodeURIComponent(
+      `${base}/catalog/entities/by-query?limit=1${order}&filter=${encodeURIComponent(
         filter,
       )}`,
       { headers },

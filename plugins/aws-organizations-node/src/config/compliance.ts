@@ -1,13 +1,15 @@
 import { Config } from '@backstage/config';
-import { InputError } from '@backstage/errors';
-import { RuleSeverity } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  RULE_SEVERITIES,
+  RuleSeverity,
+  isValidAwsAccountId,
+} from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsComplianceRule,
   ComplianceParameters,
   ComplianceParameterValue,
-} from '@aws-governance/plugin-aws-organizations-node';
-import { JsonValue } from '@backstage/types';
-import { SEVERITIES } from './summarize';
+} from '../compliance/types';
+import { invalidConfig, optionalRoot, readAt } from './rules';
 
 /**
  * Which accounts an account rule judges. OUs are ids or names and include
@@ -38,11 +40,12 @@ export interface ComplianceConfig {
   rules: Record<string, ComplianceRuleSettings>;
 }
 
-const ROOT_KEY = 'awsOrganizations.compliance';
-const ACCOUNT_ID = /^\d{12}$/;
+/** The section's key, relative to `awsOrganizations`. */
+const SECTION = 'compliance';
 
-function invalid(key: string, message: string): InputError {
-  return new InputError(`Invalid config at ${ROOT_KEY}.${key}: ${message}`);
+/** The error for a bad value at `awsOrganizations.compliance.<key>`. */
+function invalid(key: string, message: string) {
+  return invalidConfig(`${SECTION}.${key}`, message);
 }
 
 function describe(value: unknown): string {
@@ -62,7 +65,7 @@ function isStringList(value: unknown): value is string[] {
 /** A config value checked against the type of the rule's default. */
 function parameterValue(
   key: string,
-  value: JsonValue | undefined,
+  value: unknown,
   fallback: ComplianceParameterValue,
 ): ComplianceParameterValue {
   const ok = Array.isArray(fallback)
@@ -114,7 +117,7 @@ function readScope(
     }
     const list = readStringList(config, `scope.${field}`)!;
     if (field !== 'organizationalUnits') {
-      const bad = list.find(id => !ACCOUNT_ID.test(id));
+      const bad = list.find(id => !isValidAwsAccountId(id));
       if (bad !== undefined) {
         throw invalid(fieldKey, `"${bad}" is not a 12-digit account id`);
       }
@@ -180,10 +183,13 @@ function readRule(
     );
   }
   const severity = config.getOptional('severity');
-  if (severity !== undefined && !(SEVERITIES as unknown[]).includes(severity)) {
+  if (
+    severity !== undefined &&
+    !(RULE_SEVERITIES as readonly unknown[]).includes(severity)
+  ) {
     throw invalid(
       `${key}.severity`,
-      `must be one of ${SEVERITIES.join(', ')}, got ${describe(severity)}`,
+      `must be one of ${RULE_SEVERITIES.join(', ')}, got ${describe(severity)}`,
     );
   }
   const scope = readScope(config, key, rule);
@@ -197,21 +203,27 @@ function readRule(
 
 /**
  * Reads and validates `awsOrganizations.compliance` against the rules the
- * backend has (built-in and added through the extension point). An unknown
+ * backend has (built-in and added through the extension point), with the
+ * rules and messages of the other `awsOrganizations.*` readers. An unknown
  * rule id, a bad severity, an unknown parameter or a parameter of the wrong
  * type throws an `InputError` naming the full key, e.g.
  * `awsOrganizations.compliance.rules.privileged-session-duration.parameters.maxHours`.
  *
  * @param rootConfig - the root config.
+ * @param rules - every rule the backend runs.
  * @public
  */
-export function readComplianceConfig(
+export function readAwsOrganizationsComplianceConfig(
   rootConfig: Config,
   rules: readonly AwsComplianceRule[],
 ): ComplianceConfig {
   const byId = new Map(rules.map(r => [r.id, r]));
   const result: ComplianceConfig = { rules: {} };
-  const rulesConfig = rootConfig.getOptionalConfig(`${ROOT_KEY}.rules`);
+  const root = optionalRoot(rootConfig);
+  const section = readAt(SECTION, () => root.getOptionalConfig(SECTION));
+  const rulesConfig = readAt(`${SECTION}.rules`, () =>
+    section?.getOptionalConfig('rules'),
+  );
   for (const id of rulesConfig?.keys() ?? []) {
     const key = `rules.${id}`;
     const rule = byId.get(id);
