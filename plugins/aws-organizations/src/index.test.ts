@@ -17,6 +17,7 @@ describe('legacy exports', () => {
       'EntityAwsAccountComplianceCard',
       'EntityAwsServiceAccountsCard',
       'EntityAwsGroupAccountsCard',
+      'EntityAwsGroupComplianceCard',
       'EntityAwsUserAccessCard',
     ] as const;
     for (const name of extensions) {

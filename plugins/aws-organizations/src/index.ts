@@ -20,6 +20,7 @@ export {
   EntityAwsAccountComplianceCard,
   EntityAwsServiceAccountsCard,
   EntityAwsGroupAccountsCard,
+  EntityAwsGroupComplianceCard,
   EntityAwsUserAccessCard,
 } from './plugin';
 export * from './api/AwsOrganizationsApi';

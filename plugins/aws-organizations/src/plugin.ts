@@ -269,6 +269,25 @@ export const EntityAwsGroupAccountsCard: () => JSX.Element =
   );
 
 /**
+ * Card for a Group: the compliance of the AWS accounts it owns (accounts per
+ * status, the non-compliant ones by name); made for the page's side column.
+ *
+ * @public
+ */
+export const EntityAwsGroupComplianceCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupComplianceCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupComplianceCard/GroupComplianceCard').then(
+            m => m.GroupComplianceCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * Card for a User: the person's AWS access.
  *
  * @public
