@@ -11,6 +11,7 @@ describe('legacy exports', () => {
       'EntityAwsAccountAccessContent',
       'EntityAwsAccountComplianceContent',
       'EntityAwsAccountHistoryContent',
+      'EntityAwsAccountNotFound',
       'EntityAwsOrganizationalUnitContent',
       'EntityAwsServiceControlPolicyContent',
       'EntityAwsPermissionSetContent',

@@ -14,6 +14,7 @@ export {
   EntityAwsAccountAccessContent,
   EntityAwsAccountComplianceContent,
   EntityAwsAccountHistoryContent,
+  EntityAwsAccountNotFound,
   EntityAwsOrganizationalUnitContent,
   EntityAwsServiceControlPolicyContent,
   EntityAwsPermissionSetContent,

@@ -169,14 +169,11 @@ function NotInCatalog(props: {
 }
 
 /**
- * `/aws-organizations/accounts/:accountId`: opens the account's catalog
- * page when the catalog has it; until then, what the organization says of
- * the account and when to expect it in the catalog.
+ * The account as the backend knows it (again after each new snapshot) and
+ * whether the catalog has its entity, asked every `pollMs` until it does.
  */
-export function AccountLookup(props: { catalogPollMs?: number }) {
-  const { accountId = '' } = useParams();
+export function useAccountLookup(accountId: string, pollMs = CATALOG_POLL_MS) {
   const api = useApi(awsOrganizationsApiRef);
-  const entityRoute = useRouteRef(entityRouteRef);
   const valid = isValidAwsAccountId(accountId);
   const { generation } = useSnapshotWatch();
   const account = useAsync(
@@ -189,10 +186,41 @@ export function AccountLookup(props: { catalogPollMs?: number }) {
   const entityRef = settled
     ? account.value?.entityRef ?? awsEntityRefs().account(accountId)
     : undefined;
-  const catalog = useCatalogEntity(
-    entityRef,
-    props.catalogPollMs ?? CATALOG_POLL_MS,
+  const catalog = useCatalogEntity(entityRef, pollMs);
+  return { valid, account, entityRef, catalog };
+}
+
+/**
+ * Why the catalog has no entity for the account yet and when to expect it,
+ * with what the organization says of the account and the sync status;
+ * a progress bar until the first catalog answer.
+ */
+export function AccountNotInCatalog(props: {
+  accountId: string;
+  lookup: ReturnType<typeof useAccountLookup>;
+}) {
+  const { account, catalog } = props.lookup;
+  if (catalog.checks === 0) return <Progress />;
+  return (
+    <NotInCatalog
+      accountId={props.accountId}
+      account={account.value}
+      error={account.error}
+      checks={catalog.checks}
+    />
   );
+}
+
+/**
+ * `/aws-organizations/accounts/:accountId`: opens the account's catalog
+ * page when the catalog has it; until then, what the organization says of
+ * the account and when to expect it in the catalog.
+ */
+export function AccountLookup(props: { catalogPollMs?: number }) {
+  const { accountId = '' } = useParams();
+  const entityRoute = useRouteRef(entityRouteRef);
+  const lookup = useAccountLookup(accountId, props.catalogPollMs);
+  const { valid, entityRef, catalog } = lookup;
 
   if (!valid) {
     return (
@@ -216,16 +244,7 @@ export function AccountLookup(props: { catalogPollMs?: number }) {
   return (
     <Content>
       <ContentHeader title={`AWS account ${accountId}`} />
-      {catalog.checks === 0 ? (
-        <Progress />
-      ) : (
-        <NotInCatalog
-          accountId={accountId}
-          account={account.value}
-          error={account.error}
-          checks={catalog.checks}
-        />
-      )}
+      <AccountNotInCatalog accountId={accountId} lookup={lookup} />
     </Content>
   );
 }
