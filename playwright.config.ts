@@ -51,11 +51,21 @@ export default defineConfig({
     },
   },
   outputDir: 'node_modules/.cache/e2e-test-results',
+  // The backend syncs only when asked (app-config.e2e.yaml): first-sync
+  // opens the explorer before the first sync and starts it, ready waits for
+  // the catalog, then the tests run. A portal that has synced already
+  // (PLAYWRIGHT_URL, a reused server) fails first-sync, saying so.
   projects: [
+    {
+      name: 'first-sync',
+      testDir: 'packages/app/e2e-tests',
+      testMatch: /firstSync\.setup\.ts$/,
+    },
     {
       name: 'ready',
       testDir: 'packages/app/e2e-tests',
       testMatch: /ready\.setup\.ts$/,
+      dependencies: ['first-sync'],
     },
     {
       name: 'app',

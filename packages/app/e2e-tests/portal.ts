@@ -47,6 +47,45 @@ export async function tokenOf(
   return (await res.json()).backstageIdentity.token;
 }
 
+/**
+ * Third-party console noise the tests let through, each pattern as precise
+ * as the message allows and with where it comes from. Everything else a page
+ * logs as an error or a warning fails the test.
+ */
+const THIRD_PARTY_NOISE: RegExp[] = [
+  // @backstage/plugin-app 0.6 (DefaultIconsApi) warns, once per page load,
+  // about its own default icon set (app-defaults' icons, given as
+  // components): exactly these keys, none of them the plugin's (its icon is
+  // an element, `<CloudIcon />`).
+  /^The following icons were registered as IconComponent, which is deprecated\. Use IconElement instead by passing <MyIcon \/> rather than MyIcon: brokenImage, catalog, scaffolder, techdocs, search, chat, dashboard, docs, email, github, group, help, kind:api, kind:component, kind:domain, kind:group, kind:location, kind:system, kind:user, kind:resource, kind:template, user, warning, star, unstarred, externalLink$/,
+];
+
+/**
+ * Collects every console error and warning and every uncaught error of a
+ * page from now on (its URL beside each); `expectNone()` fails listing them.
+ */
+export function collectConsole(page: Page) {
+  const messages: string[] = [];
+  page.on('console', message => {
+    if (message.type() !== 'error' && message.type() !== 'warning') return;
+    const text = message.text();
+    if (THIRD_PARTY_NOISE.some(pattern => pattern.test(text))) return;
+    const { url, lineNumber } = message.location();
+    messages.push(
+      `${message.type()} on ${page.url()}: ${text} (${url}:${lineNumber})`,
+    );
+  });
+  page.on('pageerror', error => {
+    messages.push(`uncaught on ${page.url()}: ${error.message}`);
+  });
+  return {
+    messages,
+    expectNone() {
+      expect(messages, 'console errors and warnings').toEqual([]);
+    },
+  };
+}
+
 /** GET a backend API path with a token; the JSON body. */
 export async function getJson(
   request: APIRequestContext,

@@ -1,7 +1,8 @@
 /*
  * Waits until the demo portal has what every test reads: the backend has
- * synced the emulator's demo organization (about 5 s after it starts) and the
- * catalog has processed the AWS entities and their relations. The tests then
+ * synced the emulator's demo organization (the first sync, which
+ * firstSync.setup.ts starts) and the catalog has processed the AWS entities
+ * and their relations. The tests then
  * open each page once and expect its content, with no polling of their own.
  * Bounded by this setup's timeout only: a busy machine just takes longer.
  */

@@ -288,13 +288,33 @@ export interface OrgTreeNode {
   children: OrgTreeNode[];
 }
 
+/**
+ * One owner of accounts (a lower-case entity ref) and its accounts per
+ * compliance status: an entry of `GET /compliance/owners` and of the
+ * summary's `byOwner`.
+ *
+ * @public
+ */
+export interface OwnerCompliance {
+  ref: string;
+  counts: ComplianceCounts;
+}
+
 /** `GET /compliance/summary`. @public */
 export interface OrganizationComplianceSummary {
   evaluatedAt: string;
   accounts: ComplianceCounts;
   rules: (ComplianceRuleInfo & { counts: ComplianceCounts })[];
   byUnit: { id: string; name: string; counts: ComplianceCounts }[];
-  byOwner: { ref: string; counts: ComplianceCounts }[];
+  /**
+   * The owners with the most non-compliant accounts (then the most accounts
+   * with warnings, the most accounts, by ref), at most the query's `owners`
+   * (10 by default): bounded however many teams own accounts. Every owner,
+   * a page at a time: `GET /compliance/owners`.
+   */
+  byOwner: OwnerCompliance[];
+  /** How many owners own accounts (`byOwner` lists the first of them). */
+  ownerCount: number;
   /** Results of organization-level rules. */
   organizationResults: RuleResult[];
 }

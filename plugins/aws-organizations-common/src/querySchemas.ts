@@ -162,6 +162,53 @@ export type OrganizationTreeQuery = z.output<
   typeof organizationTreeQuerySchema
 >;
 
+/** Owners `GET /compliance/summary` lists when the query names no number. @public */
+export const DEFAULT_SUMMARY_OWNERS = 10;
+
+/** Most owners `GET /compliance/summary` lists (`owners`). @public */
+export const MAX_SUMMARY_OWNERS = 100;
+
+/**
+ * Query of `GET /compliance/summary`: `owners` is how many owners `byOwner`
+ * lists (those with the most non-compliant accounts), 0 for none.
+ *
+ * @public
+ */
+export const complianceSummaryQuerySchema = z
+  .object({
+    owners: integer
+      .pipe(
+        z
+          .number()
+          .max(MAX_SUMMARY_OWNERS, `must be at most ${MAX_SUMMARY_OWNERS}`),
+      )
+      .optional(),
+  })
+  .strict();
+
+/**
+ * Query of `GET /compliance/owners`: every owner of accounts with its
+ * accounts' compliance, by ref, a page at a time; `q` keeps the refs that
+ * contain it (case-insensitive), `ref` the one owner it names.
+ *
+ * @public
+ */
+export const ownersQuerySchema = z
+  .object({
+    q: z.string().max(200, 'must be at most 200 characters').optional(),
+    ref: entityRef.optional(),
+    ...pagingQuerySchema.shape,
+  })
+  .strict();
+
+/**
+ * Filters and paging of `GET /compliance/owners`, as values (what
+ * {@link ownersQuerySchema} gives). Unset filters are not sent.
+ *
+ * @public
+ */
+export type OwnersQuery = z.output<typeof ownersQuerySchema>;
+
 /**
  * Query of `GET /sync/status`: `unmappedLimit` caps the list of unmapped
  * principals (their count stays whole).

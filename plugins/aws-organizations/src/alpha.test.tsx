@@ -31,6 +31,7 @@ import plugin, {
   awsAccountHistoryContent,
   awsAccountOverviewContent,
   awsGroupAccountsCard,
+  awsGroupComplianceCard,
   awsOrganizationalUnitContent,
   awsOrganizationsApi,
   awsOrganizationsExplorerPage,
@@ -164,10 +165,20 @@ describe('alpha plugin', () => {
     [awsAccountComplianceCard, ['account']],
     [awsServiceAccountsCard, ['service']],
     [awsGroupAccountsCard, ['group']],
+    [awsGroupComplianceCard, ['group']],
     [awsUserAccessCard, ['user']],
   ] as const)('entity card %#: shown for %j', (extension, shownFor) => {
     const tester = createExtensionTester(extension as any);
     const filter = tester.get(EntityCardBlueprint.dataRefs.filterFunction);
     expect(matching(filter)).toEqual(shownFor);
+  });
+
+  it("puts the team's compliance in the side column (an info card) and its accounts in the main one", () => {
+    const type = (extension: unknown) =>
+      createExtensionTester(extension as any).get(
+        EntityCardBlueprint.dataRefs.type,
+      );
+    expect(type(awsGroupComplianceCard)).toBe('info');
+    expect(type(awsGroupAccountsCard)).toBeUndefined();
   });
 });

@@ -213,6 +213,24 @@ export const awsGroupAccountsCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The compliance of a team's accounts, an info card: the side column of
+ * the team page.
+ *
+ * @alpha
+ */
+export const awsGroupComplianceCard = EntityCardBlueprint.make({
+  name: 'group-compliance',
+  params: {
+    type: 'info',
+    filter: isKindOf('group'),
+    loader: () =>
+      import('./components/GroupComplianceCard/GroupComplianceCard').then(m => (
+        <m.GroupComplianceCard />
+      )),
+  },
+});
+
 /** @alpha */
 export const awsUserAccessCard = EntityCardBlueprint.make({
   name: 'user-access',
@@ -249,6 +267,7 @@ export default createFrontendPlugin({
     awsAccountComplianceCard,
     awsServiceAccountsCard,
     awsGroupAccountsCard,
+    awsGroupComplianceCard,
     awsUserAccessCard,
   ],
 });

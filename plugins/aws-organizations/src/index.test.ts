@@ -11,12 +11,14 @@ describe('legacy exports', () => {
       'EntityAwsAccountAccessContent',
       'EntityAwsAccountComplianceContent',
       'EntityAwsAccountHistoryContent',
+      'EntityAwsAccountNotFound',
       'EntityAwsOrganizationalUnitContent',
       'EntityAwsServiceControlPolicyContent',
       'EntityAwsPermissionSetContent',
       'EntityAwsAccountComplianceCard',
       'EntityAwsServiceAccountsCard',
       'EntityAwsGroupAccountsCard',
+      'EntityAwsGroupComplianceCard',
       'EntityAwsUserAccessCard',
     ] as const;
     for (const name of extensions) {

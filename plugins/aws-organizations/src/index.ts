@@ -14,12 +14,14 @@ export {
   EntityAwsAccountAccessContent,
   EntityAwsAccountComplianceContent,
   EntityAwsAccountHistoryContent,
+  EntityAwsAccountNotFound,
   EntityAwsOrganizationalUnitContent,
   EntityAwsServiceControlPolicyContent,
   EntityAwsPermissionSetContent,
   EntityAwsAccountComplianceCard,
   EntityAwsServiceAccountsCard,
   EntityAwsGroupAccountsCard,
+  EntityAwsGroupComplianceCard,
   EntityAwsUserAccessCard,
 } from './plugin';
 export * from './api/AwsOrganizationsApi';

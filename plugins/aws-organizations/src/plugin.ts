@@ -269,6 +269,47 @@ export const EntityAwsGroupAccountsCard: () => JSX.Element =
   );
 
 /**
+ * Card for a Group: the compliance of the AWS accounts it owns (accounts per
+ * status, the non-compliant ones by name); made for the page's side column.
+ *
+ * @public
+ */
+export const EntityAwsGroupComplianceCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupComplianceCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupComplianceCard/GroupComplianceCard').then(
+            m => m.GroupComplianceCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * For the `NotFoundComponent` of an `EntityLayout`: on the page of an AWS
+ * account entity the catalog has not ingested yet, says so and when to
+ * expect it (the next catalog refresh after the sync, or the next sync), and
+ * shows the entity by itself once the catalog has it; for any other entity
+ * the catalog's usual "not found" message.
+ *
+ * @public
+ */
+export const EntityAwsAccountNotFound: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountNotFound',
+      component: {
+        lazy: () =>
+          import('./components/AccountLookupPage/AccountEntityNotFound').then(
+            m => m.AccountEntityNotFound,
+          ),
+      },
+    }),
+  );
+
+/**
  * Card for a User: the person's AWS access.
  *
  * @public

@@ -1,7 +1,10 @@
 import {
   AccountCompliance,
   ComplianceCounts,
+  DEFAULT_SUMMARY_OWNERS,
   OrganizationComplianceSummary,
+  OwnerCompliance,
+  Page,
   emptyComplianceCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { ComplianceReport } from '../compliance/types';
@@ -39,14 +42,16 @@ export function accountCompliance(
  *   below, plus one for the root counting the accounts directly under it
  *   (only when there are any): together they partition the accounts, so a
  *   chart of them neither double counts nor drowns in deep OUs.
- * - `byOwner`: accounts per status for each owner ref, lower-cased (refs
- *   are case-insensitive; accounts without an owner ref are left out),
- *   ordered by ref.
+ * - `byOwner`: the `options.owners` (default 10) owners with the most
+ *   non-compliant accounts, then the most with warnings, the most accounts,
+ *   by ref (see {@link ownersCompliance}); `ownerCount` counts them all, so
+ *   the summary stays small however many teams own accounts.
  * - `organizationResults`: the results of organization-level rules.
  */
 export function complianceSummary(
   index: GovernanceIndex,
   report: ComplianceReport,
+  options: { owners?: number } = {},
 ): OrganizationComplianceSummary {
   const { snapshot } = index;
   const status = (accountId: string) => accountStatus(report, accountId).status;
@@ -66,22 +71,14 @@ export function complianceSummary(
   }
 
   const byUnitId = new Map<string, ComplianceCounts>();
-  const byOwnerRef = new Map<string, ComplianceCounts>();
   for (const account of snapshot.accounts) {
-    const accountStatusValue = status(account.id);
     const unitId = account.path[1] ?? snapshot.root.id;
     let unitCounts = byUnitId.get(unitId);
     if (!unitCounts)
       byUnitId.set(unitId, (unitCounts = emptyComplianceCounts()));
-    unitCounts[accountStatusValue]++;
-    const ref = index.resolution.accountOwners[account.id]?.ref?.toLowerCase();
-    if (ref) {
-      let ownerCounts = byOwnerRef.get(ref);
-      if (!ownerCounts)
-        byOwnerRef.set(ref, (ownerCounts = emptyComplianceCounts()));
-      ownerCounts[accountStatusValue]++;
-    }
+    unitCounts[status(account.id)]++;
   }
+  const owners = ownerCounts(index, report);
   const topLevel = index.children.get(snapshot.root.id)?.units ?? [];
   const byUnit: OrganizationComplianceSummary['byUnit'] = topLevel.map(
     unit => ({
@@ -107,9 +104,78 @@ export function complianceSummary(
       counts: ruleCounts.get(rule.id)!,
     })),
     byUnit,
-    byOwner: [...byOwnerRef.entries()]
-      .sort(([a], [b]) => compareText(a, b))
-      .map(([ref, counts]) => ({ ref, counts })),
+    byOwner: worstOwners(owners, options.owners ?? DEFAULT_SUMMARY_OWNERS),
+    ownerCount: owners.size,
     organizationResults: report.organization,
+  };
+}
+
+/**
+ * Accounts per status for each owner ref, lower-cased (refs are
+ * case-insensitive; accounts without an owner ref are left out).
+ */
+function ownerCounts(
+  index: GovernanceIndex,
+  report: ComplianceReport,
+): Map<string, ComplianceCounts> {
+  const byRef = new Map<string, ComplianceCounts>();
+  for (const account of index.snapshot.accounts) {
+    const ref = index.resolution.accountOwners[account.id]?.ref?.toLowerCase();
+    if (!ref) continue;
+    let counts = byRef.get(ref);
+    if (!counts) byRef.set(ref, (counts = emptyComplianceCounts()));
+    counts[accountStatus(report, account.id).status]++;
+  }
+  return byRef;
+}
+
+const accountTotal = (c: ComplianceCounts) =>
+  c.pass + c.fail + c.warn + c.unknown;
+
+/**
+ * The first `limit` owners by most non-compliant accounts, then most with
+ * warnings, most accounts, ref.
+ */
+function worstOwners(
+  owners: Map<string, ComplianceCounts>,
+  limit: number,
+): OwnerCompliance[] {
+  return [...owners]
+    .map(([ref, counts]) => ({ ref, counts }))
+    .sort(
+      (a, b) =>
+        b.counts.fail - a.counts.fail ||
+        b.counts.warn - a.counts.warn ||
+        accountTotal(b.counts) - accountTotal(a.counts) ||
+        compareText(a.ref, b.ref),
+    )
+    .slice(0, limit);
+}
+
+/**
+ * `GET /compliance/owners`: every owner of accounts with its accounts per
+ * compliance status, by ref, a page at a time; `q` keeps the refs holding it
+ * (case-insensitive), `ref` the one owner it names (lower-case full ref).
+ */
+export function ownersCompliance(
+  index: GovernanceIndex,
+  report: ComplianceReport,
+  query: { q?: string; ref?: string; offset: number; limit: number },
+): Page<OwnerCompliance> {
+  const needle = query.q?.trim().toLowerCase();
+  const matching = [...ownerCounts(index, report)]
+    .filter(
+      ([ref]) =>
+        (query.ref === undefined || ref === query.ref) &&
+        (!needle || ref.includes(needle)),
+    )
+    .sort(([a], [b]) => compareText(a, b));
+  return {
+    items: matching
+      .slice(query.offset, query.offset + query.limit)
+      .map(([ref, counts]) => ({ ref, counts })),
+    totalCount: matching.length,
+    offset: query.offset,
+    limit: query.limit,
   };
 }

@@ -31,4 +31,8 @@ export {
 } from './accessReport';
 export type { AccessReportRow } from './accessReport';
 export { organizationTree } from './organizationTree';
-export { complianceSummary, accountCompliance } from './complianceViews';
+export {
+  complianceSummary,
+  accountCompliance,
+  ownersCompliance,
+} from './complianceViews';

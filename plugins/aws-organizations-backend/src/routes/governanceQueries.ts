@@ -5,7 +5,9 @@ import {
   DEFAULT_PAGE_LIMIT,
   SimulationRequest,
   accountsQuerySchema,
+  complianceSummaryQuerySchema,
   isValidAwsAccountId,
+  ownersQuerySchema,
   organizationTreeQuerySchema,
   pagingQuerySchema,
   simulationRequestSchema,
@@ -59,6 +61,29 @@ export function parseAccountsQuery(query: unknown): AccountsQuery {
   return {
     ...parsed,
     q: q ? q : undefined,
+    offset: parsed.offset ?? 0,
+    limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
+  };
+}
+
+/** Parses the query of `GET /compliance/summary`, or throws an InputError. */
+export function parseComplianceSummaryQuery(query: unknown): {
+  owners?: number;
+} {
+  return parseOrThrow(complianceSummaryQuerySchema, query, 'query');
+}
+
+/** Parses the query of `GET /compliance/owners`, or throws an InputError. */
+export function parseOwnersQuery(query: unknown): {
+  q?: string;
+  ref?: string;
+  offset: number;
+  limit: number;
+} {
+  const parsed = parseOrThrow(ownersQuerySchema, query, 'query');
+  return {
+    q: parsed.q?.trim() || undefined,
+    ref: parsed.ref,
     offset: parsed.offset ?? 0,
     limit: parsed.limit ?? DEFAULT_PAGE_LIMIT,
   };

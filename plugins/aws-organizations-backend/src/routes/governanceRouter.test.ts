@@ -19,6 +19,7 @@ const GET_ROUTES = [
   '/accounts/333333333333/history',
   '/organization/tree',
   '/compliance/summary',
+  '/compliance/owners',
   '/principals/user/default/alice.smith/access',
   '/reports/access.csv',
 ];
@@ -488,6 +489,32 @@ describe('governance routes', () => {
     const counts = summary.body.accounts;
     expect(counts.pass + counts.fail + counts.warn + counts.unknown).toBe(3);
     expect(summary.body.rules.length).toBeGreaterThan(5);
+  });
+
+  it('serve the owners bounded in the summary and a page at a time', async () => {
+    const { api } = await setup();
+    const get = (path: string) =>
+      api.get(`${BASE}${path}`).set('Authorization', USER);
+    const summary = await get('/compliance/summary?owners=0');
+    expect(summary.status).toBe(200);
+    expect(summary.body.ownerCount).toBe(1);
+    expect(summary.body.byOwner).toEqual([]);
+    const all = await get('/compliance/owners');
+    expect(all.status).toBe(200);
+    expect(all.body.totalCount).toBe(summary.body.ownerCount);
+    const one = await get('/compliance/owners?ref=payments');
+    expect(one.status).toBe(200);
+    expect(one.body.items).toEqual([
+      {
+        ref: 'group:default/payments',
+        counts: expect.objectContaining({ pass: expect.any(Number) }),
+      },
+    ]);
+    expect((await get('/compliance/owners?q=PAY')).body.items).toEqual(
+      one.body.items,
+    );
+    expect((await get('/compliance/summary?owners=101')).status).toBe(400);
+    expect((await get('/compliance/owners?sort=ref')).status).toBe(400);
   });
 
   it('serve the tree as deep and as detailed as asked', async () => {

@@ -19,6 +19,7 @@ import {
   complianceSummary,
   listAccounts,
   organizationTree,
+  ownersCompliance,
   principalAccess,
   simulate,
 } from '../governance';
@@ -36,6 +37,8 @@ import { RouteAuth } from './authorize';
 import {
   parseAccountId,
   parseAccountsQuery,
+  parseComplianceSummaryQuery,
+  parseOwnersQuery,
   parsePage,
   parsePrincipalPath,
   parseSimulationRequest,
@@ -190,8 +193,9 @@ export function createGovernanceRouter(options: {
 
   router.get('/compliance/summary', async (req, res) => {
     const credentials = await auth.credentials(req);
+    const query = parseComplianceSummaryQuery(req.query);
     const { index, report } = await view();
-    const summary = complianceSummary(index, report);
+    const summary = complianceSummary(index, report, query);
     const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
@@ -206,6 +210,13 @@ export function createGovernanceRouter(options: {
             ),
           },
     );
+  });
+
+  router.get('/compliance/owners', async (req, res) => {
+    await auth.credentials(req);
+    const query = parseOwnersQuery(req.query);
+    const { index, report } = await view();
+    res.json(ownersCompliance(index, report, query));
   });
 
   router.post('/simulate', async (req, res) => {

@@ -21,7 +21,8 @@ const GET_ROUTES: [path: string, numeric: string[]][] = [
   [`/accounts/${ACCOUNT}/compliance`, []],
   [`/accounts/${ACCOUNT}/history`, ['offset', 'limit']],
   ['/organization/tree', ['depth']],
-  ['/compliance/summary', []],
+  ['/compliance/summary', ['owners']],
+  ['/compliance/owners', ['offset', 'limit']],
   ['/principals/user/default/bob/access', []],
   ['/reports/access.csv', []],
 ];
@@ -56,6 +57,8 @@ const STRING_PARAMETERS: [path: string, parameter: string][] = [
   ['/accounts', 'q'],
   ['/organization/tree', 'unit'],
   ['/organization/tree', 'accounts'],
+  ['/compliance/owners', 'q'],
+  ['/compliance/owners', 'ref'],
 ];
 
 describe('hostile input', () => {

@@ -353,6 +353,7 @@ export const complianceSummary: OrganizationComplianceSummary = {
       counts: { pass: 0, fail: 0, warn: 1, unknown: 0 },
     },
   ],
+  ownerCount: 2,
   organizationResults: [],
 };
 

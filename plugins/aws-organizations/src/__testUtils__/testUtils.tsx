@@ -35,6 +35,7 @@ export function mockAwsApi(
     'getAccountHistory',
     'getOrganizationTree',
     'getComplianceSummary',
+    'listOwners',
     'simulate',
     'getPrincipalAccess',
     'getDownloadUrl',
@@ -86,6 +87,8 @@ export async function renderWithApis(
     entity?: Entity;
     permission?: 'ALLOW' | 'DENY';
     extraApis?: [any, any][];
+    /** The URL the test app starts at. */
+    routeEntries?: string[];
   },
 ) {
   const apis: [any, any][] = [
@@ -108,6 +111,7 @@ export async function renderWithApis(
       <TestApiProvider apis={apis as any}>{content}</TestApiProvider>
     </SWRConfig>,
     {
+      routeEntries: options.routeEntries,
       mountedRoutes: {
         '/catalog/:namespace/:kind/:name': entityRouteRef,
         '/aws-organizations': rootRouteRef,

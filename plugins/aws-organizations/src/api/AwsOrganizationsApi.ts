@@ -11,6 +11,8 @@ import {
   OrganizationComplianceSummary,
   OrganizationTreeQuery,
   OrgTreeNode,
+  OwnerCompliance,
+  OwnersQuery,
   Page,
   PrincipalAccess,
   SimulationRequest,
@@ -25,6 +27,14 @@ import {
  * @public
  */
 export type { AccountsQuery };
+
+/**
+ * Filters and paging of `GET /compliance/owners`, derived from the schema
+ * the backend validates the query with. Unset filters are not sent.
+ *
+ * @public
+ */
+export type { OwnersQuery };
 
 /**
  * Health of the AWS Organizations backend.
@@ -116,8 +126,15 @@ export interface AwsOrganizationsApi {
   ): Promise<Page<ChangeLogEntry>>;
   /** `GET /organization/tree`: the root node (or `query.unit`). */
   getOrganizationTree(query?: OrganizationTreeQuery): Promise<OrgTreeNode>;
-  /** `GET /compliance/summary`. */
-  getComplianceSummary(): Promise<OrganizationComplianceSummary>;
+  /**
+   * `GET /compliance/summary`; `byOwner` lists the `owners` (default 10)
+   * owners with the most non-compliant accounts.
+   */
+  getComplianceSummary(query?: {
+    owners?: number;
+  }): Promise<OrganizationComplianceSummary>;
+  /** `GET /compliance/owners`: owners of accounts and their compliance, by ref. */
+  listOwners(query?: OwnersQuery): Promise<Page<OwnerCompliance>>;
   /** `POST /simulate`. */
   simulate(request: SimulationRequest): Promise<SimulationResult>;
   /** `GET /principals/:kind/:namespace/:name/access`. */

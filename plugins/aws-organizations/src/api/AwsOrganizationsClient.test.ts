@@ -67,6 +67,13 @@ describe('AwsOrganizationsClient', () => {
     ['getAccountHistory', ['123456789012'], '/accounts/123456789012/history'],
     ['getOrganizationTree', [], '/organization/tree'],
     ['getComplianceSummary', [], '/compliance/summary'],
+    ['getComplianceSummary', [{ owners: 5 }], '/compliance/summary?owners=5'],
+    ['listOwners', [], '/compliance/owners'],
+    [
+      'listOwners',
+      [{ q: ' pay ', ref: 'group:default/payments', offset: 50, limit: 50 }],
+      '/compliance/owners?q=pay&ref=group%3Adefault%2Fpayments&offset=50&limit=50',
+    ],
     ['listAccounts', [], '/accounts'],
     [
       'listAccounts',

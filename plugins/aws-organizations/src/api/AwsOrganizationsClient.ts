@@ -9,6 +9,7 @@ import {
   ChangeLogEntry,
   OrganizationComplianceSummary,
   OrgTreeNode,
+  OwnerCompliance,
   Page,
   PrincipalAccess,
   SimulationRequest,
@@ -22,6 +23,7 @@ import {
   AwsOrganizationsHealth,
   ChangesQuery,
   OrganizationTreeQuery,
+  OwnersQuery,
   PageRequest,
   PrincipalEntityRef,
 } from './AwsOrganizationsApi';
@@ -142,8 +144,23 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getComplianceSummary(): Promise<OrganizationComplianceSummary> {
-    return this.#json('/compliance/summary');
+  async getComplianceSummary(
+    query: { owners?: number } = {},
+  ): Promise<OrganizationComplianceSummary> {
+    return this.#json(
+      `/compliance/summary${queryString({ owners: query.owners })}`,
+    );
+  }
+
+  async listOwners(query: OwnersQuery = {}): Promise<Page<OwnerCompliance>> {
+    return this.#json(
+      `/compliance/owners${queryString({
+        q: query.q?.trim(),
+        ref: query.ref,
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
   }
 
   async simulate(request: SimulationRequest): Promise<SimulationResult> {

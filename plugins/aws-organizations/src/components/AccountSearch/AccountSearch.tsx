@@ -4,16 +4,15 @@ import {
   ComplianceStatus,
   OrgTreeNode,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { Table, TableColumn } from '@backstage/core-components';
+import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import TextField from '@material-ui/core/TextField';
-import Autocomplete, {
-  createFilterOptions,
-} from '@material-ui/lab/Autocomplete';
+import Autocomplete from '@material-ui/lab/Autocomplete';
 import Typography from '@material-ui/core/Typography';
 import { useMemo, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
 import useDebounce from 'react-use/esm/useDebounce';
 import {
   AccountsQuery,
@@ -24,6 +23,7 @@ import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { flattenTree } from '../common/tree';
 import { NO_WRAP } from '../common/cellStyles';
+import { useSnapshotWatch } from '../common/useSnapshot';
 
 /** The filters of the account search; unset ones are empty strings. */
 export interface AccountFilters {
@@ -66,7 +66,10 @@ const columns: TableColumn<AccountSummary>[] = [
     title: 'Account',
     cellStyle: NO_WRAP,
     field: 'name',
-    render: a => <EntityRefLink entityRef={a.entityRef} title={a.name} />,
+    // Through the account lookup (relative to the explorer): the catalog
+    // page once the catalog has the account, until then what the
+    // organization says of it and when to expect it in the catalog.
+    render: a => <Link to={`accounts/${a.id}`}>{a.name}</Link>,
   },
   { title: 'Account id', field: 'id' },
   {
@@ -122,30 +125,56 @@ function FilterSelect(props: {
 
 /**
  * Owner options shown at once: an organization can have thousands of
- * owning teams; typing narrows them.
+ * owning teams; the backend narrows them to what is typed
+ * (`GET /compliance/owners?q=`), a page of this many.
  */
 export const MAX_OWNER_OPTIONS = 50;
-const filterOwners = createFilterOptions<string>({ limit: MAX_OWNER_OPTIONS });
+// The options are the backend's matches already.
+const keepOptions = (options: string[]) => options;
 
 function OwnerFilter(props: {
   value: string;
-  owners: string[];
   onChange: (value: string) => void;
 }) {
+  const api = useApi(awsOrganizationsApiRef);
+  const [open, setOpen] = useState(false);
+  const [input, setInput] = useState('');
+  const [q, setQ] = useState('');
+  useDebounce(() => setQ(input.trim()), SEARCH_DEBOUNCE_MS, [input]);
+  // Asked only while the list is open: the page loads no owner list.
+  const owners = useAsync(
+    async () =>
+      open
+        ? api.listOwners({ q: q || undefined, limit: MAX_OWNER_OPTIONS })
+        : undefined,
+    [api, open, q],
+  );
+  const page = owners.value;
+  const more = page ? page.totalCount - page.items.length : 0;
   return (
     <Autocomplete
       id="aws-filter-owner"
-      options={props.owners}
+      open={open}
+      onOpen={() => setOpen(true)}
+      onClose={() => setOpen(false)}
+      options={page?.items.map(o => o.ref) ?? []}
+      loading={open && owners.loading}
       value={props.value || null}
       onChange={(_event: unknown, value: string | null) =>
         props.onChange(value ?? '')
       }
-      filterOptions={filterOwners}
+      inputValue={input}
+      onInputChange={(_event: unknown, value: string) => setInput(value)}
+      filterOptions={keepOptions}
+      noOptionsText={owners.error ? 'Could not load the owners' : 'No owner'}
       renderInput={params => (
         <TextField
           {...params}
           label="Owner"
           placeholder="Any"
+          helperText={
+            open && more > 0 ? `${more} more: type to narrow` : undefined
+          }
           InputLabelProps={{ ...params.InputLabelProps, shrink: true }}
         />
       )}
@@ -159,12 +188,13 @@ function OwnerFilter(props: {
  */
 export function AccountSearch(props: {
   tree?: OrgTreeNode;
-  owners: string[];
   filters: AccountFilters;
   onFiltersChange: (filters: AccountFilters) => void;
 }) {
   const { filters, onFiltersChange } = props;
   const api = useApi(awsOrganizationsApiRef);
+  // A new snapshot lists the accounts again (states and compliance change).
+  const { generation } = useSnapshotWatch();
   const [text, setText] = useState(filters.q);
   // What failed, said above the table (which then lists no rows).
   const [listError, setListError] = useState<Error>();
@@ -214,11 +244,7 @@ export function AccountSearch(props: {
           />
         </Grid>
         <Grid item xs={6} md={2}>
-          <OwnerFilter
-            value={filters.owner}
-            owners={props.owners}
-            onChange={set('owner')}
-          />
+          <OwnerFilter value={filters.owner} onChange={set('owner')} />
         </Grid>
         <Grid item xs={6} md={2}>
           <FilterSelect
@@ -251,8 +277,8 @@ export function AccountSearch(props: {
       {listError && <ApiErrorPanel error={listError} subject="the accounts" />}
       <div data-testid="aws-account-table">
         <Table<AccountSummary>
-          // A new query starts again on the first page.
-          key={JSON.stringify(query)}
+          // A new query, or a new snapshot, starts again on the first page.
+          key={`${generation} ${JSON.stringify(query)}`}
           title="Accounts"
           options={{
             search: false,

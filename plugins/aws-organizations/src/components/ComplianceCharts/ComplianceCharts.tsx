@@ -1,5 +1,6 @@
 import { OrganizationComplianceSummary } from '@aws-governance/plugin-aws-organizations-common';
 import { InfoCard } from '@backstage/core-components';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import LinearProgress from '@material-ui/core/LinearProgress';
@@ -35,7 +36,60 @@ function mostFailedRules(summary: OrganizationComplianceSummary) {
     .slice(0, MAX_ROWS);
 }
 
-/** Compliance by OU and the most-failed rules, as simple bars (side by side). */
+const total = (c: {
+  pass: number;
+  fail: number;
+  warn: number;
+  unknown: number;
+}) => c.pass + c.fail + c.warn + c.unknown;
+
+/**
+ * The owners with the most non-compliant accounts, as the summary lists
+ * them (bounded by the backend however many teams own accounts).
+ */
+function OwnersChart(props: { summary: OrganizationComplianceSummary }) {
+  const { byOwner, ownerCount } = props.summary;
+  return (
+    <InfoCard
+      title="Compliance by owner"
+      subheader={
+        ownerCount > byOwner.length
+          ? `The ${
+              byOwner.length
+            } owners with the most non-compliant accounts, of ${pluralize(
+              ownerCount,
+              'owner',
+            )}`
+          : 'Owners with the most non-compliant accounts first'
+      }
+    >
+      <div data-testid="aws-chart-compliance-by-owner">
+        {byOwner.length === 0 && (
+          <Typography variant="body2">No account has an owner.</Typography>
+        )}
+        {byOwner.map(owner => (
+          <Box key={owner.ref} mb={1} data-testid="aws-chart-owner">
+            <Box display="flex" justifyContent="space-between">
+              <Typography variant="body2" component="div">
+                <EntityRefLink entityRef={owner.ref} defaultKind="group" />
+              </Typography>
+              <Typography variant="caption" color="textSecondary">
+                {owner.counts.fail} non-compliant of{' '}
+                {pluralize(total(owner.counts), 'account')}
+              </Typography>
+            </Box>
+            <ComplianceCountsBar counts={owner.counts} width="100%" />
+          </Box>
+        ))}
+      </div>
+    </InfoCard>
+  );
+}
+
+/**
+ * Compliance by OU, by owner and the most-failed rules, as simple bars
+ * (side by side).
+ */
 export function ComplianceCharts(props: {
   summary: OrganizationComplianceSummary;
   /** One chart above the other (in a narrow column). */
@@ -66,13 +120,7 @@ export function ComplianceCharts(props: {
                   </Typography>
                   <Typography variant="caption" color="textSecondary">
                     {unit.counts.fail} non-compliant of{' '}
-                    {pluralize(
-                      unit.counts.pass +
-                        unit.counts.fail +
-                        unit.counts.warn +
-                        unit.counts.unknown,
-                      'account',
-                    )}
+                    {pluralize(total(unit.counts), 'account')}
                   </Typography>
                 </Box>
                 <ComplianceCountsBar counts={unit.counts} width="100%" />
@@ -80,6 +128,9 @@ export function ComplianceCharts(props: {
             ))}
           </div>
         </InfoCard>
+      </Grid>
+      <Grid item xs={12} md={props.stacked ? 12 : 6}>
+        <OwnersChart summary={summary} />
       </Grid>
       <Grid item xs={12} md={props.stacked ? 12 : 6}>
         <InfoCard title="Most-failed rules">

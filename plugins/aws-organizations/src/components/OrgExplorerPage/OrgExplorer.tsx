@@ -138,7 +138,6 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
           <div ref={accountsRef} data-testid="aws-explorer-accounts">
             <AccountSearch
               tree={tree.root}
-              owners={(summary.value?.byOwner ?? []).map(o => o.ref).sort()}
               filters={filters}
               onFiltersChange={setFilters}
             />

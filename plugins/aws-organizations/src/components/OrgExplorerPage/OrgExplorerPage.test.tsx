@@ -11,6 +11,7 @@ import {
   renderWithApis,
   responseError,
 } from '../../__testUtils__/testUtils';
+import { OwnersQuery } from '../../api/AwsOrganizationsApi';
 import { OrgExplorer } from './OrgExplorer';
 import { OrgExplorerPage } from './OrgExplorerPage';
 
@@ -19,6 +20,12 @@ function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
     getOrganizationTree: jest.fn(async () => tree),
     getComplianceSummary: jest.fn(async () => complianceSummary),
     getSyncStatus: jest.fn(async () => syncStatus),
+    listOwners: jest.fn(async (query?: OwnersQuery) => {
+      const items = complianceSummary.byOwner.filter(o =>
+        o.ref.includes(query?.q ?? ''),
+      );
+      return { items, totalCount: items.length, offset: 0, limit: 50 };
+    }),
     listAccounts: jest.fn(async query => ({
       items: [accountSummary],
       totalCount: 1,
@@ -307,6 +314,37 @@ describe('OrgExplorerPage', () => {
     expect(mock.getOrganizationTree).toHaveBeenCalledTimes(2);
   });
 
+  it('lists the accounts again when a new snapshot lands', async () => {
+    let etag = 'etag-1';
+    const mock = api({
+      getSyncStatus: jest.fn(async () => ({
+        ...syncStatus,
+        snapshotEtag: etag,
+      })),
+      listAccounts: jest.fn(async query => ({
+        items: [
+          etag === 'etag-1'
+            ? accountSummary
+            : { ...accountSummary, name: 'payments-prod-renamed' },
+        ],
+        totalCount: 1,
+        offset: query?.offset ?? 0,
+        limit: query?.limit ?? 20,
+      })),
+    });
+    await renderWithApis(<OrgExplorer pollIntervalMs={20} />, { api: mock });
+    const table = screen.getByTestId('aws-account-table');
+    expect(await within(table).findByText('payments-prod')).toBeInTheDocument();
+    etag = 'etag-2';
+    expect(
+      await within(table).findByText(
+        'payments-prod-renamed',
+        {},
+        { timeout: 10_000 },
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('brings the accounts into view when a unit is selected', async () => {
     const scrollIntoView = jest.fn();
     Element.prototype.scrollIntoView = scrollIntoView;
@@ -388,28 +426,35 @@ describe('OrgExplorerPage', () => {
     ).toBeInTheDocument();
   });
 
-  it('shows at most 50 owners at once, narrowed by typing', async () => {
+  it('asks the backend for at most 50 owners at once, narrowed by typing', async () => {
     const owners = Array.from(
       { length: 3000 },
       (_, i) => `group:default/team-${i}`,
     );
-    await renderWithApis(<OrgExplorerPage />, {
-      api: api({
-        getComplianceSummary: jest.fn(async () => ({
-          ...complianceSummary,
-          byOwner: owners.map(ref => ({
-            ref,
-            counts: { pass: 1, fail: 0, warn: 0, unknown: 0 },
-          })),
+    const listOwners = jest.fn(async (query?: OwnersQuery) => {
+      const matching = owners.filter(ref => ref.includes(query?.q ?? ''));
+      return {
+        items: matching.slice(0, query?.limit).map(ref => ({
+          ref,
+          counts: { pass: 1, fail: 0, warn: 0, unknown: 0 },
         })),
-      }),
+        totalCount: matching.length,
+        offset: 0,
+        limit: query?.limit ?? 50,
+      };
     });
+    await renderWithApis(<OrgExplorerPage />, { api: api({ listOwners }) });
     const input = await screen.findByLabelText('Owner');
     await screen.findAllByTestId('aws-chart-unit');
+    // Nothing asked before the list opens.
+    expect(listOwners).not.toHaveBeenCalled();
     fireEvent.mouseDown(input);
-    fireEvent.change(input, { target: { value: 'team-' } });
     const listbox = await screen.findByRole('listbox');
-    expect(within(listbox).getAllByRole('option')).toHaveLength(50);
+    await waitFor(() =>
+      expect(within(listbox).getAllByRole('option')).toHaveLength(50),
+    );
+    expect(listOwners).toHaveBeenLastCalledWith({ limit: 50 });
+    expect(screen.getByText('2950 more: type to narrow')).toBeInTheDocument();
     fireEvent.change(input, { target: { value: 'team-2999' } });
     await waitFor(() =>
       expect(
@@ -418,5 +463,30 @@ describe('OrgExplorerPage', () => {
           .map(o => o.textContent),
       ).toEqual(['group:default/team-2999']),
     );
+    expect(listOwners).toHaveBeenLastCalledWith({ q: 'team-2999', limit: 50 });
+    fireEvent.click(
+      screen.getByRole('option', { name: 'group:default/team-2999' }),
+    );
+    expect(input).toHaveValue('group:default/team-2999');
+  });
+
+  it('charts the owners the summary lists, saying how many there are in all', async () => {
+    await renderWithApis(<OrgExplorerPage />, {
+      api: api({
+        getComplianceSummary: jest.fn(async () => ({
+          ...complianceSummary,
+          ownerCount: 240,
+        })),
+      }),
+    });
+    const chart = await screen.findByTestId('aws-chart-compliance-by-owner');
+    expect(
+      screen.getByText(
+        'The 2 owners with the most non-compliant accounts, of 240 owners',
+      ),
+    ).toBeInTheDocument();
+    const rows = within(chart).getAllByTestId('aws-chart-owner');
+    expect(rows[0]).toHaveTextContent('payments');
+    expect(rows[0]).toHaveTextContent('1 non-compliant of 1 account');
   });
 });

@@ -1,8 +1,12 @@
 import { Header, Page } from '@backstage/core-components';
+import { Route, Routes } from 'react-router-dom';
+import { AccountLookup } from '../AccountLookupPage/AccountLookup';
 import { OrgExplorer } from './OrgExplorer';
 
 /**
- * The AWS Organizations explorer page: header and {@link OrgExplorer}.
+ * The AWS Organizations page: header and {@link OrgExplorer}; below it,
+ * `accounts/:accountId` looks an account up (its catalog page, or why the
+ * catalog lacks it and when to expect it).
  */
 export function OrgExplorerPage() {
   return (
@@ -11,7 +15,10 @@ export function OrgExplorerPage() {
         title="AWS Organizations"
         subtitle="Accounts, organizational units, guardrails and compliance"
       />
-      <OrgExplorer />
+      <Routes>
+        <Route path="/" element={<OrgExplorer />} />
+        <Route path="/accounts/:accountId" element={<AccountLookup />} />
+      </Routes>
     </Page>
   );
 }

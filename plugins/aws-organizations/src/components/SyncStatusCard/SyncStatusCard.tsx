@@ -79,8 +79,9 @@ function StatusDetails(props: { status: SyncStatus }) {
     return (
       <>
         <Typography variant="body2">
-          The organization has not been synced yet; the first sync starts
-          shortly after the backend starts.
+          The organization has not been synced yet; the first sync runs on the
+          backend&apos;s schedule (by default shortly after it starts) or when
+          someone selects Sync now.
         </Typography>
         {firstSync}
       </>

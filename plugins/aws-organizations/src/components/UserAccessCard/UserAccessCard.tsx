@@ -25,11 +25,13 @@ export function UserAccessCard() {
     );
   } else {
     content = (
-      <PrincipalGrantsTable
-        title="Accounts"
-        access={value!}
-        emptyText="This person holds no permission set in any AWS account."
-      />
+      <div data-testid="aws-user-access">
+        <PrincipalGrantsTable
+          title="Accounts"
+          access={value!}
+          emptyText="This person holds no permission set in any AWS account."
+        />
+      </div>
     );
   }
   return <InfoCard title="AWS access">{content}</InfoCard>;
