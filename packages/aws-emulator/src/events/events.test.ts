@@ -1,12 +1,23 @@
 import {
+  AttachPolicyCommand,
+  CreatePolicyCommand,
+  UpdatePolicyCommand,
   CreateAccountCommand,
   ListAccountsCommand,
   ListTagsForResourceCommand,
   MoveAccountCommand,
   TagResourceCommand,
 } from '@aws-sdk/client-organizations';
-import { CreateAccountAssignmentCommand } from '@aws-sdk/client-sso-admin';
-import { CreateGroupMembershipCommand } from '@aws-sdk/client-identitystore';
+import {
+  AttachManagedPolicyToPermissionSetCommand,
+  CreateAccountAssignmentCommand,
+  ProvisionPermissionSetCommand,
+} from '@aws-sdk/client-sso-admin';
+import {
+  CreateGroupMembershipCommand,
+  DeleteGroupCommand,
+  UpdateGroupCommand,
+} from '@aws-sdk/client-identitystore';
 import {
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
@@ -247,6 +258,81 @@ describe('CloudTrail events of accepted writes', () => {
           membershipId: expect.any(String),
           identityStoreId: ic.identityStoreId,
         },
+      },
+    });
+  });
+
+  it('records writes in the order they were accepted, each with its own eventID', async () => {
+    const ic = emulator.state.identityCenter!;
+    const developer = [...ic.permissionSets.values()].find(
+      p => p.name === 'Developer',
+    )!;
+    const data = [...ic.groups.values()].find(g => g.displayName === 'data')!;
+    const { Policy } = await clients.organizations.send(
+      new CreatePolicyCommand({
+        Name: 'DenyRegions',
+        Description: 'test',
+        Type: 'SERVICE_CONTROL_POLICY',
+        Content:
+          '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"ec2:*","Resource":"*"}]}',
+      }),
+    );
+    const policyId = Policy!.PolicySummary!.Id!;
+    await clients.organizations.send(
+      new UpdatePolicyCommand({ PolicyId: policyId, Name: 'DenyEc2' }),
+    );
+    await clients.organizations.send(
+      new AttachPolicyCommand({ PolicyId: policyId, TargetId: PAYMENTS_DEV }),
+    );
+    await clients.ssoAdmin.send(
+      new AttachManagedPolicyToPermissionSetCommand({
+        InstanceArn: ic.instanceArn,
+        PermissionSetArn: developer.arn,
+        ManagedPolicyArn: 'arn:aws:iam::aws:policy/ReadOnlyAccess',
+      }),
+    );
+    await clients.ssoAdmin.send(
+      new ProvisionPermissionSetCommand({
+        InstanceArn: ic.instanceArn,
+        PermissionSetArn: developer.arn,
+        TargetType: 'ALL_PROVISIONED_ACCOUNTS',
+      }),
+    );
+    await clients.identityStore.send(
+      new UpdateGroupCommand({
+        IdentityStoreId: ic.identityStoreId,
+        GroupId: data.id,
+        Operations: [{ AttributePath: 'description', AttributeValue: 'Data' }],
+      }),
+    );
+    await clients.identityStore.send(
+      new DeleteGroupCommand({
+        IdentityStoreId: ic.identityStoreId,
+        GroupId: data.id,
+      }),
+    );
+    const events = await drain(7);
+    expect(events.map(e => e.detail.eventName)).toEqual([
+      'CreatePolicy',
+      'UpdatePolicy',
+      'AttachPolicy',
+      'AttachManagedPolicyToPermissionSet',
+      'ProvisionPermissionSet',
+      'UpdateGroup',
+      'DeleteGroup',
+    ]);
+    expect(new Set(events.map(e => e.detail.eventID)).size).toBe(7);
+    expect(events[2].detail.requestParameters).toEqual({
+      policyId,
+      targetId: PAYMENTS_DEV,
+    });
+    expect(events[4].detail).toMatchObject({
+      requestParameters: {
+        permissionSetArn: developer.arn,
+        targetType: 'ALL_PROVISIONED_ACCOUNTS',
+      },
+      responseElements: {
+        permissionSetProvisioningStatus: { status: 'SUCCEEDED' },
       },
     });
   });
