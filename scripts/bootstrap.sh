@@ -84,7 +84,7 @@ start_demo_emulator() {
     return
   fi
   log "starting the AWS emulator (demo organization) at $url"
-  (cd "$ROOT" && yarn emulator --dataset demo --port "$EMULATOR_PORT") &
+  (cd "$ROOT" && yarn emulator --dataset demo --port "$EMULATOR_PORT" --events-queue aws-organizations-events) &
   EMULATOR_PID=$!
   trap 'kill "$EMULATOR_PID" 2>/dev/null || true' EXIT
   for _ in $(seq 1 60); do

@@ -1,5 +1,9 @@
-import { EMULATED_SERVICES } from './protocol/errors';
-import { AdminHandler } from './protocol/server';
+import {
+  AwsError,
+  EmulatedService,
+  EMULATED_SERVICES,
+} from './protocol/errors';
+import { AdminHandler, AwsCall } from './protocol/server';
 import { FaultConfig } from './knobs/faults';
 import { EmulatorStats } from './knobs/stats';
 import { countState } from './state/counts';
@@ -26,11 +30,55 @@ function isFaultConfig(body: unknown): body is FaultConfig {
   );
 }
 
+/** What the events feature delivered, for `GET events`. @public */
+export interface EventsStatus {
+  queueUrl?: string;
+  delivered: number;
+  undelivered: number;
+}
+
+/**
+ * `POST calls/{service}/{operation}`: runs the AWS operation with the body
+ * as its input, on the same path as the AWS APIs (state change and
+ * CloudTrail event) but without the knobs (latency, throttling, faults).
+ */
+async function adminCall(
+  call: (call: AwsCall) => Promise<unknown>,
+  service: string,
+  operation: string,
+  body: unknown,
+) {
+  if (!EMULATED_SERVICES.includes(service as EmulatedService)) {
+    return {
+      status: 404,
+      body: { error: `service must be one of ${EMULATED_SERVICES.join(', ')}` },
+    };
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    return { status: 400, body: { error: 'Body must be a JSON object' } };
+  }
+  try {
+    const answer = await call({
+      service: service as EmulatedService,
+      operation,
+      body: body as Record<string, unknown>,
+    });
+    return { status: 200, body: answer ?? {} };
+  } catch (error) {
+    if (!(error instanceof AwsError)) throw error;
+    return {
+      status: error.statusCode,
+      body: { __type: error.code, message: error.message, ...error.fields },
+    };
+  }
+}
+
 /**
  * The admin endpoint, plain JSON under `/_emulator/`:
  * `GET stats`, `POST reset` (stats), `GET counts`, `GET|PUT|POST faults`
- * (PUT/POST replace the faults) and `POST accounts/{id}/state` with
- * `{"state": "SUSPENDED"}`.
+ * (PUT/POST replace the faults), `POST accounts/{id}/state` with
+ * `{"state": "SUSPENDED"}`, `POST calls/{service}/{operation}` (an AWS
+ * write without the knobs, recorded as the API call is) and `GET events`.
  *
  * @public
  */
@@ -40,9 +88,23 @@ export function createAdminHandler(emulator: {
   resetStats(): void;
   setFaults(faults: FaultConfig): void;
   getFaults(): FaultConfig;
+  /** Runs an AWS operation as the APIs do, knobs aside. */
+  call?(call: AwsCall): Promise<unknown>;
+  /** What the events feature delivered; undefined when it is off. */
+  events?(): EventsStatus | undefined;
 }): AdminHandler {
   return async ({ method, path, body }) => {
     const route = `${method} ${path.replace(/\/+$/, '')}`;
+    const call = /^POST calls\/([A-Za-z]+)\/([A-Za-z]+)$/.exec(route);
+    if (call && emulator.call) {
+      return adminCall(emulator.call, call[1], call[2], body ?? {});
+    }
+    if (route === 'GET events') {
+      const events = emulator.events?.();
+      return events
+        ? { status: 200, body: events }
+        : { status: 404, body: { error: 'Events are off (no events queue)' } };
+    }
     if (route === 'GET stats') return { status: 200, body: emulator.stats() };
     if (route === 'GET counts') {
       return { status: 200, body: countState(emulator.state) };

@@ -6,12 +6,17 @@ import { RateLimitOptions } from './knobs/rateLimits';
 const USAGE = `Usage: aws-emulator [--dataset demo|S|M|L|XL] [--port N] [--host H]
   [--latency-ms N] [--jitter-ms N] [--tps N --burst N] [--seed N]
   [--organizations-tps N] [--identity-center-tps N] [--delegated-admin]
+  [--events-queue NAME [--identity-center-region R]]
 
   --tps/--burst              a token bucket per service
   --organizations-tps N      Organizations' own bucket (burst N)
   --identity-center-tps N    one bucket shared by SSO Admin and Identity Store
   --delegated-admin          answer as to a delegated administrator of IAM
-                             Identity Center (AccessDenied where AWS denies it)`;
+                             Identity Center (AccessDenied where AWS denies it)
+  --events-queue NAME        record every accepted write as a CloudTrail event
+                             and deliver it (EventBridge event JSON) to the SQS
+                             queue NAME at <url>/<management account>/NAME
+  --identity-center-region R the region of Identity Center's events (us-east-1)`;
 
 function number(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -41,6 +46,8 @@ export async function runCli(argv: string[]): Promise<void> {
       'organizations-tps': { type: 'string' },
       'identity-center-tps': { type: 'string' },
       'delegated-admin': { type: 'boolean', default: false },
+      'events-queue': { type: 'string' },
+      'identity-center-region': { type: 'string' },
       seed: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -81,6 +88,12 @@ export async function runCli(argv: string[]): Promise<void> {
     caller: values['delegated-admin']
       ? 'delegated-administrator'
       : 'management-account',
+    events: values['events-queue']
+      ? {
+          queueName: values['events-queue'],
+          identityCenterRegion: values['identity-center-region'],
+        }
+      : undefined,
   });
   process.stdout.write(
     `AWS emulator (${dataset}) listening on ${emulator.url} (built in ${
@@ -89,6 +102,9 @@ export async function runCli(argv: string[]): Promise<void> {
       `Counts: ${JSON.stringify(emulator.expected)}\n` +
       `Admin: ${emulator.url}/_emulator/stats\n`,
   );
+  if (emulator.eventsQueueUrl) {
+    process.stdout.write(`Events queue: ${emulator.eventsQueueUrl}\n`);
+  }
   await new Promise<void>(resolve => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -9,6 +9,8 @@ import { AwsError, throttlingError } from './protocol/errors';
 import { RequestInput } from './protocol/input';
 import { AwsCall, startEmulatorServer } from './protocol/server';
 import { OPERATIONS } from './services';
+import { QueueStore } from './services/sqs/queues';
+import { EventRecorder, EventsOptions } from './events/recorder';
 import { countState } from './state/counts';
 import { DatasetCounts, EmulatorState } from './state/types';
 
@@ -42,6 +44,13 @@ export interface EmulatorOptions {
    * to the management account.
    */
   caller?: CallerView;
+  /**
+   * Record every write the emulator accepts (through the AWS APIs or the
+   * admin endpoint) as a CloudTrail event and deliver it, as the
+   * EventBridge event JSON, to this SQS queue the emulator serves. Off
+   * unless given.
+   */
+  events?: EventsOptions;
 }
 
 /** @public */
@@ -56,6 +65,11 @@ export interface RunningEmulator {
   resetStats(): void;
   /** Replaces the current faults. */
   setFaults(faults: FaultConfig): void;
+  /**
+   * The URL of the queue the events go to (`<url>/<accountId>/<queueName>`),
+   * when `events` is on.
+   */
+  eventsQueueUrl?: string;
   close(): Promise<void>;
 }
 
@@ -69,9 +83,21 @@ class CallPipeline {
   readonly #latency: LatencyModel;
   readonly #limits: RateLimiters;
   readonly #caller: CallerView;
+  readonly queues = new QueueStore('us-east-1');
+  readonly events?: EventRecorder;
+  /** The server's URL, which queue URLs start with. */
+  baseUrl = '';
+
+  /** The URL of the events queue, when events are on. */
+  get eventsQueueUrl(): string | undefined {
+    return this.events && `${this.baseUrl}/${this.events.queuePath}`;
+  }
 
   constructor(state: EmulatorState, options: EmulatorOptions, seed: number) {
     this.#state = state;
+    if (options.events) {
+      this.events = new EventRecorder(state, this.queues, options.events);
+    }
     this.faults = new FaultInjector(seed, options.faults);
     this.#latency = new LatencyModel(
       options.latencyMs,
@@ -82,14 +108,9 @@ class CallPipeline {
     this.#caller = options.caller ?? 'management-account';
   }
 
-  handle = async ({ service, operation, body }: AwsCall) => {
-    const handler = OPERATIONS[service][operation];
-    if (!handler) {
-      throw new AwsError(
-        'UnknownOperationException',
-        `The emulator does not support ${service}.${operation}`,
-      );
-    }
+  handle = async (call: AwsCall) => {
+    const { service, operation, body } = call;
+    handlerOf(call);
     this.counter.count(service, operation);
     await this.#latency.wait(service);
     if (!this.#limits.tryTake(service)) {
@@ -99,14 +120,43 @@ class CallPipeline {
     this.faults.beforeCall(service, operation, body);
     const input = new RequestInput(service, body);
     checkCaller(this.#caller, this.#state, service, operation, input);
-    return handler({
-      state: this.#state,
-      input,
-      operation,
-      caller: this.#caller,
-      emptyPage: () => this.faults.takeEmptyPage(operation),
-    });
+    return this.apply(call);
   };
+
+  /**
+   * Runs an operation on the state and records it: the one path of every
+   * write, whether it came through the AWS APIs or the admin endpoint.
+   */
+  apply = async (call: AwsCall) => {
+    const response = await handlerOf(call)({
+      state: this.#state,
+      input: new RequestInput(call.service, call.body),
+      operation: call.operation,
+      caller: this.#caller,
+      emptyPage: () => this.faults.takeEmptyPage(call.operation),
+      origin: call.origin,
+      sqs: { queues: this.queues, baseUrl: this.baseUrl },
+    });
+    this.events?.record(
+      call.service,
+      call.operation,
+      call.body,
+      response,
+      call.origin,
+    );
+    return response;
+  };
+}
+
+function handlerOf({ service, operation }: AwsCall) {
+  const handler = OPERATIONS[service][operation];
+  if (!handler) {
+    throw new AwsError(
+      'UnknownOperationException',
+      `The emulator does not support ${service}.${operation}`,
+    );
+  }
+  return handler;
 }
 
 /**
@@ -135,12 +185,20 @@ export async function startEmulator(
       resetStats,
       setFaults,
       getFaults: () => pipeline.faults.faults,
+      call: pipeline.apply,
+      events: () =>
+        pipeline.events && {
+          queueUrl: pipeline.eventsQueueUrl,
+          ...pipeline.events.counts,
+        },
     }),
     port: options.port,
     host: options.host,
   });
+  pipeline.baseUrl = server.url;
   return {
     url: server.url,
+    eventsQueueUrl: pipeline.eventsQueueUrl,
     state,
     get expected() {
       return countState(state);
@@ -148,6 +206,9 @@ export async function startEmulator(
     stats,
     resetStats,
     setFaults,
-    close: () => server.close(),
+    close: () => {
+      pipeline.queues.close();
+      return server.close();
+    },
   };
 }

@@ -250,7 +250,7 @@ describe('knobs', () => {
       (await admin('PUT', 'faults', { accessDenied: ['nope'] })).status,
     ).toBe(400);
     expect((await admin('POST', 'reset')).body).toEqual({
-      calls: { organizations: {}, ssoAdmin: {}, identityStore: {} },
+      calls: { organizations: {}, ssoAdmin: {}, identityStore: {}, sqs: {} },
       throttled: 0,
       faultsInjected: 0,
     });

@@ -1,4 +1,4 @@
-import { EmulatedService } from '../protocol/errors';
+import { EmulatedService, EMULATED_SERVICES } from '../protocol/errors';
 
 /** What the emulator counted. @public */
 export interface EmulatorStats {
@@ -10,13 +10,15 @@ export interface EmulatorStats {
   faultsInjected: number;
 }
 
+function noCalls(): EmulatorStats['calls'] {
+  return Object.fromEntries(
+    EMULATED_SERVICES.map(service => [service, {}]),
+  ) as EmulatorStats['calls'];
+}
+
 /** Counts calls per service and operation. @public */
 export class CallCounter {
-  #calls: EmulatorStats['calls'] = {
-    organizations: {},
-    ssoAdmin: {},
-    identityStore: {},
-  };
+  #calls: EmulatorStats['calls'] = noCalls();
   #throttled = 0;
 
   count(service: EmulatedService, operation: string) {
@@ -37,7 +39,7 @@ export class CallCounter {
   }
 
   reset() {
-    this.#calls = { organizations: {}, ssoAdmin: {}, identityStore: {} };
+    this.#calls = noCalls();
     this.#throttled = 0;
   }
 }

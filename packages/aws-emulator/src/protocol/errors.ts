@@ -8,6 +8,7 @@ export const SERVICE_TARGET_PREFIXES = {
   organizations: 'AWSOrganizationsV20161128',
   ssoAdmin: 'SWBExternalService',
   identityStore: 'AWSIdentityStore',
+  sqs: 'AmazonSQS',
 } as const;
 
 /** @public */
@@ -67,6 +68,12 @@ export const SERVICE_ERROR_CODES: Record<EmulatedService, ServiceErrorCodes> = {
     serverError: 'InternalServerException',
     notFound: 'ResourceNotFoundException',
   },
+  sqs: {
+    validation: 'InvalidParameterValue',
+    throttling: 'RequestThrottled',
+    serverError: 'InternalFailure',
+    notFound: 'QueueDoesNotExist',
+  },
 };
 
 /**
@@ -80,13 +87,22 @@ export function validationError(
   message: string,
   reason = 'INVALID_INPUT',
 ): AwsError {
-  return service === 'organizations'
-    ? new AwsError('InvalidInputException', message, 400, { Reason: reason })
-    : new AwsError('ValidationException', message);
+  if (service === 'organizations') {
+    return new AwsError('InvalidInputException', message, 400, {
+      Reason: reason,
+    });
+  }
+  return new AwsError(SERVICE_ERROR_CODES[service].validation, message);
 }
 
 /** The service's throttling error. @public */
 export function throttlingError(service: EmulatedService): AwsError {
+  if (service === 'sqs') {
+    return new AwsError(
+      'RequestThrottled',
+      'The request was denied due to request throttling.',
+    );
+  }
   return service === 'organizations'
     ? new AwsError(
         'TooManyRequestsException',

@@ -9,6 +9,7 @@ export const PAGE_LIMITS: Record<
   organizations: { min: 1, max: 20, default: 20 },
   ssoAdmin: { min: 1, max: 100, default: 100 },
   identityStore: { min: 1, max: 100, default: 100 },
+  sqs: { min: 1, max: 1000, default: 1000 },
 };
 
 /** What a paginated handler needs to know about the call. @public */

@@ -6,12 +6,25 @@ import {
   EMULATED_SERVICES,
   SERVICE_TARGET_PREFIXES,
 } from './errors';
+import { wireFormatOf } from './wire';
+
+/** Who sent a call, as its request shows it. @public */
+export interface CallOrigin {
+  /** The access key id of the SigV4 `Credential` scope. */
+  accessKeyId?: string;
+  /** The region of the SigV4 `Credential` scope. */
+  region?: string;
+  sourceIpAddress?: string;
+  userAgent?: string;
+}
 
 /** One AWS call as the server received it. @public */
 export interface AwsCall {
   service: EmulatedService;
   operation: string;
   body: Record<string, unknown>;
+  /** Who sent it; absent for calls made through the admin endpoint. */
+  origin?: CallOrigin;
 }
 
 /** Answers one AWS call with the response body, or throws {@link AwsError}. @public */
@@ -43,7 +56,7 @@ function send(
   res: http.ServerResponse,
   status: number,
   body: unknown,
-  contentType = 'application/x-amz-json-1.1',
+  contentType = wireFormatOf(undefined).contentType,
 ) {
   const payload = JSON.stringify(body);
   res.writeHead(status, {
@@ -54,7 +67,11 @@ function send(
   res.end(payload);
 }
 
-function sendError(res: http.ServerResponse, error: AwsError) {
+function sendError(
+  res: http.ServerResponse,
+  error: AwsError,
+  service: EmulatedService | undefined,
+) {
   if (error.htmlBody !== undefined) {
     res.writeHead(error.statusCode, {
       'content-type': 'text/html',
@@ -63,12 +80,12 @@ function sendError(res: http.ServerResponse, error: AwsError) {
     res.end(error.htmlBody);
     return;
   }
-  res.setHeader('x-amzn-errortype', error.code);
-  send(res, error.statusCode, {
-    __type: error.code,
-    Message: error.message,
-    ...error.fields,
-  });
+  const wire = wireFormatOf(service);
+  const { body, headers } = wire.error(error);
+  for (const [name, value] of Object.entries(headers)) {
+    res.setHeader(name, value);
+  }
+  send(res, error.statusCode, body, wire.contentType);
 }
 
 function parseTarget(target: string | undefined) {
@@ -95,22 +112,32 @@ function parseJson(text: string): Record<string, unknown> {
   throw new AwsError('SerializationException', 'Malformed JSON body');
 }
 
-async function answerAws(
-  req: http.IncomingMessage,
-  text: string,
-  handle: AwsCallHandler,
-) {
+/** The SigV4 credential scope: `Credential=AKID/date/region/service/aws4_request`. */
+const CREDENTIAL = /Credential=([^/,\s]+)\/\d{8}\/([^/,\s]+)\//;
+
+function originOf(req: http.IncomingMessage): CallOrigin {
+  const scope = CREDENTIAL.exec(req.headers.authorization ?? '');
+  return {
+    accessKeyId: scope?.[1],
+    region: scope?.[2],
+    sourceIpAddress: req.socket.remoteAddress,
+    userAgent: req.headers['user-agent'],
+  };
+}
+
+function parseCall(req: http.IncomingMessage): AwsCall {
   if (req.method !== 'POST') {
     throw new AwsError('InvalidAction', `${req.method} is not supported`);
   }
   const { service, operation } = parseTarget(
     req.headers['x-amz-target'] as string | undefined,
   );
-  return (await handle({ service, operation, body: parseJson(text) })) ?? {};
+  return { service, operation, body: {}, origin: originOf(req) };
 }
 
 /**
- * Starts an HTTP server speaking the AWS JSON 1.1 protocol: it passes each
+ * Starts an HTTP server speaking the AWS JSON 1.1 protocol (JSON 1.0 for
+ * SQS, see `wire.ts`): it passes each
  * call, identified by its `X-Amz-Target` header, to `handle`. Requests below
  * `/_emulator/` go to `admin` as plain JSON. The unmodified AWS SDK v3
  * clients talk to it through their `endpoint` option.
@@ -129,6 +156,7 @@ export async function startEmulatorServer(options: {
     req.on('end', async () => {
       const text = Buffer.concat(chunks).toString('utf8');
       const path = new URL(req.url ?? '/', 'http://x').pathname;
+      let service: EmulatedService | undefined;
       try {
         if (path.startsWith(ADMIN_PREFIX) && options.admin) {
           let body: unknown = undefined;
@@ -146,13 +174,18 @@ export async function startEmulatorServer(options: {
           send(res, answer.status, answer.body, 'application/json');
           return;
         }
-        send(res, 200, await answerAws(req, text, options.handle));
+        const call = parseCall(req);
+        service = call.service;
+        call.body = parseJson(text);
+        const answer = (await options.handle(call)) ?? {};
+        send(res, 200, answer, wireFormatOf(service).contentType);
       } catch (error) {
         sendError(
           res,
           error instanceof AwsError
             ? error
             : new AwsError('InternalFailure', String(error), 500),
+          service,
         );
       }
     });

@@ -4,6 +4,7 @@ import { organizationsReads } from './organizations/reads';
 import { organizationsWrites } from './organizations/writes';
 import { ssoAdminReads } from './ssoAdmin/reads';
 import { ssoAdminWrites } from './ssoAdmin/writes';
+import { sqsOperations } from './sqs/operations';
 import { OperationTable } from './types';
 
 /** Every operation the emulator answers, by service. */
@@ -11,6 +12,7 @@ export const OPERATIONS: Record<EmulatedService, OperationTable> = {
   organizations: { ...organizationsReads, ...organizationsWrites },
   ssoAdmin: { ...ssoAdminReads, ...ssoAdminWrites },
   identityStore: identityStoreOperations,
+  sqs: sqsOperations,
 };
 
 export type { OperationContext, Operation, OperationTable } from './types';

@@ -2,6 +2,8 @@ import { PageContext } from '../protocol/pagination';
 import { RequestInput } from '../protocol/input';
 import { EmulatorState } from '../state/types';
 import { CallerView } from '../knobs/caller';
+import { CallOrigin } from '../protocol/server';
+import { QueueStore } from './sqs/queues';
 
 /** What an operation handler gets. @public */
 export interface OperationContext extends PageContext {
@@ -9,6 +11,10 @@ export interface OperationContext extends PageContext {
   input: RequestInput;
   /** Whose credentials the call carries; default the management account. */
   caller?: CallerView;
+  /** Who sent the call (absent through the admin endpoint). */
+  origin?: CallOrigin;
+  /** The queues and the URL they are served at (SQS). */
+  sqs?: { queues: QueueStore; baseUrl: string };
 }
 
 /** Answers one operation; throws AwsError for AWS errors. @public */

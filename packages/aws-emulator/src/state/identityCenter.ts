@@ -164,6 +164,26 @@ export function removeMembership(state: EmulatorState, membershipId: string) {
   ic.membershipsByUser.get(membership.userId)?.delete(membershipId);
 }
 
+/**
+ * Removes an identity store user or group and the group memberships it is
+ * part of. Account assignments naming it stay: AWS documents no cascade.
+ *
+ * @public
+ */
+export function removePrincipal(
+  state: EmulatorState,
+  type: 'USER' | 'GROUP',
+  id: string,
+) {
+  const ic = requireIdentityCenter(state);
+  (type === 'USER' ? ic.users : ic.groups).delete(id);
+  const index = type === 'USER' ? ic.membershipsByUser : ic.membershipsByGroup;
+  for (const membershipId of [...(index.get(id) ?? [])]) {
+    removeMembership(state, membershipId);
+  }
+  index.delete(id);
+}
+
 /** The key of an assignment in {@link IdentityCenterState.assignments}. @public */
 export function assignmentKey(a: AssignmentRecord): string {
   return `${a.accountId}|${a.permissionSetArn}|${a.principalType}|${a.principalId}`;

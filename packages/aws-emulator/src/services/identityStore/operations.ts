@@ -16,6 +16,7 @@ import {
   RESOURCE_ID,
   userShape,
 } from './shapes';
+import { identityStoreUpdates } from './updates';
 
 function memberUserId(ctx: OperationContext): string {
   const member = ctx.input.object('MemberId');
@@ -170,4 +171,6 @@ export const identityStoreOperations: OperationTable = {
     removeMembership(ctx.state, id);
     return {};
   },
+
+  ...identityStoreUpdates,
 };

@@ -150,6 +150,49 @@ export const ssoAdminWrites: OperationTable = {
     return {};
   },
 
+  DetachCustomerManagedPolicyReferenceFromPermissionSet: ctx => {
+    const ps = findPermissionSet(ctx, requireInstance(ctx));
+    const ref = customerManagedReference(ctx, 'CustomerManagedPolicyReference');
+    const kept = ps.customerManagedPolicies.filter(
+      r => r.name !== ref.name || r.path !== ref.path,
+    );
+    if (kept.length === ps.customerManagedPolicies.length) {
+      throw notFound(`Customer managed policy ${ref.name} is not attached.`);
+    }
+    ps.customerManagedPolicies = kept;
+    return {};
+  },
+
+  /**
+   * Completes at once (every provisioned set is at its latest version):
+   * provisions to an account (`AWS_ACCOUNT`) or re-provisions everywhere
+   * (`ALL_PROVISIONED_ACCOUNTS`).
+   */
+  ProvisionPermissionSet: ctx => {
+    const ps = findPermissionSet(ctx, requireInstance(ctx));
+    const targetType = ctx.input.enumValue('TargetType', [
+      'AWS_ACCOUNT',
+      'ALL_PROVISIONED_ACCOUNTS',
+    ] as const);
+    let accountId: string | undefined;
+    if (targetType === 'AWS_ACCOUNT') {
+      accountId = ctx.input.string('TargetId', ACCOUNT_ID);
+      if (!ctx.state.accounts.has(accountId)) {
+        throw notFound(`Account ${accountId} is not in the organization.`);
+      }
+      ps.provisionedTo.add(accountId);
+    }
+    return {
+      PermissionSetProvisioningStatus: {
+        Status: 'SUCCEEDED',
+        RequestId: ctx.state.ids.uuid(),
+        ...(accountId ? { AccountId: accountId } : {}),
+        PermissionSetArn: ps.arn,
+        CreatedDate: epochSeconds(new Date()),
+      },
+    };
+  },
+
   PutInlinePolicyToPermissionSet: ctx => {
     const ps = findPermissionSet(ctx, requireInstance(ctx));
     const policy = ctx.input.string('InlinePolicy', /^[\s\S]{1,32768}$/);
