@@ -3,6 +3,7 @@
  *
  *   yarn bench:explorer [--runs N] [--dataset L|XL] [--no-build]
  *                       [--backend-port N] [--emulator-port N]
+ *                       [--url URL] [--profile DIR]
  *
  * Starts the AWS emulator with the data set (default L: 5,000 accounts, 600
  * OUs; XL: 20,000 accounts, 2,400 OUs) on free ports (unless given) and the demo backend serving the built app, with the reader's rate
@@ -11,12 +12,21 @@
  * each time, signed in as the guest) and prints, per run and as medians:
  * time to the OU tree and to the first page of the account table (from the
  * navigation start), the JS heap, the DOM size, and the size and time of the
- * /organization/tree, /compliance/summary and /accounts responses.
+ * /organization/tree, /compliance/summary and /accounts responses, with the
+ * load average before and after the runs. --profile DIR keeps a Chromium
+ * trace (trace.json, for DevTools' Performance panel) and a CPU profile of
+ * the last run and prints where its main thread spent the time.
  */
 import { ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, Page, Request } from 'playwright-core';
@@ -36,7 +46,7 @@ interface RunFigures {
   treeItems: number;
   responses: Record<
     string,
-    { bytes: number; encodedBytes: number; ms: number }
+    { url: string; bytes: number; encodedBytes: number; ms: number }
   >;
 }
 
@@ -128,7 +138,14 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-function benchConfig(backendPort: number, emulatorPort: number, tps: number) {
+function benchConfig(
+  backendPort: number,
+  emulatorPort: number,
+  tps: number,
+  dataDir: string | undefined,
+  /** The kept database holds a synced snapshot already. */
+  synced: boolean,
+) {
   const base = `http://localhost:${backendPort}`;
   const emulator = `http://127.0.0.1:${emulatorPort}`;
   const limit = { tps, burst: tps, concurrency: 32 };
@@ -138,6 +155,16 @@ function benchConfig(backendPort: number, emulatorPort: number, tps: number) {
       baseUrl: base,
       listen: { port: backendPort },
       cors: { origin: base },
+      // --data-dir: SQLite files kept between runs (the stored snapshot and
+      // catalog serve the next run without a new sync).
+      ...(dataDir
+        ? {
+            database: {
+              client: 'better-sqlite3',
+              connection: { directory: dataDir },
+            },
+          }
+        : {}),
     },
     awsOrganizations: {
       endpoints: {
@@ -150,15 +177,86 @@ function benchConfig(backendPort: number, emulatorPort: number, tps: number) {
         ssoAdmin: limit,
         identityStore: limit,
       },
+      // The first sync of XL takes longer than the product's 15 min timeout
+      // on a busy 2-core machine (a bench setting, not a product default);
+      // one sync per bench run.
+      // With a kept database the next sync is a day after the first one:
+      // none runs during the measurements.
+      schedule: {
+        frequency: { hours: 24 },
+        timeout: { hours: 2 },
+        initialDelay: synced ? { hours: 24 } : { seconds: 5 },
+      },
     },
   });
 }
 
-async function measure(page: Page, baseUrl: string): Promise<RunFigures> {
+/** A CPU profile node as CDP's Profiler.stop returns it. */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+
+/**
+ * Self time per function (and per script) of a CPU profile, the largest
+ * first: where the page's main thread spent its time.
+ */
+function profileSummary(profile: {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}): string[] {
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
+  const byFunction = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  for (const [id, us] of selfUs) {
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const script = url ? url.replace(/^.*\//, '') : '(native)';
+    const name = `${functionName || '(anonymous)'} ${script}:${lineNumber + 1}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + us);
+    byScript.set(script, (byScript.get(script) ?? 0) + us);
+  }
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([name, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+      );
+  return [
+    'self time by script:',
+    ...top(byScript, 10),
+    'self time by function:',
+    ...top(byFunction, 25),
+  ];
+}
+
+async function measure(
+  page: Page,
+  baseUrl: string,
+  profileDir?: string,
+): Promise<RunFigures> {
   const requests: Request[] = [];
   page.on('requestfinished', request => {
     if (request.url().includes(WATCHED)) requests.push(request);
   });
+  const profiler = profileDir
+    ? await page.context().newCDPSession(page)
+    : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+    await page
+      .context()
+      .browser()!
+      .startTracing(page, { path: join(profileDir!, 'trace.json') });
+  }
   await page.goto(`${baseUrl}/aws-organizations`);
   const headerMs = await page
     .waitForFunction(
@@ -188,6 +286,19 @@ async function measure(page: Page, baseUrl: string): Promise<RunFigures> {
       { timeout: 120_000, polling: 'raf' },
     )
     .then(handle => handle.jsonValue() as Promise<number>);
+  if (profiler) {
+    await page.context().browser()!.stopTracing();
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(
+      join(profileDir!, 'explorer.cpuprofile'),
+      JSON.stringify(profile),
+    );
+    log(
+      `trace and CPU profile of this run in ${profileDir}:\n${profileSummary(
+        profile as any,
+      ).join('\n')}`,
+    );
+  }
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -217,6 +328,7 @@ async function measure(page: Page, baseUrl: string): Promise<RunFigures> {
     const sizes = await request.sizes();
     const timing = request.timing();
     responses[path] = {
+      url: request.url(),
       bytes: body.length,
       encodedBytes: sizes.responseBodySize,
       ms: Math.round(timing.responseEnd - timing.requestStart),
@@ -233,6 +345,13 @@ async function measure(page: Page, baseUrl: string): Promise<RunFigures> {
     responses,
   };
 }
+
+/** `uptime`'s load averages, as `1.23 / 2.34 / 3.45`. */
+const load = () =>
+  loadavg()
+    .map(l => l.toFixed(2))
+    .join(' / ');
+const utcTime = () => `${new Date().toISOString().slice(11, 19)} UTC`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -291,6 +410,31 @@ function summarize(figures: RunFigures[]): string[] {
   ];
 }
 
+/**
+ * Each of the explorer's requests again, one at a time from here (5 times,
+ * median, gzip accepted): what the backend takes without the browser's
+ * concurrent requests competing for its event loop.
+ */
+async function serverTimes(figures: RunFigures, token: string) {
+  const lines = ['one request at a time (median of 5, from the bench):'];
+  for (const [path, { url }] of Object.entries(figures.responses).sort()) {
+    const times: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now();
+      const response = await fetch(url, {
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Accept-Encoding': 'gzip',
+        },
+      });
+      await response.arrayBuffer();
+      times.push(Math.round(performance.now() - started));
+    }
+    lines.push(`  ${path.padEnd(27)} ${spread(times)}`);
+  }
+  return lines;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -302,18 +446,30 @@ async function main() {
       tps: { type: 'string', default: '2000' },
       'no-build': { type: 'boolean', default: false },
       url: { type: 'string' },
+      // A Chromium trace and a CPU profile of the last run, in this folder.
+      profile: { type: 'string' },
+      // Keep the backend's SQLite files here; a later run with the same
+      // folder measures the stored snapshot without syncing again (delete
+      // the folder of a run whose first sync did not finish).
+      'data-dir': { type: 'string' },
     },
   });
   const runs = Number(values.runs);
+  if (values.profile) mkdirSync(values.profile, { recursive: true });
   const backendPort = Number(values['backend-port']) || (await freePort());
   const emulatorPort = Number(values['emulator-port']) || (await freePort());
   // --url: measure a portal that is already running (nothing is started).
   const baseUrl = values.url ?? `http://localhost:${backendPort}`;
   logDir = mkdtempSync(join(tmpdir(), 'bench-explorer-'));
   const configFile = join(logDir, 'app-config.bench.json');
+  const dataDir = values['data-dir'] && resolve(values['data-dir']);
+  // Synced once already: a database of the plugin in the folder.
+  const synced =
+    !!dataDir && existsSync(join(dataDir, 'aws-organizations.sqlite'));
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   writeFileSync(
     configFile,
-    benchConfig(backendPort, emulatorPort, Number(values.tps)),
+    benchConfig(backendPort, emulatorPort, Number(values.tps), dataDir, synced),
   );
 
   if (!values['no-build'] && !values.url) {
@@ -405,7 +561,24 @@ async function main() {
         status.lastSuccess.durationMs / 1000
       ).toFixed(1)} s)`,
     );
+    // The backend indexes and judges a snapshot once (when it lands, or on
+    // the first request after a start with a kept database): wait for that
+    // outside the measured runs.
+    await waitFor('the indexed snapshot', 30 * 60_000, async () => {
+      const response = await fetch(
+        `${baseUrl}/api/aws-organizations/organization/tree?depth=0&accounts=false`,
+        { headers: { Authorization: `Bearer ${token}` } },
+      );
+      return response.ok ? true : undefined;
+    });
+    log(
+      `snapshot indexed ${((Date.now() - startedAt) / 1000).toFixed(
+        0,
+      )} s after the start`,
+    );
 
+    const runsStartedAt = utcTime();
+    const loadBefore = load();
     const browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
@@ -428,7 +601,11 @@ async function main() {
           .getByRole('link', { name: 'Catalog', exact: true })
           .first()
           .waitFor();
-        const result = await measure(page, baseUrl);
+        const result = await measure(
+          page,
+          baseUrl,
+          i === runs ? values.profile : undefined,
+        );
         await context.close();
         if (i === 0) {
           log(`warm-up: ${describe(result)}`);
@@ -442,8 +619,10 @@ async function main() {
     }
 
     const lines = summarize(figures);
+    lines.push(...(await serverTimes(figures[0], token)));
     lines.unshift(
       `data set ${values.dataset}, ${runs} runs (median [min–max])`,
+      `runs from ${runsStartedAt} to ${utcTime()}, load average (1/5/15 min) before ${loadBefore}, after ${load()}`,
     );
     process.stdout.write(`${lines.join('\n')}\n`);
   } finally {

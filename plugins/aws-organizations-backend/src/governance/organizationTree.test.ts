@@ -155,4 +155,28 @@ describe('organizationTree', () => {
       undefined,
     );
   });
+
+  it('counts with the report it is given, when the index is judged again', () => {
+    const first = organizationTree(index, report, { depth: 0 })!;
+    const rejudged = fakeReport({
+      '111111111111': { a: 'pass' },
+      '222222222222': { a: 'pass' },
+      '333333333333': { a: 'pass' },
+      '444444444444': { a: 'pass' },
+      '555555555555': { a: 'pass' },
+    });
+    const second = organizationTree(index, rejudged, { depth: 0 })!;
+    expect(first.compliance).toEqual({ pass: 1, fail: 2, warn: 1, unknown: 1 });
+    expect(second.compliance).toEqual({
+      pass: 5,
+      fail: 0,
+      warn: 0,
+      unknown: 0,
+    });
+    // A response may be changed by its caller without touching the next.
+    second.compliance.pass = 99;
+    expect(
+      organizationTree(index, rejudged, { depth: 0 })!.compliance.pass,
+    ).toBe(5);
+  });
 });

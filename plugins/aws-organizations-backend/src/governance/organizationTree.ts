@@ -1,4 +1,5 @@
 import {
+  ComplianceCounts,
   emptyComplianceCounts,
   OrgTreeNode,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -19,12 +20,66 @@ export interface OrganizationTreeOptions {
   accounts?: boolean;
 }
 
+/** What a node counts in it and below, computed once per snapshot. */
+interface UnitRollup {
+  accountCount: number;
+  compliance: ComplianceCounts;
+}
+
+/**
+ * Rollups per unit of one index and report, by index: every tree request
+ * of a snapshot reads them, so a request costs the nodes it returns, not
+ * the size of the organization.
+ */
+const rollupCache = new WeakMap<
+  GovernanceIndex,
+  { report: ComplianceReport; rollups: Map<string, UnitRollup> }
+>();
+
+function computeRollups(
+  index: GovernanceIndex,
+  report: ComplianceReport,
+): Map<string, UnitRollup> {
+  const rollups = new Map<string, UnitRollup>();
+  const visit = (id: string): UnitRollup => {
+    const entry = index.children.get(id);
+    const rollup: UnitRollup = {
+      accountCount: entry?.accounts.length ?? 0,
+      compliance: emptyComplianceCounts(),
+    };
+    for (const account of entry?.accounts ?? []) {
+      rollup.compliance[accountStatus(report, account.id).status]++;
+    }
+    for (const unit of entry?.units ?? []) {
+      const child = visit(unit.id);
+      rollup.accountCount += child.accountCount;
+      addCounts(rollup.compliance, child.compliance);
+    }
+    rollups.set(id, rollup);
+    return rollup;
+  };
+  visit(index.snapshot.root.id);
+  return rollups;
+}
+
+function unitRollups(
+  index: GovernanceIndex,
+  report: ComplianceReport,
+): Map<string, UnitRollup> {
+  const cached = rollupCache.get(index);
+  if (cached?.report === report) return cached.rollups;
+  const rollups = computeRollups(index, report);
+  rollupCache.set(index, { report, rollups });
+  return rollups;
+}
+
 /**
  * `GET /organization/tree`: the root (or `unit`) with its OUs, recursively
  * (or `depth` levels); each node counts the accounts and their statuses in
  * it and below, and lists its own accounts with their compliance status
  * unless `accounts` is false. OUs are ordered by name, accounts by name then
- * id. Undefined when `unit` is not in the organization.
+ * id. Undefined when `unit` is not in the organization. The counts are
+ * computed once per snapshot; a request builds only the nodes it returns.
  */
 export function organizationTree(
   index: GovernanceIndex,
@@ -33,40 +88,35 @@ export function organizationTree(
 ): OrgTreeNode | undefined {
   const withAccounts = options.accounts ?? true;
   const maxDepth = options.depth ?? Infinity;
+  const rollups = unitRollups(index, report);
   const build = (
     id: string,
     kind: OrgTreeNode['kind'],
     depth: number,
   ): OrgTreeNode => {
     const entry = index.children.get(id) ?? { units: [], accounts: [] };
-    const compliance = emptyComplianceCounts();
-    const accounts = entry.accounts.map(account => {
-      const status = accountStatus(report, account.id).status;
-      compliance[status]++;
-      return {
-        id: account.id,
-        name: account.name,
-        state: account.state,
-        status,
-      };
-    });
-    let accountCount = accounts.length;
-    // Counts need the whole subtree; only `depth` levels are returned.
-    const children = entry.units.map(unit => {
-      const child = build(unit.id, 'ou', depth + 1);
-      accountCount += child.accountCount;
-      addCounts(compliance, child.compliance);
-      return child;
-    });
+    const rollup = rollups.get(id)!;
     const node: OrgTreeNode = {
       id,
       name: index.unitName(id) ?? id,
       kind,
-      accountCount,
-      compliance,
-      childCount: children.length,
-      ...(withAccounts ? { accounts } : {}),
-      children: depth < maxDepth ? children : [],
+      accountCount: rollup.accountCount,
+      compliance: { ...rollup.compliance },
+      childCount: entry.units.length,
+      ...(withAccounts
+        ? {
+            accounts: entry.accounts.map(account => ({
+              id: account.id,
+              name: account.name,
+              state: account.state,
+              status: accountStatus(report, account.id).status,
+            })),
+          }
+        : {}),
+      children:
+        depth < maxDepth
+          ? entry.units.map(unit => build(unit.id, 'ou', depth + 1))
+          : [],
     };
     const owner = index.resolution.unitOwners[id];
     if (owner) node.owner = owner;

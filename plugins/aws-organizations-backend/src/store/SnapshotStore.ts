@@ -77,7 +77,12 @@ export async function encodeSnapshotBody(
   };
 }
 
-function toMeta(row: any): StoredSnapshotMeta {
+function toMeta(
+  row: any,
+  unmappedPrincipals: ResolvedPrincipal[] = fromJson<ResolvedPrincipal[]>(
+    row.unmapped_principals_json,
+  ) ?? [],
+): StoredSnapshotMeta {
   return {
     etag: row.etag,
     ...(row.run_id !== null ? { runId: String(row.run_id) } : {}),
@@ -85,12 +90,23 @@ function toMeta(row: any): StoredSnapshotMeta {
     storedAt: toIso(row.stored_at)!,
     sizeBytes: Number(row.size_bytes),
     storedBytes: Number(row.stored_bytes),
-    unmappedPrincipals:
-      fromJson<ResolvedPrincipal[]>(row.unmapped_principals_json) ?? [],
+    unmappedPrincipals,
   };
 }
 
+/** The metadata without the unmapped principals (cheap, every request). */
+const LIGHT_META_COLUMNS = [
+  'id',
+  'etag',
+  'run_id',
+  'read_at',
+  'stored_at',
+  'size_bytes',
+  'stored_bytes',
+];
+
 const META_COLUMNS = [
+  'id',
   'etag',
   'run_id',
   'read_at',
@@ -103,6 +119,13 @@ const META_COLUMNS = [
 /** The current complete snapshot, one row, replaced atomically. */
 export class SnapshotStore {
   readonly #db: Knex;
+  /**
+   * The unmapped principals of the row last read: a stored row never
+   * changes (a new snapshot or resolution is a new row), and the list grows
+   * with the Identity Store (megabytes of JSON at 100,000 principals), so it
+   * is read and parsed once per row, not on every request's metadata read.
+   */
+  #unmapped?: { id: unknown; etag: string; list: ResolvedPrincipal[] };
 
   constructor(db: Knex) {
     this.#db = db;
@@ -110,10 +133,32 @@ export class SnapshotStore {
 
   async currentMeta(): Promise<StoredSnapshotMeta | undefined> {
     const row = await this.#db(TABLE)
-      .select(META_COLUMNS)
+      .select(LIGHT_META_COLUMNS)
       .orderBy('id', 'desc')
       .first();
-    return row ? toMeta(row) : undefined;
+    if (!row) {
+      return undefined;
+    }
+    const cached = this.#unmapped;
+    if (cached && cached.id === row.id && cached.etag === row.etag) {
+      return toMeta(row, cached.list);
+    }
+    const full = await this.#db(TABLE)
+      .select(META_COLUMNS)
+      .where('id', row.id)
+      .first();
+    // Replaced in between: the new current row.
+    return full ? this.#remember(full) : this.currentMeta();
+  }
+
+  #remember(row: any): StoredSnapshotMeta {
+    const meta = toMeta(row);
+    this.#unmapped = {
+      id: row.id,
+      etag: row.etag,
+      list: meta.unmappedPrincipals,
+    };
+    return meta;
   }
 
   /** The current snapshot's metadata and uncompressed JSON body. */
@@ -143,7 +188,7 @@ export class SnapshotStore {
       return undefined;
     }
     return {
-      meta: toMeta(row),
+      meta: this.#remember(row),
       gzip: row.encoding === 'gzip',
       body: Buffer.from(row.body),
     };

@@ -148,6 +148,55 @@ describe('AwsOrganizationsStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'reads the unmapped principals once per stored snapshot, not per metadata read, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      let listReads = 0;
+      store.db.on('query', (query: { sql: string }) => {
+        if (query.sql.includes('unmapped_principals_json')) listReads++;
+      });
+      const save = async (json: string, unmapped: { id: string }[]) => {
+        const encoded = await encodeSnapshotBody(json);
+        await store.db.transaction(trx =>
+          store.snapshots.replace(trx, {
+            encoded,
+            readAt: new Date(),
+            storedAt: new Date(),
+            unmappedPrincipals: unmapped.map(u => ({
+              type: 'USER' as const,
+              name: u.id,
+              ...u,
+            })),
+          }),
+        );
+        return encoded.etag;
+      };
+      const first = await save('{"snapshot":{"n":1},"resolution":{}}', [
+        { id: 'u-1' },
+      ]);
+      const reads = listReads;
+      for (let i = 0; i < 3; i++) {
+        const meta = await store.snapshots.currentMeta();
+        expect(meta?.etag).toBe(first);
+        expect(meta?.unmappedPrincipals.map(p => p.id)).toEqual(['u-1']);
+      }
+      expect(listReads - reads).toBe(1);
+
+      // A new snapshot (or the same one stored again) is a new row.
+      await save('{"snapshot":{"n":1},"resolution":{}}', [{ id: 'u-2' }]);
+      expect(
+        (await store.snapshots.currentMeta())?.unmappedPrincipals.map(
+          p => p.id,
+        ),
+      ).toEqual(['u-2']);
+      const second = await save('{"snapshot":{"n":2},"resolution":{}}', []);
+      const meta = await store.snapshots.currentMeta();
+      expect(meta?.etag).toBe(second);
+      expect(meta?.unmappedPrincipals).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'pages and filters the change log, newest first, on %p',
     async databaseId => {
       const store = await createStore(databaseId);

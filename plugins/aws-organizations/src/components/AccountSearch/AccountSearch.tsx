@@ -3,6 +3,7 @@ import {
   AccountSummary,
   ComplianceStatus,
   OrgTreeNode,
+  Page,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { Link, Table, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -58,7 +59,8 @@ const COMPLIANCE: { value: ComplianceStatus; label: string }[] = [
   { value: 'unknown', label: 'Unknown' },
 ];
 
-const PAGE_SIZE = 20;
+/** Rows of a page of the account table, at first. */
+export const PAGE_SIZE = 20;
 const SEARCH_DEBOUNCE_MS = 300;
 
 const columns: TableColumn<AccountSummary>[] = [
@@ -190,6 +192,11 @@ export function AccountSearch(props: {
   tree?: OrgTreeNode;
   filters: AccountFilters;
   onFiltersChange: (filters: AccountFilters) => void;
+  /**
+   * The first page without filters, already requested (with the rest of
+   * the explorer's first data): shown without asking again.
+   */
+  firstPage?: Promise<Page<AccountSummary>>;
 }) {
   const { filters, onFiltersChange } = props;
   const api = useApi(awsOrganizationsApiRef);
@@ -290,12 +297,19 @@ export function AccountSearch(props: {
           columns={columns}
           data={async tableQuery => {
             let page;
+            const unfilteredFirstPage =
+              tableQuery.page === 0 &&
+              tableQuery.pageSize === PAGE_SIZE &&
+              Object.values(query).every(value => value === undefined);
             try {
-              page = await api.listAccounts({
-                ...query,
-                offset: tableQuery.page * tableQuery.pageSize,
-                limit: tableQuery.pageSize,
-              });
+              page =
+                unfilteredFirstPage && props.firstPage
+                  ? await props.firstPage
+                  : await api.listAccounts({
+                      ...query,
+                      offset: tableQuery.page * tableQuery.pageSize,
+                      limit: tableQuery.pageSize,
+                    });
               setListError(undefined);
             } catch (error) {
               // Said once, above the table, not again in material-table's

@@ -22,12 +22,14 @@ import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
+import { ExplorerData, explorerData } from './explorerData';
 
 /**
  * The org explorer's content: sync status, compliance charts, the OU tree
  * and the account search.
  */
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
+  const api = useApi(awsOrganizationsApiRef);
   const { status, error } = useSnapshotWatch({ fastMs: props.pollIntervalMs });
   if (!status && !error) {
     // One cheap status read first: before the first sync, nothing else is
@@ -52,10 +54,20 @@ export function OrgExplorer(props: { pollIntervalMs?: number }) {
       </Content>
     );
   }
-  return <SyncedExplorer pollIntervalMs={props.pollIntervalMs} />;
+  const etag = status?.snapshotEtag;
+  // The first data, requested at once as soon as a snapshot is known (not
+  // after the explorer rendered): memoized per snapshot, so this is done
+  // once, and the views below take these answers.
+  const first = etag ? explorerData(api, etag) : undefined;
+  return <SyncedExplorer pollIntervalMs={props.pollIntervalMs} first={first} />;
 }
 
-function SyncedExplorer(props: { pollIntervalMs?: number }) {
+function SyncedExplorer(props: {
+  pollIntervalMs?: number;
+  /** The first data of the current snapshot, already requested. */
+  first?: ExplorerData;
+}) {
+  const { first } = props;
   const api = useApi(awsOrganizationsApiRef);
   const [filters, setFilters] = useState<AccountFilters>(NO_FILTERS);
   const accountsRef = useRef<HTMLDivElement>(null);
@@ -69,8 +81,15 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
     });
   }, []);
   const { generation } = useSnapshotWatch();
-  const tree = useOrganizationTree(api, generation);
-  const summary = useSnapshotAsync(() => api.getComplianceSummary(), [api]);
+  const tree = useOrganizationTree(
+    api,
+    generation,
+    first && (() => first.tree),
+  );
+  const summary = useSnapshotAsync(
+    () => first?.summary ?? api.getComplianceSummary(),
+    [api],
+  );
 
   return (
     <Content>
@@ -140,6 +159,7 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
               tree={tree.root}
               filters={filters}
               onFiltersChange={setFilters}
+              firstPage={first?.firstAccounts}
             />
           </div>
         </Grid>

@@ -67,6 +67,11 @@ describe('OrgExplorerPage', () => {
       ),
     ).toBeInTheDocument();
     expect(mock.listAccounts).toHaveBeenCalledWith({ offset: 0, limit: 20 });
+    // Requested together when the status named the snapshot; the views take
+    // those answers instead of asking again.
+    expect(mock.listAccounts).toHaveBeenCalledTimes(1);
+    expect(mock.getOrganizationTree).toHaveBeenCalledTimes(1);
+    expect(mock.getComplianceSummary).toHaveBeenCalledTimes(1);
   });
 
   it('queries the accounts with the filters', async () => {

@@ -1,6 +1,6 @@
 import { OrgTreeNode } from '@aws-governance/plugin-aws-organizations-common';
-import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
+import { makeStyles } from '@material-ui/core/styles';
 import Typography from '@material-ui/core/Typography';
 import ChevronRightIcon from '@material-ui/icons/ChevronRight';
 import ExpandMoreIcon from '@material-ui/icons/ExpandMore';
@@ -11,22 +11,30 @@ import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 import { pluralize } from '../common/format';
 import { childrenPending } from './useOrganizationTree';
 
+const useStyles = makeStyles(theme => ({
+  label: {
+    display: 'flex',
+    alignItems: 'center',
+    padding: theme.spacing(0.5, 0),
+  },
+  name: { flexGrow: 1 },
+  count: { margin: '0 8px', whiteSpace: 'nowrap' },
+  chip: { marginRight: 8, flexShrink: 0 },
+}));
+
+/** A node's label; static classes only (rendered for every visible unit). */
 function NodeLabel(props: { node: OrgTreeNode }) {
   const { node } = props;
+  const classes = useStyles();
   return (
-    <Box
-      display="flex"
-      alignItems="center"
-      py={0.5}
-      data-testid={`aws-tree-node-${node.id}`}
-    >
-      <Typography variant="body2" style={{ flexGrow: 1 }}>
+    <div className={classes.label} data-testid={`aws-tree-node-${node.id}`}>
+      <Typography variant="body2" className={classes.name}>
         {node.name}
       </Typography>
       <Typography
         variant="caption"
         color="textSecondary"
-        style={{ margin: '0 8px', whiteSpace: 'nowrap' }}
+        className={classes.count}
       >
         {pluralize(node.accountCount, 'account')}
       </Typography>
@@ -35,11 +43,11 @@ function NodeLabel(props: { node: OrgTreeNode }) {
           size="small"
           color="secondary"
           label={`${node.compliance.fail} non-compliant`}
-          style={{ marginRight: 8, flexShrink: 0 }}
+          className={classes.chip}
         />
       )}
       <ComplianceCountsBar counts={node.compliance} width={100} />
-    </Box>
+    </div>
   );
 }
 

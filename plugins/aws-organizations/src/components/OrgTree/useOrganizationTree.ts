@@ -40,15 +40,21 @@ export function useOrganizationTree(
   api: AwsOrganizationsApi,
   /** Counts new snapshots: a new one loads the tree again, from the top. */
   generation = 0,
+  /** The first levels, when already requested (else they are asked for). */
+  initialTree?: () => Promise<OrgTreeNode>,
 ) {
   const [loaded, setLoaded] = useState<ReadonlyMap<string, OrgTreeNode[]>>(
     () => new Map(),
   );
   const initial = useAsync(() => {
-    return api.getOrganizationTree({
-      depth: INITIAL_TREE_DEPTH,
-      accounts: false,
-    });
+    return initialTree
+      ? initialTree()
+      : api.getOrganizationTree({
+          depth: INITIAL_TREE_DEPTH,
+          accounts: false,
+        });
+    // A new snapshot (generation) loads again; the loader follows it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, generation]);
   const [loadingUnits, setLoadingUnits] = useState<ReadonlySet<string>>(
     () => new Set(),
