@@ -21,6 +21,8 @@ export {
   EntityAwsServiceAccountsCard,
   EntityAwsGroupAccountsCard,
   EntityAwsUserAccessCard,
+  EntityAwsGroupRoleReachCard,
+  EntityAwsServiceRoleReachCard,
 } from './plugin';
 export * from './api/AwsOrganizationsApi';
 export { AwsOrganizationsClient } from './api/AwsOrganizationsClient';

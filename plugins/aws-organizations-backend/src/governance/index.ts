@@ -32,3 +32,15 @@ export {
 export type { AccessReportRow } from './accessReport';
 export { organizationTree } from './organizationTree';
 export { complianceSummary, accountCompliance } from './complianceViews';
+export {
+  accountRoleReach,
+  principalRoleReach,
+  incompleteOf,
+  reachOf,
+} from './roleReach';
+export {
+  accountRoles,
+  isExternalPrincipal,
+  trustPrincipalLabel,
+} from './accountRoles';
+export { trustMap, UnknownTrustMapUnit } from './trustMap';

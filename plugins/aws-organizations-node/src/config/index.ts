@@ -7,6 +7,7 @@ export {
   readAwsOrganizationsConfig,
   DEFAULT_RESOLUTION_SCHEDULE,
   DEFAULT_SYNC_SCHEDULE,
+  REACH_DEPTH,
 } from './settings';
 export type {
   AwsOrganizationsConfig,
@@ -14,5 +15,6 @@ export type {
   HistoryConfig,
   OwnershipConfig,
   PrincipalMappingConfig,
+  ReachConfig,
   UserMappingRule,
 } from './settings';

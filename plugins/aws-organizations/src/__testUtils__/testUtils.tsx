@@ -37,6 +37,10 @@ export function mockAwsApi(
     'getComplianceSummary',
     'simulate',
     'getPrincipalAccess',
+    'getAccountRoleReach',
+    'getAccountRoles',
+    'getPrincipalRoleReach',
+    'getTrustMap',
     'getDownloadUrl',
   ];
   const api: Record<string, jest.Mock> = {};

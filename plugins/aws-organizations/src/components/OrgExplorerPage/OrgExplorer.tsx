@@ -22,6 +22,7 @@ import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
+import { TrustMap } from '../TrustMap/TrustMap';
 
 /**
  * The org explorer's content: sync status, compliance charts, the OU tree
@@ -143,6 +144,9 @@ function SyncedExplorer(props: { pollIntervalMs?: number }) {
               onFiltersChange={setFilters}
             />
           </div>
+        </Grid>
+        <Grid item xs={12}>
+          <TrustMap />
         </Grid>
       </Grid>
     </Content>

@@ -5,6 +5,7 @@ import {
   syncStatus,
   tree,
 } from '../../__testUtils__/data';
+import { trustMap } from '../../__testUtils__/roleReachData';
 import {
   mockAwsApi,
   pending,
@@ -19,6 +20,7 @@ function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
     getOrganizationTree: jest.fn(async () => tree),
     getComplianceSummary: jest.fn(async () => complianceSummary),
     getSyncStatus: jest.fn(async () => syncStatus),
+    getTrustMap: jest.fn(async () => trustMap),
     listAccounts: jest.fn(async query => ({
       items: [accountSummary],
       totalCount: 1,
