@@ -115,6 +115,14 @@ export interface Config {
         rule?: 'userName' | 'email';
       };
     };
+    /** Who reaches which account through IAM roles (the reach index). */
+    reach?: {
+      /**
+       * Role hops followed after a permission set's Identity Center role,
+       * 1 to 5. Default 3.
+       */
+      maxDepth?: number;
+    };
     /** Change log retention, applied after each sync. */
     history?: {
       /** Days to keep change log entries and sync runs. Default 365. */

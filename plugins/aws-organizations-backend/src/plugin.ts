@@ -124,6 +124,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           compliance,
           logger,
           namespace: config.catalog.namespace,
+          reachDepth: config.reach.maxDepth,
         });
         // Index and judge each new snapshot when it lands, not on the first
         // request after it (seconds at 5,000 accounts).
@@ -151,6 +152,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
               logger,
             }),
             governance,
+            reachDepth: config.reach.maxDepth,
           }),
         );
         deps.httpRouter.addAuthPolicy({

@@ -50,6 +50,8 @@ export interface ComplianceEvidence {
     | 'permission-set'
     | 'tag'
     | 'account'
+    | 'role'
+    | 'iam-user'
     | 'note';
   /** One line for people. */
   description: string;
@@ -61,6 +63,8 @@ export interface ComplianceEvidence {
   principalId?: string;
   principalType?: 'USER' | 'GROUP';
   accountId?: string;
+  /** The IAM role or user ARN (`role` and `iam-user` evidence). */
+  arn?: string;
 }
 
 /** A compliance rule as the API describes it. @public */

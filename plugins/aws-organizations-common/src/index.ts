@@ -13,6 +13,7 @@ export * from './policyTypes';
 export * from './api';
 export * from './governanceApi';
 export * from './guardrailsApi';
+export * from './roleReachApi';
 export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';

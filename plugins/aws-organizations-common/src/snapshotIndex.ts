@@ -16,6 +16,7 @@ import type {
   ServiceControlPolicy,
 } from './snapshot';
 import { knownResourceControlPolicies } from './policyTypes';
+import { createIamLookups, IamLookups } from './iam/lookups';
 
 /**
  * The direct children of a root or OU, in snapshot order.
@@ -63,6 +64,8 @@ export interface SnapshotIndex {
   readonly users: ReadonlyMap<string, IdentityStoreUser>;
   /** A group's display name or a user's user name; the id when unknown. */
   principalName(type: PrincipalType, id: string): string;
+  /** The roles part: roles and users per account, trust edges, the reach index. */
+  readonly iam: IamLookups;
 }
 
 const indexes = new WeakMap<OrganizationSnapshot, SnapshotIndex>();
@@ -156,6 +159,7 @@ function buildIndex(snapshot: OrganizationSnapshot): SnapshotIndex {
       (type === 'GROUP'
         ? groups.get(id)?.displayName
         : users.get(id)?.userName) ?? id,
+    iam: createIamLookups(snapshot),
   };
 }
 

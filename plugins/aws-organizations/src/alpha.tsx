@@ -232,6 +232,30 @@ export const awsGroupComplianceCard = EntityCardBlueprint.make({
 });
 
 /** @alpha */
+export const awsGroupRoleReachCard = EntityCardBlueprint.make({
+  name: 'group-role-reach',
+  params: {
+    filter: isKindOf('group'),
+    loader: () =>
+      import('./components/RoleReach/GroupRoleReachCard').then(m => (
+        <m.GroupRoleReachCard />
+      )),
+  },
+});
+
+/** @alpha */
+export const awsServiceRoleReachCard = EntityCardBlueprint.make({
+  name: 'service-role-reach',
+  params: {
+    filter: isAwsAccountWorkloadEntity,
+    loader: () =>
+      import('./components/RoleReach/ServiceRoleReachCard').then(m => (
+        <m.ServiceRoleReachCard />
+      )),
+  },
+});
+
+/** @alpha */
 export const awsUserAccessCard = EntityCardBlueprint.make({
   name: 'user-access',
   params: {
@@ -269,5 +293,7 @@ export default createFrontendPlugin({
     awsGroupAccountsCard,
     awsGroupComplianceCard,
     awsUserAccessCard,
+    awsGroupRoleReachCard,
+    awsServiceRoleReachCard,
   ],
 });

@@ -23,6 +23,8 @@ export {
   EntityAwsGroupAccountsCard,
   EntityAwsGroupComplianceCard,
   EntityAwsUserAccessCard,
+  EntityAwsGroupRoleReachCard,
+  EntityAwsServiceRoleReachCard,
 } from './plugin';
 export * from './api/AwsOrganizationsApi';
 export { AwsOrganizationsClient } from './api/AwsOrganizationsClient';

@@ -326,3 +326,41 @@ export const EntityAwsUserAccessCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Card for a Group: the AWS accounts the team reaches through IAM roles,
+ * each with its path.
+ *
+ * @public
+ */
+export const EntityAwsGroupRoleReachCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupRoleReachCard',
+      component: {
+        lazy: () =>
+          import('./components/RoleReach/GroupRoleReachCard').then(
+            m => m.GroupRoleReachCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Card for a service: who reaches the AWS accounts it runs in through IAM
+ * roles, each with its path.
+ *
+ * @public
+ */
+export const EntityAwsServiceRoleReachCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsServiceRoleReachCard',
+      component: {
+        lazy: () =>
+          import('./components/RoleReach/ServiceRoleReachCard').then(
+            m => m.ServiceRoleReachCard,
+          ),
+      },
+    }),
+  );

@@ -1,5 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  indexSnapshot,
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -36,6 +37,11 @@ export function createGovernanceState(options: {
   logger: LoggerService;
   /** Catalog namespace of the AWS entities. */
   namespace: string;
+  /**
+   * Role hops of the reach index (`awsOrganizations.reach.maxDepth`): the
+   * index is built with the rest, before the first request that needs it.
+   */
+  reachDepth?: number;
 }): GovernanceState {
   const { store, compliance, logger, namespace } = options;
   let cached: GovernanceView | undefined;
@@ -49,6 +55,11 @@ export function createGovernanceState(options: {
     }
     const { snapshot, resolution } = parseStoredSnapshot(stored.json);
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
+    const reachStarted = Date.now();
+    const reach = indexSnapshot(snapshot).iam.reach({
+      maxDepth: options.reachDepth ?? 3,
+    });
+    const reachMs = Date.now() - reachStarted;
     const report = compliance.forSnapshot(
       stored.meta.etag,
       snapshot,
@@ -66,6 +77,9 @@ export function createGovernanceState(options: {
       etag: view.etag,
       accounts: snapshot.accounts.length,
       durationMs: Date.now() - started,
+      ...(reach
+        ? { reachIndexMs: reachMs, reachPaths: reach.stats.paths }
+        : {}),
     });
     return view;
   }

@@ -36,3 +36,15 @@ export {
   accountCompliance,
   ownersCompliance,
 } from './complianceViews';
+export {
+  accountRoleReach,
+  principalRoleReach,
+  incompleteOf,
+  reachOf,
+} from './roleReach';
+export {
+  accountRoles,
+  isExternalPrincipal,
+  trustPrincipalLabel,
+} from './accountRoles';
+export { trustMap, UnknownTrustMapUnit } from './trustMap';

@@ -10,6 +10,7 @@
  */
 import {
   AccountAccess,
+  AccountRoleReach,
   CHANGE_KINDS,
   ChangeKind,
   ChangeLogEntry,
@@ -121,4 +122,19 @@ export function teamLevelSyncStatus(status: SyncStatus): SyncStatus {
     unmappedPrincipals,
     unmappedPrincipalCount: unmappedPrincipals.length,
   };
+}
+
+/**
+ * Who reaches an account through roles, at team level: the ways whose
+ * start a group holds, with the groups only (no members); ways held by
+ * users alone are left out, as in {@link teamLevelAccess}.
+ */
+export function teamLevelRoleReach(reach: AccountRoleReach): AccountRoleReach {
+  const entries = reach.entries.flatMap(entry => {
+    const holders = entry.holders
+      .filter(h => h.principal.type === 'GROUP')
+      .map(({ principal }) => ({ principal }));
+    return holders.length > 0 ? [{ ...entry, holders }] : [];
+  });
+  return { ...reach, restricted: true, entries };
 }

@@ -24,6 +24,7 @@ import { createRouteAuth } from './authorize';
 import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
+import { createRoleReachRouter } from './roleReachRouter';
 import { parseSyncStatusQuery } from './governanceQueries';
 import { envelopeChunks, matchesEtag, quoteEtag } from './snapshotResponse';
 
@@ -35,6 +36,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   syncTrigger: SyncTrigger;
   governance: GovernanceState;
+  /** Role hops the reach routes follow (`awsOrganizations.reach.maxDepth`); default 3. */
+  reachDepth?: number;
 }
 
 /** @internal */
@@ -175,6 +178,13 @@ export async function createRouter(
 
   router.use(
     createGovernanceRouter({ auth, state: options.governance, store }),
+  );
+  router.use(
+    createRoleReachRouter({
+      auth,
+      state: options.governance,
+      maxDepth: options.reachDepth ?? 3,
+    }),
   );
   router.use(createErrorFilter(logger));
 

@@ -23,6 +23,14 @@ export type {
 } from './decision';
 export type { RoleHop } from './hop';
 export { buildReachIndex, reachIndex } from './reach';
+export { isIdentityCenterProvider } from './lookups';
+export type {
+  AccountTrustEdge,
+  AccountTrustEdges,
+  IamLookups,
+  LocatedRole,
+  TrustSource,
+} from './lookups';
 export type {
   AccountReach,
   AccountReachEntry,

@@ -86,6 +86,12 @@ export interface ReachIndex {
   whoCanReach(accountId: string): AccountReach;
   /** The paths from a permission set in an account. */
   pathsFrom(permissionSetArn: string, accountId: string): ReachPath[];
+  /**
+   * The roles a role of the snapshot may assume directly (one hop, denied
+   * hops left out; allowed and indeterminate ones with their steps).
+   * Empty for a role the snapshot does not hold.
+   */
+  hopsFromRole(roleArn: string): RoleHop[];
   stats: ReachIndexStats;
 }
 
@@ -168,6 +174,7 @@ export function buildReachIndex(
   const anyone: RoleEntry[] = [];
   const ssoRoles = new Map<string, IamRole>();
   const byArn = new Map<string, RoleEntry>();
+  const allRoles = new Map<string, { role: IamRole; accountId: string }>();
   const unknownAccounts: string[] = [];
   for (const account of snapshot.accounts) {
     const part = iamOf(iam, account.id);
@@ -177,6 +184,7 @@ export function buildReachIndex(
     }
     for (const role of part.roles) {
       stats.roles++;
+      allRoles.set(role.arn, { role, accountId: account.id });
       const psName = ssoPermissionSetName(role);
       if (psName !== undefined) ssoRoles.set(`${psName}|${account.id}`, role);
       if (!namesAwsPrincipal(role.trustPolicy)) continue;
@@ -362,6 +370,14 @@ export function buildReachIndex(
     },
     pathsFrom(permissionSetArn, accountId) {
       return pathsByStart.get(`${permissionSetArn}|${accountId}`) ?? [];
+    },
+    hopsFromRole(roleArn) {
+      const found = allRoles.get(roleArn);
+      if (!found) return [];
+      return hopsOf(
+        roleArn,
+        roleCaller(found.role, found.accountId, documents),
+      );
     },
   };
 }

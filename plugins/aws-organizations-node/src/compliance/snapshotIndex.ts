@@ -4,6 +4,7 @@ import {
   classifyPermissionSet,
   effectivePolicies,
   EffectiveScps,
+  IamLookups,
   indexSnapshot,
   IdentityStoreGroup,
   IdentityStoreUser,
@@ -67,6 +68,12 @@ export interface ComplianceSnapshotIndex {
   unitsMatching(refs: readonly string[]): Set<string>;
   /** True when the account sits in (or below) one of the units. */
   isInUnits(account: Account, unitIds: ReadonlySet<string>): boolean;
+  /**
+   * The roles part: an account's roles and users (unknown when not read,
+   * undefined without a roles source), trust edges and the reach index,
+   * from the snapshot's one index.
+   */
+  iam: IamLookups;
 }
 
 function lower(value: string): string {
@@ -140,5 +147,6 @@ export function createComplianceSnapshotIndex(
     unitsMatching,
     isInUnits: (account, unitIds) =>
       account.path.some(id => unitIds.has(id)) || unitIds.has(account.parentId),
+    iam: index.iam,
   };
 }

@@ -13,6 +13,7 @@ export {
   readAwsOrganizationsConfig,
   DEFAULT_RESOLUTION_SCHEDULE,
   DEFAULT_SYNC_SCHEDULE,
+  REACH_DEPTH,
 } from './settings';
 export type {
   AwsOrganizationsConfig,
@@ -20,5 +21,6 @@ export type {
   HistoryConfig,
   OwnershipConfig,
   PrincipalMappingConfig,
+  ReachConfig,
   UserMappingRule,
 } from './settings';

@@ -28,6 +28,7 @@ describe('readAwsOrganizationsConfig', () => {
         userRule: 'userName',
       },
       history: { retentionDays: 365, maxEntries: undefined },
+      reach: { maxDepth: 3 },
       resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
       catalog: expect.objectContaining({ namespace: 'default' }),
     });
@@ -146,6 +147,9 @@ describe('readAwsOrganizationsConfig', () => {
       'awsOrganizations.history.retentionDays',
     ],
     [{ history: { maxEntries: 1.5 } }, 'awsOrganizations.history.maxEntries'],
+    [{ reach: { maxDepth: 0 } }, 'awsOrganizations.reach.maxDepth'],
+    [{ reach: { maxDepth: 6 } }, 'awsOrganizations.reach.maxDepth'],
+    [{ reach: { maxDepth: 'deep' } }, 'awsOrganizations.reach.maxDepth'],
     [
       { catalog: { fallbackOwner: 'component:x' } },
       'awsOrganizations.catalog.fallbackOwner',
@@ -158,6 +162,13 @@ describe('readAwsOrganizationsConfig', () => {
     expect(() => readAwsOrganizationsConfig(withSettings(settings))).toThrow(
       new RegExp(`^Invalid config at ${key.replace(/\./g, '\\.')}: `),
     );
+  });
+
+  it('reads the role-hop depth of the reach index', () => {
+    expect(
+      readAwsOrganizationsConfig(withSettings({ reach: { maxDepth: 5 } }))
+        .reach,
+    ).toEqual({ maxDepth: 5 });
   });
 
   it('needs the awsOrganizations key', () => {

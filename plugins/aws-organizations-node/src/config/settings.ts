@@ -52,6 +52,18 @@ export interface HistoryConfig {
   maxEntries?: number;
 }
 
+/** Cross-account reach through roles (`awsOrganizations.reach`). @public */
+export interface ReachConfig {
+  /**
+   * Role hops followed after a permission set's Identity Center role
+   * (`awsOrganizations.reach.maxDepth`, 1 to 5, default 3).
+   */
+  maxDepth: number;
+}
+
+/** The default and largest role-hop depth of the reach index. @public */
+export const REACH_DEPTH = { default: 3, max: 5 } as const;
+
 /**
  * The whole `awsOrganizations` config, read once at startup by the backend
  * plugin.
@@ -68,6 +80,7 @@ export interface AwsOrganizationsConfig {
   ownership: OwnershipConfig;
   mapping: PrincipalMappingConfig;
   history: HistoryConfig;
+  reach: ReachConfig;
   /** `awsOrganizations.catalog`, read by the same rules as the catalog module. */
   catalog: AwsOrganizationsCatalogConfig;
 }
@@ -105,6 +118,18 @@ function readTagKey(config: Config, key: string): string {
     throw invalidConfig(key, `"${value}" is not a valid AWS tag key`);
   }
   return value;
+}
+
+function readReach(config: Config): ReachConfig {
+  const key = 'reach.maxDepth';
+  const maxDepth = readPositiveInteger(config, key) ?? REACH_DEPTH.default;
+  if (maxDepth > REACH_DEPTH.max) {
+    throw invalidConfig(
+      key,
+      `${maxDepth} is too deep: follow at most ${REACH_DEPTH.max} role hops`,
+    );
+  }
+  return { maxDepth };
 }
 
 function readOwnership(config: Config): OwnershipConfig {
@@ -200,6 +225,7 @@ export function readAwsOrganizationsConfig(
         DEFAULT_RETENTION_DAYS,
       maxEntries: readPositiveInteger(config, 'history.maxEntries'),
     },
+    reach: readReach(config),
     catalog: readAwsOrganizationsCatalogConfig(rootConfig),
   };
 }

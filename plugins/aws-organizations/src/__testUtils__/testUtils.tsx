@@ -38,6 +38,10 @@ export function mockAwsApi(
     'listOwners',
     'simulate',
     'getPrincipalAccess',
+    'getAccountRoleReach',
+    'getAccountRoles',
+    'getPrincipalRoleReach',
+    'getTrustMap',
     'getDownloadUrl',
   ];
   const api: Record<string, jest.Mock> = {};

@@ -2,6 +2,8 @@ import { createApiRef } from '@backstage/core-plugin-api';
 import {
   AccountsQuery,
   AccountAccess,
+  AccountRoleReach,
+  AccountRoles,
   AccountCompliance,
   AccountDetail,
   AccountGuardrails,
@@ -15,9 +17,12 @@ import {
   OwnersQuery,
   Page,
   PrincipalAccess,
+  PrincipalRoleReach,
   SimulationRequest,
   SimulationResult,
   SyncStatus,
+  TrustMap,
+  TrustMapQuery,
 } from '@aws-governance/plugin-aws-organizations-common';
 
 /**
@@ -139,6 +144,23 @@ export interface AwsOrganizationsApi {
   simulate(request: SimulationRequest): Promise<SimulationResult>;
   /** `GET /principals/:kind/:namespace/:name/access`. */
   getPrincipalAccess(principal: PrincipalEntityRef): Promise<PrincipalAccess>;
+  /**
+   * `GET /accounts/:id/role-reach`: who reaches the account through IAM
+   * roles, each way with its path (team level without
+   * `aws-organizations.access.read`).
+   */
+  getAccountRoleReach(accountId: string): Promise<AccountRoleReach>;
+  /**
+   * `GET /accounts/:id/roles`: the account's roles others can assume and
+   * its roles that reach other accounts.
+   */
+  getAccountRoles(accountId: string): Promise<AccountRoles>;
+  /** `GET /principals/:kind/:namespace/:name/role-reach`. */
+  getPrincipalRoleReach(
+    principal: PrincipalEntityRef,
+  ): Promise<PrincipalRoleReach>;
+  /** `GET /organization/trust-map`; `expand` opens OUs (and `external`). */
+  getTrustMap(query?: TrustMapQuery): Promise<TrustMap>;
   /**
    * The URL of a CSV export, for the browser to download itself (streamed
    * to disk, under the server's dated file name): first asks the backend for

@@ -3,6 +3,8 @@ import { ResponseError } from '@backstage/errors';
 import {
   AccountAccess,
   AccountCompliance,
+  AccountRoleReach,
+  AccountRoles,
   AccountDetail,
   AccountGuardrails,
   AccountSummary,
@@ -12,9 +14,12 @@ import {
   OwnerCompliance,
   Page,
   PrincipalAccess,
+  PrincipalRoleReach,
   SimulationRequest,
   SimulationResult,
   SyncStatus,
+  TrustMap,
+  TrustMapQuery,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
   AccountsQuery,
@@ -179,6 +184,29 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
         principal.namespace,
       )}/${segment(principal.name)}/access`,
     );
+  }
+
+  async getAccountRoleReach(accountId: string): Promise<AccountRoleReach> {
+    return this.#json(`/accounts/${segment(accountId)}/role-reach`);
+  }
+
+  async getAccountRoles(accountId: string): Promise<AccountRoles> {
+    return this.#json(`/accounts/${segment(accountId)}/roles`);
+  }
+
+  async getPrincipalRoleReach(
+    principal: PrincipalEntityRef,
+  ): Promise<PrincipalRoleReach> {
+    return this.#json(
+      `/principals/${segment(principal.kind)}/${segment(
+        principal.namespace,
+      )}/${segment(principal.name)}/role-reach`,
+    );
+  }
+
+  async getTrustMap(query: TrustMapQuery = {}): Promise<TrustMap> {
+    const expand = query.expand?.length ? query.expand.join(',') : undefined;
+    return this.#json(`/organization/trust-map${queryString({ expand })}`);
   }
 
   async getDownloadUrl(download: AwsOrganizationsDownload): Promise<string> {

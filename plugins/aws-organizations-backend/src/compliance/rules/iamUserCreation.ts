@@ -21,16 +21,28 @@ export type IamUserCreationParameters = {
   region: string;
 };
 
-type Workload = 'yes' | 'no' | { unknown: string };
+/** The parameters that say which accounts are workload accounts. */
+export type WorkloadParameters = Pick<
+  IamUserCreationParameters,
+  | 'workloadOrganizationalUnits'
+  | 'workloadTagKey'
+  | 'workloadTagValues'
+  | 'foundationalOrganizationalUnits'
+>;
+
+export type Workload = 'yes' | 'no' | { unknown: string };
 
 /**
  * A workload account sits in a workload OU, or carries a workload tag
  * (e.g. environment=prod) outside the foundational OUs: a production
  * account parked elsewhere is still a workload account.
  */
-function isWorkload(
+export function isWorkload(
   account: Account,
-  context: AccountComplianceRuleContext<IamUserCreationParameters>,
+  context: Pick<
+    AccountComplianceRuleContext<WorkloadParameters>,
+    'index' | 'parameters'
+  >,
 ): Workload {
   const { index, parameters: p } = context;
   if (

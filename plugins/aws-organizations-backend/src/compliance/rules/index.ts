@@ -10,20 +10,34 @@ import { securityLoggingAccountRule } from './securityLogging';
 import { dataPerimeterRule, rcpsEnabledRule } from './resourceControl';
 import { privilegedSessionDurationRule } from './sessionDuration';
 import { suspendedAccountNoAssignmentsRule } from './suspendedAccounts';
+import { noIamUsersRule } from './iamUsers';
+import { roleBoundaryRule } from './roleBoundary';
+import { roleReachProductionRule } from './roleReachProduction';
+import {
+  externalTrustExternalIdRule,
+  trustAnyoneOrganizationRule,
+} from './roleTrust';
+import { unusedRolesRule } from './unusedRoles';
 
 export {
   cloudTrailProtectedRule,
   dataPerimeterRule,
+  externalTrustExternalIdRule,
   iamUserCreationBlockedRule,
   managementAccountAccessRule,
   noDirectPrivilegedUserAssignmentsRule,
+  noIamUsersRule,
   ownerResolvableRule,
   permissionsBoundaryRule,
   privilegedSessionDurationRule,
   rcpsEnabledRule,
   regionsRestrictedRule,
+  roleBoundaryRule,
+  roleReachProductionRule,
   securityLoggingAccountRule,
   suspendedAccountNoAssignmentsRule,
+  trustAnyoneOrganizationRule,
+  unusedRolesRule,
 };
 
 /**
@@ -44,4 +58,10 @@ export const builtInComplianceRules: readonly AwsComplianceRule[] = [
   suspendedAccountNoAssignmentsRule,
   rcpsEnabledRule,
   dataPerimeterRule,
+  externalTrustExternalIdRule,
+  trustAnyoneOrganizationRule,
+  roleReachProductionRule,
+  roleBoundaryRule,
+  noIamUsersRule,
+  unusedRolesRule,
 ];

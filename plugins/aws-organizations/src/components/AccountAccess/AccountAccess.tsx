@@ -28,6 +28,7 @@ import { downloadUrl } from '../common/download';
 import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
+import { AccountRoleReach } from '../RoleReach/AccountRoleReach';
 
 function via(grant: AccessGrant): string {
   if (grant.via === 'direct') {
@@ -247,12 +248,18 @@ function Access(props: { accountId: string }) {
 
 /**
  * Who can reach an account: principals, permission sets, privilege, direct
- * or through a group, with group members and a CSV export.
+ * or through a group, with group members and a CSV export; beside them,
+ * who reaches it through IAM roles, each with its path.
  */
 export function AccountAccess() {
   return (
     <AccountIdGate>
-      {accountId => <Access accountId={accountId} />}
+      {accountId => (
+        <>
+          <Access accountId={accountId} />
+          <AccountRoleReach accountId={accountId} />
+        </>
+      )}
     </AccountIdGate>
   );
 }

@@ -23,6 +23,7 @@ import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 import { ExplorerData, explorerData } from './explorerData';
+import { TrustMap } from '../TrustMap/TrustMap';
 
 /**
  * The org explorer's content: sync status, compliance charts, the OU tree
@@ -162,6 +163,9 @@ function SyncedExplorer(props: {
               firstPage={first?.firstAccounts}
             />
           </div>
+        </Grid>
+        <Grid item xs={12}>
+          <TrustMap />
         </Grid>
       </Grid>
     </Content>

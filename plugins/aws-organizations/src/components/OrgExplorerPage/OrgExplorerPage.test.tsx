@@ -5,6 +5,7 @@ import {
   syncStatus,
   tree,
 } from '../../__testUtils__/data';
+import { trustMap } from '../../__testUtils__/roleReachData';
 import {
   mockAwsApi,
   pending,
@@ -26,6 +27,7 @@ function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
       );
       return { items, totalCount: items.length, offset: 0, limit: 50 };
     }),
+    getTrustMap: jest.fn(async () => trustMap),
     listAccounts: jest.fn(async query => ({
       items: [accountSummary],
       totalCount: 1,

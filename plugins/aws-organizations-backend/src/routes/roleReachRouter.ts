@@ -1,0 +1,129 @@
+import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import {
+  awsOrganizationsAccessReadPermission,
+  trustMapQuerySchema,
+} from '@aws-governance/plugin-aws-organizations-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  accountRoleReach,
+  accountRoles,
+  principalRoleReach,
+  trustMap,
+  UnknownTrustMapUnit,
+} from '../governance';
+import {
+  GovernanceState,
+  GovernanceView,
+} from '../governance/createGovernanceState';
+import { teamLevelRoleReach } from './accessPolicy';
+import { RouteAuth } from './authorize';
+import {
+  parseAccountId,
+  parseOrThrow,
+  parsePrincipalPath,
+} from './governanceQueries';
+
+const ACCESS_DENIED =
+  'You may not see who has access to AWS accounts (aws-organizations.access.read)';
+
+/**
+ * The reach-through-roles routes: who reaches an account through roles,
+ * an account's roles seen from outside and inside, what a team or person
+ * reaches through roles, and the organization's trust map. People-level
+ * answers (users, group members) need `aws-organizations.access.read`, as
+ * Identity Center access does; team-level answers are for everyone signed
+ * in. Input is validated (400), unknown accounts and OUs answer 404, and
+ * before the first complete snapshot everything answers 503.
+ *
+ * @internal
+ */
+export function createRoleReachRouter(options: {
+  auth: RouteAuth;
+  state: GovernanceState;
+  /** Role hops followed (`awsOrganizations.reach.maxDepth`). */
+  maxDepth: number;
+}): express.Router {
+  const { auth, state, maxDepth } = options;
+  const router = Router();
+
+  async function view(): Promise<GovernanceView> {
+    const current = await state.current();
+    if (!current) {
+      throw new ServiceUnavailableError(
+        'No complete snapshot of the AWS Organization yet: the first sync has not finished (see GET /sync/status)',
+      );
+    }
+    return current;
+  }
+
+  function found<T>(value: T | undefined, accountId: string): T {
+    if (value === undefined) {
+      throw new NotFoundError(
+        `No account ${accountId} in the AWS Organization`,
+      );
+    }
+    return value;
+  }
+
+  // Groups reaching the account are team level; users and the members of
+  // groups need the permission.
+  router.get('/accounts/:id/role-reach', async (req, res) => {
+    const credentials = await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const mayReadAccess = await auth.isAllowed(
+      credentials,
+      awsOrganizationsAccessReadPermission,
+    );
+    const { index } = await view();
+    const answer = found(accountRoleReach(index, id, maxDepth), id);
+    res.json(mayReadAccess ? answer : teamLevelRoleReach(answer));
+  });
+
+  // Roles, trust policies and role hops name no person.
+  router.get('/accounts/:id/roles', async (req, res) => {
+    await auth.credentials(req);
+    const id = parseAccountId(req.params.id);
+    const { index } = await view();
+    res.json(found(accountRoles(index, id, maxDepth), id));
+  });
+
+  router.get(
+    '/principals/:kind/:namespace/:name/role-reach',
+    async (req, res) => {
+      const credentials = await auth.credentials(req);
+      const ref = parsePrincipalPath(req.params);
+      // As for Identity Center access: a group's reach is team level; a
+      // person's is theirs to see, anyone else's needs the permission.
+      const principal = credentials.principal as { userEntityRef?: string };
+      const self =
+        typeof principal?.userEntityRef === 'string' &&
+        principal.userEntityRef.toLocaleLowerCase('en-US') === ref;
+      if (!ref.startsWith('group:') && !self) {
+        await auth.require(
+          credentials,
+          awsOrganizationsAccessReadPermission,
+          ACCESS_DENIED,
+        );
+      }
+      const { index } = await view();
+      res.json(principalRoleReach(index, ref, maxDepth));
+    },
+  );
+
+  router.get('/organization/trust-map', async (req, res) => {
+    await auth.credentials(req);
+    const query = parseOrThrow(trustMapQuerySchema, req.query, 'query');
+    const { index } = await view();
+    try {
+      res.json(trustMap(index, query.expand ?? []));
+    } catch (error) {
+      if (error instanceof UnknownTrustMapUnit) {
+        throw new NotFoundError(error.message);
+      }
+      throw error;
+    }
+  });
+
+  return router;
+}

@@ -1,0 +1,227 @@
+/**
+ * The answers of the role-reach routes: who reaches an account through
+ * IAM roles (each way with its path and the statements that decided each
+ * hop), the roles of an account others can assume and those that reach
+ * elsewhere, what a team reaches through roles, and the organization's
+ * trust map aggregated by OU. See the backend README, "Reach through
+ * roles".
+ */
+import { z } from 'zod';
+import type { ResolvedPrincipal } from './api';
+import type { GroupMemberView } from './governanceApi';
+import type { ReachPath } from './iam/reach';
+import type { RoleHop } from './iam/hop';
+import type { TrustCondition } from './iam/trust';
+import type { TrustPrincipal } from './iam/principal';
+import type { IamSource } from './iam/types';
+
+/**
+ * Whether the roles part can answer: `not-configured` when the snapshot
+ * has no roles part (no roles source), `unknown` when this account's roles
+ * were not read.
+ *
+ * @public
+ */
+export type RoleDataStatus = 'known' | 'unknown' | 'not-configured';
+
+/**
+ * Accounts whose roles are unknown, so that an answer may miss ways in:
+ * their count and the first ones.
+ *
+ * @public
+ */
+export interface RoleReachIncomplete {
+  count: number;
+  accountIds: string[];
+}
+
+/** Who holds the start of a path, as the caller may see it. @public */
+export interface RoleReachHolder {
+  principal: ResolvedPrincipal;
+  /** A group's members (left out without `aws-organizations.access.read`). */
+  members?: GroupMemberView[];
+}
+
+/** One way into an account through roles. @public */
+export interface RoleReachEntry {
+  path: ReachPath;
+  holders: RoleReachHolder[];
+}
+
+/** `GET /accounts/:id/role-reach`. @public */
+export interface AccountRoleReach {
+  accountId: string;
+  status: RoleDataStatus;
+  /** Why the account's roles are unknown. */
+  reason?: string;
+  /** The role-hop depth followed (`awsOrganizations.reach.maxDepth`). */
+  maxDepth: number;
+  entries: RoleReachEntry[];
+  incomplete: RoleReachIncomplete;
+  /** Names of the accounts the paths cross, by id. */
+  accountNames: Record<string, string>;
+  /** True when users and group members were left out (team level). */
+  restricted?: boolean;
+}
+
+/** A principal a role's trust admits, with the statement that admits it. @public */
+export interface TrustedPrincipalView {
+  principal: TrustPrincipal;
+  /** e.g. `account 444455556666 (outside the organization)`. */
+  label: string;
+  /** Outside the organization (an account, a role, an identity provider's account). */
+  external: boolean;
+  statementIndex: number;
+  sid?: string;
+  actions: string[];
+  conditions: TrustCondition[];
+  externalIdRequired: boolean;
+  mfaRequired: boolean;
+  organizationRestricted: boolean;
+}
+
+/** A role of the account that principals of other accounts may assume. @public */
+export interface AssumableRoleView {
+  roleArn: string;
+  roleName: string;
+  /** The principals its trust admits from other accounts, anyone or identity providers. */
+  trusted: TrustedPrincipalView[];
+  /** Set when the trust policy cannot be read. */
+  unreadable?: string;
+  /** Ways of the reach index that end at this role. */
+  reachPaths: number;
+}
+
+/** A role of the account and the roles elsewhere it may assume. @public */
+export interface OutboundRoleView {
+  roleArn: string;
+  roleName: string;
+  hops: RoleHop[];
+}
+
+/** `GET /accounts/:id/roles`. @public */
+export interface AccountRoles {
+  accountId: string;
+  status: RoleDataStatus;
+  reason?: string;
+  source?: IamSource;
+  roleCount: number;
+  assumable: AssumableRoleView[];
+  reachingElsewhere: OutboundRoleView[];
+  accountNames: Record<string, string>;
+}
+
+/** One account a team or person reaches through roles. @public */
+export interface PrincipalRoleReachEntry {
+  accountId: string;
+  accountName: string;
+  /** The account's catalog entity ref. */
+  entityRef: string;
+  path: ReachPath;
+  /** `direct`: the principal's own assignment; `group`: through a group. */
+  via: 'direct' | 'group';
+  group?: ResolvedPrincipal;
+}
+
+/** `GET /principals/:kind/:namespace/:name/role-reach`. @public */
+export interface PrincipalRoleReach {
+  entityRef: string;
+  status: Exclude<RoleDataStatus, 'unknown'>;
+  maxDepth: number;
+  principals: ResolvedPrincipal[];
+  entries: PrincipalRoleReachEntry[];
+  accountNames: Record<string, string>;
+  incomplete: RoleReachIncomplete;
+}
+
+/** A node of the trust map. @public */
+export interface TrustMapNode {
+  /** A root or OU id, an account id, `external` or `external:<id>`, `anyone`, `federated`. */
+  id: string;
+  kind:
+    | 'unit'
+    | 'account'
+    | 'external'
+    | 'external-account'
+    | 'anyone'
+    | 'federated';
+  name: string;
+  /** Accounts of the organization the node holds. */
+  accounts: number;
+  /** Accounts whose roles are unknown. */
+  unknownAccounts: number;
+  /** An OU (or the external node) that `expand` can open. */
+  expandable: boolean;
+  /** Outside the organization, or anyone: highlighted. */
+  external: boolean;
+}
+
+/** Trust statements of roles in `to` that admit principals of `from`. @public */
+export interface TrustMapEdge {
+  from: string;
+  to: string;
+  /** Roles whose trust admits the principals. */
+  roles: number;
+  /** Of the edges: how many require an external id, MFA, an organization. */
+  externalIdRequired: number;
+  mfaRequired: number;
+  organizationRestricted: number;
+  /** Trust edges in all (a statement and one principal). */
+  trustEdges: number;
+  external: boolean;
+}
+
+/** `GET /organization/trust-map`. @public */
+export interface TrustMap {
+  status: Exclude<RoleDataStatus, 'unknown'>;
+  /** The units (and `external`) opened, as asked. */
+  expanded: string[];
+  nodes: TrustMapNode[];
+  edges: TrustMapEdge[];
+  /** Roles whose trust policy cannot be read (not on the map). */
+  unreadableTrustPolicies: number;
+  unknownAccounts: number;
+}
+
+/** Largest number of `expand` values of the trust map. @public */
+export const MAX_TRUST_MAP_EXPAND = 200;
+
+const expandValue = z
+  .string()
+  .max(100, 'must be at most 100 characters')
+  .regex(
+    /^(r-[0-9a-z]{1,32}|ou-[0-9a-z]+(-[0-9a-z]+)*|external)$/,
+    'must be a root id (r-...), an OU id (ou-...) or "external"',
+  );
+
+/**
+ * Query of `GET /organization/trust-map`: `expand`, the OUs (and
+ * `external`) to open, repeated or comma-separated.
+ *
+ * @public
+ */
+export const trustMapQuerySchema = z
+  .object({
+    expand: z
+      .union([
+        z.string().max(20_000, 'must be at most 20000 characters'),
+        z
+          .array(z.string().max(20_000))
+          .max(MAX_TRUST_MAP_EXPAND, `at most ${MAX_TRUST_MAP_EXPAND} values`),
+      ])
+      .transform(v =>
+        (Array.isArray(v) ? v : [v])
+          .flatMap(s => s.split(','))
+          .filter(s => s !== ''),
+      )
+      .pipe(
+        z
+          .array(expandValue)
+          .max(MAX_TRUST_MAP_EXPAND, `at most ${MAX_TRUST_MAP_EXPAND} values`),
+      )
+      .optional(),
+  })
+  .strict();
+
+/** Query of `GET /organization/trust-map`, as values. @public */
+export type TrustMapQuery = z.output<typeof trustMapQuerySchema>;

@@ -1,0 +1,263 @@
+import {
+  AccountRoleReach as AccountRoleReachAnswer,
+  AccountRoles,
+  AssumableRoleView,
+  OutboundRoleView,
+  RoleReachEntry,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  Progress,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import Chip from '@material-ui/core/Chip';
+import Typography from '@material-ui/core/Typography';
+import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { PrincipalLink } from '../common/PrincipalLink';
+import { withRowIds } from '../common/rowIds';
+import { NO_WRAP } from '../common/cellStyles';
+import { useSnapshotAsync } from '../common/useSnapshot';
+import {
+  DecisionChip,
+  pathSummary,
+  ReachPathDetails,
+  roleName,
+} from './ReachPath';
+
+function Holders(props: { entry: RoleReachEntry }) {
+  return (
+    <>
+      {props.entry.holders.map((h, i) => (
+        <span key={`${h.principal.type}:${h.principal.id}`}>
+          {i > 0 && ', '}
+          <PrincipalLink principal={h.principal} />
+          {h.principal.type === 'GROUP' ? ' (group)' : ''}
+        </span>
+      ))}
+    </>
+  );
+}
+
+function Incomplete(props: { count: number }) {
+  if (props.count === 0) return null;
+  return (
+    <WarningPanel
+      severity="warning"
+      title={`The roles of ${props.count} other account${
+        props.count === 1 ? ' are' : 's are'
+      } unknown`}
+      message="Roles there may lead here too: the ways in shown may be incomplete."
+    />
+  );
+}
+
+function ReachTable(props: { reach: AccountRoleReachAnswer }) {
+  const { reach } = props;
+  const columns: TableColumn<RoleReachEntry>[] = [
+    {
+      title: reach.restricted ? 'Groups' : 'Who',
+      render: e => <Holders entry={e} />,
+    },
+    {
+      title: 'Path',
+      render: e => pathSummary(e.path, reach.accountNames),
+    },
+    {
+      title: 'Decision',
+      cellStyle: NO_WRAP,
+      render: e => <DecisionChip decision={e.path.decision} />,
+    },
+  ];
+  return (
+    <Table<RoleReachEntry>
+      title={
+        reach.restricted
+          ? 'Groups that reach this account through roles'
+          : 'Who reaches this account through roles'
+      }
+      subtitle={`Identity Center permission sets whose role may assume a role here, up to ${reach.maxDepth} role hops`}
+      options={{
+        paging: reach.entries.length > 20,
+        pageSize: 20,
+        padding: 'dense',
+        search: false,
+      }}
+      columns={columns}
+      data={withRowIds(
+        reach.entries,
+        e =>
+          `${e.path.start.permissionSetArn}:${
+            e.path.start.accountId
+          }:${e.path.hops.map(h => h.toRoleArn).join('>')}`,
+      )}
+      detailPanel={({ rowData }: { rowData: RoleReachEntry }) => (
+        <Box p={2}>
+          <ReachPathDetails
+            path={rowData.path}
+            accountNames={reach.accountNames}
+          />
+          {rowData.holders.some(h => h.members) && (
+            <Typography variant="body2">
+              Members:{' '}
+              {rowData.holders
+                .flatMap(h => h.members ?? [])
+                .map(m => m.displayName ?? m.userName)
+                .join(', ') || 'none'}
+            </Typography>
+          )}
+        </Box>
+      )}
+    />
+  );
+}
+
+function TrustChips(props: { role: AssumableRoleView }) {
+  const { role } = props;
+  if (role.unreadable) {
+    return (
+      <Typography variant="body2" color="error">
+        Trust policy cannot be read: {role.unreadable}
+      </Typography>
+    );
+  }
+  return (
+    <>
+      {role.trusted.map(t => {
+        const flags = [
+          t.externalIdRequired && 'external id',
+          t.mfaRequired && 'MFA',
+          t.organizationRestricted && 'organization',
+        ].filter(Boolean);
+        return (
+          <Box key={`${t.statementIndex}:${t.label}`} mb={0.5}>
+            <Chip
+              size="small"
+              label={t.label}
+              color={t.external ? 'secondary' : 'default'}
+              data-testid={t.external ? 'aws-trust-external' : undefined}
+            />{' '}
+            <Typography variant="caption">
+              {flags.length > 0
+                ? `requires ${flags.join(', ')}`
+                : 'no condition on external id, MFA or organization'}
+            </Typography>
+          </Box>
+        );
+      })}
+    </>
+  );
+}
+
+function RolesTables(props: { roles: AccountRoles }) {
+  const { roles } = props;
+  const names = roles.accountNames;
+  const assumableColumns: TableColumn<AssumableRoleView>[] = [
+    { title: 'Role', field: 'roleName', cellStyle: NO_WRAP },
+    { title: 'Trusted', render: r => <TrustChips role={r} /> },
+    { title: 'Ways in', field: 'reachPaths', type: 'numeric' },
+  ];
+  const outboundColumns: TableColumn<OutboundRoleView>[] = [
+    { title: 'Role', field: 'roleName', cellStyle: NO_WRAP },
+    {
+      title: 'May assume',
+      render: r => (
+        <>
+          {r.hops.map(h => (
+            <Box key={h.toRoleArn} mb={0.5}>
+              {roleName(h.toRoleArn)} in {names[h.toAccountId] ?? h.toAccountId}{' '}
+              <DecisionChip decision={h.decision} />
+            </Box>
+          ))}
+        </>
+      ),
+    },
+  ];
+  return (
+    <>
+      <Box mt={2}>
+        <Table<AssumableRoleView>
+          title="Roles here others can assume"
+          subtitle="Trust policies naming other accounts, anyone or identity providers; outside principals highlighted"
+          options={{
+            paging: roles.assumable.length > 20,
+            pageSize: 20,
+            padding: 'dense',
+            search: false,
+          }}
+          columns={assumableColumns}
+          data={withRowIds(roles.assumable, r => r.roleArn)}
+        />
+      </Box>
+      <Box mt={2}>
+        <Table<OutboundRoleView>
+          title="Roles here that reach other accounts"
+          options={{
+            paging: roles.reachingElsewhere.length > 20,
+            pageSize: 20,
+            padding: 'dense',
+            search: false,
+          }}
+          columns={outboundColumns}
+          data={withRowIds(roles.reachingElsewhere, r => r.roleArn)}
+        />
+      </Box>
+    </>
+  );
+}
+
+/**
+ * The account's reach through IAM roles, beside its Identity Center
+ * assignments: who reaches it through roles (each way with its path),
+ * the roles others can assume here and the roles here that reach
+ * elsewhere.
+ */
+export function AccountRoleReach(props: { accountId: string }) {
+  const api = useApi(awsOrganizationsApiRef);
+  const { value, loading, error } = useSnapshotAsync(async () => {
+    const [reach, roles] = await Promise.all([
+      api.getAccountRoleReach(props.accountId),
+      api.getAccountRoles(props.accountId),
+    ]);
+    return { reach, roles };
+  }, [api, props.accountId]);
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <ApiErrorPanel
+        error={error}
+        subject="who reaches this account through roles"
+      />
+    );
+  }
+  const { reach, roles } = value!;
+  if (reach.status === 'not-configured') {
+    return (
+      <Box mt={2} data-testid="aws-role-reach-not-configured">
+        <Typography variant="body2" color="textSecondary">
+          Reach through IAM roles is not shown: no roles source is configured
+          (awsOrganizations roles reader).
+        </Typography>
+      </Box>
+    );
+  }
+  return (
+    <Box mt={3} data-testid="aws-role-reach">
+      {reach.status === 'unknown' && (
+        <WarningPanel
+          severity="warning"
+          title="The roles of this account are unknown"
+          message={`${
+            reach.reason ?? ''
+          }. No one can be said to reach it through roles, or not.`}
+        />
+      )}
+      <Incomplete count={reach.incomplete.count} />
+      {reach.status === 'known' && <ReachTable reach={reach} />}
+      {roles.status === 'known' && <RolesTables roles={roles} />}
+    </Box>
+  );
+}

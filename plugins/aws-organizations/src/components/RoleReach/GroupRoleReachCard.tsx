@@ -1,0 +1,123 @@
+import { PrincipalRoleReachEntry } from '@aws-governance/plugin-aws-organizations-common';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InfoCard,
+  Progress,
+  Table,
+  TableColumn,
+  WarningPanel,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import Typography from '@material-ui/core/Typography';
+import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
+import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { NO_WRAP } from '../common/cellStyles';
+import { withRowIds } from '../common/rowIds';
+import { useSnapshotAsync } from '../common/useSnapshot';
+import { DecisionChip, pathSummary, ReachPathDetails } from './ReachPath';
+
+/** The accounts a team reaches through IAM roles, each with its path. */
+export function GroupRoleReach(props: { entityRef: string }) {
+  const api = useApi(awsOrganizationsApiRef);
+  const ref = parseEntityRef(props.entityRef);
+  const { value, loading, error } = useSnapshotAsync(
+    () =>
+      api.getPrincipalRoleReach({
+        kind: 'group',
+        namespace: ref.namespace,
+        name: ref.name,
+      }),
+    [api, props.entityRef],
+  );
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <ApiErrorPanel
+        error={error}
+        subject="the accounts this team reaches through roles"
+      />
+    );
+  }
+  const reach = value!;
+  if (reach.status === 'not-configured') {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No roles source is configured: reach through IAM roles is not known.
+      </Typography>
+    );
+  }
+  const columns: TableColumn<PrincipalRoleReachEntry>[] = [
+    {
+      title: 'Account',
+      cellStyle: NO_WRAP,
+      field: 'accountName',
+      render: e => (
+        <EntityRefLink entityRef={e.entityRef} title={e.accountName} />
+      ),
+    },
+    { title: 'Path', render: e => pathSummary(e.path, reach.accountNames) },
+    {
+      title: 'Decision',
+      cellStyle: NO_WRAP,
+      render: e => <DecisionChip decision={e.path.decision} />,
+    },
+  ];
+  return (
+    <>
+      {reach.incomplete.count > 0 && (
+        <WarningPanel
+          severity="warning"
+          title={`The roles of ${reach.incomplete.count} accounts are unknown`}
+          message="The team may reach more accounts than shown."
+        />
+      )}
+      {reach.entries.length === 0 ? (
+        <Typography variant="body2" data-testid="aws-group-role-reach-none">
+          This team reaches no account through IAM roles.
+        </Typography>
+      ) : (
+        <Table<PrincipalRoleReachEntry>
+          title="Reached through roles"
+          options={{
+            paging: reach.entries.length > 10,
+            pageSize: 10,
+            padding: 'dense',
+            search: false,
+          }}
+          columns={columns}
+          data={withRowIds(
+            reach.entries,
+            e =>
+              `${e.accountId}:${e.path.start.permissionSetArn}:${
+                e.path.start.accountId
+              }:${e.path.hops.map(h => h.toRoleArn).join('>')}`,
+          )}
+          detailPanel={({ rowData }: { rowData: PrincipalRoleReachEntry }) => (
+            <Box p={2}>
+              <ReachPathDetails
+                path={rowData.path}
+                accountNames={reach.accountNames}
+              />
+            </Box>
+          )}
+        />
+      )}
+    </>
+  );
+}
+
+/**
+ * Card for a Group: the AWS accounts the team reaches through IAM roles
+ * (a permission set's role that may assume a role in another account),
+ * each with its path. Team level: visible to everyone signed in.
+ */
+export function GroupRoleReachCard() {
+  const { entity } = useEntity();
+  return (
+    <InfoCard title="AWS accounts reached through roles">
+      <GroupRoleReach entityRef={stringifyEntityRef(entity)} />
+    </InfoCard>
+  );
+}
