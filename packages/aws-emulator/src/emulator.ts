@@ -3,9 +3,14 @@ import { FaultConfig, FaultInjector } from './knobs/faults';
 import { LatencyModel, LatencyOption } from './knobs/latency';
 import { CallCounter, EmulatorStats } from './knobs/stats';
 import { RateLimiters, RateLimitOptions } from './knobs/rateLimits';
-import { CallerView, checkCaller } from './knobs/caller';
+import { CallerView, checkCaller, resolveIdentity } from './knobs/caller';
 import { createAdminHandler } from './admin';
-import { AwsError, throttlingError } from './protocol/errors';
+import {
+  AwsError,
+  isQueryService,
+  QUERY_SERVICE_VERSIONS,
+  throttlingError,
+} from './protocol/errors';
 import { RequestInput } from './protocol/input';
 import { AwsCall, startEmulatorServer } from './protocol/server';
 import { OPERATIONS } from './services';
@@ -82,8 +87,14 @@ class CallPipeline {
     this.#caller = options.caller ?? 'management-account';
   }
 
-  handle = async ({ service, operation, body }: AwsCall) => {
+  handle = async ({ service, operation, body, accessKeyId }: AwsCall) => {
     const handler = OPERATIONS[service][operation];
+    if (!handler && isQueryService(service)) {
+      throw new AwsError(
+        'InvalidAction',
+        `Could not find operation ${operation} for version ${QUERY_SERVICE_VERSIONS[service]}`,
+      );
+    }
     if (!handler) {
       throw new AwsError(
         'UnknownOperationException',
@@ -98,12 +109,14 @@ class CallPipeline {
     }
     this.faults.beforeCall(service, operation, body);
     const input = new RequestInput(service, body);
+    const identity = resolveIdentity(this.#state, accessKeyId);
     checkCaller(this.#caller, this.#state, service, operation, input);
     return handler({
       state: this.#state,
       input,
       operation,
       caller: this.#caller,
+      identity,
       emptyPage: () => this.faults.takeEmptyPage(operation),
     });
   };

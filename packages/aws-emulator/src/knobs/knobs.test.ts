@@ -250,7 +250,14 @@ describe('knobs', () => {
       (await admin('PUT', 'faults', { accessDenied: ['nope'] })).status,
     ).toBe(400);
     expect((await admin('POST', 'reset')).body).toEqual({
-      calls: { organizations: {}, ssoAdmin: {}, identityStore: {} },
+      calls: {
+        organizations: {},
+        ssoAdmin: {},
+        identityStore: {},
+        config: {},
+        iam: {},
+        sts: {},
+      },
       throttled: 0,
       faultsInjected: 0,
     });

@@ -1,4 +1,4 @@
-import { EmulatedService } from '../protocol/errors';
+import { EMULATED_SERVICES, EmulatedService } from '../protocol/errors';
 import { TokenBucket } from '@aws-governance/plugin-aws-organizations-common';
 
 /** One server-side token bucket. @public */
@@ -33,11 +33,9 @@ function bucketOf(spec: RateLimitSpec, now?: () => number): TokenBucket {
 
 /** The buckets of {@link RateLimitOptions}, by the service they apply to. */
 export class RateLimiters {
-  readonly #buckets: Record<EmulatedService, TokenBucket[]> = {
-    organizations: [],
-    ssoAdmin: [],
-    identityStore: [],
-  };
+  readonly #buckets = Object.fromEntries(
+    EMULATED_SERVICES.map(s => [s, []]),
+  ) as unknown as Record<EmulatedService, TokenBucket[]>;
 
   constructor(options: RateLimitOptions = {}, now?: () => number) {
     const { identityCenter, ...perService } = options;

@@ -1,4 +1,4 @@
-import { EmulatedService } from '../protocol/errors';
+import { EMULATED_SERVICES, EmulatedService } from '../protocol/errors';
 
 /** What the emulator counted. @public */
 export interface EmulatorStats {
@@ -10,13 +10,15 @@ export interface EmulatorStats {
   faultsInjected: number;
 }
 
+function emptyCalls(): EmulatorStats['calls'] {
+  return Object.fromEntries(
+    EMULATED_SERVICES.map(s => [s, {}]),
+  ) as EmulatorStats['calls'];
+}
+
 /** Counts calls per service and operation. @public */
 export class CallCounter {
-  #calls: EmulatorStats['calls'] = {
-    organizations: {},
-    ssoAdmin: {},
-    identityStore: {},
-  };
+  #calls: EmulatorStats['calls'] = emptyCalls();
   #throttled = 0;
 
   count(service: EmulatedService, operation: string) {
@@ -37,7 +39,7 @@ export class CallCounter {
   }
 
   reset() {
-    this.#calls = { organizations: {}, ssoAdmin: {}, identityStore: {} };
+    this.#calls = emptyCalls();
     this.#throttled = 0;
   }
 }

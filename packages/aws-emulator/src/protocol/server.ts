@@ -6,12 +6,20 @@ import {
   EMULATED_SERVICES,
   SERVICE_TARGET_PREFIXES,
 } from './errors';
+import {
+  accessKeyIdOf,
+  parseQueryRequest,
+  queryErrorResponse,
+  queryResponse,
+} from './query';
 
 /** One AWS call as the server received it. @public */
 export interface AwsCall {
   service: EmulatedService;
   operation: string;
   body: Record<string, unknown>;
+  /** The access key id the request is signed with (SigV4), if any. */
+  accessKeyId?: string;
 }
 
 /** Answers one AWS call with the response body, or throws {@link AwsError}. @public */
@@ -74,7 +82,7 @@ function sendError(res: http.ServerResponse, error: AwsError) {
 function parseTarget(target: string | undefined) {
   const [prefix, operation] = (target ?? '').split('.');
   const service = EMULATED_SERVICES.find(
-    s => SERVICE_TARGET_PREFIXES[s] === prefix,
+    s => (SERVICE_TARGET_PREFIXES as Record<string, string>)[s] === prefix,
   );
   if (!service || !operation) {
     throw new AwsError(
@@ -106,12 +114,68 @@ async function answerAws(
   const { service, operation } = parseTarget(
     req.headers['x-amz-target'] as string | undefined,
   );
-  return (await handle({ service, operation, body: parseJson(text) })) ?? {};
+  return (
+    (await handle({
+      service,
+      operation,
+      body: parseJson(text),
+      accessKeyId: accessKeyIdOf(req.headers.authorization),
+    })) ?? {}
+  );
+}
+
+function isQueryRequest(req: http.IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith(
+    'application/x-www-form-urlencoded',
+  );
+}
+
+/** A query-protocol call (IAM, STS): XML answer or XML error. */
+async function answerQuery(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  text: string,
+  handle: AwsCallHandler,
+) {
+  const requestId = crypto.randomUUID();
+  let service: EmulatedService | undefined;
+  let payload: string;
+  let status = 200;
+  try {
+    const request = parseQueryRequest(text);
+    service = request.service;
+    const result = await handle({
+      service: request.service,
+      operation: request.action,
+      body: request.body,
+      accessKeyId: accessKeyIdOf(req.headers.authorization),
+    });
+    payload = queryResponse(request, result, requestId);
+  } catch (caught) {
+    const error =
+      caught instanceof AwsError
+        ? caught
+        : new AwsError('InternalFailure', String(caught), 500);
+    if (error.htmlBody !== undefined) {
+      sendError(res, error);
+      return;
+    }
+    status = error.statusCode;
+    payload = queryErrorResponse(service, error, requestId);
+  }
+  res.writeHead(status, {
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  });
+  res.end(payload);
 }
 
 /**
- * Starts an HTTP server speaking the AWS JSON 1.1 protocol: it passes each
- * call, identified by its `X-Amz-Target` header, to `handle`. Requests below
+ * Starts an HTTP server speaking the AWS JSON 1.1 protocol (each call
+ * identified by its `X-Amz-Target` header) and the query protocol (a
+ * form-encoded body naming `Action` and `Version`, answered in XML): it
+ * passes each call to `handle`. Requests below
  * `/_emulator/` go to `admin` as plain JSON. The unmodified AWS SDK v3
  * clients talk to it through their `endpoint` option.
  *
@@ -144,6 +208,10 @@ export async function startEmulatorServer(options: {
             body,
           });
           send(res, answer.status, answer.body, 'application/json');
+          return;
+        }
+        if (req.method === 'POST' && isQueryRequest(req)) {
+          await answerQuery(req, res, text, options.handle);
           return;
         }
         send(res, 200, await answerAws(req, text, options.handle));

@@ -5,12 +5,18 @@ import { organizationsWrites } from './organizations/writes';
 import { ssoAdminReads } from './ssoAdmin/reads';
 import { ssoAdminWrites } from './ssoAdmin/writes';
 import { OperationTable } from './types';
+import { iamOperations } from './iam/operations';
+import { stsOperations } from './sts/operations';
+import { configOperations } from './config/operations';
 
 /** Every operation the emulator answers, by service. */
 export const OPERATIONS: Record<EmulatedService, OperationTable> = {
   organizations: { ...organizationsReads, ...organizationsWrites },
   ssoAdmin: { ...ssoAdminReads, ...ssoAdminWrites },
   identityStore: identityStoreOperations,
+  iam: iamOperations,
+  sts: stsOperations,
+  config: configOperations,
 };
 
 export type { OperationContext, Operation, OperationTable } from './types';

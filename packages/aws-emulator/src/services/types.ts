@@ -1,7 +1,7 @@
 import { PageContext } from '../protocol/pagination';
 import { RequestInput } from '../protocol/input';
 import { EmulatorState } from '../state/types';
-import { CallerView } from '../knobs/caller';
+import { CallerIdentity, CallerView } from '../knobs/caller';
 
 /** What an operation handler gets. @public */
 export interface OperationContext extends PageContext {
@@ -9,6 +9,11 @@ export interface OperationContext extends PageContext {
   input: RequestInput;
   /** Whose credentials the call carries; default the management account. */
   caller?: CallerView;
+  /**
+   * Who signed the call (an assumed-role session, or the base credentials
+   * in the management account); IAM, STS and Config answer for its account.
+   */
+  identity?: CallerIdentity;
 }
 
 /** Answers one operation; throws AwsError for AWS errors. @public */
