@@ -41,7 +41,7 @@ describe('IAM and STS (query protocol) through the AWS SDK', () => {
 
   async function assume(
     accountId: string,
-    externalId = IAM_READER_ROLE.externalId,
+    externalId: string = IAM_READER_ROLE.externalId,
   ) {
     const { Credentials } = await sts.send(
       new AssumeRoleCommand({
