@@ -38,7 +38,10 @@ export interface Config {
         | 'organizations'
         | 'identityCenter'
         | 'ssoAdmin'
-        | 'identityStore']?: {
+        | 'identityStore'
+        | 'iam'
+        | 'sts'
+        | 'config']?: {
         /** Requests per second the discovered rate never exceeds. */
         tps?: number;
         /** Requests saved up after an idle period; default one second's worth. */
@@ -58,6 +61,26 @@ export interface Config {
       organizations?: string;
       ssoAdmin?: string;
       identityStore?: string;
+      iam?: string;
+      sts?: string;
+      config?: string;
+    };
+    /**
+     * Where IAM roles and users come from (read-only); absent or `none`:
+     * they are not read. `config-aggregator`: an AWS Config aggregator
+     * (`aggregatorName`, its `region`, and optionally the `accountId` and
+     * `roleName`/`externalId` to assume there). `account-role`: a role
+     * (`roleName`, `externalId`) assumed in each member account,
+     * `concurrency` accounts at once (default 8).
+     */
+    roles?: {
+      source: 'config-aggregator' | 'account-role' | 'none';
+      aggregatorName?: string;
+      region?: string;
+      accountId?: string;
+      roleName?: string;
+      externalId?: string;
+      concurrency?: number;
     };
     /**
      * Whether the backend syncs on its schedule. When false, no sync runs

@@ -3,9 +3,14 @@ import { FaultConfig, FaultInjector } from './knobs/faults';
 import { LatencyModel, LatencyOption } from './knobs/latency';
 import { CallCounter, EmulatorStats } from './knobs/stats';
 import { RateLimiters, RateLimitOptions } from './knobs/rateLimits';
-import { CallerView, checkCaller } from './knobs/caller';
+import { CallerView, checkCaller, resolveIdentity } from './knobs/caller';
 import { createAdminHandler } from './admin';
-import { AwsError, throttlingError } from './protocol/errors';
+import {
+  AwsError,
+  isQueryService,
+  QUERY_SERVICE_VERSIONS,
+  throttlingError,
+} from './protocol/errors';
 import { RequestInput } from './protocol/input';
 import { AwsCall, startEmulatorServer } from './protocol/server';
 import { OPERATIONS } from './services';
@@ -133,6 +138,10 @@ class CallPipeline {
       input: new RequestInput(call.service, call.body),
       operation: call.operation,
       caller: this.#caller,
+      identity: resolveIdentity(
+        this.#state,
+        call.accessKeyId ?? call.origin?.accessKeyId,
+      ),
       emptyPage: () => this.faults.takeEmptyPage(call.operation),
       origin: call.origin,
       sqs: { queues: this.queues, baseUrl: this.baseUrl },
@@ -150,6 +159,12 @@ class CallPipeline {
 
 function handlerOf({ service, operation }: AwsCall) {
   const handler = OPERATIONS[service][operation];
+  if (!handler && isQueryService(service)) {
+    throw new AwsError(
+      'InvalidAction',
+      `Could not find operation ${operation} for version ${QUERY_SERVICE_VERSIONS[service]}`,
+    );
+  }
   if (!handler) {
     throw new AwsError(
       'UnknownOperationException',

@@ -3,8 +3,8 @@
  * memory is measured alone, and sends its URL, expected counts and the
  * call lower bound to the parent. It stops when the parent disconnects.
  */
-import { startEmulator } from '@aws-governance/aws-emulator';
-import { lowerBound } from './lowerBound';
+import { countIam, startEmulator } from '@aws-governance/aws-emulator';
+import { lowerBound, rolesLowerBound } from './lowerBound';
 
 async function main() {
   const options = JSON.parse(process.argv[2] ?? '{}');
@@ -16,6 +16,15 @@ async function main() {
     url: emu.url,
     expected: emu.expected,
     lowerBound: lowerBound(emu.state),
+    ...(options.withRoles
+      ? {
+          rolesLowerBound: rolesLowerBound(emu.state),
+          expectedRoles: countIam(emu.state).roles,
+          aggregatorAccountId: [
+            ...(emu.state.iam?.aggregators.values() ?? []),
+          ][0]?.accountId,
+        }
+      : {}),
   });
 }
 

@@ -15,6 +15,10 @@ export interface BenchServerReady {
   url: string;
   expected: Record<string, number>;
   lowerBound: CallBound;
+  /** With `withRoles`: the roles part's bound per source. */
+  rolesLowerBound?: Record<string, CallBound>;
+  expectedRoles?: number;
+  aggregatorAccountId?: string;
 }
 
 const sum = (o: Record<string, number> = {}) =>
@@ -69,7 +73,9 @@ export class BenchServer {
     this.died.catch(() => undefined);
   }
 
-  static async start(options: EmulatorOptions): Promise<BenchServer> {
+  static async start(
+    options: EmulatorOptions & { withRoles?: boolean },
+  ): Promise<BenchServer> {
     const child = fork(
       require.resolve('./benchEmulator'),
       [JSON.stringify(options)],

@@ -1,4 +1,4 @@
-import type { EmulatorState } from '@aws-governance/aws-emulator';
+import { accountIam, type EmulatorState } from '@aws-governance/aws-emulator';
 
 /** The fewest calls per service and operation that can read a state. */
 export type CallBound = Record<string, Record<string, number>>;
@@ -118,4 +118,72 @@ export function lowerBound(state: EmulatorState): CallBound {
     ),
   };
   return { organizations: org, ssoAdmin: sso, identityStore };
+}
+
+/**
+ * The fewest calls that read the roles part of a state, per source, on a
+ * first sync (every managed policy document read once): per active
+ * account one AssumeRole, its GetAccountAuthorizationDetails pages (1,000
+ * items) and a ListAccessKeys per user; or, from the aggregator, one
+ * AssumeRole, one DescribeConfigurationAggregators and the query pages
+ * (100 results) of roles, users and customer managed policies; and per
+ * AWS managed policy the roles attach a GetPolicy and a GetPolicyVersion.
+ * Identity Center's policies are counted apart (`withPermissionSets`).
+ */
+export function rolesLowerBound(
+  state: EmulatorState,
+): Record<'account-role' | 'config-aggregator', CallBound> {
+  let active = 0;
+  let gaad = 0;
+  let accessKeys = 0;
+  let roles = 0;
+  let users = 0;
+  let policies = 0;
+  const awsManaged = new Set<string>();
+  for (const account of state.accounts.values()) {
+    const iam = accountIam(state, account.id);
+    if (account.state === 'ACTIVE') active++;
+    if (!iam) continue;
+    roles += iam.roles.length;
+    users += iam.users.length;
+    policies += iam.policies.length;
+    if (account.state === 'ACTIVE') {
+      gaad += pages(
+        iam.roles.length + iam.users.length + iam.policies.length,
+        1000,
+      );
+      accessKeys += iam.users.length;
+    }
+    for (const entity of [...iam.roles, ...iam.users]) {
+      for (const p of entity.attachedPolicies) {
+        if (p.arn.startsWith('arn:aws:iam::aws:')) awsManaged.add(p.arn);
+      }
+      if (entity.permissionsBoundary?.startsWith('arn:aws:iam::aws:')) {
+        awsManaged.add(entity.permissionsBoundary);
+      }
+    }
+  }
+  const documents = {
+    GetPolicy: awsManaged.size,
+    GetPolicyVersion: awsManaged.size,
+  };
+  return {
+    'account-role': {
+      sts: { AssumeRole: active },
+      iam: {
+        GetAccountAuthorizationDetails: gaad,
+        ListAccessKeys: accessKeys,
+        ...documents,
+      },
+    },
+    'config-aggregator': {
+      sts: { AssumeRole: 1 },
+      config: {
+        DescribeConfigurationAggregators: 1,
+        SelectAggregateResourceConfig:
+          pages(roles, 100) + pages(users, 100) + pages(policies, 100),
+      },
+      iam: documents,
+    },
+  };
 }

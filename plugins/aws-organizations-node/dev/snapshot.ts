@@ -8,6 +8,13 @@
  *                 [--strategy per-permission-set|per-principal]
  *                 [--rate-limit <budget>.<tps|burst|concurrency>=N]...
  *                 [--delegated-admin]
+ *                 [--roles-source config-aggregator|account-role]
+ *                 [--roles-aggregator NAME] [--roles-region R]
+ *                 [--roles-account-id ID] [--roles-role-name NAME]
+ *                 [--roles-external-id X] [--roles-concurrency N]
+ *
+ * The --roles-* options are `awsOrganizations.roles.*` (the same checks);
+ * --endpoint also points IAM, STS and Config at the URL.
  *
  * The options are checked like the backend's `awsOrganizations` config
  * (the same reader, the same messages naming the key): `--rate-limit
@@ -24,6 +31,7 @@ import { ConfigReader } from '@backstage/config';
 import {
   AssignmentStrategy,
   createAwsOrganizationsClientsFromSettings,
+  createIamRolesReader,
   readAwsOrganizationsReaderConfig,
   readOrganizationSnapshot,
 } from '../src';
@@ -59,13 +67,20 @@ async function main() {
       strategy: { type: 'string' },
       'rate-limit': { type: 'string', multiple: true, default: [] },
       'delegated-admin': { type: 'boolean', default: false },
+      'roles-source': { type: 'string' },
+      'roles-aggregator': { type: 'string' },
+      'roles-region': { type: 'string' },
+      'roles-account-id': { type: 'string' },
+      'roles-role-name': { type: 'string' },
+      'roles-external-id': { type: 'string' },
+      'roles-concurrency': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stderr.write(
-      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--rate-limit <organizations|identityCenter|ssoAdmin|identityStore>.<tps|burst|concurrency>=N]... [--delegated-admin] [--quiet]\n',
+      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--rate-limit <organizations|identityCenter|ssoAdmin|identityStore>.<tps|burst|concurrency>=N]... [--delegated-admin] [--roles-source config-aggregator|account-role] [--roles-aggregator NAME] [--roles-region R] [--roles-account-id ID] [--roles-role-name NAME] [--roles-external-id X] [--roles-concurrency N] [--quiet]\n',
     );
     return;
   }
@@ -86,7 +101,27 @@ async function main() {
                 organizations: endpoint,
                 ssoAdmin: endpoint,
                 identityStore: endpoint,
+                iam: endpoint,
+                sts: endpoint,
+                config: endpoint,
               },
+            }
+          : {}),
+        ...(values['roles-source']
+          ? {
+              roles: Object.fromEntries(
+                Object.entries({
+                  source: values['roles-source'],
+                  aggregatorName: values['roles-aggregator'],
+                  region: values['roles-region'],
+                  accountId: values['roles-account-id'],
+                  roleName: values['roles-role-name'],
+                  externalId: values['roles-external-id'],
+                  concurrency: values['roles-concurrency']
+                    ? Number(values['roles-concurrency'])
+                    : undefined,
+                }).filter(([, v]) => v !== undefined),
+              ),
             }
           : {}),
         rateLimits: rateLimitOptions(values['rate-limit']),
@@ -102,6 +137,10 @@ async function main() {
     maxAttempts: values['max-attempts']
       ? Number(values['max-attempts'])
       : undefined,
+    configRegion:
+      settings.roles?.source === 'config-aggregator'
+        ? settings.roles.region
+        : undefined,
   });
   const snapshot = await readOrganizationSnapshot({
     clients,
@@ -109,10 +148,29 @@ async function main() {
     assignmentStrategy: values.strategy as AssignmentStrategy | undefined,
     rateLimits: settings.rateLimits,
     delegatedAdministrator: settings.delegatedAdministrator,
+    roles: settings.roles
+      ? createIamRolesReader({
+          source: settings.roles,
+          endpoints: settings.endpoints,
+        })
+      : undefined,
   });
   process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
   process.stderr.write(`${formatStats(snapshot.stats)}\n`);
   process.stderr.write(`${formatPolicies(snapshot)}\n`);
+  if (snapshot.iam) {
+    const accounts = Object.entries(snapshot.iam.accounts);
+    const known = accounts.filter(([, a]) => a.status === 'known');
+    const roles = known.reduce(
+      (n, [, a]) => n + (a.status === 'known' ? a.roles.length : 0),
+      0,
+    );
+    process.stderr.write(
+      `roles: ${roles} in ${known.length} accounts known, ${
+        accounts.length - known.length
+      } unknown; ${snapshot.iam.managedPolicies.length} managed policies\n`,
+    );
+  }
   if (!snapshot.complete) {
     process.stderr.write(
       `INCOMPLETE: ${snapshot.incompleteReasons.join('; ')}\n`,

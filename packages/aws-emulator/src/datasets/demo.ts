@@ -2,6 +2,7 @@ import { createEmptyState } from '../state/organizations';
 import { EmulatorState } from '../state/types';
 import { seedDemoIdentityCenter } from './demoIdentityCenter';
 import { seedDemoOrganization } from './demoOrganization';
+import { seedDemoIam } from './demoIam';
 
 /** The seed of the demo data set's generated ids (user, group, PS ids). */
 const DEMO_SEED = 20240601;
@@ -17,5 +18,6 @@ export function buildDemoDataset(): EmulatorState {
   const state = createEmptyState(DEMO_SEED);
   seedDemoOrganization(state);
   seedDemoIdentityCenter(state);
+  seedDemoIam(state);
   return state;
 }

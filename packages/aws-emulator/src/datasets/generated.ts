@@ -16,6 +16,7 @@ import {
   createOrganization,
 } from '../state/organizations';
 import { Prng } from '../state/prng';
+import { seedGeneratedIam } from './generatedIam';
 import { RCP } from '../state/policyTypes';
 import { SAMPLE_MANAGEMENT_POLICIES } from './demoPolicies';
 import { DatasetCounts, EmulatorState } from '../state/types';
@@ -339,5 +340,6 @@ export function generateDataset(size: GeneratedSize, seed = 1): EmulatorState {
   const prng = new Prng(seed);
   seedOrganization(state, size, prng);
   seedIdentityCenter(state, size, prng);
+  seedGeneratedIam(state);
   return state;
 }

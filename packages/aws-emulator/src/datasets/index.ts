@@ -24,3 +24,6 @@ export { buildDemoDataset } from './demo';
 export { DEMO_IDS } from './demoOrganization';
 export { GENERATED_SIZES, generateDataset } from './generated';
 export type { GeneratedSize } from './generated';
+export { DEMO_CONTRACTOR_ACCOUNT, DEMO_VENDOR_ACCOUNT } from './demoIam';
+export { CONFIG_AGGREGATOR_NAME, IAM_READER_ROLE } from './iamCommon';
+export { GENERATED_ROLES_PER_ACCOUNT } from './generatedIam';

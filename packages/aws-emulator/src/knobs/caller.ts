@@ -1,6 +1,7 @@
 import { AwsError, EmulatedService } from '../protocol/errors';
 import { RequestInput } from '../protocol/input';
 import { EmulatorState, PermissionSetRecord } from '../state/types';
+import type { IamSessionRecord } from '../state/iamTypes';
 
 /**
  * Whose credentials the caller holds: the management account, or a member
@@ -99,4 +100,59 @@ export function checkCaller(
   if (management !== undefined && accountId === management) {
     throw denied(operation, 'the account is the management account');
   }
+}
+
+/**
+ * Who signed a call: the session of a role assumed through STS (its
+ * temporary access key id), else the emulator's base credentials, which
+ * act in the management account (any access key the emulator did not
+ * issue).
+ *
+ * @public
+ */
+export interface CallerIdentity {
+  accountId: string;
+  arn: string;
+  userId: string;
+  /** The STS session when the call is signed with assumed-role credentials. */
+  session?: IamSessionRecord;
+}
+
+/** The base credentials' account when the state has no organization. */
+const NO_ORGANIZATION_ACCOUNT = '000000000000';
+
+/**
+ * The identity of a call from its access key id. Credentials STS issued
+ * and that have expired answer `ExpiredToken`, as AWS does.
+ */
+export function resolveIdentity(
+  state: EmulatorState,
+  accessKeyId: string | undefined,
+  now: Date = new Date(),
+): CallerIdentity {
+  const session = accessKeyId
+    ? state.iam?.sessions.get(accessKeyId)
+    : undefined;
+  if (session) {
+    if (session.expiration.getTime() <= now.getTime()) {
+      throw new AwsError(
+        'ExpiredToken',
+        'The security token included in the request is expired',
+        403,
+      );
+    }
+    return {
+      accountId: session.accountId,
+      arn: `arn:aws:sts::${session.accountId}:assumed-role/${session.roleName}/${session.sessionName}`,
+      userId: `${session.roleId}:${session.sessionName}`,
+      session,
+    };
+  }
+  const accountId =
+    state.organization?.managementAccountId ?? NO_ORGANIZATION_ACCOUNT;
+  return {
+    accountId,
+    arn: `arn:aws:iam::${accountId}:user/emulator`,
+    userId: 'AIDAEMULATORBASEUSER',
+  };
 }

@@ -26,7 +26,9 @@ export interface FaultConfig {
    * error (what a proxy or load balancer in front of AWS answers). With
    * `resources`, only calls naming one of them (`ResourceId`,
    * `ResourceArn`, `ParentId`, `PermissionSetArn`, `GroupId`, `PrincipalId`,
-   * `AccountId`, `PolicyId`, or the policy type in `Filter`) can fail.
+   * `AccountId`, `PolicyId`, the policy type in `Filter`, `RoleArn` of
+   * STS AssumeRole, `PolicyArn` of IAM, `ConfigurationAggregatorName`) can
+   * fail.
    */
   errorRate?: Record<
     string,
@@ -71,8 +73,8 @@ function errorFor(
   let base: AwsError;
   if (code === SERVICE_ERROR_CODES[service].throttling) {
     base = throttlingError(service);
-  } else if (code === 'AccessDeniedException') {
-    base = accessDeniedError(operation);
+  } else if (code === 'AccessDeniedException' || code === 'AccessDenied') {
+    base = accessDeniedError(operation, service);
   } else if (isServerCode(code)) {
     base = serverError(service);
   } else {
@@ -93,6 +95,9 @@ const RESOURCE_PARAMETERS = [
   'AccountId',
   'PolicyId',
   'Filter',
+  'RoleArn',
+  'PolicyArn',
+  'ConfigurationAggregatorName',
 ];
 
 function namesOneOf(body: Record<string, unknown>, resources: string[]) {
@@ -150,7 +155,7 @@ export class FaultInjector {
     const { accessDenied, serverErrorBurst, errorRate } = this.#faults;
     if (accessDenied?.includes(service)) {
       this.#injected++;
-      throw accessDeniedError(operation);
+      throw accessDeniedError(operation, service);
     }
     if (
       serverErrorBurst &&

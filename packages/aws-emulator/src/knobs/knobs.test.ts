@@ -250,7 +250,15 @@ describe('knobs', () => {
       (await admin('PUT', 'faults', { accessDenied: ['nope'] })).status,
     ).toBe(400);
     expect((await admin('POST', 'reset')).body).toEqual({
-      calls: { organizations: {}, ssoAdmin: {}, identityStore: {}, sqs: {} },
+      calls: {
+        organizations: {},
+        ssoAdmin: {},
+        identityStore: {},
+        config: {},
+        iam: {},
+        sts: {},
+        sqs: {},
+      },
       throttled: 0,
       faultsInjected: 0,
     });

@@ -9,15 +9,37 @@ export const SERVICE_TARGET_PREFIXES = {
   ssoAdmin: 'SWBExternalService',
   identityStore: 'AWSIdentityStore',
   sqs: 'AmazonSQS',
+  config: 'StarlingDoveService',
+} as const;
+
+/**
+ * The services that speak the AWS query protocol (form-encoded
+ * `Action=...&Version=...`, XML answers), by their API version.
+ *
+ * @public
+ */
+export const QUERY_SERVICE_VERSIONS = {
+  iam: '2010-05-08',
+  sts: '2011-06-15',
 } as const;
 
 /** @public */
-export type EmulatedService = keyof typeof SERVICE_TARGET_PREFIXES;
+export type EmulatedService =
+  | keyof typeof SERVICE_TARGET_PREFIXES
+  | keyof typeof QUERY_SERVICE_VERSIONS;
 
 /** All emulated services. @public */
-export const EMULATED_SERVICES = Object.keys(
-  SERVICE_TARGET_PREFIXES,
-) as EmulatedService[];
+export const EMULATED_SERVICES = [
+  ...Object.keys(SERVICE_TARGET_PREFIXES),
+  ...Object.keys(QUERY_SERVICE_VERSIONS),
+] as EmulatedService[];
+
+/** Whether the service speaks the query protocol (XML). @public */
+export function isQueryService(
+  service: EmulatedService,
+): service is keyof typeof QUERY_SERVICE_VERSIONS {
+  return service in QUERY_SERVICE_VERSIONS;
+}
 
 /**
  * An AWS service error as the JSON 1.1 protocol carries it: `__type` names
@@ -74,6 +96,25 @@ export const SERVICE_ERROR_CODES: Record<EmulatedService, ServiceErrorCodes> = {
     serverError: 'InternalFailure',
     notFound: 'QueueDoesNotExist',
   },
+  // IAM and STS: the query protocol's codes (IAM API reference, Common Errors).
+  iam: {
+    validation: 'ValidationError',
+    throttling: 'Throttling',
+    serverError: 'ServiceFailure',
+    notFound: 'NoSuchEntity',
+  },
+  sts: {
+    validation: 'ValidationError',
+    throttling: 'Throttling',
+    serverError: 'InternalFailure',
+    notFound: 'NoSuchEntity',
+  },
+  config: {
+    validation: 'ValidationException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalFailure',
+    notFound: 'NoSuchConfigurationAggregatorException',
+  },
 };
 
 /**
@@ -103,6 +144,9 @@ export function throttlingError(service: EmulatedService): AwsError {
       'The request was denied due to request throttling.',
     );
   }
+  if (isQueryService(service)) {
+    return new AwsError('Throttling', 'Rate exceeded', 400);
+  }
   return service === 'organizations'
     ? new AwsError(
         'TooManyRequestsException',
@@ -124,8 +168,23 @@ export function serverError(service: EmulatedService): AwsError {
   );
 }
 
-/** AccessDeniedException as the service words it. @public */
-export function accessDeniedError(operation: string): AwsError {
+/**
+ * AccessDeniedException as the service words it (`AccessDenied`, HTTP 403,
+ * for IAM and STS).
+ *
+ * @public
+ */
+export function accessDeniedError(
+  operation: string,
+  service?: EmulatedService,
+): AwsError {
+  if (service && isQueryService(service)) {
+    return new AwsError(
+      'AccessDenied',
+      `User: arn:aws:sts::000000000000:assumed-role/reader/emulator is not authorized to perform: ${service}:${operation}`,
+      403,
+    );
+  }
   return new AwsError(
     'AccessDeniedException',
     `User: arn:aws:sts::000000000000:assumed-role/reader/emulator is not authorized to perform: ${operation}`,

@@ -10,6 +10,11 @@ export const PAGE_LIMITS: Record<
   ssoAdmin: { min: 1, max: 100, default: 100 },
   identityStore: { min: 1, max: 100, default: 100 },
   sqs: { min: 1, max: 1000, default: 1000 },
+  // IAM MaxItems 1-1000 (default 100); Config Limit 0-100 (0 or none: 25
+  // for a non-aggregation query); STS does not page.
+  iam: { min: 1, max: 1000, default: 100 },
+  sts: { min: 1, max: 1, default: 1 },
+  config: { min: 0, max: 100, default: 25 },
 };
 
 /** What a paginated handler needs to know about the call. @public */

@@ -17,6 +17,12 @@ export interface CallOrigin {
   sourceIpAddress?: string;
   userAgent?: string;
 }
+import {
+  accessKeyIdOf,
+  parseQueryRequest,
+  queryErrorResponse,
+  queryResponse,
+} from './query';
 
 /** One AWS call as the server received it. @public */
 export interface AwsCall {
@@ -25,6 +31,8 @@ export interface AwsCall {
   body: Record<string, unknown>;
   /** Who sent it; absent for calls made through the admin endpoint. */
   origin?: CallOrigin;
+  /** The access key id the request is signed with (SigV4), if any. */
+  accessKeyId?: string;
 }
 
 /** Answers one AWS call with the response body, or throws {@link AwsError}. @public */
@@ -91,7 +99,7 @@ function sendError(
 function parseTarget(target: string | undefined) {
   const [prefix, operation] = (target ?? '').split('.');
   const service = EMULATED_SERVICES.find(
-    s => SERVICE_TARGET_PREFIXES[s] === prefix,
+    s => (SERVICE_TARGET_PREFIXES as Record<string, string>)[s] === prefix,
   );
   if (!service || !operation) {
     throw new AwsError(
@@ -135,6 +143,54 @@ function parseCall(req: http.IncomingMessage): AwsCall {
   return { service, operation, body: {}, origin: originOf(req) };
 }
 
+function isQueryRequest(req: http.IncomingMessage): boolean {
+  return (req.headers['content-type'] ?? '').startsWith(
+    'application/x-www-form-urlencoded',
+  );
+}
+
+/** A query-protocol call (IAM, STS): XML answer or XML error. */
+async function answerQuery(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  text: string,
+  handle: AwsCallHandler,
+) {
+  const requestId = crypto.randomUUID();
+  let service: EmulatedService | undefined;
+  let payload: string;
+  let status = 200;
+  try {
+    const request = parseQueryRequest(text);
+    service = request.service;
+    const result = await handle({
+      service: request.service,
+      operation: request.action,
+      body: request.body,
+      accessKeyId: accessKeyIdOf(req.headers.authorization),
+      origin: originOf(req),
+    });
+    payload = queryResponse(request, result, requestId);
+  } catch (caught) {
+    const error =
+      caught instanceof AwsError
+        ? caught
+        : new AwsError('InternalFailure', String(caught), 500);
+    if (error.htmlBody !== undefined) {
+      sendError(res, error, service);
+      return;
+    }
+    status = error.statusCode;
+    payload = queryErrorResponse(service, error, requestId);
+  }
+  res.writeHead(status, {
+    'content-type': 'text/xml',
+    'content-length': Buffer.byteLength(payload),
+    'x-amzn-requestid': requestId,
+  });
+  res.end(payload);
+}
+
 /**
  * Starts an HTTP server speaking the AWS JSON 1.1 protocol (JSON 1.0 for
  * SQS, see `wire.ts`): it passes each
@@ -172,6 +228,10 @@ export async function startEmulatorServer(options: {
             body,
           });
           send(res, answer.status, answer.body, 'application/json');
+          return;
+        }
+        if (req.method === 'POST' && isQueryRequest(req)) {
+          await answerQuery(req, res, text, options.handle);
           return;
         }
         const call = parseCall(req);

@@ -6,6 +6,9 @@ import { ssoAdminReads } from './ssoAdmin/reads';
 import { ssoAdminWrites } from './ssoAdmin/writes';
 import { sqsOperations } from './sqs/operations';
 import { OperationTable } from './types';
+import { iamOperations } from './iam/operations';
+import { stsOperations } from './sts/operations';
+import { configOperations } from './config/operations';
 
 /** Every operation the emulator answers, by service. */
 export const OPERATIONS: Record<EmulatedService, OperationTable> = {
@@ -13,6 +16,9 @@ export const OPERATIONS: Record<EmulatedService, OperationTable> = {
   ssoAdmin: { ...ssoAdminReads, ...ssoAdminWrites },
   identityStore: identityStoreOperations,
   sqs: sqsOperations,
+  iam: iamOperations,
+  sts: stsOperations,
+  config: configOperations,
 };
 
 export type { OperationContext, Operation, OperationTable } from './types';

@@ -1,7 +1,7 @@
 import { PageContext } from '../protocol/pagination';
 import { RequestInput } from '../protocol/input';
 import { EmulatorState } from '../state/types';
-import { CallerView } from '../knobs/caller';
+import { CallerIdentity, CallerView } from '../knobs/caller';
 import { CallOrigin } from '../protocol/server';
 import { QueueStore } from './sqs/queues';
 
@@ -15,6 +15,11 @@ export interface OperationContext extends PageContext {
   origin?: CallOrigin;
   /** The queues and the URL they are served at (SQS). */
   sqs?: { queues: QueueStore; baseUrl: string };
+  /**
+   * Who signed the call (an assumed-role session, or the base credentials
+   * in the management account); IAM, STS and Config answer for its account.
+   */
+  identity?: CallerIdentity;
 }
 
 /** Answers one operation; throws AwsError for AWS errors. @public */

@@ -6,3 +6,5 @@ export * from './prng';
 export * from './types';
 export { AWS_MANAGED_POLICIES, POLICY_TYPES, RCP, SCP } from './policyTypes';
 export type { AwsManagedPolicy } from './policyTypes';
+export * from './iam';
+export * from './iamTypes';

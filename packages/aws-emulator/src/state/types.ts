@@ -1,4 +1,5 @@
 import { IdFactory } from './ids';
+import type { IamState } from './iamTypes';
 
 /** Account states as Organizations reports them in `State`. @public */
 export type AccountState =
@@ -190,6 +191,8 @@ export interface EmulatorState {
   /** Organizations resource id (root, OU, account, policy) to its tags. */
   tags: Map<string, TagMap>;
   identityCenter: IdentityCenterState | null;
+  /** IAM, STS and AWS Config; created on first use (see `iamOf`). */
+  iam?: IamState;
 }
 
 /** How many of each thing a data set holds. @public */

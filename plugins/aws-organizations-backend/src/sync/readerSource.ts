@@ -6,6 +6,7 @@ import {
   AwsOrganizationsClients,
   AwsOrganizationsReaderConfig,
   createAwsOrganizationsClients,
+  createIamRolesReader,
   readOrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { SnapshotSource } from './types';
@@ -24,6 +25,13 @@ export function createReaderSource(options: {
   logger: LoggerService;
 }): SnapshotSource {
   const { rateLimits, delegatedAdministrator } = options.reader;
+  // One roles reader for the backend's life: it caches policy documents.
+  const roles = options.reader.roles
+    ? createIamRolesReader({
+        source: options.reader.roles,
+        endpoints: options.reader.endpoints,
+      })
+    : undefined;
   let clients: Promise<AwsOrganizationsClients> | undefined;
   return async () => {
     if (!clients) {
@@ -39,6 +47,7 @@ export function createReaderSource(options: {
       logger: options.logger,
       rateLimits,
       delegatedAdministrator,
+      roles,
     });
   };
 }

@@ -1,6 +1,6 @@
 export { AWS_ORGANIZATIONS_CONFIG_ROOT } from './rules';
 export { readAwsOrganizationsReaderConfig } from './reader';
-export type { AwsOrganizationsReaderConfig } from './reader';
+export type { AwsOrganizationsReaderConfig, RolesSourceConfig } from './reader';
 export { readAwsOrganizationsCatalogConfig } from './catalog';
 export { readAwsOrganizationsComplianceConfig } from './compliance';
 export type {

@@ -62,6 +62,49 @@ describe('readAwsOrganizationsReaderConfig', () => {
     });
   });
 
+  it('reads no roles source by default or with source none', () => {
+    expect(read({}).roles).toBeUndefined();
+    expect(read({ roles: { source: 'none' } }).roles).toBeUndefined();
+  });
+
+  it('reads a Config aggregator source, in the reader region by default', () => {
+    expect(
+      read({
+        region: 'eu-west-1',
+        roles: {
+          source: 'config-aggregator',
+          aggregatorName: 'org',
+          accountId: '502834119477',
+          roleName: 'BackstageIamReader',
+          externalId: 'x',
+        },
+        endpoints: {
+          config: 'http://127.0.0.1:4566',
+          iam: 'http://127.0.0.1:4566',
+        },
+      }),
+    ).toMatchObject({
+      roles: {
+        source: 'config-aggregator',
+        aggregatorName: 'org',
+        region: 'eu-west-1',
+        accountId: '502834119477',
+        roleName: 'BackstageIamReader',
+        externalId: 'x',
+      },
+      endpoints: {
+        config: 'http://127.0.0.1:4566',
+        iam: 'http://127.0.0.1:4566',
+      },
+    });
+  });
+
+  it('reads a per-account role source with a default concurrency of 8', () => {
+    expect(
+      read({ roles: { source: 'account-role', roleName: 'Reader' } }).roles,
+    ).toEqual({ source: 'account-role', roleName: 'Reader', concurrency: 8 });
+  });
+
   it('requires the root key', () => {
     expect(() =>
       readAwsOrganizationsReaderConfig(new ConfigReader({})),
@@ -82,12 +125,53 @@ describe('readAwsOrganizationsReaderConfig', () => {
       /awsOrganizations\.endpoints\.identityStore: "not a url" is not a URL/,
     ],
     [
-      { rateLimits: { sts: { tps: 1 } } },
-      /awsOrganizations\.rateLimits\.sts: unknown service/,
+      { rateLimits: { ec2: { tps: 1 } } },
+      /awsOrganizations\.rateLimits\.ec2: unknown service/,
     ],
     [
       { rateLimits: { ssoAdmin: { tps: 0 } } },
       /awsOrganizations\.rateLimits\.ssoAdmin\.tps: 0 must be a positive number/,
+    ],
+    [{ roles: { source: 'ldap' } }, /awsOrganizations\.roles\.source: "ldap"/],
+    [
+      { roles: { source: 'config-aggregator' } },
+      /awsOrganizations\.roles\.aggregatorName: is required/,
+    ],
+    [
+      {
+        roles: {
+          source: 'config-aggregator',
+          aggregatorName: 'a',
+          accountId: '502834119477',
+        },
+      },
+      /awsOrganizations\.roles\.roleName: roles\.accountId and roles\.roleName go together/,
+    ],
+    [
+      {
+        roles: {
+          source: 'config-aggregator',
+          aggregatorName: 'a',
+          region: 'mars',
+        },
+      },
+      /awsOrganizations\.roles\.region: "mars"/,
+    ],
+    [
+      { roles: { source: 'account-role' } },
+      /awsOrganizations\.roles\.roleName: is required/,
+    ],
+    [
+      { roles: { source: 'account-role', roleName: 'a b' } },
+      /awsOrganizations\.roles\.roleName: "a b" is not an IAM role name/,
+    ],
+    [
+      { roles: { source: 'account-role', roleName: 'r', concurrency: 0 } },
+      /awsOrganizations\.roles\.concurrency: 0 must be an integer from 1 to 64/,
+    ],
+    [
+      { endpoints: { sts: 'nope' } },
+      /awsOrganizations\.endpoints\.sts: "nope" is not a URL/,
     ],
     [
       { rateLimits: { ssoAdmin: { rps: 5 } } },

@@ -30,6 +30,9 @@ export interface AwsOrganizationsReaderConfig {
     organizations?: string;
     ssoAdmin?: string;
     identityStore?: string;
+    iam?: string;
+    sts?: string;
+    config?: string;
   };
   /**
    * Optional bounds per rate budget (`organizations`, `identityCenter`, or
@@ -44,6 +47,135 @@ export interface AwsOrganizationsReaderConfig {
    * reader still switches when AWS denies the per-principal listing).
    */
   delegatedAdministrator: boolean;
+  /** Where IAM roles and users come from; absent: they are not read. */
+  roles?: RolesSourceConfig;
+}
+
+/**
+ * The roles source (`awsOrganizations.roles`): an AWS Config aggregator
+ * (organization-wide, one query family for every account), or a read-only
+ * role assumed in each member account.
+ *
+ * @public
+ */
+export type RolesSourceConfig =
+  | {
+      source: 'config-aggregator';
+      /** The aggregator's name. */
+      aggregatorName: string;
+      /** The aggregator's region; default the reader's region. */
+      region: string;
+      /**
+       * The account that owns the aggregator (usually Config's delegated
+       * administrator); with `roleName`, the role assumed there. Without,
+       * the reader's own credentials query the aggregator.
+       */
+      accountId?: string;
+      roleName?: string;
+      externalId?: string;
+    }
+  | {
+      source: 'account-role';
+      /** The role's name in every member account (e.g. from a StackSet). */
+      roleName: string;
+      externalId?: string;
+      /** Accounts read at once; default 8 (each within the IAM and STS budgets). */
+      concurrency: number;
+    };
+
+const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
+const ROLE_NAME_PATTERN = /^[\w+=,.@-]{1,64}$/;
+
+function readRoleName(config: Config, key: string, required: boolean) {
+  const value = readOptionalString(config, key);
+  if (value === undefined) {
+    if (required) throw invalidConfig(key, 'is required');
+    return undefined;
+  }
+  if (!ROLE_NAME_PATTERN.test(value)) {
+    throw invalidConfig(key, `"${value}" is not an IAM role name`);
+  }
+  return value;
+}
+
+function readRolesSource(
+  config: Config,
+  defaultRegion: string,
+): RolesSourceConfig | undefined {
+  const roles = readAt('roles', () => config.getOptionalConfig('roles'));
+  if (!roles) return undefined;
+  const source = readOptionalString(config, 'roles.source');
+  if (source === 'none') return undefined;
+  if (source === 'config-aggregator') {
+    const aggregatorName = readOptionalString(config, 'roles.aggregatorName');
+    if (!aggregatorName || !/^[\w-]{1,256}$/.test(aggregatorName)) {
+      throw invalidConfig(
+        'roles.aggregatorName',
+        aggregatorName === undefined
+          ? 'is required with source config-aggregator'
+          : `"${aggregatorName}" is not a Config aggregator name`,
+      );
+    }
+    const region = readOptionalString(config, 'roles.region') ?? defaultRegion;
+    if (!REGION_PATTERN.test(region)) {
+      throw invalidConfig(
+        'roles.region',
+        `"${region}" is not an AWS region name`,
+      );
+    }
+    const accountId = readOptionalString(config, 'roles.accountId');
+    if (accountId !== undefined && !/^\d{12}$/.test(accountId)) {
+      throw invalidConfig(
+        'roles.accountId',
+        `"${accountId}" is not a 12-digit AWS account id`,
+      );
+    }
+    const roleName = readRoleName(config, 'roles.roleName', false);
+    if ((roleName === undefined) !== (accountId === undefined)) {
+      throw invalidConfig(
+        roleName === undefined ? 'roles.roleName' : 'roles.accountId',
+        'roles.accountId and roles.roleName go together (the role to assume in the aggregator account)',
+      );
+    }
+    const externalId = readOptionalString(config, 'roles.externalId');
+    if (externalId !== undefined && roleName === undefined) {
+      throw invalidConfig(
+        'roles.externalId',
+        'is only used with roles.roleName',
+      );
+    }
+    return {
+      source,
+      aggregatorName,
+      region,
+      ...(accountId ? { accountId, roleName } : {}),
+      ...(externalId ? { externalId } : {}),
+    };
+  }
+  if (source === 'account-role') {
+    const roleName = readRoleName(config, 'roles.roleName', true)!;
+    const concurrency =
+      readAt('roles.concurrency', () =>
+        config.getOptionalNumber('roles.concurrency'),
+      ) ?? 8;
+    if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) {
+      throw invalidConfig(
+        'roles.concurrency',
+        `${concurrency} must be an integer from 1 to 64`,
+      );
+    }
+    const externalId = readOptionalString(config, 'roles.externalId');
+    return {
+      source,
+      roleName,
+      concurrency,
+      ...(externalId ? { externalId } : {}),
+    };
+  }
+  throw invalidConfig(
+    'roles.source',
+    `${JSON.stringify(source)}: use config-aggregator, account-role or none`,
+  );
 }
 
 const BUDGETS: RateLimitKey[] = [
@@ -51,6 +183,9 @@ const BUDGETS: RateLimitKey[] = [
   'identityCenter',
   'ssoAdmin',
   'identityStore',
+  'iam',
+  'sts',
+  'config',
 ];
 const LIMIT_KEYS = ['tps', 'burst', 'concurrency'] as const;
 
@@ -89,7 +224,6 @@ function readRateLimits(
   return result;
 }
 
-const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 function optionalUrl(config: Config, key: string): string | undefined {
@@ -154,6 +288,9 @@ export function readAwsOrganizationsReaderConfig(
       organizations: optionalUrl(config, 'endpoints.organizations'),
       ssoAdmin: optionalUrl(config, 'endpoints.ssoAdmin'),
       identityStore: optionalUrl(config, 'endpoints.identityStore'),
+      iam: optionalUrl(config, 'endpoints.iam'),
+      sts: optionalUrl(config, 'endpoints.sts'),
+      config: optionalUrl(config, 'endpoints.config'),
     },
     rateLimits: readRateLimits(config),
     delegatedAdministrator: readBoolean(
@@ -161,5 +298,6 @@ export function readAwsOrganizationsReaderConfig(
       'delegatedAdministrator',
       false,
     ),
+    roles: readRolesSource(config, region),
   };
 }

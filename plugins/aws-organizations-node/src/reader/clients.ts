@@ -1,6 +1,9 @@
 import { OrganizationsClient } from '@aws-sdk/client-organizations';
 import { SSOAdminClient } from '@aws-sdk/client-sso-admin';
 import { IdentitystoreClient } from '@aws-sdk/client-identitystore';
+import { IAMClient } from '@aws-sdk/client-iam';
+import { STSClient } from '@aws-sdk/client-sts';
+import { ConfigServiceClient } from '@aws-sdk/client-config-service';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
 import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { StandardRetryStrategy } from '@smithy/core/retry';
@@ -20,6 +23,12 @@ export interface AwsOrganizationsClients {
   organizations: OrganizationsClient;
   ssoAdmin: SSOAdminClient;
   identityStore: IdentitystoreClient;
+  /** IAM (global: signed for us-east-1), for the roles reader. */
+  iam?: IAMClient;
+  /** STS, to assume the roles reader's role in member accounts. */
+  sts?: STSClient;
+  /** AWS Config in the aggregator's region, for the roles reader. */
+  config?: ConfigServiceClient;
 }
 
 /** @public */
@@ -76,6 +85,10 @@ export async function createAwsOrganizationsClients(
     ...readerConfig,
     credentials,
     maxAttempts: options.maxAttempts,
+    configRegion:
+      readerConfig.roles?.source === 'config-aggregator'
+        ? readerConfig.roles.region
+        : undefined,
   });
 }
 
@@ -93,6 +106,8 @@ export function createAwsOrganizationsClientsFromSettings(settings: {
   roleArn?: string;
   externalId?: string;
   maxAttempts?: number;
+  /** The Config aggregator's region, when roles come from an aggregator. */
+  configRegion?: string;
 }): AwsOrganizationsClients {
   const { region, endpoints = {}, roleArn, externalId } = settings;
   let credentials = settings.credentials;
@@ -123,5 +138,13 @@ export function createAwsOrganizationsClientsFromSettings(settings: {
     organizations: new OrganizationsClient(common(endpoints.organizations)),
     ssoAdmin: new SSOAdminClient(common(endpoints.ssoAdmin)),
     identityStore: new IdentitystoreClient(common(endpoints.identityStore)),
+    // IAM is global: its endpoint signs for us-east-1 (aws partition).
+    iam: new IAMClient({ ...common(endpoints.iam), region: 'us-east-1' }),
+    // STS at the regional endpoint of the reader's region.
+    sts: new STSClient(common(endpoints.sts)),
+    config: new ConfigServiceClient({
+      ...common(endpoints.config),
+      region: settings.configRegion ?? region,
+    }),
   };
 }

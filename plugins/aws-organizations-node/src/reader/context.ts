@@ -34,6 +34,10 @@ export const PAGE_SIZE: Record<AwsServiceName, number> = {
   organizations: 20,
   ssoAdmin: 100,
   identityStore: 100,
+  // IAM MaxItems 1000, Config Limit 100; STS does not page.
+  iam: 1000,
+  sts: 1,
+  config: 100,
 };
 
 /**
@@ -152,11 +156,20 @@ export class ReadContext {
   /** What each rate budget found, by budget name. */
   rateSummaries() {
     const budgets = new Set(Object.values(this.#shared.budgets));
+    // The roles sources' budgets only when they were used.
+    const unused = (b: RateBudget) =>
+      b.spec.services.every(
+        s =>
+          ['iam', 'sts', 'config'].includes(s) &&
+          this.#shared.stats.totalCalls(s) === 0,
+      );
     return Object.fromEntries(
-      [...budgets].flatMap(b => {
-        const summary = b.summary();
-        return summary ? [[b.spec.name, summary]] : [];
-      }),
+      [...budgets]
+        .filter(b => !unused(b))
+        .flatMap(b => {
+          const summary = b.summary();
+          return summary ? [[b.spec.name, summary]] : [];
+        }),
     );
   }
 
@@ -270,6 +283,8 @@ export class ReadContext {
   async send<Output extends MetadataBearer>(
     target: CallTarget,
     command: SdkCommand<Output>,
+    /** Another client of the service, e.g. with an account's assumed-role credentials. */
+    client?: { send(command: any, options?: any): Promise<any> },
   ): Promise<Output> {
     const { service, operation } = target;
     const { budgets, concurrency, retries, stats } = this.#shared;
@@ -308,9 +323,17 @@ export class ReadContext {
         throw this.#scope.failure;
       }
       stats.recordCall(service, operation);
-      const client = this.clients[service] as unknown as SendableClient;
+      const sender = (client ?? this.clients[service]) as unknown as
+        | SendableClient
+        | undefined;
+      if (!sender) {
+        throw new AwsReadError({
+          ...target,
+          cause: new Error(`No ${service} client was configured`),
+        });
+      }
       try {
-        return (await client.send(command, { abortSignal: signal })) as Output;
+        return (await sender.send(command, { abortSignal: signal })) as Output;
       } catch (error) {
         if (signal.aborted && this.#scope.failure) {
           throw this.#scope.failure;
@@ -334,12 +357,13 @@ export class ReadContext {
     target: CallTarget,
     makeCommand: (nextToken: string | undefined) => SdkCommand<Output>,
     items: (output: Output) => Item[] | undefined,
+    client?: { send(command: any, options?: any): Promise<any> },
   ): Promise<Item[]> {
     const result: Item[] = [];
     let emptyPagesInARow = 0;
     let nextToken: string | undefined;
     do {
-      const output = await this.send(target, makeCommand(nextToken));
+      const output = await this.send(target, makeCommand(nextToken), client);
       const page = items(output) ?? [];
       result.push(...page);
       nextToken = output.NextToken || undefined;

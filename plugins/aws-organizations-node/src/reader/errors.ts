@@ -1,7 +1,18 @@
 import { CustomErrorBase } from '@backstage/errors';
 
-/** The AWS services the reader calls. @public */
-export type AwsServiceName = 'organizations' | 'ssoAdmin' | 'identityStore';
+/**
+ * The AWS services the reader calls: Organizations and Identity Center
+ * always; IAM, STS and AWS Config when a roles source is configured.
+ *
+ * @public
+ */
+export type AwsServiceName =
+  | 'organizations'
+  | 'ssoAdmin'
+  | 'identityStore'
+  | 'iam'
+  | 'sts'
+  | 'config';
 
 /**
  * A required AWS listing failed: the read stops and no snapshot is produced.

@@ -20,3 +20,8 @@ export { AIMD } from './adaptiveRate';
 export type { AssignmentStrategy } from './assignments';
 export { readOrganizationSnapshot } from './readSnapshot';
 export type { ReadOrganizationSnapshotOptions } from './readSnapshot';
+export { createIamRolesReader } from './roles/rolesReader';
+export type {
+  IamRolesReader,
+  IamRolesReaderOptions,
+} from './roles/rolesReader';

@@ -6,6 +6,9 @@ describe('resolveRateLimits', () => {
       budgets: [
         { name: 'organizations', services: ['organizations'] },
         { name: 'identityCenter', services: ['ssoAdmin', 'identityStore'] },
+        { name: 'iam', services: ['iam'] },
+        { name: 'sts', services: ['sts'] },
+        { name: 'config', services: ['config'] },
       ],
       concurrency: DEFAULT_READER_CONCURRENCY,
     });
@@ -23,12 +26,25 @@ describe('resolveRateLimits', () => {
     });
   });
 
+  it('gives IAM, STS and Config a budget each, capped and bounded as configured', () => {
+    const { budgets, concurrency } = resolveRateLimits({
+      iam: { tps: 5, concurrency: 2 },
+    });
+    expect(budgets.find(b => b.name === 'iam')).toEqual({
+      name: 'iam',
+      services: ['iam'],
+      cap: 5,
+    });
+    expect(concurrency.iam).toBe(2);
+    expect(concurrency.sts).toBe(DEFAULT_READER_CONCURRENCY.sts);
+  });
+
   it('gives SSO Admin and the Identity Store their own budgets when either is configured apart', () => {
     const { budgets, concurrency } = resolveRateLimits({
       identityCenter: { tps: 12 },
       ssoAdmin: { tps: 8, concurrency: 4 },
     });
-    expect(budgets.slice(1)).toEqual([
+    expect(budgets.slice(1, 3)).toEqual([
       { name: 'ssoAdmin', services: ['ssoAdmin'], cap: 8 },
       { name: 'identityStore', services: ['identityStore'], cap: 12 },
     ]);

@@ -23,7 +23,8 @@ export interface ServiceRateLimit {
  * Where the bounds apply: `organizations`, `identityCenter` (SSO Admin and
  * the Identity Store together: one budget, as AWS documents one collective
  * rate for IAM Identity Center), or `ssoAdmin` / `identityStore` to give
- * those two budgets of their own.
+ * those two budgets of their own; `iam`, `sts` and `config` (the roles
+ * sources) have a budget each.
  *
  * @public
  */
@@ -37,7 +38,13 @@ export const DEFAULT_READER_CONCURRENCY: Record<AwsServiceName, number> = {
   organizations: 8,
   ssoAdmin: 10,
   identityStore: 10,
+  iam: 8,
+  sts: 8,
+  config: 4,
 };
+
+/** The roles sources' services: each a budget of its own. */
+const ROLES_SERVICES = ['iam', 'sts', 'config'] as const;
 
 /** How the reader paces itself. @public */
 export type RateControl = 'aimd' | 'sdk-adaptive';
@@ -106,9 +113,15 @@ export function resolveRateLimits(
           },
         ]),
   ];
+  for (const s of ROLES_SERVICES) {
+    budgets.push({ name: s, services: [s], ...bounds(check(s, overrides[s])) });
+  }
   const concurrency = { ...DEFAULT_READER_CONCURRENCY };
   concurrency.organizations =
     organizations.concurrency ?? concurrency.organizations;
+  for (const s of ROLES_SERVICES) {
+    concurrency[s] = overrides[s]?.concurrency ?? concurrency[s];
+  }
   for (const s of IDENTITY_CENTER) {
     concurrency[s] = own(s).concurrency ?? concurrency[s];
   }

@@ -65,10 +65,18 @@ function counts(snapshot: OrganizationSnapshot) {
 
 const sumCalls = (calls: Record<string, Record<string, number>>) =>
   Object.fromEntries(
-    Object.entries(calls).map(([s, ops]) => [
-      s,
-      Object.values(ops).reduce((a, b) => a + b, 0),
-    ]),
+    Object.entries(calls)
+      .map(([s, ops]): [string, number] => [
+        s,
+        Object.values(ops).reduce((a, b) => a + b, 0),
+      ])
+      .filter(([, n]) => n > 0),
+  );
+
+/** The emulator's counters of the services that were called. */
+const calledServices = (calls: Record<string, Record<string, number>>) =>
+  Object.fromEntries(
+    Object.entries(calls).filter(([, ops]) => Object.keys(ops).length > 0),
   );
 
 describe('readOrganizationSnapshot against the emulator', () => {
@@ -257,7 +265,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
         expect({
           retries: snapshot.stats.retries,
           calls: snapshot.stats.calls,
-        }).toEqual({ retries: 4, calls: seen.calls });
+        }).toEqual({ retries: 4, calls: calledServices(seen.calls) });
       } finally {
         await fresh.close();
       }

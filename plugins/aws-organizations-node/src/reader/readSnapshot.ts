@@ -19,6 +19,7 @@ import {
 } from './identityCenter';
 import { readIdentityStore } from './identityStore';
 import { AssignmentStrategy, readAccountAssignments } from './assignments';
+import type { IamRolesReader } from './roles/rolesReader';
 
 /**
  * Options of {@link readOrganizationSnapshot}.
@@ -56,6 +57,13 @@ export interface ReadOrganizationSnapshotOptions {
    * listing.
    */
   delegatedAdministrator?: boolean;
+  /**
+   * The roles reader ({@link createIamRolesReader}): reads `iam` (roles and
+   * users per account, the managed policies they attach). Keep one
+   * instance across reads: it caches policy documents. Without it the
+   * snapshot has no `iam`.
+   */
+  roles?: IamRolesReader;
 }
 
 /** The attempts the caller's Organizations client is configured with. */
@@ -132,6 +140,20 @@ async function readIdentityCenter(
   };
 }
 
+function rolesLogFields(iam: NonNullable<OrganizationSnapshot['iam']>) {
+  const accounts = Object.values(iam.accounts);
+  const known = accounts.filter(a => a.status === 'known');
+  return {
+    iamAccountsKnown: known.length,
+    iamAccountsUnknown: accounts.length - known.length,
+    iamRoles: known.reduce(
+      (n, a) => n + (a.status === 'known' ? a.roles.length : 0),
+      0,
+    ),
+    iamManagedPolicies: iam.managedPolicies.length,
+  };
+}
+
 /**
  * Reads the whole organization into one `OrganizationSnapshot`.
  *
@@ -184,16 +206,26 @@ export async function readOrganizationSnapshot(
     throw error;
   });
 
+  // Roles: after the accounts are known, beside Identity Center; every
+  // failure in it degrades to unknown, never fails the read.
+  const rolesCtx = ctx.child();
+  const iam = options.roles
+    ? structure.then(s =>
+        options.roles!.read(rolesCtx, s.accounts, identityCenter),
+      )
+    : Promise.resolve(undefined);
+
   let org: Awaited<typeof structure>;
   let ic: IdentityCenterSnapshot;
+  let roles: Awaited<typeof iam>;
   try {
-    [org, ic] = await Promise.all([structure, identityCenter]);
+    [org, ic, roles] = await Promise.all([structure, identityCenter, iam]);
   } catch (error) {
     // Fail fast: abort every queued and in-flight call of both halves, then
     // let them settle so that no call outlives the read and nothing rejects
     // after it. The first failure is what the read rejects with.
     ctx.fail(error);
-    await Promise.allSettled([structure, identityCenter]);
+    await Promise.allSettled([structure, identityCenter, iam]);
     await ctx.drain();
     const stats = ctx.stats.snapshot();
     logger.error('Reading the AWS organization failed; no snapshot', {
@@ -222,6 +254,7 @@ export async function readOrganizationSnapshot(
     incompleteReasons,
     ...org,
     identityCenter: ic,
+    ...(roles ? { iam: roles } : {}),
     warnings: ctx.warnings,
     stats,
   };
@@ -235,6 +268,7 @@ export async function readOrganizationSnapshot(
     assignments: ic.status === 'available' ? ic.assignments.length : 0,
     groups: ic.status === 'available' ? ic.groups.length : 0,
     users: ic.status === 'available' ? ic.users.length : 0,
+    ...(roles ? rolesLogFields(roles) : {}),
     warnings: snapshot.warnings.length,
     calls: ctx.stats.totalCalls(),
     retries: stats.retries,
