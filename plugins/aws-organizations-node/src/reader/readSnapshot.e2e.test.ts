@@ -63,9 +63,15 @@ function counts(snapshot: OrganizationSnapshot) {
   };
 }
 
+/** The services that were called (the emulator also lists the others, empty). */
+const called = (calls: Record<string, Record<string, number>>) =>
+  Object.fromEntries(
+    Object.entries(calls).filter(([, ops]) => Object.keys(ops).length > 0),
+  );
+
 const sumCalls = (calls: Record<string, Record<string, number>>) =>
   Object.fromEntries(
-    Object.entries(calls).map(([s, ops]) => [
+    Object.entries(called(calls)).map(([s, ops]) => [
       s,
       Object.values(ops).reduce((a, b) => a + b, 0),
     ]),
@@ -257,7 +263,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
         expect({
           retries: snapshot.stats.retries,
           calls: snapshot.stats.calls,
-        }).toEqual({ retries: 4, calls: seen.calls });
+        }).toEqual({ retries: 4, calls: called(seen.calls) });
       } finally {
         await fresh.close();
       }
