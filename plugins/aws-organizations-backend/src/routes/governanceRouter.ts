@@ -1,4 +1,4 @@
-import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   awsOrganizationsAccessReadPermission,
   awsOrganizationsAccessReportPermission,
@@ -23,10 +23,8 @@ import {
   principalAccess,
   simulate,
 } from '../governance';
-import {
-  GovernanceState,
-  GovernanceView,
-} from '../governance/createGovernanceState';
+import { GovernanceState } from '../governance/createGovernanceState';
+import { currentView, foundAccount } from './currentView';
 import {
   redactAccessEvidence,
   redactChanges,
@@ -63,44 +61,25 @@ export function createGovernanceRouter(options: {
   const { auth, state, store } = options;
   const router = Router();
 
-  async function view(): Promise<GovernanceView> {
-    const current = await state.current();
-    if (!current) {
-      throw new ServiceUnavailableError(
-        'No complete snapshot of the AWS Organization yet: the first sync has not finished (see GET /sync/status)',
-      );
-    }
-    return current;
-  }
-
-  function found<T>(value: T | undefined, accountId: string): T {
-    if (value === undefined) {
-      throw new NotFoundError(
-        `No account ${accountId} in the AWS Organization`,
-      );
-    }
-    return value;
-  }
-
   router.get('/accounts', async (req, res) => {
     await auth.credentials(req);
     const query = parseAccountsQuery(req.query);
-    const { index, report } = await view();
+    const { index, report } = await currentView(state);
     res.json(listAccounts(index, report, query));
   });
 
   router.get('/accounts/:id', async (req, res) => {
     await auth.credentials(req);
     const id = parseAccountId(req.params.id);
-    const { index, report } = await view();
-    res.json(found(accountDetail(index, report, id), id));
+    const { index, report } = await currentView(state);
+    res.json(foundAccount(accountDetail(index, report, id), id));
   });
 
   router.get('/accounts/:id/guardrails', async (req, res) => {
     await auth.credentials(req);
     const id = parseAccountId(req.params.id);
-    const { index } = await view();
-    res.json(found(accountGuardrails(index, id), id));
+    const { index } = await currentView(state);
+    res.json(foundAccount(accountGuardrails(index, id), id));
   });
 
   // Everyone signed in sees which groups reach the account; who holds
@@ -112,8 +91,8 @@ export function createGovernanceRouter(options: {
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    const { index } = await view();
-    const access = found(accountAccess(index, id), id);
+    const { index } = await currentView(state);
+    const access = foundAccount(accountAccess(index, id), id);
     res.json(mayReadAccess ? access : teamLevelAccess(access));
   });
 
@@ -126,8 +105,8 @@ export function createGovernanceRouter(options: {
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    const { index, snapshot } = await view();
-    const access = found(accountAccess(index, id), id);
+    const { index, snapshot } = await currentView(state);
+    const access = foundAccount(accountAccess(index, id), id);
     const visible = mayReadAccess ? access : teamLevelAccess(access);
     const date = snapshot.readAt.slice(0, 10);
     res
@@ -143,8 +122,8 @@ export function createGovernanceRouter(options: {
   router.get('/accounts/:id/compliance', async (req, res) => {
     const credentials = await auth.credentials(req);
     const id = parseAccountId(req.params.id);
-    const { report } = await view();
-    const result = found(accountCompliance(report, id), id);
+    const { report } = await currentView(state);
+    const result = foundAccount(accountCompliance(report, id), id);
     const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
@@ -163,7 +142,7 @@ export function createGovernanceRouter(options: {
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    const { index } = await view();
+    const { index } = await currentView(state);
     const history = await store.changes.list({
       accountId: id,
       kinds: visibleKinds(undefined, mayReadAccess),
@@ -181,7 +160,7 @@ export function createGovernanceRouter(options: {
   router.get('/organization/tree', async (req, res) => {
     await auth.credentials(req);
     const query = parseTreeQuery(req.query);
-    const { index, report } = await view();
+    const { index, report } = await currentView(state);
     const tree = organizationTree(index, report, query);
     if (!tree) {
       throw new NotFoundError(
@@ -194,7 +173,7 @@ export function createGovernanceRouter(options: {
   router.get('/compliance/summary', async (req, res) => {
     const credentials = await auth.credentials(req);
     const query = parseComplianceSummaryQuery(req.query);
-    const { index, report } = await view();
+    const { index, report } = await currentView(state);
     const summary = complianceSummary(index, report, query);
     const mayReadAccess = await auth.isAllowed(
       credentials,
@@ -215,15 +194,15 @@ export function createGovernanceRouter(options: {
   router.get('/compliance/owners', async (req, res) => {
     await auth.credentials(req);
     const query = parseOwnersQuery(req.query);
-    const { index, report } = await view();
+    const { index, report } = await currentView(state);
     res.json(ownersCompliance(index, report, query));
   });
 
   router.post('/simulate', async (req, res) => {
     await auth.credentials(req);
     const request = parseSimulationRequest(req.body);
-    const { index } = await view();
-    res.json(found(simulate(index, request), request.accountId));
+    const { index } = await currentView(state);
+    res.json(foundAccount(simulate(index, request), request.accountId));
   });
 
   router.get('/principals/:kind/:namespace/:name/access', async (req, res) => {
@@ -244,7 +223,7 @@ export function createGovernanceRouter(options: {
         ACCESS_DENIED,
       );
     }
-    const { index } = await view();
+    const { index } = await currentView(state);
     res.json(principalAccess(index, ref));
   });
 
@@ -255,7 +234,7 @@ export function createGovernanceRouter(options: {
       awsOrganizationsAccessReportPermission,
       'You may not export the access report (aws-organizations.access-report.read)',
     );
-    const current = await view();
+    const current = await currentView(state);
     const date = current.snapshot.readAt.slice(0, 10);
     res
       .status(200)

@@ -1,4 +1,4 @@
-import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
+import { NotFoundError } from '@backstage/errors';
 import {
   awsOrganizationsAccessReadPermission,
   trustMapQuerySchema,
@@ -12,10 +12,8 @@ import {
   trustMap,
   UnknownTrustMapUnit,
 } from '../governance';
-import {
-  GovernanceState,
-  GovernanceView,
-} from '../governance/createGovernanceState';
+import { GovernanceState } from '../governance/createGovernanceState';
+import { currentView, foundAccount } from './currentView';
 import { teamLevelRoleReach } from './accessPolicy';
 import { RouteAuth } from './authorize';
 import {
@@ -47,25 +45,6 @@ export function createRoleReachRouter(options: {
   const { auth, state, maxDepth } = options;
   const router = Router();
 
-  async function view(): Promise<GovernanceView> {
-    const current = await state.current();
-    if (!current) {
-      throw new ServiceUnavailableError(
-        'No complete snapshot of the AWS Organization yet: the first sync has not finished (see GET /sync/status)',
-      );
-    }
-    return current;
-  }
-
-  function found<T>(value: T | undefined, accountId: string): T {
-    if (value === undefined) {
-      throw new NotFoundError(
-        `No account ${accountId} in the AWS Organization`,
-      );
-    }
-    return value;
-  }
-
   // Groups reaching the account are team level; users and the members of
   // groups need the permission.
   router.get('/accounts/:id/role-reach', async (req, res) => {
@@ -75,8 +54,8 @@ export function createRoleReachRouter(options: {
       credentials,
       awsOrganizationsAccessReadPermission,
     );
-    const { index } = await view();
-    const answer = found(accountRoleReach(index, id, maxDepth), id);
+    const { index } = await currentView(state);
+    const answer = foundAccount(accountRoleReach(index, id, maxDepth), id);
     res.json(mayReadAccess ? answer : teamLevelRoleReach(answer));
   });
 
@@ -84,8 +63,8 @@ export function createRoleReachRouter(options: {
   router.get('/accounts/:id/roles', async (req, res) => {
     await auth.credentials(req);
     const id = parseAccountId(req.params.id);
-    const { index } = await view();
-    res.json(found(accountRoles(index, id, maxDepth), id));
+    const { index } = await currentView(state);
+    res.json(foundAccount(accountRoles(index, id, maxDepth), id));
   });
 
   router.get(
@@ -106,7 +85,7 @@ export function createRoleReachRouter(options: {
           ACCESS_DENIED,
         );
       }
-      const { index } = await view();
+      const { index } = await currentView(state);
       res.json(principalRoleReach(index, ref, maxDepth));
     },
   );
@@ -114,7 +93,7 @@ export function createRoleReachRouter(options: {
   router.get('/organization/trust-map', async (req, res) => {
     await auth.credentials(req);
     const query = parseOrThrow(trustMapQuerySchema, req.query, 'query');
-    const { index } = await view();
+    const { index } = await currentView(state);
     try {
       res.json(trustMap(index, query.expand ?? []));
     } catch (error) {
