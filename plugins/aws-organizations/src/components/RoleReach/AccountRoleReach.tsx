@@ -23,6 +23,7 @@ import { NO_WRAP } from '../common/cellStyles';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import {
   DecisionChip,
+  pathKey,
   pathSummary,
   ReachPathDetails,
   roleName,
@@ -87,13 +88,7 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
         search: false,
       }}
       columns={columns}
-      data={withRowIds(
-        reach.entries,
-        e =>
-          `${e.path.start.permissionSetArn}:${
-            e.path.start.accountId
-          }:${e.path.hops.map(h => h.toRoleArn).join('>')}`,
-      )}
+      data={withRowIds(reach.entries, e => pathKey(e.path))}
       detailPanel={({ rowData }: { rowData: RoleReachEntry }) => (
         <Box p={2}>
           <ReachPathDetails

@@ -16,7 +16,12 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { NO_WRAP } from '../common/cellStyles';
 import { withRowIds } from '../common/rowIds';
 import { useSnapshotAsync } from '../common/useSnapshot';
-import { DecisionChip, pathSummary, ReachPathDetails } from './ReachPath';
+import {
+  DecisionChip,
+  pathKey,
+  pathSummary,
+  ReachPathDetails,
+} from './ReachPath';
 
 /** The accounts a team reaches through IAM roles, each with its path. */
 export function GroupRoleReach(props: { entityRef: string }) {
@@ -89,10 +94,7 @@ export function GroupRoleReach(props: { entityRef: string }) {
           columns={columns}
           data={withRowIds(
             reach.entries,
-            e =>
-              `${e.accountId}:${e.path.start.permissionSetArn}:${
-                e.path.start.accountId
-              }:${e.path.hops.map(h => h.toRoleArn).join('>')}`,
+            e => `${e.accountId}:${pathKey(e.path)}`,
           )}
           detailPanel={({ rowData }: { rowData: PrincipalRoleReachEntry }) => (
             <Box p={2}>

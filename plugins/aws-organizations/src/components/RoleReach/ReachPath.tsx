@@ -18,6 +18,16 @@ function accountLabel(id: string, names: Record<string, string>): string {
   return names[id] ? `${names[id]} (${id})` : id;
 }
 
+/**
+ * A key naming a path (start permission set and account, then each role
+ * hop), for row ids and React keys.
+ */
+export function pathKey(path: ReachPath): string {
+  return `${path.start.permissionSetArn}:${path.start.accountId}:${path.hops
+    .map(h => h.toRoleArn)
+    .join('>')}`;
+}
+
 /** A path in one line: `Admin in payments-dev → Deploy in payments-prod`. */
 export function pathSummary(
   path: ReachPath,

@@ -8,7 +8,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { PrincipalLink } from '../common/PrincipalLink';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import { workloadAccountIds } from '../ServiceAccountsCard/ServiceAccountsCard';
-import { DecisionChip, pathSummary } from './ReachPath';
+import { DecisionChip, pathKey, pathSummary } from './ReachPath';
 
 function AccountReach(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
@@ -43,12 +43,7 @@ function AccountReach(props: { accountId: string }) {
         </Typography>
       ) : (
         reach.entries.map(e => (
-          <Box
-            key={`${e.path.start.permissionSetArn}:${
-              e.path.start.accountId
-            }:${e.path.hops.map(h => h.toRoleArn).join('>')}`}
-            mb={0.5}
-          >
+          <Box key={pathKey(e.path)} mb={0.5}>
             <Typography variant="body2">
               {e.holders.map((h, i) => (
                 <span key={h.principal.id}>
