@@ -30,6 +30,23 @@ export type WorkloadParameters = Pick<
   | 'foundationalOrganizationalUnits'
 >;
 
+/** Which accounts are workload accounts, unless the rule's config says otherwise. */
+export const DEFAULT_WORKLOAD_PARAMETERS: WorkloadParameters = {
+  workloadOrganizationalUnits: ['Workloads'],
+  workloadTagKey: 'environment',
+  workloadTagValues: [
+    'prod',
+    'production',
+    'staging',
+    'stage',
+    'dev',
+    'development',
+    'test',
+    'qa',
+  ],
+  foundationalOrganizationalUnits: ['Security', 'Infrastructure'],
+};
+
 export type Workload = 'yes' | 'no' | { unknown: string };
 
 /**
@@ -79,19 +96,7 @@ export const iamUserCreationBlockedRule: AwsAccountComplianceRule<IamUserCreatio
       'Move the account into a workload OU, or attach an SCP that denies iam:CreateUser, iam:CreateAccessKey and iam:CreateLoginProfile to its OU.',
     defaultParameters: {
       actions: ['iam:CreateUser', 'iam:CreateAccessKey'],
-      workloadOrganizationalUnits: ['Workloads'],
-      workloadTagKey: 'environment',
-      workloadTagValues: [
-        'prod',
-        'production',
-        'staging',
-        'stage',
-        'dev',
-        'development',
-        'test',
-        'qa',
-      ],
-      foundationalOrganizationalUnits: ['Security', 'Infrastructure'],
+      ...DEFAULT_WORKLOAD_PARAMETERS,
       principalArn: 'arn:aws:iam::{accountId}:role/workload-principal',
       region: 'us-east-1',
     },

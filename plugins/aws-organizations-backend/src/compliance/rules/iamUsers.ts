@@ -12,7 +12,11 @@ import {
   AwsAccountComplianceRule,
   listing,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { isWorkload, WorkloadParameters } from './iamUserCreation';
+import {
+  DEFAULT_WORKLOAD_PARAMETERS,
+  isWorkload,
+  WorkloadParameters,
+} from './iamUserCreation';
 import { knownRoles, matchesAny, userEvidence } from './rolesCommon';
 
 /** Parameters of {@link noIamUsersRule}. */
@@ -32,19 +36,7 @@ export const noIamUsersRule: AwsAccountComplianceRule<NoIamUsersParameters> = {
   remediation:
     'Replace the user: people sign in through IAM Identity Center, workloads assume roles (instance profiles, IRSA, IAM Roles Anywhere). Deactivate and delete its access keys, then delete the user.',
   defaultParameters: {
-    workloadOrganizationalUnits: ['Workloads'],
-    workloadTagKey: 'environment',
-    workloadTagValues: [
-      'prod',
-      'production',
-      'staging',
-      'stage',
-      'dev',
-      'development',
-      'test',
-      'qa',
-    ],
-    foundationalOrganizationalUnits: ['Security', 'Infrastructure'],
+    ...DEFAULT_WORKLOAD_PARAMETERS,
     exemptUsers: [],
   },
   evaluate(context) {
