@@ -105,16 +105,7 @@ const LIGHT_META_COLUMNS = [
   'stored_bytes',
 ];
 
-const META_COLUMNS = [
-  'id',
-  'etag',
-  'run_id',
-  'read_at',
-  'stored_at',
-  'size_bytes',
-  'stored_bytes',
-  'unmapped_principals_json',
-];
+const META_COLUMNS = [...LIGHT_META_COLUMNS, 'unmapped_principals_json'];
 
 /** The current complete snapshot, one row, replaced atomically. */
 export class SnapshotStore {
