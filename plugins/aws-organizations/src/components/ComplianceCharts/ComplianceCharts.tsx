@@ -1,4 +1,8 @@
-import { OrganizationComplianceSummary } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  ComplianceCounts,
+  OrganizationComplianceSummary,
+} from '@aws-governance/plugin-aws-organizations-common';
+import { ReactNode } from 'react';
 import { InfoCard } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -68,21 +72,37 @@ function OwnersChart(props: { summary: OrganizationComplianceSummary }) {
           <Typography variant="body2">No account has an owner.</Typography>
         )}
         {byOwner.map(owner => (
-          <Box key={owner.ref} mb={1} data-testid="aws-chart-owner">
-            <Box display="flex" justifyContent="space-between">
-              <Typography variant="body2" component="div">
-                <EntityRefLink entityRef={owner.ref} defaultKind="group" />
-              </Typography>
-              <Typography variant="caption" color="textSecondary">
-                {owner.counts.fail} non-compliant of{' '}
-                {pluralize(total(owner.counts), 'account')}
-              </Typography>
-            </Box>
-            <ComplianceCountsBar counts={owner.counts} width="100%" />
-          </Box>
+          <CountsRow
+            key={owner.ref}
+            testId="aws-chart-owner"
+            label={<EntityRefLink entityRef={owner.ref} defaultKind="group" />}
+            counts={owner.counts}
+          />
         ))}
       </div>
     </InfoCard>
+  );
+}
+
+/** One labelled bar: "N non-compliant of M accounts" over the counts. */
+function CountsRow(props: {
+  label: ReactNode;
+  counts: ComplianceCounts;
+  testId: string;
+}) {
+  const { label, counts, testId } = props;
+  return (
+    <Box mb={1} data-testid={testId}>
+      <Box display="flex" justifyContent="space-between">
+        <Typography variant="body2" component="div">
+          {label}
+        </Typography>
+        <Typography variant="caption" color="textSecondary">
+          {counts.fail} non-compliant of {pluralize(total(counts), 'account')}
+        </Typography>
+      </Box>
+      <ComplianceCountsBar counts={counts} width="100%" />
+    </Box>
   );
 }
 
@@ -111,20 +131,14 @@ export function ComplianceCharts(props: {
               <Typography variant="body2">No organizational units.</Typography>
             )}
             {units.map(unit => (
-              <Box key={unit.id} mb={1} data-testid="aws-chart-unit">
-                <Box display="flex" justifyContent="space-between">
-                  <Typography variant="body2">
-                    {isRoot(unit.id)
-                      ? `Directly under ${unit.name}`
-                      : unit.name}
-                  </Typography>
-                  <Typography variant="caption" color="textSecondary">
-                    {unit.counts.fail} non-compliant of{' '}
-                    {pluralize(total(unit.counts), 'account')}
-                  </Typography>
-                </Box>
-                <ComplianceCountsBar counts={unit.counts} width="100%" />
-              </Box>
+              <CountsRow
+                key={unit.id}
+                testId="aws-chart-unit"
+                label={
+                  isRoot(unit.id) ? `Directly under ${unit.name}` : unit.name
+                }
+                counts={unit.counts}
+              />
             ))}
           </div>
         </InfoCard>
