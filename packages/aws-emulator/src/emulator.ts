@@ -138,10 +138,7 @@ class CallPipeline {
       input: new RequestInput(call.service, call.body),
       operation: call.operation,
       caller: this.#caller,
-      identity: resolveIdentity(
-        this.#state,
-        call.accessKeyId ?? call.origin?.accessKeyId,
-      ),
+      identity: resolveIdentity(this.#state, call.origin?.accessKeyId),
       emptyPage: () => this.faults.takeEmptyPage(call.operation),
       origin: call.origin,
       sqs: { queues: this.queues, baseUrl: this.baseUrl },

@@ -129,8 +129,3 @@ export function queryErrorResponse(
     error.message,
   )}</Message></Error><RequestId>${requestId}</RequestId></ErrorResponse>`;
 }
-
-/** The access key id of a SigV4 `Authorization` header, if any. */
-export function accessKeyIdOf(authorization: string | undefined) {
-  return /Credential=([^/,\s]+)\//.exec(authorization ?? '')?.[1];
-}

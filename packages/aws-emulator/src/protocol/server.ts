@@ -17,12 +17,7 @@ export interface CallOrigin {
   sourceIpAddress?: string;
   userAgent?: string;
 }
-import {
-  accessKeyIdOf,
-  parseQueryRequest,
-  queryErrorResponse,
-  queryResponse,
-} from './query';
+import { parseQueryRequest, queryErrorResponse, queryResponse } from './query';
 
 /** One AWS call as the server received it. @public */
 export interface AwsCall {
@@ -31,8 +26,6 @@ export interface AwsCall {
   body: Record<string, unknown>;
   /** Who sent it; absent for calls made through the admin endpoint. */
   origin?: CallOrigin;
-  /** The access key id the request is signed with (SigV4), if any. */
-  accessKeyId?: string;
 }
 
 /** Answers one AWS call with the response body, or throws {@link AwsError}. @public */
@@ -167,7 +160,6 @@ async function answerQuery(
       service: request.service,
       operation: request.action,
       body: request.body,
-      accessKeyId: accessKeyIdOf(req.headers.authorization),
       origin: originOf(req),
     });
     payload = queryResponse(request, result, requestId);
