@@ -6,6 +6,8 @@ import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organiza
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  awsAccountPermissionResourceRef,
+  awsAccountPermissionRules,
   awsOrganizationsComplianceExtensionPoint,
   ComplianceRuleCollector,
 } from '@aws-governance/plugin-aws-organizations-node';
@@ -137,6 +139,23 @@ export const awsOrganizationsPlugin = createBackendPlugin({
                 error: (error as Error).message,
               }),
             );
+          },
+        });
+        // The account resource type of the findings and review permissions:
+        // conditional decisions (e.g. "member of the account's owner team")
+        // are applied to the owners of the current snapshot's resolution.
+        deps.permissionsRegistry.addResourceType({
+          resourceRef: awsAccountPermissionResourceRef,
+          rules: Object.values(awsAccountPermissionRules),
+          getResources: async accountIds => {
+            const view = await governance.current();
+            return accountIds.map(accountId => {
+              if (!view || !view.index.accounts.has(accountId)) {
+                return undefined;
+              }
+              const ownerRef = view.resolution.accountOwners[accountId]?.ref;
+              return { accountId, ...(ownerRef ? { ownerRef } : {}) };
+            });
           },
         });
         deps.httpRouter.use(

@@ -18,6 +18,7 @@ export * from './snapshotCounts';
 export * from './scp';
 export * from './rcp';
 export * from './iam';
+export * from './signals';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';

@@ -5,6 +5,7 @@
  */
 import type { OrganizationPoliciesPart } from './policyTypes';
 import type { IamSnapshot } from './iam/types';
+import type { SecuritySignalsSnapshot } from './signals/types';
 
 /**
  * A value the reader could not read (an optional part that failed, e.g. tags
@@ -307,6 +308,12 @@ export interface OrganizationSnapshot extends OrganizationPoliciesPart {
    * its roles are unknown.
    */
   iam?: IamSnapshot;
+  /**
+   * What AWS's detectors report (Security Hub, IAM Access Analyzer, AWS
+   * Config, the organization trail). Absent when no signal source is
+   * configured.
+   */
+  signals?: SecuritySignalsSnapshot;
   warnings: SnapshotWarning[];
   stats: ReadStatistics;
 }

@@ -9,3 +9,4 @@ export * from './config';
 export * from './reader';
 export * from './catalog';
 export * from './compliance';
+export * from './permissions';

@@ -1,0 +1,2 @@
+/** What AWS's own detectors report (issue #18). */
+export * from './types';
