@@ -28,7 +28,9 @@ export interface FaultConfig {
    * `ResourceArn`, `ParentId`, `PermissionSetArn`, `GroupId`, `PrincipalId`,
    * `AccountId`, `PolicyId`, the policy type in `Filter`, `RoleArn` of
    * STS AssumeRole, `PolicyArn` of IAM, `ConfigurationAggregatorName`) can
-   * fail.
+   * fail. With `limit`, at most that many calls of the operation fail;
+   * with `rate: 1` that is "the first `limit` calls fail", whatever order
+   * the calls arrive in (a test that must not depend on timing).
    */
   errorRate?: Record<
     string,
@@ -38,6 +40,7 @@ export interface FaultConfig {
       statusCode?: number;
       html?: boolean;
       resources?: string[];
+      limit?: number;
     }
   >;
   /** The next `count` matching calls answer the service's 500 error. */
@@ -118,6 +121,8 @@ export class FaultInjector {
   #burstLeft = 0;
   #emptyPagesLeft = 0;
   #injected = 0;
+  /** Faults injected per `errorRate` operation since the last `setFaults`. */
+  #injectedByOperation = new Map<string, number>();
 
   constructor(seed: number, faults: FaultConfig = {}) {
     this.#seed = seed;
@@ -144,6 +149,7 @@ export class FaultInjector {
     this.#prng = new Prng(this.#seed);
     this.#burstLeft = faults.serverErrorBurst?.count ?? 0;
     this.#emptyPagesLeft = faults.emptyPagesWithToken?.count ?? 0;
+    this.#injectedByOperation.clear();
   }
 
   /** Throws the fault this call gets, if any. */
@@ -168,12 +174,15 @@ export class FaultInjector {
       throw serverError(service);
     }
     const rate = errorRate?.[operation];
+    const injectedHere = this.#injectedByOperation.get(operation) ?? 0;
     if (
       rate &&
+      (rate.limit === undefined || injectedHere < rate.limit) &&
       (!rate.resources || namesOneOf(body, rate.resources)) &&
       this.#prng.next() < rate.rate
     ) {
       this.#injected++;
+      this.#injectedByOperation.set(operation, injectedHere + 1);
       throw errorFor(service, operation, rate);
     }
   }

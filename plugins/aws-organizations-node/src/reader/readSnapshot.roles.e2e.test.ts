@@ -126,19 +126,28 @@ describe.each([
   });
 
   it('retries throttling and 5xx within the budget and still reads everything', async () => {
+    // A fixed number of failures per operation, whichever calls get them
+    // (a seeded rate hands its draws out in arrival order, which load
+    // changes): no call can get more failures than its 7 retries.
     emu.setFaults({
       errorRate: {
         SelectAggregateResourceConfig: {
-          rate: 0.3,
+          rate: 1,
+          limit: 3,
           code: 'ThrottlingException',
         },
-        GetAccountAuthorizationDetails: { rate: 0.3, code: 'Throttling' },
-        AssumeRole: { rate: 0.2 },
+        GetAccountAuthorizationDetails: {
+          rate: 1,
+          limit: 3,
+          code: 'Throttling',
+        },
+        AssumeRole: { rate: 1, limit: 2 },
       },
     });
     const snapshot = await read(8);
     expect(knownRoleCount(snapshot)).toBe(countIam(emu.state).roles);
-    expect(emu.stats().faultsInjected).toBeGreaterThan(0);
+    // Each source: 3 failures of its listing, 2 of AssumeRole.
+    expect(emu.stats().faultsInjected).toBe(3 + 2);
     expect(snapshot.stats.retries).toBeGreaterThan(0);
   });
 });
