@@ -82,10 +82,7 @@ export function createTransformerContext(
     account: names.account,
     organizationRoot: names.organizationRoot,
     organizationalUnit: names.organizationalUnit,
-    parent: id =>
-      id === snapshot.root.id
-        ? refs.organizationRoot(id)
-        : refs.organizationalUnit(id),
+    parent: names.organizationNode,
     serviceControlPolicy: names.serviceControlPolicy,
     resourceControlPolicy: names.resourceControlPolicy,
     permissionSet: names.permissionSet,
