@@ -8,14 +8,8 @@
  *
  *   yarn sucrase-node plugins/aws-organizations-backend/dev/benchCsv.ts
  */
-import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import { stringify as stringifySync } from 'csv-stringify/sync';
 import { stringify } from 'csv-stringify';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  buildSyntheticOrg,
-  LARGE_ORG,
-} from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
 import {
   ACCESS_REPORT_COLUMNS,
   accessReportCsvChunks,
@@ -23,8 +17,7 @@ import {
   buildGovernanceIndex,
 } from '../src/governance';
 import { escapeFormula } from '../src/governance/csv';
-import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
-import { TEAMS, withIdentityCenter } from './benchGovernanceData';
+import { asStored, largeBenchOrg, minAndMedian } from './benchGovernanceData';
 
 type Rows = string[][];
 
@@ -81,29 +74,9 @@ async function streamWriter(chunks: Rows[]): Promise<number> {
 }
 
 function setup() {
-  const synthetic = withIdentityCenter(buildSyntheticOrg(LARGE_ORG));
-  const resolved = resolveSnapshot(
-    synthetic,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set([
-        ...Array.from({ length: TEAMS }, (_, i) => `group:default/team-${i}`),
-        ...Array.from({ length: 2000 }, (_, i) => `group:default/group-${i}`),
-      ]),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
+  const { snapshot, resolution } = asStored(
+    largeBenchOrg({ catalogRefs: true }),
   );
-  const { snapshot, resolution } = JSON.parse(
-    JSON.stringify({ snapshot: synthetic, resolution: resolved }),
-  ) as { snapshot: OrganizationSnapshot; resolution: typeof resolved };
   return buildGovernanceIndex(snapshot, resolution);
 }
 
@@ -154,8 +127,7 @@ async function main() {
   }
   const hand = Math.min(...samples.get('hand-written (ba97b69 csvCell)')!);
   for (const [label, ms] of samples) {
-    const min = Math.min(...ms);
-    const median = [...ms].sort((a, b) => a - b)[Math.floor(ms.length / 2)];
+    const { min, median } = minAndMedian(ms);
     console.log(
       `${label.padEnd(42)} min ${min.toFixed(0)} ms, median ${median.toFixed(
         0,

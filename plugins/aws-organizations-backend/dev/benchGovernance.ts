@@ -13,13 +13,6 @@ import {
   OrganizationSnapshot,
   snapshotIndexesBuilt,
 } from '@aws-governance/plugin-aws-organizations-common';
-// A dev script: it reuses the SCP benchmark's synthetic organization, which
-// -common keeps out of its public API.
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  buildSyntheticOrg,
-  LARGE_ORG,
-} from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
 import { rule } from '../src/__testUtils__/governance';
 import { ComplianceReport } from '../src/compliance/types';
 import {
@@ -38,8 +31,7 @@ import {
   principalAccess,
   simulate,
 } from '../src/governance';
-import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
-import { TEAMS, withIdentityCenter } from './benchGovernanceData';
+import { asStored, largeBenchOrg, minAndMedian } from './benchGovernanceData';
 
 /** A report with one result per account and a spread of statuses. */
 function syntheticReport(s: OrganizationSnapshot): ComplianceReport {
@@ -76,41 +68,18 @@ function time<T>(label: string, fn: () => T, runs = 5): T {
     result = fn();
     samples.push(Number(process.hrtime.bigint() - start) / 1e6);
   }
-  samples.sort((a, b) => a - b);
+  const { min, median } = minAndMedian(samples);
   const format = (ms: number) => ms.toFixed(ms < 10 ? 2 : 0);
   console.log(
-    `${label.padEnd(44)} min ${format(samples[0])} ms, median ${format(
-      samples[Math.floor(samples.length / 2)],
-    )} ms`,
+    `${label.padEnd(44)} min ${format(min)} ms, median ${format(median)} ms`,
   );
   return result;
 }
 
 function main() {
-  const synthetic = withIdentityCenter(buildSyntheticOrg(LARGE_ORG));
-  const resolved = resolveSnapshot(
-    synthetic,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set([
-        ...Array.from({ length: TEAMS }, (_, i) => `group:default/team-${i}`),
-        ...Array.from({ length: 2000 }, (_, i) => `group:default/group-${i}`),
-      ]),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
+  const { snapshot, resolution } = asStored(
+    largeBenchOrg({ catalogRefs: true }),
   );
-  // As the backend holds them: parsed from the stored JSON.
-  const { snapshot, resolution } = JSON.parse(
-    JSON.stringify({ snapshot: synthetic, resolution: resolved }),
-  ) as { snapshot: OrganizationSnapshot; resolution: typeof resolved };
   const report = syntheticReport(snapshot);
   const ic = snapshot.identityCenter as { assignments: unknown[] };
   console.log(

@@ -1,9 +1,21 @@
 /*
  * The L-sized organization of the governance benchmarks: the synthetic
  * organization of the SCP benchmark with Identity Center at the store
- * benchmark's scale.
+ * benchmark's scale, resolved as the sync engine resolves it, and the
+ * figures the benchmarks print of their samples.
  */
-import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  OrganizationSnapshot,
+  SnapshotResolution,
+} from '@aws-governance/plugin-aws-organizations-common';
+// A dev script: it reuses the SCP benchmark's synthetic organization, which
+// -common keeps out of its public API.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import {
+  buildSyntheticOrg,
+  LARGE_ORG,
+} from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
+import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 
 /** Owner teams the accounts and OUs are tagged with. */
 export const TEAMS = 50;
@@ -69,4 +81,56 @@ export function withIdentityCenter(
     })),
   };
   return s;
+}
+
+/** A snapshot and its resolution, as the backend stores them. */
+export interface BenchOrg {
+  snapshot: OrganizationSnapshot;
+  resolution: SnapshotResolution;
+}
+
+/**
+ * The L organization and its resolution: owners from the `owner` tags,
+ * groups by display name, users by user name. With `catalogRefs`, the
+ * catalog holds the owner teams and 2,000 of the groups; without, nothing.
+ */
+export function largeBenchOrg(options: { catalogRefs: boolean }): BenchOrg {
+  const snapshot = withIdentityCenter(buildSyntheticOrg(LARGE_ORG));
+  const refs = options.catalogRefs
+    ? [
+        ...Array.from({ length: TEAMS }, (_, i) => `group:default/team-${i}`),
+        ...Array.from({ length: 2000 }, (_, i) => `group:default/group-${i}`),
+      ]
+    : [];
+  const resolution = resolveSnapshot(
+    snapshot,
+    {
+      ownership: {
+        accountTagKey: 'owner',
+        unitTagKey: 'owner',
+        namespace: 'default',
+      },
+      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
+    },
+    {
+      refs: new Set(refs),
+      groupsByExternalId: new Map(),
+      usersByEmail: new Map(),
+    },
+  );
+  return { snapshot, resolution };
+}
+
+/** A fresh copy of an organization as the backend holds it: parsed from the stored JSON. */
+export function asStored(org: BenchOrg): BenchOrg {
+  return JSON.parse(JSON.stringify(org)) as BenchOrg;
+}
+
+/** The fastest and the median of timing samples, in ms. */
+export function minAndMedian(samples: readonly number[]): {
+  min: number;
+  median: number;
+} {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { min: sorted[0], median: sorted[Math.floor(sorted.length / 2)] };
 }

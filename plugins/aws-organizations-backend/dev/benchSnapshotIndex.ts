@@ -11,20 +11,12 @@
  *     plugins/aws-organizations-backend/dev/benchSnapshotIndex.ts
  */
 import * as common from '@aws-governance/plugin-aws-organizations-common';
-import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import { createComplianceSnapshotIndex } from '@aws-governance/plugin-aws-organizations-node';
-// Dev script: the catalog module's context and the synthetic organization
-// are internal to their packages.
+// Dev script: the catalog module's context is internal to its package.
 // eslint-disable-next-line @backstage/no-relative-monorepo-imports
 import { createTransformerContext } from '../../catalog-backend-module-aws-organizations/src/provider/context';
-// eslint-disable-next-line @backstage/no-relative-monorepo-imports
-import {
-  buildSyntheticOrg,
-  LARGE_ORG,
-} from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
 import { buildGovernanceIndex } from '../src/governance';
-import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
-import { withIdentityCenter } from './benchGovernanceData';
+import { BenchOrg, largeBenchOrg, minAndMedian } from './benchGovernanceData';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -36,25 +28,8 @@ const indexesBuilt = () =>
   (common as { snapshotIndexesBuilt?: () => number }).snapshotIndexesBuilt?.();
 
 function main() {
-  const synthetic = withIdentityCenter(buildSyntheticOrg(LARGE_ORG));
-  const resolution = resolveSnapshot(
-    synthetic,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    { refs: new Set(), groupsByExternalId: new Map(), usersByEmail: new Map() },
-  );
-  const json = JSON.stringify({ snapshot: synthetic, resolution });
-  const fresh = () =>
-    JSON.parse(json) as {
-      snapshot: OrganizationSnapshot;
-      resolution: typeof resolution;
-    };
+  const json = JSON.stringify(largeBenchOrg({ catalogRefs: false }));
+  const fresh = () => JSON.parse(json) as BenchOrg;
 
   /** Everything a backend process indexes for one new snapshot. */
   const indexAll = (stored: ReturnType<typeof fresh>) => {
@@ -84,11 +59,11 @@ function main() {
       schema.parse(value);
       parses.push(Number(process.hrtime.bigint() - start) / 1e6);
     }
-    parses.sort((a, b) => a - b);
+    const { min, median } = minAndMedian(parses);
     console.log(
-      `validate the stored snapshot (storedSnapshotSchema): min ${parses[0].toFixed(
+      `validate the stored snapshot (storedSnapshotSchema): min ${min.toFixed(
         0,
-      )} ms, median ${parses[2].toFixed(0)} ms`,
+      )} ms, median ${median.toFixed(0)} ms`,
     );
   }
 
@@ -100,11 +75,11 @@ function main() {
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     if (run > 0) samples.push(ms); // the first run warms up
   }
-  samples.sort((a, b) => a - b);
+  const { min, median } = minAndMedian(samples);
   console.log(
-    `index one snapshot for all four readers: min ${samples[0].toFixed(
+    `index one snapshot for all four readers: min ${min.toFixed(
       0,
-    )} ms, median ${samples[Math.floor(samples.length / 2)].toFixed(0)} ms`,
+    )} ms, median ${median.toFixed(0)} ms`,
   );
 
   const stored = fresh();

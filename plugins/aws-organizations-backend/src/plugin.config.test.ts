@@ -1,55 +1,13 @@
+// The invalid settings are the -node reader's test cases, kept there once.
+// eslint-disable-next-line @backstage/no-relative-monorepo-imports
+import { INVALID_SETTINGS } from '../../aws-organizations-node/src/config/__testUtils__/invalidSettings';
 import { pluginConfig, startPlugin } from './__testUtils__/backend';
 
 describe('config validation at startup', () => {
   it.each([
-    [{ region: 'mars' }, 'awsOrganizations.region'],
-    [{ enabled: 'sometimes' }, 'awsOrganizations.enabled'],
-    [
-      { schedule: { frequency: 'often', timeout: { minutes: 1 } } },
-      'awsOrganizations.schedule',
-    ],
-    [{ schedule: { frequency: { minutes: 5 } } }, 'awsOrganizations.schedule'],
-    [
-      { ownership: { accountTagKey: '' } },
-      'awsOrganizations.ownership.accountTagKey',
-    ],
-    [
-      { ownership: { unitTagKey: 'a'.repeat(129) } },
-      'awsOrganizations.ownership.unitTagKey',
-    ],
-    [
-      { ownership: { defaultOwner: 'not a ref!' } },
-      'awsOrganizations.ownership.defaultOwner',
-    ],
-    [
-      { ownership: { namespace: 'Bad Namespace' } },
-      'awsOrganizations.ownership.namespace',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'magic' } } },
-      'awsOrganizations.identityCenter.groupMapping.rule',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'explicit' } } },
-      'awsOrganizations.identityCenter.groupMapping.map',
-    ],
-    [
-      { identityCenter: { groupMapping: { map: { g: 'bad ref!' } } } },
-      'awsOrganizations.identityCenter.groupMapping.map.g',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'externalId' } } },
-      'awsOrganizations.identityCenter.groupMapping.externalIdAnnotation',
-    ],
-    [
-      { identityCenter: { userMapping: { rule: 'phone' } } },
-      'awsOrganizations.identityCenter.userMapping.rule',
-    ],
-    [
-      { history: { retentionDays: 0 } },
-      'awsOrganizations.history.retentionDays',
-    ],
-    [{ history: { maxEntries: 1.5 } }, 'awsOrganizations.history.maxEntries'],
+    // Every case of the -node reader's own test: the backend reads its
+    // config with that reader and must stop on each.
+    ...INVALID_SETTINGS,
     // The catalog's namespace rule, the same as the catalog module's.
     [{ catalog: { namespace: 'My_NS' } }, 'awsOrganizations.catalog.namespace'],
     [

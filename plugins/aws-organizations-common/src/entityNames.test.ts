@@ -1,4 +1,4 @@
-import { awsEntityName, awsEntityNames } from './entityNames';
+import { awsEntityName, awsEntityNames, awsEntityRefs } from './entityNames';
 
 const VALID_NAME = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
@@ -59,5 +59,29 @@ describe('awsEntityNames', () => {
       /Invalid permission set ARN/,
     );
     expect(() => awsEntityNames.account('12345')).toThrow(/12 digits/);
+  });
+});
+
+describe('awsEntityRefs().organizationNode', () => {
+  // The one ref of a parent or policy target: the catalog module's
+  // `refs.parent`, the backend's `refs.unit` and the frontend's
+  // `organizationNodeEntityRef` all use it. The backend and the catalog
+  // module used to tell the root by comparing with the snapshot's root id,
+  // the frontend by the `r-` prefix AWS gives every root id.
+  const refs = awsEntityRefs('aws');
+
+  it('is the root ref for a root id and the OU ref for an OU id', () => {
+    expect(refs.organizationNode('r-ab12')).toBe(refs.organizationRoot('r-ab12'));
+    expect(refs.organizationNode('r-ab12')).toBe('resource:aws/aws-root-ab12');
+    expect(refs.organizationNode('ou-ab12-cd34ef56')).toBe(
+      refs.organizationalUnit('ou-ab12-cd34ef56'),
+    );
+  });
+
+  it('keeps the fingerprint of a long OU id', () => {
+    const long =
+      'ou-ab12cd34ef56ab12cd34ef56ab12cd34-0123456789abcdef0123456789abcdef';
+    expect(refs.organizationNode(long)).toBe(refs.organizationalUnit(long));
+    expect(refs.organizationNode(long).split('/')[1]).toHaveLength(63);
   });
 });

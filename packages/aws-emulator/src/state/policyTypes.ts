@@ -6,6 +6,8 @@
  * https://docs.aws.amazon.com/organizations/latest/userguide/orgs_reference_limits.html
  */
 
+import { ORGANIZATION_POLICY_TYPES } from '@aws-governance/plugin-aws-organizations-common';
+
 /** @public */
 export const SCP = 'SERVICE_CONTROL_POLICY';
 /** @public */
@@ -13,27 +15,11 @@ export const RCP = 'RESOURCE_CONTROL_POLICY';
 
 /**
  * Every policy type the Organizations API lists (`PolicyType` of its API
- * reference), in its order.
+ * reference): the one list of -common, which the reader reads by.
  *
  * @public
  */
-export const POLICY_TYPES = [
-  SCP,
-  RCP,
-  'TAG_POLICY',
-  'BACKUP_POLICY',
-  'AISERVICES_OPT_OUT_POLICY',
-  'CHATBOT_POLICY',
-  'DECLARATIVE_POLICY_EC2',
-  'SECURITYHUB_POLICY',
-  'SECURITYHUB_CSPM_POLICY',
-  'INSPECTOR_POLICY',
-  'UPGRADE_ROLLOUT_POLICY',
-  'BEDROCK_POLICY',
-  'S3_POLICY',
-  'NETWORK_SECURITY_DIRECTOR_POLICY',
-  'GUARDDUTY_POLICY',
-] as const;
+export const POLICY_TYPES = ORGANIZATION_POLICY_TYPES;
 
 /**
  * Maximum document size in characters per type (the quotas page); types

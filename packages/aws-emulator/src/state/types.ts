@@ -1,23 +1,36 @@
+/*
+ * The emulator's live records. What they share with the snapshot the reader
+ * makes of them (account states, tags, principals, assignments, the
+ * Identity Store shapes) is the snapshot model of -common, so the emulator
+ * and the reader cannot drift apart; the records differ where AWS's own
+ * data does (dates as Date, the emulator's ids and indexes).
+ */
+import type {
+  AccountAssignment,
+  AccountState,
+  CustomerManagedPolicyRef,
+  ExternalId,
+  GroupMembership,
+  IdentityStoreGroup,
+  IdentityStoreUser,
+  OrganizationInfo,
+  PrincipalType,
+  Tags,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { IdFactory } from './ids';
 import type { IamState } from './iamTypes';
 
-/** Account states as Organizations reports them in `State`. @public */
-export type AccountState =
-  | 'PENDING_ACTIVATION'
-  | 'ACTIVE'
-  | 'SUSPENDED'
-  | 'PENDING_CLOSURE'
-  | 'CLOSED';
+export type { AccountState, PrincipalType };
 
 /** Tags of a resource, key to value. @public */
-export type TagMap = Record<string, string>;
+export type TagMap = Tags;
 
 /** @public */
-export interface OrganizationRecord {
-  id: string;
-  arn: string;
-  featureSet: 'ALL' | 'CONSOLIDATED_BILLING';
-  managementAccountId: string;
+export interface OrganizationRecord
+  extends Pick<
+    OrganizationInfo,
+    'id' | 'arn' | 'featureSet' | 'managementAccountId'
+  > {
   managementAccountEmail: string;
 }
 
@@ -63,10 +76,7 @@ export interface PolicyRecord {
 }
 
 /** @public */
-export interface CustomerManagedPolicyReferenceRecord {
-  name: string;
-  path: string;
-}
+export type CustomerManagedPolicyReferenceRecord = CustomerManagedPolicyRef;
 
 /** @public */
 export type PermissionsBoundaryRecord =
@@ -91,47 +101,24 @@ export interface PermissionSetRecord {
 }
 
 /** @public */
-export interface ExternalIdRecord {
-  issuer: string;
-  id: string;
-}
+export type ExternalIdRecord = ExternalId;
 
-/** @public */
-export interface UserRecord {
-  id: string;
-  userName: string;
-  displayName?: string;
+/** An Identity Store user: the snapshot's, with the name parts. @public */
+export interface UserRecord extends IdentityStoreUser {
   givenName?: string;
   familyName?: string;
-  emails: { value: string; type?: string; primary?: boolean }[];
-  externalIds: ExternalIdRecord[];
 }
 
 /** @public */
-export interface GroupRecord {
+export type GroupRecord = IdentityStoreGroup;
+
+/** A group membership with its Identity Store membership id. @public */
+export interface MembershipRecord extends GroupMembership {
   id: string;
-  displayName: string;
-  description?: string;
-  externalIds: ExternalIdRecord[];
 }
 
 /** @public */
-export interface MembershipRecord {
-  id: string;
-  groupId: string;
-  userId: string;
-}
-
-/** @public */
-export type PrincipalType = 'USER' | 'GROUP';
-
-/** @public */
-export interface AssignmentRecord {
-  accountId: string;
-  permissionSetArn: string;
-  principalType: PrincipalType;
-  principalId: string;
-}
+export type AssignmentRecord = AccountAssignment;
 
 /**
  * IAM Identity Center (one organization instance) with its identity store.

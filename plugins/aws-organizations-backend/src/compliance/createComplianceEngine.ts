@@ -1,5 +1,6 @@
 import {
   Account,
+  ComplianceEvidence,
   ComplianceRuleInfo,
   OrganizationSnapshot,
   RuleResult,
@@ -82,15 +83,56 @@ function inScope(
   );
 }
 
+/**
+ * One copy of each distinct message and evidence item of a report. Rules
+ * build the same evidence for many accounts (a root SCP statement is
+ * evidence for every account below it), each as its own object and its
+ * own string built of pieces; at 5,000 accounts the report was the largest
+ * thing the backend kept (47 MB of a 214 MB heap, docs/benchmarks.md). The
+ * report is read-only, so equal items can be one object.
+ */
+interface ReportInterner {
+  text(value: string): string;
+  evidence(item: ComplianceEvidence): ComplianceEvidence;
+}
+
+function createReportInterner(): ReportInterner {
+  const texts = new Map<string, string>();
+  const items = new Map<string, ComplianceEvidence>();
+  const text = (value: string) => {
+    const known = texts.get(value);
+    if (known !== undefined) return known;
+    texts.set(value, value);
+    return value;
+  };
+  return {
+    text,
+    evidence(item) {
+      const key = JSON.stringify(item);
+      const known = items.get(key);
+      if (known) return known;
+      const copy = Object.fromEntries(
+        Object.entries(item).map(([k, v]) => [
+          k,
+          typeof v === 'string' ? text(v) : v,
+        ]),
+      ) as ComplianceEvidence;
+      items.set(key, copy);
+      return copy;
+    },
+  };
+}
+
 function toResult(
   info: ComplianceRuleInfo,
   outcome: ComplianceOutcome,
+  interner: ReportInterner,
 ): RuleResult {
   return {
     rule: info,
     status: outcome.status,
-    message: outcome.message,
-    evidence: outcome.evidence ?? [],
+    message: interner.text(outcome.message),
+    evidence: (outcome.evidence ?? []).map(interner.evidence),
   };
 }
 
@@ -98,15 +140,20 @@ function toResult(
 function run(
   active: ActiveRule,
   evaluate: () => ComplianceOutcome | undefined,
+  interner: ReportInterner,
 ): RuleResult | undefined {
   try {
     const outcome = evaluate();
-    return outcome && toResult(active.info, outcome);
+    return outcome && toResult(active.info, outcome, interner);
   } catch (error) {
-    return toResult(active.info, {
-      status: 'unknown',
-      message: `The rule could not be evaluated: ${(error as Error).message}`,
-    });
+    return toResult(
+      active.info,
+      {
+        status: 'unknown',
+        message: `The rule could not be evaluated: ${(error as Error).message}`,
+      },
+      interner,
+    );
   }
 }
 
@@ -135,6 +182,7 @@ export function createComplianceEngine(options: {
       resolution: SnapshotResolution,
     ): ComplianceReport {
       const index = createComplianceSnapshotIndex(snapshot);
+      const interner = createReportInterner();
       const contextOf = (a: ActiveRule): ComplianceRuleContext => ({
         snapshot,
         resolution,
@@ -153,8 +201,10 @@ export function createComplianceEngine(options: {
             continue;
           }
           const rule = a.rule;
-          const result = run(a, () =>
-            rule.evaluate({ ...contextOf(a), account }),
+          const result = run(
+            a,
+            () => rule.evaluate({ ...contextOf(a), account }),
+            interner,
           );
           if (result) results.push(result);
         }
@@ -167,7 +217,7 @@ export function createComplianceEngine(options: {
           const rule = a.rule;
           const result =
             rule.level === 'organization'
-              ? run(a, () => rule.evaluate(contextOf(a)))
+              ? run(a, () => rule.evaluate(contextOf(a)), interner)
               : undefined;
           return result ? [result] : [];
         })

@@ -27,17 +27,12 @@ function compareAccounts(a: Account, b: Account): number {
   return compareNames(a.name, b.name) || compareText(a.id, b.id);
 }
 
-function makeRefs(
-  snapshot: OrganizationSnapshot,
-  namespace: string,
-): GovernanceRefs {
+/** The refs the views link to: the catalog module's, from -common. */
+function makeRefs(namespace: string): GovernanceRefs {
   const refs = awsEntityRefs(namespace);
   return {
     account: refs.account,
-    unit: id =>
-      id === snapshot.root.id
-        ? refs.organizationRoot(id)
-        : refs.organizationalUnit(id),
+    unit: refs.organizationNode,
     policy: refs.serviceControlPolicy,
     permissionSet: refs.permissionSet,
   };
@@ -147,7 +142,7 @@ export function buildGovernanceIndex(
     resolution,
     namespace,
     accessPortalUrl: portalUrl(snapshot, options),
-    refs: makeRefs(snapshot, namespace),
+    refs: makeRefs(namespace),
     accounts: base.accounts,
     accountsInOrder,
     searchText,

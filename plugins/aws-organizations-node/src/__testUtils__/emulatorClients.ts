@@ -1,9 +1,14 @@
-import type { RunningEmulator } from '@aws-governance/aws-emulator';
+import {
+  startEmulator,
+  type RunningEmulator,
+} from '@aws-governance/aws-emulator';
+import { mockServices } from '@backstage/backend-test-utils';
 import {
   knownResourceControlPolicies,
   type OrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { createAwsOrganizationsClientsFromSettings } from '../reader/clients';
+import { readOrganizationSnapshot } from '../reader/readSnapshot';
 
 /** The reader's SDK clients pointed at an emulator. */
 export function clientsFor(emu: RunningEmulator, maxAttempts?: number) {
@@ -43,4 +48,38 @@ export function snapshotContents(snapshot: OrganizationSnapshot) {
     users: ic.users.length,
     memberships: ic.memberships.length,
   };
+}
+
+/** Fast limits for tests: the emulator has no rate limit unless asked. */
+export const FAST_RATE_LIMITS = {
+  organizations: { tps: 1000, burst: 1000 },
+  ssoAdmin: { tps: 1000, burst: 1000 },
+  identityStore: { tps: 1000, burst: 1000 },
+};
+
+/** A read of the emulator's organization through the real SDK, at fast limits. */
+export function readFromEmulator(emu: RunningEmulator, maxAttempts?: number) {
+  return readOrganizationSnapshot({
+    clients: clientsFor(emu, maxAttempts),
+    logger: mockServices.logger.mock(),
+    rateLimits: FAST_RATE_LIMITS,
+  });
+}
+
+/**
+ * The demo data set's emulator for the tests of a describe block: started
+ * once before them, its faults cleared and its counters reset before each,
+ * closed after them. Returns the running emulator (once started).
+ */
+export function useDemoEmulator(): () => RunningEmulator {
+  let emu: RunningEmulator | undefined;
+  beforeAll(async () => {
+    emu = await startEmulator({ dataset: 'demo' });
+  });
+  afterAll(() => emu?.close());
+  beforeEach(() => {
+    emu!.setFaults({});
+    emu!.resetStats();
+  });
+  return () => emu!;
 }

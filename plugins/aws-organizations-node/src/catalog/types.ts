@@ -1,9 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   Account,
-  AccountAssignment,
-  IdentityStoreGroup,
-  IdentityStoreUser,
   OrganizationalUnit,
   OrganizationRoot,
   OwnerSource,
@@ -12,6 +9,7 @@ import {
   ResourceControlPolicy,
   ServiceControlPolicy,
   SnapshotEnvelope,
+  SnapshotIndex,
 } from '@aws-governance/plugin-aws-organizations-common';
 
 /**
@@ -51,23 +49,6 @@ export interface AwsOrganizationsOwner {
 }
 
 /**
- * Indexes over the snapshot, built once per read.
- *
- * @public
- */
-export interface AwsOrganizationsSnapshotLookup {
-  /** Account assignments in an account. */
-  assignmentsOf(accountId: string): AccountAssignment[];
-  /** Identity Store user ids of a group's members. */
-  membersOf(groupId: string): string[];
-  /** Identity Store group ids a user is a member of. */
-  groupsOf(userId: string): string[];
-  permissionSet(permissionSetArn: string): PermissionSet | undefined;
-  group(groupId: string): IdentityStoreGroup | undefined;
-  user(userId: string): IdentityStoreUser | undefined;
-}
-
-/**
  * What every transformer gets besides the item it transforms.
  *
  * @public
@@ -78,7 +59,13 @@ export interface AwsOrganizationsTransformerContext {
   /** Namespace of the emitted entities (`awsOrganizations.catalog.namespace`). */
   namespace: string;
   refs: AwsOrganizationsEntityRefs;
-  lookup: AwsOrganizationsSnapshotLookup;
+  /**
+   * The one index of the snapshot (-common's `indexSnapshot`), shared with
+   * the backend's views and the compliance engine: assignments by account
+   * and by principal, group members, groups of a user, permission sets,
+   * groups and users by id. Treat it as read-only.
+   */
+  index: SnapshotIndex;
   /** The owner of an account. */
   accountOwner(accountId: string): AwsOrganizationsOwner;
   /** The owner of an OU or the root. */

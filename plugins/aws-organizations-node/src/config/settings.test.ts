@@ -4,6 +4,7 @@ import {
   DEFAULT_SYNC_SCHEDULE,
   readAwsOrganizationsConfig,
 } from './settings';
+import { INVALID_SETTINGS } from './__testUtils__/invalidSettings';
 
 const withSettings = (settings: object) =>
   new ConfigReader({ awsOrganizations: { region: 'eu-west-1', ...settings } });
@@ -98,71 +99,14 @@ describe('readAwsOrganizationsConfig', () => {
     expect(config.history).toEqual({ retentionDays: 30, maxEntries: 1000 });
   });
 
-  it.each([
-    [{ region: 'mars' }, 'awsOrganizations.region'],
-    [{ enabled: 'sometimes' }, 'awsOrganizations.enabled'],
-    [
-      { schedule: { frequency: 'often', timeout: { minutes: 1 } } },
-      'awsOrganizations.schedule',
-    ],
-    [{ schedule: { frequency: { minutes: 5 } } }, 'awsOrganizations.schedule'],
-    [
-      { ownership: { accountTagKey: '' } },
-      'awsOrganizations.ownership.accountTagKey',
-    ],
-    [
-      { ownership: { unitTagKey: 'a'.repeat(129) } },
-      'awsOrganizations.ownership.unitTagKey',
-    ],
-    [
-      { ownership: { defaultOwner: 'not a ref!' } },
-      'awsOrganizations.ownership.defaultOwner',
-    ],
-    [
-      { ownership: { namespace: 'Bad Namespace' } },
-      'awsOrganizations.ownership.namespace',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'magic' } } },
-      'awsOrganizations.identityCenter.groupMapping.rule',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'explicit' } } },
-      'awsOrganizations.identityCenter.groupMapping.map',
-    ],
-    [
-      { identityCenter: { groupMapping: { map: { g: 'bad ref!' } } } },
-      'awsOrganizations.identityCenter.groupMapping.map.g',
-    ],
-    [
-      { identityCenter: { groupMapping: { rule: 'externalId' } } },
-      'awsOrganizations.identityCenter.groupMapping.externalIdAnnotation',
-    ],
-    [
-      { identityCenter: { userMapping: { rule: 'phone' } } },
-      'awsOrganizations.identityCenter.userMapping.rule',
-    ],
-    [
-      { history: { retentionDays: 0 } },
-      'awsOrganizations.history.retentionDays',
-    ],
-    [{ history: { maxEntries: 1.5 } }, 'awsOrganizations.history.maxEntries'],
-    [{ reach: { maxDepth: 0 } }, 'awsOrganizations.reach.maxDepth'],
-    [{ reach: { maxDepth: 6 } }, 'awsOrganizations.reach.maxDepth'],
-    [{ reach: { maxDepth: 'deep' } }, 'awsOrganizations.reach.maxDepth'],
-    [
-      { catalog: { fallbackOwner: 'component:x' } },
-      'awsOrganizations.catalog.fallbackOwner',
-    ],
-    [
-      { catalog: { emitMissingPrincipals: 'often' } },
-      'awsOrganizations.catalog.emitMissingPrincipals',
-    ],
-  ])('names the full key for %j: %s', (settings, key) => {
-    expect(() => readAwsOrganizationsConfig(withSettings(settings))).toThrow(
-      new RegExp(`^Invalid config at ${key.replace(/\./g, '\\.')}: `),
-    );
-  });
+  it.each(INVALID_SETTINGS)(
+    'names the full key for %j: %s',
+    (settings, key) => {
+      expect(() => readAwsOrganizationsConfig(withSettings(settings))).toThrow(
+        new RegExp(`^Invalid config at ${key.replace(/\./g, '\\.')}: `),
+      );
+    },
+  );
 
   it('reads the role-hop depth of the reach index', () => {
     expect(

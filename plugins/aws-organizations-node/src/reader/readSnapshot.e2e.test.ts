@@ -11,57 +11,17 @@ import {
   startEmulator,
 } from '@aws-governance/aws-emulator';
 import { mockServices } from '@backstage/backend-test-utils';
-import { createAwsOrganizationsClientsFromSettings } from './clients';
 import { AwsReadError } from './errors';
 import { readOrganizationSnapshot } from './readSnapshot';
 import {
-  knownResourceControlPolicies,
-  type OrganizationSnapshot,
-} from '@aws-governance/plugin-aws-organizations-common';
+  clientsFor,
+  FAST_RATE_LIMITS as FAST,
+  readFromEmulator,
+  snapshotContents as counts,
+  useDemoEmulator,
+} from '../__testUtils__/emulatorClients';
 
 const logger = mockServices.logger.mock();
-
-function clientsFor(emu: RunningEmulator, maxAttempts?: number) {
-  return createAwsOrganizationsClientsFromSettings({
-    region: 'us-east-1',
-    endpoints: {
-      organizations: emu.url,
-      ssoAdmin: emu.url,
-      identityStore: emu.url,
-    },
-    credentials: async () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
-    maxAttempts,
-  });
-}
-
-/** Fast limits for tests: the emulator has no rate limit unless asked. */
-const FAST = {
-  organizations: { tps: 1000, burst: 1000 },
-  ssoAdmin: { tps: 1000, burst: 1000 },
-  identityStore: { tps: 1000, burst: 1000 },
-};
-
-function counts(snapshot: OrganizationSnapshot) {
-  const ic = snapshot.identityCenter;
-  if (ic.status !== 'available') {
-    throw new Error(`Identity Center ${ic.status}`);
-  }
-  return {
-    accounts: snapshot.accounts.length,
-    organizationalUnits: snapshot.organizationalUnits.length,
-    policies: snapshot.policies.length,
-    resourceControlPolicies: knownResourceControlPolicies(snapshot)?.length,
-    otherPolicies: (snapshot.otherPolicyTypes ?? []).reduce(
-      (n, t) => n + (Array.isArray(t.policies) ? t.policies.length : 0),
-      0,
-    ),
-    permissionSets: ic.permissionSets.length,
-    assignments: ic.assignments.length,
-    groups: ic.groups.length,
-    users: ic.users.length,
-    memberships: ic.memberships.length,
-  };
-}
 
 const sumCalls = (calls: Record<string, Record<string, number>>) =>
   Object.fromEntries(
@@ -81,25 +41,13 @@ const calledServices = (calls: Record<string, Record<string, number>>) =>
 
 describe('readOrganizationSnapshot against the emulator', () => {
   describe('demo data set', () => {
-    let emu: RunningEmulator;
-    beforeAll(async () => {
-      emu = await startEmulator({ dataset: 'demo' });
-    });
-    afterAll(() => emu.close());
-    beforeEach(() => {
-      emu.setFaults({});
-      emu.resetStats();
-    });
+    const emu = useDemoEmulator();
 
     it('reads it completely', async () => {
-      const snapshot = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      });
+      const snapshot = await readFromEmulator(emu());
       expect(snapshot.complete).toBe(true);
       expect(snapshot.warnings).toEqual([]);
-      expect(counts(snapshot)).toEqual(emu.expected);
+      expect(counts(snapshot)).toEqual(emu().expected);
 
       expect(snapshot.organization).toMatchObject({
         id: DEMO_IDS.organizationId,
@@ -117,7 +65,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
         path: [DEMO_IDS.rootId, DEMO_IDS.ous.Workloads, DEMO_IDS.ous.Prod],
       });
       for (const account of snapshot.accounts) {
-        const record = emu.state.accounts.get(account.id)!;
+        const record = emu().state.accounts.get(account.id)!;
         expect(account).toMatchObject({
           name: record.name,
           email: record.email,
@@ -126,7 +74,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
           joinedTimestamp: record.joinedTimestamp.toISOString(),
         });
         expect(account.path[account.path.length - 1]).toBe(record.parentId);
-        expect(account.tags).toEqual(emu.state.tags.get(account.id) ?? {});
+        expect(account.tags).toEqual(emu().state.tags.get(account.id) ?? {});
       }
       const fullAccess = snapshot.policies.find(
         p => p.id === DEMO_IDS.policies.FullAWSAccess,
@@ -141,14 +89,14 @@ describe('readOrganizationSnapshot against the emulator', () => {
       const customerManaged = snapshot.policies.filter(p => !p.awsManaged);
       expect(customerManaged.length).toBeGreaterThan(0);
       for (const policy of customerManaged) {
-        expect(policy.tags).toEqual(emu.state.tags.get(policy.id));
+        expect(policy.tags).toEqual(emu().state.tags.get(policy.id));
         expect(policy.tags).toHaveProperty('owner', 'security');
       }
 
       const ic = snapshot.identityCenter;
       if (ic.status !== 'available') throw new Error(ic.status);
       expect(ic.identityStoreId).toBe(DEMO_IDS.identityStoreId);
-      const icState = emu.state.identityCenter!;
+      const icState = emu().state.identityCenter!;
       for (const set of ic.permissionSets) {
         const record = icState.permissionSets.get(set.arn)!;
         expect(set).toMatchObject({
@@ -194,7 +142,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
 
       // the reader counts what the emulator saw, and never calls ListParents
       // or ListPoliciesForTarget
-      const seen = emu.stats().calls;
+      const seen = emu().stats().calls;
       expect(sumCalls(snapshot.stats.calls)).toEqual(sumCalls(seen));
       expect(seen.organizations.ListParents).toBeUndefined();
       expect(seen.organizations.ListPoliciesForTarget).toBeUndefined();
@@ -204,25 +152,21 @@ describe('readOrganizationSnapshot against the emulator', () => {
       'finds the same assignments %s',
       async strategy => {
         const snapshot = await readOrganizationSnapshot({
-          clients: clientsFor(emu),
+          clients: clientsFor(emu()),
           logger,
           rateLimits: FAST,
           assignmentStrategy: strategy,
         });
         expect(snapshot.stats.assignmentStrategy).toBe(strategy);
-        expect(counts(snapshot).assignments).toBe(emu.expected.assignments);
+        expect(counts(snapshot).assignments).toBe(emu().expected.assignments);
       },
     );
 
     it('marks Identity Center unavailable on AccessDenied from SSO Admin', async () => {
-      emu.setFaults({ accessDenied: ['ssoAdmin'] });
-      const snapshot = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      });
-      expect(snapshot.accounts).toHaveLength(emu.expected.accounts);
-      expect(snapshot.policies).toHaveLength(emu.expected.policies);
+      emu().setFaults({ accessDenied: ['ssoAdmin'] });
+      const snapshot = await readFromEmulator(emu());
+      expect(snapshot.accounts).toHaveLength(emu().expected.accounts);
+      expect(snapshot.policies).toHaveLength(emu().expected.policies);
       expect(snapshot.identityCenter).toEqual({
         status: 'unavailable',
         reason: expect.stringContaining('AccessDeniedException'),
@@ -232,12 +176,8 @@ describe('readOrganizationSnapshot against the emulator', () => {
     });
 
     it('fails with a typed error on AccessDenied from Organizations', async () => {
-      emu.setFaults({ accessDenied: ['organizations'] });
-      const error = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      }).catch(e => e);
+      emu().setFaults({ accessDenied: ['organizations'] });
+      const error = await readFromEmulator(emu()).catch(e => e);
       expect(error).toBeInstanceOf(AwsReadError);
       expect(error).toMatchObject({
         service: 'organizations',
@@ -253,11 +193,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
         faults: { serverErrorBurst: { service: 'organizations', count: 4 } },
       });
       try {
-        const snapshot = await readOrganizationSnapshot({
-          clients: clientsFor(fresh),
-          logger,
-          rateLimits: FAST,
-        });
+        const snapshot = await readFromEmulator(fresh);
         expect(snapshot.complete).toBe(true);
         expect(counts(snapshot)).toEqual(fresh.expected);
         const seen = fresh.stats();
@@ -272,12 +208,8 @@ describe('readOrganizationSnapshot against the emulator', () => {
     });
 
     it('names the operation and resource when retries are exhausted', async () => {
-      emu.setFaults({ errorRate: { ListAccountsForParent: { rate: 1 } } });
-      const error = await readOrganizationSnapshot({
-        clients: clientsFor(emu, 2),
-        logger,
-        rateLimits: FAST,
-      }).catch(e => e);
+      emu().setFaults({ errorRate: { ListAccountsForParent: { rate: 1 } } });
+      const error = await readFromEmulator(emu(), 2).catch(e => e);
       expect(error).toBeInstanceOf(AwsReadError);
       expect(error.operation).toBe('ListAccountsForParent');
       expect(error.resource).toMatch(/^(r-|ou-)/);
@@ -347,11 +279,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
         addAccount(state, { parentId: twentyOne.id, name: `b${i}` });
       }
       emu = await startEmulator({ state });
-      const snapshot = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      });
+      const snapshot = await readFromEmulator(emu);
       expect(snapshot.identityCenter).toEqual({ status: 'not-enabled' });
       expect(snapshot.complete).toBe(true);
       expect(
@@ -367,11 +295,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
       emu.setFaults({
         emptyPagesWithToken: { operation: 'ListAccountsForParent', count: 3 },
       });
-      const again = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      });
+      const again = await readFromEmulator(emu);
       expect(again.accounts).toHaveLength(42);
       expect(emu.stats().calls.organizations.ListAccountsForParent).toBe(7);
     });
@@ -383,11 +307,7 @@ describe('readOrganizationSnapshot against the emulator', () => {
       const policy = addPolicy(state, { name: 'broken', content });
       attachPolicy(state, policy.id, rootId);
       emu = await startEmulator({ state });
-      const snapshot = await readOrganizationSnapshot({
-        clients: clientsFor(emu),
-        logger,
-        rateLimits: FAST,
-      });
+      const snapshot = await readFromEmulator(emu);
       const read = snapshot.policies.find(p => p.id === policy.id)!;
       expect(read.content).toBe(content);
       expect(read.parseError).toEqual(expect.any(String));

@@ -10,29 +10,18 @@ import {
   RunningEmulator,
   startEmulator,
 } from '@aws-governance/aws-emulator';
-import { mockServices } from '@backstage/backend-test-utils';
 import {
   isUnknown,
   knownResourceControlPolicies,
   type OrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { clientsFor } from '../__testUtils__/emulatorClients';
-import { readOrganizationSnapshot } from './readSnapshot';
+import {
+  readFromEmulator,
+  useDemoEmulator,
+} from '../__testUtils__/emulatorClients';
 
-const logger = mockServices.logger.mock();
 const RCP = 'RESOURCE_CONTROL_POLICY';
-const FAST = {
-  organizations: { tps: 1000, burst: 1000 },
-  ssoAdmin: { tps: 1000, burst: 1000 },
-  identityStore: { tps: 1000, burst: 1000 },
-};
-
-const read = (emu: RunningEmulator, maxAttempts?: number) =>
-  readOrganizationSnapshot({
-    clients: clientsFor(emu, maxAttempts),
-    logger,
-    rateLimits: FAST,
-  });
+const read = readFromEmulator;
 
 /** The policies of a type in the emulator, as the reader must find them. */
 function expectedPolicies(emu: RunningEmulator, type: string) {
@@ -63,26 +52,21 @@ function otherType(snapshot: OrganizationSnapshot, type: string) {
 
 describe('reading RCPs and the other policy types against the emulator', () => {
   describe('demo data set', () => {
-    let emu: RunningEmulator;
-    beforeAll(async () => {
-      emu = await startEmulator({ dataset: 'demo' });
-    });
-    afterAll(() => emu.close());
-    beforeEach(() => {
-      emu.setFaults({});
-      emu.resetStats();
-    });
+    const emu = useDemoEmulator();
 
     it('reads the data perimeter RCPs and every enabled type within the call plan', async () => {
-      const snapshot = await read(emu);
+      const snapshot = await read(emu());
       expect(snapshot.complete).toBe(true);
       expect(snapshot.warnings).toEqual([]);
       expect(snapshot.organization.enabledPolicyTypes).toContain(RCP);
       expect(snapshot.rootPolicyTypes).toEqual(
-        emu.state.root!.policyTypes.map(type => ({ type, status: 'ENABLED' })),
+        emu().state.root!.policyTypes.map(type => ({
+          type,
+          status: 'ENABLED',
+        })),
       );
       const rcps = knownResourceControlPolicies(snapshot)!;
-      expect(found(rcps)).toEqual(expectedPolicies(emu, RCP));
+      expect(found(rcps)).toEqual(expectedPolicies(emu(), RCP));
       const perimeter = rcps.find(
         p => p.id === DEMO_IDS.resourceControlPolicies.DataPerimeter,
       )!;
@@ -105,18 +89,18 @@ describe('reading RCPs and the other policy types against the emulator', () => {
       for (const { type, policies } of snapshot.otherPolicyTypes!) {
         const known = isUnknown(policies) ? [] : policies;
         expect(known).toBe(policies);
-        expect(found(known)).toEqual(expectedPolicies(emu, type));
+        expect(found(known)).toEqual(expectedPolicies(emu(), type));
         expect(known.every(p => p.type === type)).toBe(true);
       }
       // One ListPolicies per type read, never a policy listing per target.
-      const seen = emu.stats().calls.organizations;
-      expect(seen.ListPolicies).toBe(emu.state.root!.policyTypes.length);
+      const seen = emu().stats().calls.organizations;
+      expect(seen.ListPolicies).toBe(emu().state.root!.policyTypes.length);
       expect(seen.ListPoliciesForTarget).toBeUndefined();
-      expect(seen.DescribePolicy).toBe(emu.state.policies.size);
+      expect(seen.DescribePolicy).toBe(emu().state.policies.size);
     });
 
     it('makes RCPs unknown with a warning when their listing is denied', async () => {
-      emu.setFaults({
+      emu().setFaults({
         errorRate: {
           ListPolicies: {
             rate: 1,
@@ -125,7 +109,7 @@ describe('reading RCPs and the other policy types against the emulator', () => {
           },
         },
       });
-      const snapshot = await read(emu);
+      const snapshot = await read(emu());
       expect(snapshot.complete).toBe(true);
       expect(snapshot.resourceControlPolicies).toEqual({
         unknown: true,
@@ -139,11 +123,11 @@ describe('reading RCPs and the other policy types against the emulator', () => {
           ['ListPolicies', 'TAG_POLICY'],
         ]),
       );
-      expect(snapshot.policies.length).toBe(emu.expected.policies);
+      expect(snapshot.policies.length).toBe(emu().expected.policies);
     });
 
     it('makes one type unknown when its policy keeps answering 500, the rest read', async () => {
-      emu.setFaults({
+      emu().setFaults({
         errorRate: {
           DescribePolicy: {
             rate: 1,
@@ -151,7 +135,7 @@ describe('reading RCPs and the other policy types against the emulator', () => {
           },
         },
       });
-      const snapshot = await read(emu, 2);
+      const snapshot = await read(emu(), 2);
       expect(snapshot.complete).toBe(true);
       const backup = otherType(snapshot, 'BACKUP_POLICY');
       expect(backup).toEqual({
@@ -159,7 +143,7 @@ describe('reading RCPs and the other policy types against the emulator', () => {
         reason: `ListPolicies failed: ServiceException (DescribePolicy on ${DEMO_IDS.otherPolicies.DailyBackups})`,
       });
       expect(knownResourceControlPolicies(snapshot)).toHaveLength(
-        emu.expected.resourceControlPolicies,
+        emu().expected.resourceControlPolicies,
       );
     });
 
@@ -170,7 +154,7 @@ describe('reading RCPs and the other policy types against the emulator', () => {
       // once failed that way under load). 4 + 4 failures stay below the 9
       // retries of any one call, and a call that gets all 4 throttles waits
       // at most 1 + 2 + 4 + 8 s of back-off.
-      emu.setFaults({
+      emu().setFaults({
         errorRate: {
           ListTargetsForPolicy: {
             rate: 1,
@@ -180,15 +164,15 @@ describe('reading RCPs and the other policy types against the emulator', () => {
           DescribePolicy: { rate: 1, limit: 4 },
         },
       });
-      const snapshot = await read(emu, 10);
+      const snapshot = await read(emu(), 10);
       expect(snapshot.complete).toBe(true);
       expect(snapshot.warnings).toEqual([]);
       expect(found(knownResourceControlPolicies(snapshot)!)).toEqual(
-        expectedPolicies(emu, RCP),
+        expectedPolicies(emu(), RCP),
       );
       expect(snapshot.stats.throttles).toBe(4);
       expect(snapshot.stats.retries).toBeGreaterThanOrEqual(4 + 4);
-      expect(emu.stats().faultsInjected).toBe(4 + 4);
+      expect(emu().stats().faultsInjected).toBe(4 + 4);
     });
   });
 

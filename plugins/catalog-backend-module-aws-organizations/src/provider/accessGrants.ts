@@ -37,15 +37,11 @@ export function accountAccessGrants(
   context: AwsOrganizationsTransformerContext,
   options: AccountAccessGrantsOptions = {},
 ): AwsAccessGrantSpec[] {
-  const { refs, lookup, envelope } = context;
+  const { refs, index, envelope } = context;
   const principalName = (type: 'GROUP' | 'USER', id: string) =>
-    envelope.resolution.principals[id]?.name ??
-    (type === 'GROUP'
-      ? lookup.group(id)?.displayName
-      : lookup.user(id)?.userName) ??
-    id;
+    envelope.resolution.principals[id]?.name ?? index.principalName(type, id);
   const grants: AwsAccessGrantSpec[] = [];
-  for (const assignment of lookup.assignmentsOf(accountId)) {
+  for (const assignment of index.assignmentsByAccount.get(accountId) ?? []) {
     if (assignment.principalType === 'USER' && !options.includeUsers) {
       continue;
     }
@@ -60,7 +56,7 @@ export function accountAccessGrants(
       ),
       permissionSet: refs.permissionSet(assignment.permissionSetArn),
       permissionSetName:
-        lookup.permissionSet(assignment.permissionSetArn)?.name ??
+        index.permissionSets.get(assignment.permissionSetArn)?.name ??
         assignment.permissionSetArn,
       via: 'direct',
     });
@@ -84,11 +80,9 @@ export function accountPermissionSets(
   context: AwsOrganizationsTransformerContext,
 ): string[] {
   const refs = new Set(
-    context.lookup
-      .assignmentsOf(accountId)
-      .map(assignment =>
-        context.refs.permissionSet(assignment.permissionSetArn),
-      ),
+    (context.index.assignmentsByAccount.get(accountId) ?? []).map(assignment =>
+      context.refs.permissionSet(assignment.permissionSetArn),
+    ),
   );
   return [...refs].sort();
 }

@@ -64,8 +64,6 @@ export function createTransformerContext(
   const { namespace } = options;
   const names = awsEntityRefs(namespace);
 
-  const index = indexSnapshot(snapshot);
-
   const emitted = new Map<string, string>();
   if (options.emitMissingPrincipals) {
     for (const principal of missingPrincipals(envelope)) {
@@ -82,10 +80,7 @@ export function createTransformerContext(
     account: names.account,
     organizationRoot: names.organizationRoot,
     organizationalUnit: names.organizationalUnit,
-    parent: id =>
-      id === snapshot.root.id
-        ? refs.organizationRoot(id)
-        : refs.organizationalUnit(id),
+    parent: names.organizationNode,
     serviceControlPolicy: names.serviceControlPolicy,
     resourceControlPolicy: names.resourceControlPolicy,
     permissionSet: names.permissionSet,
@@ -126,14 +121,7 @@ export function createTransformerContext(
     envelope,
     namespace,
     refs,
-    lookup: {
-      assignmentsOf: id => index.assignmentsByAccount.get(id) ?? [],
-      membersOf: id => [...(index.groupMembers.get(id) ?? [])],
-      groupsOf: id => [...(index.groupsOfUser.get(id) ?? [])],
-      permissionSet: arn => index.permissionSets.get(arn),
-      group: id => index.groups.get(id),
-      user: id => index.users.get(id),
-    },
+    index: indexSnapshot(snapshot),
     accountOwner: id => owner(resolution.accountOwners[id]),
     unitOwner: id => owner(resolution.unitOwners[id]),
     policyOwner: id => organizationWide(resolution.policyOwners?.[id]),

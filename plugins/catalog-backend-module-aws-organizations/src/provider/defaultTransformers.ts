@@ -367,8 +367,8 @@ export const defaultPermissionSetTransformer: AwsPermissionSetTransformer =
  * who is in an Identity Center group is person-level detail, behind
  * `aws-organizations.access.read`. Users are not emitted (undefined): the
  * default account transformer lists no user grant for them to carry. A
- * replacement transformer may emit both (`lookup.membersOf`,
- * `lookup.groupsOf`); the README says what that exposes.
+ * replacement transformer may emit both (`index.groupMembers`,
+ * `index.groupsOfUser`); the README says what that exposes.
  *
  * @public
  */
@@ -381,7 +381,7 @@ export const defaultPrincipalTransformer: AwsPrincipalTransformer = async (
     return undefined;
   }
   const { name } = parseEntityRef(ref);
-  const group = context.lookup.group(principal.id);
+  const group = context.index.groups.get(principal.id);
   const displayName = group?.displayName ?? principal.name;
   return {
     apiVersion: 'backstage.io/v1alpha1',

@@ -617,7 +617,10 @@ describe('readEntities', () => {
     expect(seen[0].refs.parent(OU_PROD)).toBe(
       'resource:default/aws-ou-ab12-22222222',
     );
-    expect(seen[0].lookup.membersOf(G_PLATFORM)).toEqual([U_ALICE, U_BOB]);
+    expect(seen[0].index.groupMembers.get(G_PLATFORM)).toEqual([
+      U_ALICE,
+      U_BOB,
+    ]);
     expect(seen[0].accountOwner(PAYMENTS)).toEqual({
       ref: 'group:default/payments',
       source: 'account-tag',

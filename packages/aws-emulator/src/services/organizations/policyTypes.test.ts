@@ -14,6 +14,7 @@ import {
   PolicyTypeNotEnabledException,
   RootNotFoundException,
 } from '@aws-sdk/client-organizations';
+import { ORGANIZATION_POLICY_TYPES } from '@aws-governance/plugin-aws-organizations-common';
 import { sdkClients } from '../../__testUtils__/clients';
 import { RunningEmulator, startEmulator } from '../../emulator';
 import {
@@ -231,5 +232,22 @@ describe('Organizations policy types', () => {
     expect(roots.Roots[0].PolicyTypes).toEqual([
       { Type: 'SERVICE_CONTROL_POLICY', Status: 'ENABLED' },
     ]);
+  });
+
+  it('lists by every policy type the reader knows, and names the same list when refusing another', async () => {
+    // The emulator accepted its own copy of the type list, in another order
+    // than the reader's: one list now, -common's.
+    for (const type of ORGANIZATION_POLICY_TYPES) {
+      await expect(
+        send(new ListPoliciesCommand({ Filter: type as any })),
+      ).resolves.toMatchObject({ Policies: expect.any(Array) });
+    }
+    const refused = await send(
+      new ListPoliciesCommand({ Filter: 'NOT_A_POLICY' as any }),
+    ).catch(e => e);
+    expect(refused.name).toBe('InvalidInputException');
+    expect(refused.message).toContain(
+      `[${ORGANIZATION_POLICY_TYPES.join(', ')}]`,
+    );
   });
 });

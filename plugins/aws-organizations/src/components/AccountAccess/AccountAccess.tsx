@@ -29,6 +29,7 @@ import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
 import { AccountRoleReach } from '../RoleReach/AccountRoleReach';
+import { pagedTableOptions } from '../common/tableOptions';
 
 function via(grant: AccessGrant): string {
   if (grant.via === 'direct') {
@@ -194,11 +195,7 @@ function Access(props: { accountId: string }) {
             ? 'Identity Center assignments of groups'
             : 'Identity Center assignments, with group members'
         }
-        options={{
-          paging: access.grants.length > 20,
-          pageSize: 20,
-          padding: 'dense',
-        }}
+        options={pagedTableOptions(access.grants.length, 20)}
         columns={columns}
         data={withRowIds(
           access.grants,

@@ -7,7 +7,7 @@ import { InfoCard, WarningPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
+import Grid, { GridSize } from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import { FormEvent, useMemo, useState } from 'react';
@@ -20,8 +20,12 @@ import {
 } from '../common/ApiErrorPanel';
 import { SimulationOutcome } from './SimulationOutcome';
 
-/** The optional two-sided fields of the form. */
-interface Sides {
+/** What the user typed in each field of the form. */
+interface FormValues {
+  action: string;
+  region: string;
+  resource: string;
+  principalArn: string;
   principalAccountId: string;
   principalType: SimulationPrincipalType;
   servicePrincipal: string;
@@ -30,7 +34,11 @@ interface Sides {
   kmsKeyManager: '' | 'AWS' | 'CUSTOMER';
 }
 
-const NO_SIDES: Sides = {
+const EMPTY_FORM: FormValues = {
+  action: '',
+  region: '',
+  resource: '',
+  principalArn: '',
   principalAccountId: '',
   principalType: 'iam',
   servicePrincipal: '',
@@ -39,32 +47,167 @@ const NO_SIDES: Sides = {
   kmsKeyManager: '',
 };
 
-/** The request fields of the sides the user filled in. */
-function sidesOf(sides: Sides): Partial<SimulationRequest> {
-  const out: Partial<SimulationRequest> = {};
+/** The request of the form: only the fields the user filled in. */
+function requestOf(accountId: string, form: FormValues): SimulationRequest {
   const text = (v: string) => v.trim();
-  if (sides.principalType !== 'iam') out.principalType = sides.principalType;
-  if (sides.principalType === 'service') {
-    out.servicePrincipal = text(sides.servicePrincipal);
-  } else if (text(sides.principalAccountId)) {
-    out.principalAccountId = text(sides.principalAccountId);
+  const out: SimulationRequest = { accountId, action: text(form.action) };
+  if (text(form.region)) out.region = text(form.region);
+  if (text(form.resource)) out.resource = text(form.resource);
+  if (text(form.principalArn)) {
+    out.context = { 'aws:PrincipalArn': text(form.principalArn) };
   }
-  const org = text(sides.principalOrgId);
+  if (form.principalType !== 'iam') out.principalType = form.principalType;
+  if (form.principalType === 'service') {
+    out.servicePrincipal = text(form.servicePrincipal);
+  } else if (text(form.principalAccountId)) {
+    out.principalAccountId = text(form.principalAccountId);
+  }
+  const org = text(form.principalOrgId);
   if (org) out.principalOrgId = org.toLowerCase() === 'none' ? null : org;
-  if (text(sides.resourceAccountId)) {
-    out.resourceAccountId = text(sides.resourceAccountId);
+  if (text(form.resourceAccountId)) {
+    out.resourceAccountId = text(form.resourceAccountId);
   }
-  if (sides.kmsKeyManager) out.kmsKeyManager = sides.kmsKeyManager;
+  if (form.kmsKeyManager) out.kmsKeyManager = form.kmsKeyManager;
   return out;
 }
 
+/** One input of the form: where it sits, what it says, its choices. */
+interface FieldSpec {
+  field: SimulatorField;
+  label: string;
+  placeholder?: string;
+  /** Shown under the input while it has no issue. */
+  hint?: string;
+  required?: boolean;
+  /** Grid columns from the md breakpoint up. */
+  md: GridSize;
+  /** For a select: its values and their labels. */
+  options?: [value: string, label: string][];
+}
+
+const FIELD_IDS: Record<SimulatorField, string> = {
+  action: 'aws-simulator-action',
+  region: 'aws-simulator-region',
+  resource: 'aws-simulator-resource',
+  principalArn: 'aws-simulator-principal',
+  principalType: 'aws-simulator-principal-type',
+  servicePrincipal: 'aws-simulator-service-principal',
+  principalAccountId: 'aws-simulator-principal-account',
+  principalOrgId: 'aws-simulator-principal-org',
+  resourceAccountId: 'aws-simulator-resource-account',
+  kmsKeyManager: 'aws-simulator-kms-key-manager',
+};
+
+/** The inputs of the form in their order (the account ones depend on the principal kind). */
+function formFields(form: FormValues, accountId: string): FieldSpec[] {
+  return [
+    {
+      field: 'action',
+      label: 'Action',
+      placeholder: 's3:PutObject',
+      required: true,
+      md: 4,
+    },
+    { field: 'region', label: 'Region', placeholder: 'eu-west-1', md: 3 },
+    {
+      field: 'resource',
+      label: 'Resource',
+      placeholder: 'arn:aws:s3:::bucket/*',
+      md: 3,
+    },
+    {
+      field: 'principalArn',
+      label: 'Principal ARN',
+      placeholder: 'arn:aws:iam::123456789012:role/Developer',
+      hint: 'Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals',
+      md: 10,
+    },
+    {
+      field: 'principalType',
+      label: 'Principal kind',
+      md: 3,
+      options: [
+        ['iam', 'IAM user or role'],
+        ['service-linked-role', 'Service-linked role'],
+        ['service', 'AWS service principal'],
+      ],
+    },
+    form.principalType === 'service'
+      ? {
+          field: 'servicePrincipal',
+          label: 'Service principal',
+          placeholder: 'cloudtrail.amazonaws.com',
+          required: true,
+          md: 3,
+        }
+      : {
+          field: 'principalAccountId',
+          label: 'Principal account',
+          placeholder: accountId,
+          hint: 'Optional: default this account; may be outside the organization',
+          md: 3,
+        },
+    {
+      field: 'principalOrgId',
+      label: "Principal's organization",
+      placeholder: 'o-a1b2c3d4e5 or none',
+      hint: 'For a principal outside this organization',
+      md: 3,
+    },
+    {
+      field: 'resourceAccountId',
+      label: 'Resource account',
+      placeholder: 'from the ARN, else this account',
+      hint: 'Optional: whose RCPs apply; may be outside the organization',
+      md: 3,
+    },
+    {
+      field: 'kmsKeyManager',
+      label: 'KMS key',
+      md: 3,
+      options: [
+        ['', 'Not a KMS key, or unknown'],
+        ['CUSTOMER', 'Customer managed'],
+        ['AWS', 'AWS managed'],
+      ],
+    },
+  ];
+}
+
+/** One input of the form in its grid cell, with its issue or its hint. */
+function SimulatorInput(props: {
+  spec: FieldSpec;
+  value: string;
+  issue?: string;
+  onChange: (value: string) => void;
+}) {
+  const { spec, issue } = props;
+  return (
+    <Grid item xs={12} md={spec.md}>
+      <TextField
+        id={FIELD_IDS[spec.field]}
+        label={spec.label}
+        placeholder={spec.placeholder}
+        required={spec.required}
+        select={Boolean(spec.options)}
+        fullWidth
+        error={Boolean(issue)}
+        helperText={issue ?? spec.hint}
+        value={props.value}
+        onChange={e => props.onChange(e.target.value)}
+      >
+        {spec.options?.map(([value, label]) => (
+          <MenuItem key={value} value={value}>
+            {label}
+          </MenuItem>
+        ))}
+      </TextField>
+    </Grid>
+  );
+}
+
 /** The form's fields that a validation issue can point at. */
-export type SimulatorField =
-  | 'action'
-  | 'region'
-  | 'resource'
-  | 'principalArn'
-  | keyof Sides;
+export type SimulatorField = keyof FormValues;
 
 /** Validation messages by field, and those that name no field of the form. */
 export interface SimulatorIssues {
@@ -152,21 +295,8 @@ export function serverIssues(error: unknown): SimulatorIssues {
  */
 export function GuardrailSimulator(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const [action, setAction] = useState('');
-  const [region, setRegion] = useState('');
-  const [resource, setResource] = useState('');
-  const [principalArn, setPrincipalArn] = useState('');
-  const [sides, setSides] = useState<Sides>(NO_SIDES);
-  const request = (): SimulationRequest => ({
-    accountId: props.accountId,
-    action: action.trim(),
-    ...(region.trim() ? { region: region.trim() } : {}),
-    ...(resource.trim() ? { resource: resource.trim() } : {}),
-    ...(principalArn.trim()
-      ? { context: { 'aws:PrincipalArn': principalArn.trim() } }
-      : {}),
-    ...sidesOf(sides),
-  });
+  const [form, setForm] = useState<FormValues>(EMPTY_FORM);
+  const action = form.action;
   const [state, simulate] = useAsyncFn(
     (body: SimulationRequest) => api.simulate(body),
     [api],
@@ -184,28 +314,20 @@ export function GuardrailSimulator(props: { accountId: string }) {
   const touch = (field: SimulatorField) => {
     if (!edited.has(field)) setEdited(new Set([...edited, field]));
   };
-  const change =
-    (field: SimulatorField, set: (value: string) => void) =>
-    (e: { target: { value: string } }) => {
-      touch(field);
-      set(e.target.value);
-    };
-  const side = (key: keyof Sides) =>
-    change(key, value => setSides({ ...sides, [key]: value }));
+  const change = (field: SimulatorField) => (value: string) => {
+    touch(field);
+    setForm({ ...form, [field]: value });
+  };
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
     if (!action.trim()) return;
-    const body = request();
+    const body = requestOf(props.accountId, form);
     const issues = validateSimulationRequest(body);
     setClientIssues(issues);
     setEdited(new Set());
     if (Object.keys(issues.fields).length === 0 && issues.form.length === 0) {
       simulate(body);
     }
-  };
-  const helper = (field: SimulatorField, otherwise?: string) => {
-    const issue = issueOf(field);
-    return { error: Boolean(issue), helperText: issue ?? otherwise };
   };
   // A 400 naming only fields of the form is shown there, not above it.
   const showError =
@@ -235,141 +357,15 @@ export function GuardrailSimulator(props: { accountId: string }) {
       )}
       <form onSubmit={onSubmit} aria-label="Guardrail simulator" noValidate>
         <Grid container spacing={2} alignItems="flex-end">
-          <Grid item xs={12} md={4}>
-            <TextField
-              id="aws-simulator-action"
-              label="Action"
-              placeholder="s3:PutObject"
-              required
-              fullWidth
-              {...helper('action')}
-              value={action}
-              onChange={change('action', setAction)}
+          {formFields(form, props.accountId).map(spec => (
+            <SimulatorInput
+              key={spec.field}
+              spec={spec}
+              value={form[spec.field]}
+              issue={issueOf(spec.field)}
+              onChange={change(spec.field)}
             />
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-region"
-              label="Region"
-              placeholder="eu-west-1"
-              fullWidth
-              {...helper('region')}
-              value={region}
-              onChange={change('region', setRegion)}
-            />
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-resource"
-              label="Resource"
-              placeholder="arn:aws:s3:::bucket/*"
-              fullWidth
-              {...helper('resource')}
-              value={resource}
-              onChange={change('resource', setResource)}
-            />
-          </Grid>
-          <Grid item xs={12} md={10}>
-            <TextField
-              id="aws-simulator-principal"
-              label="Principal ARN"
-              placeholder="arn:aws:iam::123456789012:role/Developer"
-              fullWidth
-              {...helper(
-                'principalArn',
-                'Optional: the role or user making the request (aws:PrincipalArn), for SCPs that exempt some principals',
-              )}
-              value={principalArn}
-              onChange={change('principalArn', setPrincipalArn)}
-            />
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-principal-type"
-              select
-              label="Principal kind"
-              fullWidth
-              {...helper('principalType')}
-              value={sides.principalType}
-              onChange={side('principalType')}
-            >
-              <MenuItem value="iam">IAM user or role</MenuItem>
-              <MenuItem value="service-linked-role">
-                Service-linked role
-              </MenuItem>
-              <MenuItem value="service">AWS service principal</MenuItem>
-            </TextField>
-          </Grid>
-          <Grid item xs={12} md={3}>
-            {sides.principalType === 'service' ? (
-              <TextField
-                id="aws-simulator-service-principal"
-                label="Service principal"
-                placeholder="cloudtrail.amazonaws.com"
-                required
-                fullWidth
-                {...helper('servicePrincipal')}
-                value={sides.servicePrincipal}
-                onChange={side('servicePrincipal')}
-              />
-            ) : (
-              <TextField
-                id="aws-simulator-principal-account"
-                label="Principal account"
-                placeholder={props.accountId}
-                fullWidth
-                {...helper(
-                  'principalAccountId',
-                  'Optional: default this account; may be outside the organization',
-                )}
-                value={sides.principalAccountId}
-                onChange={side('principalAccountId')}
-              />
-            )}
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-principal-org"
-              label="Principal's organization"
-              placeholder="o-a1b2c3d4e5 or none"
-              fullWidth
-              {...helper(
-                'principalOrgId',
-                'For a principal outside this organization',
-              )}
-              value={sides.principalOrgId}
-              onChange={side('principalOrgId')}
-            />
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-resource-account"
-              label="Resource account"
-              placeholder="from the ARN, else this account"
-              fullWidth
-              {...helper(
-                'resourceAccountId',
-                'Optional: whose RCPs apply; may be outside the organization',
-              )}
-              value={sides.resourceAccountId}
-              onChange={side('resourceAccountId')}
-            />
-          </Grid>
-          <Grid item xs={12} md={3}>
-            <TextField
-              id="aws-simulator-kms-key-manager"
-              select
-              label="KMS key"
-              fullWidth
-              {...helper('kmsKeyManager')}
-              value={sides.kmsKeyManager}
-              onChange={side('kmsKeyManager')}
-            >
-              <MenuItem value="">Not a KMS key, or unknown</MenuItem>
-              <MenuItem value="CUSTOMER">Customer managed</MenuItem>
-              <MenuItem value="AWS">AWS managed</MenuItem>
-            </TextField>
-          </Grid>
+          ))}
           <Grid item xs={12} md={2}>
             <Button
               type="submit"

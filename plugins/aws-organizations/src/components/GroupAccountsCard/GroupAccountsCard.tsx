@@ -17,6 +17,7 @@ import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState } from '../common/format';
 import { PrincipalGrantsTable } from '../common/PrincipalGrantsTable';
 import { NO_WRAP } from '../common/cellStyles';
+import { pagedTableOptions } from '../common/tableOptions';
 
 const OWNED_LIMIT = 100;
 
@@ -60,11 +61,7 @@ function OwnedAccounts(props: { owner: string }) {
           ? `${page.items.length} of ${page.totalCount}`
           : undefined
       }
-      options={{
-        paging: page.items.length > 10,
-        pageSize: 10,
-        padding: 'dense',
-      }}
+      options={pagedTableOptions(page.items.length, 10)}
       columns={ownedColumns}
       data={page.items}
       emptyContent={

@@ -23,6 +23,7 @@ import { ComplianceStatusLabel } from '../common/ComplianceStatusLabel';
 import { formatState, pluralize } from '../common/format';
 import { findNode } from '../common/tree';
 import { NO_WRAP } from '../common/cellStyles';
+import { pagedTableOptions } from '../common/tableOptions';
 
 type AccountRow = NonNullable<OrgTreeNode['accounts']>[number];
 
@@ -134,11 +135,7 @@ export function OrganizationalUnitContent() {
       <Grid item xs={12}>
         <Table<OrgTreeNode>
           title="Child organizational units"
-          options={{
-            paging: node.children.length > 20,
-            pageSize: 20,
-            padding: 'dense',
-          }}
+          options={pagedTableOptions(node.children.length, 20)}
           columns={unitColumns(namespace)}
           data={node.children}
           emptyContent={
@@ -151,11 +148,7 @@ export function OrganizationalUnitContent() {
       <Grid item xs={12}>
         <Table<AccountRow>
           title="Accounts directly in this unit"
-          options={{
-            paging: (node.accounts ?? []).length > 20,
-            pageSize: 20,
-            padding: 'dense',
-          }}
+          options={pagedTableOptions((node.accounts ?? []).length, 20)}
           columns={accountColumns(namespace)}
           data={node.accounts ?? []}
           emptyContent={

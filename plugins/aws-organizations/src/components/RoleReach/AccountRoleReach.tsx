@@ -28,6 +28,7 @@ import {
   ReachPathDetails,
   roleName,
 } from './ReachPath';
+import { pagedTableOptions } from '../common/tableOptions';
 
 function Holders(props: { entry: RoleReachEntry }) {
   return (
@@ -81,12 +82,7 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
           : 'Who reaches this account through roles'
       }
       subtitle={`Identity Center permission sets whose role may assume a role here, up to ${reach.maxDepth} role hops`}
-      options={{
-        paging: reach.entries.length > 20,
-        pageSize: 20,
-        padding: 'dense',
-        search: false,
-      }}
+      options={pagedTableOptions(reach.entries.length, 20, { search: false })}
       columns={columns}
       data={withRowIds(reach.entries, e => pathKey(e.path))}
       detailPanel={({ rowData }: { rowData: RoleReachEntry }) => (
@@ -177,12 +173,9 @@ function RolesTables(props: { roles: AccountRoles }) {
         <Table<AssumableRoleView>
           title="Roles here others can assume"
           subtitle="Trust policies naming other accounts, anyone or identity providers; outside principals highlighted"
-          options={{
-            paging: roles.assumable.length > 20,
-            pageSize: 20,
-            padding: 'dense',
+          options={pagedTableOptions(roles.assumable.length, 20, {
             search: false,
-          }}
+          })}
           columns={assumableColumns}
           data={withRowIds(roles.assumable, r => r.roleArn)}
         />
@@ -190,12 +183,9 @@ function RolesTables(props: { roles: AccountRoles }) {
       <Box mt={2}>
         <Table<OutboundRoleView>
           title="Roles here that reach other accounts"
-          options={{
-            paging: roles.reachingElsewhere.length > 20,
-            pageSize: 20,
-            padding: 'dense',
+          options={pagedTableOptions(roles.reachingElsewhere.length, 20, {
             search: false,
-          }}
+          })}
           columns={outboundColumns}
           data={withRowIds(roles.reachingElsewhere, r => r.roleArn)}
         />

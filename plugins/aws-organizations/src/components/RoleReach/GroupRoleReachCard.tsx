@@ -22,6 +22,7 @@ import {
   pathSummary,
   ReachPathDetails,
 } from './ReachPath';
+import { pagedTableOptions } from '../common/tableOptions';
 
 /** The accounts a team reaches through IAM roles, each with its path. */
 export function GroupRoleReach(props: { entityRef: string }) {
@@ -85,12 +86,9 @@ export function GroupRoleReach(props: { entityRef: string }) {
       ) : (
         <Table<PrincipalRoleReachEntry>
           title="Reached through roles"
-          options={{
-            paging: reach.entries.length > 10,
-            pageSize: 10,
-            padding: 'dense',
+          options={pagedTableOptions(reach.entries.length, 10, {
             search: false,
-          }}
+          })}
           columns={columns}
           data={withRowIds(
             reach.entries,

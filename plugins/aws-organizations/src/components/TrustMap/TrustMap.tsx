@@ -20,6 +20,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { NO_WRAP } from '../common/cellStyles';
 import { withRowIds } from '../common/rowIds';
 import { useSnapshotAsync } from '../common/useSnapshot';
+import { pagedTableOptions } from '../common/tableOptions';
 
 function NodeLabel(props: {
   node: TrustMapNode | undefined;
@@ -140,13 +141,10 @@ export function TrustMap() {
             </Typography>
           )}
           <Table<TrustMapEdge>
-            options={{
-              paging: map.edges.length > 25,
-              pageSize: 25,
-              padding: 'dense',
+            options={pagedTableOptions(map.edges.length, 25, {
               search: false,
               toolbar: false,
-            }}
+            })}
             columns={columns}
             data={withRowIds(map.edges, e => `${e.from}>${e.to}`)}
             emptyContent={

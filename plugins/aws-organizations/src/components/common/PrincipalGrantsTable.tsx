@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { formatState } from './format';
 import { withRowIds } from './rowIds';
 import { NO_WRAP } from './cellStyles';
+import { pagedTableOptions } from './tableOptions';
 
 type Grant = PrincipalAccess['grants'][number];
 
@@ -57,12 +58,9 @@ export function PrincipalGrantsTable(props: {
   return (
     <Table<Grant>
       title={props.title}
-      options={{
-        paging: access.grants.length > 10,
-        pageSize: 10,
-        padding: 'dense',
+      options={pagedTableOptions(access.grants.length, 10, {
         search: access.grants.length > 10,
-      }}
+      })}
       columns={columns}
       data={withRowIds(
         access.grants,
