@@ -73,7 +73,8 @@ function Hop(props: { hop: RoleHop; names: Record<string, string> }) {
   const { hop, names } = props;
   return (
     <Box mb={1} data-testid="aws-reach-hop">
-      <Typography variant="body2">
+      {/* A div: the decision chip is one (no <div> inside a <p>). */}
+      <Typography variant="body2" component="div">
         <strong>{hop.fromLabel}</strong> may assume{' '}
         <strong>{roleName(hop.toRoleArn)}</strong> in{' '}
         {accountLabel(hop.toAccountId, names)}{' '}
