@@ -58,9 +58,12 @@ export function DecisionChip(props: { decision: ReachDecision }) {
 
 function statementLabel(s: ReachStatementRef): string {
   const where = s.level ? ` at ${s.level.name}` : '';
-  return `${s.policy.toUpperCase()} ${s.policyName} statement ${
-    s.statementIndex
-  }${s.sid ? ` (${s.sid})` : ''}: ${s.effect}${where}`;
+  // Numbered from 1 with the Sid quoted, as the simulator's reasons say it.
+  const position = `#${s.statementIndex + 1}`;
+  const name = s.sid ? `"${s.sid}" (${position})` : position;
+  return `${s.policy.toUpperCase()} ${s.policyName} statement ${name}: ${
+    s.effect
+  }${where}`;
 }
 
 const CHECK_NAMES: Record<ReachStep['check'], string> = {
