@@ -7,6 +7,7 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -121,6 +122,8 @@ describe('alpha plugin', () => {
           [awsOrganizationsApiRef, api],
           [permissionApiRef, mockApis.permission()],
         ],
+        // The explorer links units to their catalog pages.
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
       },
     );
     expect(

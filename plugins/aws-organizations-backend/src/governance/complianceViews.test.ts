@@ -147,6 +147,30 @@ function manyOwners(count: number) {
   };
 }
 
+describe('the summary of one index and report', () => {
+  const index = buildGovernanceIndex(
+    governanceSnapshot(),
+    governanceResolution(),
+  );
+
+  it('is computed once per number of owners, again for a new report', () => {
+    const first = complianceSummary(index, report);
+    expect(complianceSummary(index, report)).toBe(first);
+    expect(complianceSummary(index, report, { owners: 1 })).not.toBe(first);
+    const next = fakeReport(
+      {
+        '111111111111': { a: 'fail' },
+        '222222222222': { a: 'fail', b: 'pass' },
+        '333333333333': { a: 'warn', b: 'fail' },
+        '444444444444': { a: 'pass' },
+      },
+      { org: 'pass' },
+    );
+    const summary = complianceSummary(index, next);
+    expect(summary.accounts).toEqual({ pass: 1, fail: 3, warn: 0, unknown: 1 });
+  });
+});
+
 describe('owners in the summary', () => {
   const { index, report: manyReport } = manyOwners(1000);
 

@@ -450,7 +450,8 @@ describe('OrgExplorerPage', () => {
         limit: query?.limit ?? 50,
       };
     });
-    await renderWithApis(<OrgExplorerPage />, { api: api({ listOwners }) });
+    const mock = api({ listOwners });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
     const input = await screen.findByLabelText('Owner');
     await screen.findAllByTestId('aws-chart-unit');
     // Nothing asked before the list opens.
@@ -475,6 +476,13 @@ describe('OrgExplorerPage', () => {
       screen.getByRole('option', { name: 'group:default/team-2999' }),
     );
     expect(input).toHaveValue('group:default/team-2999');
+    // The table lists that owner's accounts (and nothing updates after the
+    // test).
+    await waitFor(() =>
+      expect(lastQuery(mock)).toMatchObject({
+        owner: 'group:default/team-2999',
+      }),
+    );
   });
 
   it('charts the owners the summary lists, saying how many there are in all', async () => {

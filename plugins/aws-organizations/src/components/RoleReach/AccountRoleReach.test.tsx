@@ -40,10 +40,10 @@ describe('the Access tab: reach through roles', () => {
     fireEvent.click(within(row).getAllByRole('button')[0]);
     const path = await within(reach).findByTestId('aws-reach-path');
     expect(path).toHaveTextContent(
-      'Identity policies: allowed — IDENTITY inline policy of DevOps statement 0 (AssumeDeploy): Allow',
+      'Identity policies: allowed — IDENTITY inline policy of DevOps statement "AssumeDeploy" (#1): Allow',
     );
     expect(path).toHaveTextContent(
-      'SCPs and RCPs: allowed — SCP FullAWSAccess statement 0: Allow at Root',
+      'SCPs and RCPs: allowed — SCP FullAWSAccess statement #1: Allow at Root',
     );
     expect(within(reach).getByText(/Members: alice/)).toBeInTheDocument();
   });

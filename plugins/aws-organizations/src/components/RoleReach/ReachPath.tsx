@@ -58,9 +58,12 @@ export function DecisionChip(props: { decision: ReachDecision }) {
 
 function statementLabel(s: ReachStatementRef): string {
   const where = s.level ? ` at ${s.level.name}` : '';
-  return `${s.policy.toUpperCase()} ${s.policyName} statement ${
-    s.statementIndex
-  }${s.sid ? ` (${s.sid})` : ''}: ${s.effect}${where}`;
+  // Numbered from 1 with the Sid quoted, as the simulator's reasons say it.
+  const position = `#${s.statementIndex + 1}`;
+  const name = s.sid ? `"${s.sid}" (${position})` : position;
+  return `${s.policy.toUpperCase()} ${s.policyName} statement ${name}: ${
+    s.effect
+  }${where}`;
 }
 
 const CHECK_NAMES: Record<ReachStep['check'], string> = {
@@ -73,7 +76,8 @@ function Hop(props: { hop: RoleHop; names: Record<string, string> }) {
   const { hop, names } = props;
   return (
     <Box mb={1} data-testid="aws-reach-hop">
-      <Typography variant="body2">
+      {/* A div: the decision chip is one (no <div> inside a <p>). */}
+      <Typography variant="body2" component="div">
         <strong>{hop.fromLabel}</strong> may assume{' '}
         <strong>{roleName(hop.toRoleArn)}</strong> in{' '}
         {accountLabel(hop.toAccountId, names)}{' '}

@@ -44,7 +44,8 @@ function AccountReach(props: { accountId: string }) {
       ) : (
         reach.entries.map(e => (
           <Box key={pathKey(e.path)} mb={0.5}>
-            <Typography variant="body2">
+            {/* A div: the decision chip is one (no <div> inside a <p>). */}
+            <Typography variant="body2" component="div">
               {e.holders.map((h, i) => (
                 <span key={h.principal.id}>
                   {i > 0 && ', '}
