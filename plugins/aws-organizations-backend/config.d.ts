@@ -93,6 +93,32 @@ export interface Config {
      */
     schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     /**
+     * Incremental updates from CloudTrail events (off by default): the
+     * backend subscribes to `topic` on Backstage's events service (fed by
+     * `@backstage/plugin-events-backend-module-aws-sqs` from the queue) and
+     * re-reads only what each event changed. A full read stays as the
+     * reconciliation (`reconciliation.schedule`, default daily) and runs for
+     * any event it cannot apply, a queue it cannot read, or claims never
+     * applied.
+     */
+    events?: {
+      enabled?: boolean;
+      /** Default `aws-organizations-cloudtrail` (a config key of the SQS module). */
+      topic?: string;
+      /** The queue, checked with GetQueueAttributes (must be the SQS module's). */
+      queue?: { url: string; region: string; endpoint?: string };
+      poll?: {
+        /** Events within this window are applied as one snapshot. Default 2000. */
+        batchWindowMs?: number;
+        /** How often the queue is checked. Default 60. */
+        healthCheckSeconds?: number;
+      };
+      reconciliation?: {
+        /** The full read while events are on. Default every 24 hours. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
+    /**
      * When the current snapshot's owners and principals are resolved against
      * the catalog again, without reading AWS (teams added to the catalog show
      * up within minutes). Default: every 2 minutes, first after 30 seconds.

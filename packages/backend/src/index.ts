@@ -37,6 +37,12 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Backstage's events system; the SQS module publishes the messages of the
+// CloudTrail events queue (the emulator's in the demo) on the topic that the
+// AWS Organizations backend subscribes to (awsOrganizations.events).
+backend.add(import('@backstage/plugin-events-backend'));
+backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
+
 // AWS Organizations
 backend.add(import('@aws-governance/plugin-aws-organizations-backend'));
 backend.add(

@@ -30,6 +30,19 @@ import {
 } from './sync/types';
 import { createSyncTrigger } from './sync/createSyncTrigger';
 import { createRouter } from './routes/router';
+import {
+  createEventsSubscriber,
+  EventsSubscriber,
+} from './events/createEventsSubscriber';
+import { createFullReadRequests } from './events/fullReadRequests';
+import { createQueueHealth, QueueHealthCheck } from './events/queueHealth';
+import { scheduleFrequencyMs } from './events/scheduleFrequency';
+
+/** The scheduler task id of the events queue check, per replica. */
+const EVENTS_HEALTH_TASK_ID = 'aws-organizations-events-health';
+
+/** Claims are kept as long as SQS may redeliver a message (14 days at most). */
+const CLAIM_RETENTION_MS = 15 * 24 * 3600 * 1000;
 
 /**
  * The AWS Organizations backend plugin: syncs the organization, keeps its
@@ -73,16 +86,25 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           }),
         );
 
+        const reader = createReaderSource({
+          config: rootConfig,
+          reader: config.reader,
+          logger,
+        });
+        const eventsOn = config.enabled && config.events.enabled;
+        const fullReads = createFullReadRequests({ scheduler, logger });
+        let subscriber: EventsSubscriber | undefined;
         const engine = createSyncEngine({
           config,
           store,
           logger,
           events: deps.events,
-          readSnapshot: createReaderSource({
-            config: rootConfig,
-            reader: config.reader,
-            logger,
-          }),
+          readSnapshot: reader.full,
+          readTargeted: reader.targeted,
+          onFullReadStored: async ({ startedAt }) => {
+            await subscriber?.replaySince(startedAt);
+            await fullReads.afterFullRead();
+          },
           readDirectory: () =>
             readCatalogDirectory({
               catalog: deps.catalog,
@@ -91,11 +113,54 @@ export const awsOrganizationsPlugin = createBackendPlugin({
             }),
           compliance,
         });
+        let queueHealth: QueueHealthCheck | undefined;
+        if (eventsOn) {
+          subscriber = createEventsSubscriber({
+            config: config.events,
+            store,
+            engine,
+            logger,
+            requestFullRead: reason => fullReads.request(reason),
+          });
+          queueHealth = createQueueHealth({
+            config: config.events,
+            store,
+            logger,
+            requestFullRead: reason => fullReads.request(reason),
+            outageReadEveryMs: scheduleFrequencyMs(config.schedule),
+          });
+          await deps.events.subscribe({
+            id: 'aws-organizations-cloudtrail',
+            topics: [config.events.topic],
+            onEvent: async params => {
+              await subscriber!.onEvent(params.eventPayload);
+            },
+          });
+          await scheduler.scheduleTask({
+            id: EVENTS_HEALTH_TASK_ID,
+            scope: 'local',
+            frequency: { seconds: config.events.poll.healthCheckSeconds },
+            timeout: { seconds: 30 },
+            initialDelay: { seconds: 10 },
+            fn: async () => {
+              await queueHealth!.check();
+              await store.events
+                .prune(new Date(Date.now() - CLAIM_RETENTION_MS))
+                .catch(() => undefined);
+            },
+          });
+          logger.info(
+            'AWS organization events on: targeted re-reads from the events topic, full reads on the reconciliation schedule',
+            { topic: config.events.topic, queueUrl: config.events.queue.url },
+          );
+        }
         if (config.enabled) {
           await scheduler.scheduleTask({
             id: SYNC_TASK_ID,
             scope: 'global',
-            ...config.schedule,
+            ...(eventsOn
+              ? config.events.reconciliationSchedule
+              : config.schedule),
             fn: async signal => {
               await engine.run({ signal });
             },
@@ -172,6 +237,17 @@ export const awsOrganizationsPlugin = createBackendPlugin({
             }),
             governance,
             reachDepth: config.reach.maxDepth,
+            ...(eventsOn
+              ? {
+                  events: {
+                    topic: config.events.topic,
+                    queue: () => queueHealth?.status(),
+                    lastBatch: () => subscriber?.lastBatch(),
+                    lastFullReadRequest: () => fullReads.last(),
+                    duplicates: () => subscriber?.duplicates() ?? 0,
+                  },
+                }
+              : {}),
           }),
         );
         deps.httpRouter.addAuthPolicy({

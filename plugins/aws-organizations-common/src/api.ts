@@ -165,6 +165,56 @@ export interface SyncStatus {
   unmappedPrincipals: ResolvedPrincipal[];
   /** How many principals map to no catalog entity (all, whatever the limit). */
   unmappedPrincipalCount: number;
+  /** Incremental updates from CloudTrail events; absent when they are off. */
+  events?: EventsSyncStatus;
+}
+
+/**
+ * The events part of the sync status: what the last event applied was and
+ * how long ago the organization was last read in full.
+ *
+ * @public
+ */
+export interface EventsSyncStatus {
+  /** The events topic the backend subscribes to. */
+  topic: string;
+  /** Events this replica skipped as claimed already (redeliveries, other replicas). */
+  duplicatesSkipped: number;
+  /** The newest event that was applied (any replica). */
+  lastEvent?: {
+    eventId: string;
+    /** `aws.organizations`, `aws.sso` or `aws.identitystore`. */
+    source: string;
+    /** The CloudTrail event name, e.g. `MoveAccount`. */
+    eventName: string;
+    /** When AWS recorded it. */
+    eventTime: string;
+    /** `applied` (the snapshot changed) or `unchanged` (it was up to date). */
+    outcome: string;
+    appliedAt: string;
+  };
+  /** When the last full read (reconciliation) that made the current snapshot finished. */
+  fullReconciledAt?: string;
+  /** Seconds from then to this answer. */
+  secondsSinceFullReconciliation?: number;
+  /** The last batch of events this replica applied. */
+  lastBatch?: {
+    at: string;
+    events: number;
+    targets: number;
+    calls: number;
+    outcome: string;
+  };
+  /** The last check of the queue by this replica. */
+  queue?: {
+    checkedAt: string;
+    readable: boolean;
+    approximateMessages?: number;
+    approximateMessagesInFlight?: number;
+    error?: string;
+  };
+  /** The last full read the events asked for (this replica), and why. */
+  lastFullReadRequest?: { at: string; reason: string };
 }
 
 /**

@@ -205,6 +205,12 @@ export interface IdentityStoreUser {
 export interface GroupMembership {
   groupId: string;
   userId: string;
+  /**
+   * The Identity Store's id of the membership: DeleteGroupMembership names
+   * only it, so an event subscriber finds the group by it. Absent in
+   * snapshots from older readers.
+   */
+  membershipId?: string;
 }
 
 /**

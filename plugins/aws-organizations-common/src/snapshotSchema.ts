@@ -115,7 +115,11 @@ const identityCenter = z.discriminatedUnion('status', [
       }),
     ),
     memberships: z.array(
-      z.looseObject({ groupId: z.string(), userId: z.string() }),
+      z.looseObject({
+        groupId: z.string(),
+        userId: z.string(),
+        membershipId: z.string().optional(),
+      }),
     ),
     readFrom: z
       .enum(['management-account', 'delegated-administrator'])

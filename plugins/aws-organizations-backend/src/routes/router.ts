@@ -21,6 +21,7 @@ import {
   visibleKinds,
 } from './accessPolicy';
 import { createRouteAuth } from './authorize';
+import { eventsStatus, EventsStatusSource } from './eventsStatus';
 import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
@@ -38,6 +39,8 @@ export interface RouterOptions {
   governance: GovernanceState;
   /** Role hops the reach routes follow (`awsOrganizations.reach.maxDepth`); default 3. */
   reachDepth?: number;
+  /** The events part of the sync status, when events are on. */
+  events?: EventsStatusSource;
 }
 
 /** @internal */
@@ -81,6 +84,16 @@ export async function createRouter(
         : {}),
       unmappedPrincipals: current?.unmappedPrincipals ?? [],
       unmappedPrincipalCount: current?.unmappedPrincipals?.length ?? 0,
+      ...(options.events
+        ? {
+            events: await eventsStatus(
+              options.events,
+              store,
+              lastSuccess,
+              new Date(),
+            ),
+          }
+        : {}),
     };
     const mayReadAccess = await auth.isAllowed(
       credentials,

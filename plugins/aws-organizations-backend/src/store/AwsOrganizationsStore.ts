@@ -1,6 +1,7 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { ChangeLogStore } from './ChangeLogStore';
+import { EventClaimStore } from './EventClaimStore';
 import { openDatabase } from './migrations';
 import { SnapshotStore } from './SnapshotStore';
 import { SyncRequestStore } from './SyncRequestStore';
@@ -13,6 +14,7 @@ export class AwsOrganizationsStore {
   readonly snapshots: SnapshotStore;
   readonly changes: ChangeLogStore;
   readonly requests: SyncRequestStore;
+  readonly events: EventClaimStore;
 
   static async create(
     database: DatabaseService,
@@ -26,5 +28,6 @@ export class AwsOrganizationsStore {
     this.snapshots = new SnapshotStore(db);
     this.changes = new ChangeLogStore(db);
     this.requests = new SyncRequestStore(db);
+    this.events = new EventClaimStore(db);
   }
 }

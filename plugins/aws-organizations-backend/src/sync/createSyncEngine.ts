@@ -32,6 +32,8 @@ import {
   SnapshotSource,
   ResolutionRefresh,
   SyncEngine,
+  TargetedApply,
+  TargetedSource,
 } from './types';
 
 /** Options of {@link createSyncEngine}. */
@@ -46,8 +48,26 @@ export interface SyncEngineOptions {
   detectors?: readonly ChangeDetector[];
   /** Judges each snapshot; its flips go to the change log. */
   compliance?: ComplianceReportCache;
+  /** Re-reads parts of a snapshot (events); without it, events need full reads. */
+  readTargeted?: TargetedSource;
+  /** Called after a full read stored its snapshot (events replay). */
+  onFullReadStored?: (run: { startedAt: Date }) => Promise<void>;
   /** Clock, for tests. */
   now?: () => Date;
+}
+
+/** Attempts of a targeted update when the snapshot is replaced meanwhile. */
+const MAX_TARGETED_ATTEMPTS = 3;
+
+/** Whether two snapshots hold the same data (when and how they were read aside). */
+function sameContent(a: OrganizationSnapshot, b: OrganizationSnapshot) {
+  const strip = ({
+    readAt: _r,
+    stats: _s,
+    warnings: _w,
+    ...rest
+  }: OrganizationSnapshot) => rest;
+  return isDeepStrictEqual(strip(a), strip(b));
 }
 
 /** Runs after snapshots are stored: retention of the change log and runs. */
@@ -169,7 +189,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     }
   }
 
-  async function runSteps(runId: string, signal?: AbortSignal) {
+  async function runSteps(
+    runId: string,
+    signal?: AbortSignal,
+  ): Promise<boolean> {
     const phase = async (name: string) => {
       signal?.throwIfAborted();
       await store.runs.setProgress(runId, { phase: name });
@@ -197,7 +220,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         },
         now(),
       );
-      return;
+      return false;
     }
 
     await phase('resolving');
@@ -267,6 +290,46 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       options.compliance?.remember(encoded.etag, judged.report);
     }
     publish(encoded.etag);
+    return true;
+  }
+
+  /**
+   * Stores a new state derived from the current one (the same snapshot
+   * resolved again, or a snapshot brought up to date by targeted re-reads)
+   * with its changes, unless the current one was replaced meanwhile.
+   */
+  async function storeOver(
+    current: StoredEnvelope,
+    snapshot: OrganizationSnapshot,
+    resolution: SnapshotResolution,
+    changes: ChangeDraft[],
+    report: ComplianceReport | undefined,
+  ): Promise<{ etag: string } | undefined> {
+    const encoded = await encodeSnapshotBody(
+      JSON.stringify({ snapshot, resolution }),
+    );
+    const storedAt = now();
+    const replaced = await store.db.transaction(async trx => {
+      const ok = await store.snapshots.replaceIf(trx, current.etag, {
+        runId: current.runId,
+        encoded,
+        readAt: new Date(snapshot.readAt),
+        storedAt,
+        unmappedPrincipals: resolution.unmappedPrincipals,
+      });
+      if (ok) {
+        await store.changes.append(trx, {
+          runId: current.runId,
+          detectedAt: storedAt,
+          changes,
+        });
+      }
+      return ok;
+    });
+    if (!replaced) return undefined;
+    if (report) options.compliance?.remember(encoded.etag, report);
+    publish(encoded.etag);
+    return { etag: encoded.etag };
   }
 
   return {
@@ -287,43 +350,92 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       }
       const judged = judge(current, { snapshot: current.snapshot, resolution });
       const { flips: changes } = judged;
-      const encoded = await encodeSnapshotBody(
-        JSON.stringify({ snapshot: current.snapshot, resolution }),
+      const stored = await storeOver(
+        current,
+        current.snapshot,
+        resolution,
+        changes,
+        judged.report,
       );
-      const storedAt = now();
-      const replaced = await store.db.transaction(async trx => {
-        const ok = await store.snapshots.replaceIf(trx, current.etag, {
-          runId: current.runId,
-          encoded,
-          readAt: new Date(current.readAt),
-          storedAt,
-          unmappedPrincipals: resolution.unmappedPrincipals,
-        });
-        if (ok) {
-          await store.changes.append(trx, {
-            runId: current.runId,
-            detectedAt: storedAt,
-            changes,
-          });
-        }
-        return ok;
-      });
-      if (!replaced) {
+      if (!stored) {
         return { outcome: 'superseded' };
       }
       logger.info(
         'Owners and principals resolve differently against the catalog now; stored the new resolution',
         {
-          etag: encoded.etag,
+          etag: stored.etag,
           changes: changes.length,
           unmappedPrincipals: resolution.unmappedPrincipals.length,
         },
       );
-      publish(encoded.etag);
       return {
         outcome: 'updated',
-        etag: encoded.etag,
+        etag: stored.etag,
         changes: changes.length,
+      };
+    },
+
+    async applyTargets(targets): Promise<TargetedApply> {
+      const readTargeted = options.readTargeted;
+      if (!readTargeted) {
+        return { outcome: 'full-read-needed', reason: 'no targeted reader' };
+      }
+      let calls = 0;
+      for (let attempt = 1; attempt <= MAX_TARGETED_ATTEMPTS; attempt++) {
+        const current = await loadCurrent(store);
+        if (!current) return { outcome: 'no-snapshot', calls };
+        const update = await readTargeted(current.snapshot, targets);
+        calls += update.calls;
+        if (update.outcome === 'full-read-needed') {
+          return { outcome: 'full-read-needed', reason: update.reason, calls };
+        }
+        const snapshot = update.snapshot;
+        const directory = await options.readDirectory();
+        const resolution = resolveSnapshot(
+          snapshot,
+          config,
+          directory,
+          current,
+        );
+        if (
+          sameContent(snapshot, current.snapshot) &&
+          isDeepStrictEqual(resolution, current.resolution)
+        ) {
+          return { outcome: 'unchanged', calls };
+        }
+        const judged = judge(current, { snapshot, resolution });
+        const changes = [
+          ...diffSnapshots(current.snapshot, snapshot, detectors),
+          ...judged.flips,
+        ];
+        const stored = await storeOver(
+          current,
+          snapshot,
+          resolution,
+          changes,
+          judged.report,
+        );
+        if (stored) {
+          logger.info('Applied AWS organization events to the snapshot', {
+            etag: stored.etag,
+            targets: targets.length,
+            changes: changes.length,
+            calls,
+          });
+          return {
+            outcome: 'applied',
+            etag: stored.etag,
+            changes: changes.length,
+            calls,
+          };
+        }
+        // Another replica (or a full read) replaced the snapshot meanwhile:
+        // read the targets again on top of the new one.
+      }
+      return {
+        outcome: 'full-read-needed',
+        reason: `the snapshot kept changing during ${MAX_TARGETED_ATTEMPTS} attempts`,
+        calls,
       };
     },
 
@@ -344,7 +456,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         });
       }
       try {
-        await runSteps(runId, signal);
+        if (await runSteps(runId, signal)) {
+          await options.onFullReadStored?.({ startedAt }).catch(error =>
+            logger.warn('Could not replay the events applied during the sync', {
+              error: errorMessage(error),
+            }),
+          );
+        }
       } catch (error) {
         logger.error(
           'AWS organization sync failed; keeping the last complete snapshot',

@@ -8,11 +8,12 @@ import {
   createAwsOrganizationsClients,
   createIamRolesReader,
   readOrganizationSnapshot,
+  readTargetedUpdate,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { SnapshotSource } from './types';
+import { SnapshotSource, TargetedSource } from './types';
 
 /**
- * The reader as a snapshot source. The SDK clients are created on the first
+ * The reader as a snapshot source, full and targeted (events). The SDK clients are created on the first
  * sync (building credentials may call AWS) and reused; each read brings its
  * own rate budgets and retry allowances, so nothing one sync spent carries
  * over to the next. The reader settings come read already (the plugin
@@ -23,7 +24,7 @@ export function createReaderSource(options: {
   config: RootConfigService;
   reader: AwsOrganizationsReaderConfig;
   logger: LoggerService;
-}): SnapshotSource {
+}): { full: SnapshotSource; targeted: TargetedSource } {
   const { rateLimits, delegatedAdministrator } = options.reader;
   // One roles reader for the backend's life: it caches policy documents.
   const roles = options.reader.roles
@@ -33,7 +34,7 @@ export function createReaderSource(options: {
       })
     : undefined;
   let clients: Promise<AwsOrganizationsClients> | undefined;
-  return async () => {
+  const getClients = () => {
     if (!clients) {
       clients = createAwsOrganizationsClients(options.config, {
         readerConfig: options.reader,
@@ -42,12 +43,26 @@ export function createReaderSource(options: {
         clients = undefined;
       });
     }
-    return readOrganizationSnapshot({
-      clients: await clients,
-      logger: options.logger,
-      rateLimits,
-      delegatedAdministrator,
-      roles,
-    });
+    return clients;
+  };
+  return {
+    full: async () =>
+      readOrganizationSnapshot({
+        clients: await getClients(),
+        logger: options.logger,
+        rateLimits,
+        delegatedAdministrator,
+        roles,
+      }),
+    // Events re-read parts of the snapshot with the same clients and the
+    // same rate limits; the roles part is kept as the full read left it.
+    targeted: async (base, targets) =>
+      readTargetedUpdate({
+        clients: await getClients(),
+        logger: options.logger,
+        rateLimits,
+        base,
+        targets,
+      }),
   };
 }

@@ -2,6 +2,10 @@ import {
   OrganizationSnapshot,
   SyncRun,
 } from '@aws-governance/plugin-aws-organizations-common';
+import type {
+  RefreshTarget,
+  TargetedUpdate,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { CatalogDirectory } from '../resolution/types';
 
 /** The scheduler task id of the sync, one per cluster. @public */
@@ -26,6 +30,19 @@ export type ResolutionRefresh =
 /** Reads the organization (the reader, or a fake in tests). */
 export type SnapshotSource = () => Promise<OrganizationSnapshot>;
 
+/** Re-reads parts of a snapshot (the targeted reader, or a fake in tests). */
+export type TargetedSource = (
+  base: OrganizationSnapshot,
+  targets: RefreshTarget[],
+) => Promise<TargetedUpdate>;
+
+/** What {@link SyncEngine.applyTargets} did; `calls` made to AWS. */
+export type TargetedApply =
+  | { outcome: 'applied'; etag: string; changes: number; calls: number }
+  | { outcome: 'unchanged'; calls: number }
+  | { outcome: 'no-snapshot'; calls: number }
+  | { outcome: 'full-read-needed'; reason: string; calls?: number };
+
 /** Reads the catalog's Groups and Users. */
 export type DirectorySource = () => Promise<CatalogDirectory>;
 
@@ -45,4 +62,11 @@ export interface SyncEngine {
    * unavailable, changing nothing.
    */
   refreshResolution(): Promise<ResolutionRefresh>;
+  /**
+   * Brings the current snapshot up to date for the given targets (from
+   * events) and stores it as a new snapshot, with its changes, compliance
+   * flips and snapshot event, as a full sync does. Throws when a re-read
+   * fails, changing nothing.
+   */
+  applyTargets(targets: RefreshTarget[]): Promise<TargetedApply>;
 }

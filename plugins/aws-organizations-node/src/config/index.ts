@@ -24,3 +24,8 @@ export type {
   ReachConfig,
   UserMappingRule,
 } from './settings';
+export {
+  DEFAULT_EVENTS_TOPIC,
+  DEFAULT_RECONCILIATION_SCHEDULE,
+} from './events';
+export type { AwsOrganizationsEventsConfig } from './events';

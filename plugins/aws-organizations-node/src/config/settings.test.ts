@@ -32,6 +32,7 @@ describe('readAwsOrganizationsConfig', () => {
       reach: { maxDepth: 3 },
       resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
       catalog: expect.objectContaining({ namespace: 'default' }),
+      events: expect.objectContaining({ enabled: false }),
     });
   });
 

@@ -4,6 +4,7 @@ import {
   AwsOrganizationsCatalogConfig,
   readAwsOrganizationsCatalogConfig,
 } from './catalog';
+import { AwsOrganizationsEventsConfig, readEventsConfig } from './events';
 import {
   AwsOrganizationsReaderConfig,
   readAwsOrganizationsReaderConfig,
@@ -83,6 +84,8 @@ export interface AwsOrganizationsConfig {
   reach: ReachConfig;
   /** `awsOrganizations.catalog`, read by the same rules as the catalog module. */
   catalog: AwsOrganizationsCatalogConfig;
+  /** Incremental updates from CloudTrail events (`awsOrganizations.events`). */
+  events: AwsOrganizationsEventsConfig;
 }
 
 /**
@@ -227,5 +230,6 @@ export function readAwsOrganizationsConfig(
     },
     reach: readReach(config),
     catalog: readAwsOrganizationsCatalogConfig(rootConfig),
+    events: readEventsConfig(rootConfig, config),
   };
 }

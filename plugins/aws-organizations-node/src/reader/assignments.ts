@@ -203,7 +203,7 @@ async function probeDelegatedAdministrator(
   return denied;
 }
 
-function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
+export function dedupe(assignments: AccountAssignment[]): AccountAssignment[] {
   const byKey = new Map<string, AccountAssignment>();
   for (const a of assignments) {
     byKey.set(key(a), a);

@@ -25,3 +25,15 @@ export type {
   IamRolesReader,
   IamRolesReaderOptions,
 } from './roles/rolesReader';
+export { readTargetedUpdate } from './targeted/readTargetedUpdate';
+export type {
+  ReadTargetedUpdateOptions,
+  TargetedUpdate,
+} from './targeted/readTargetedUpdate';
+export {
+  cloudTrailEventFields,
+  planForCloudTrailEvent,
+} from './targeted/cloudTrailEvents';
+export type { CloudTrailEventFields } from './targeted/cloudTrailEvents';
+export { mergeRefreshTargets, refreshTargetKey } from './targeted/targets';
+export type { EventPlan, RefreshTarget } from './targeted/targets';

@@ -39,7 +39,7 @@ const LEGACY_STATUS: Record<string, AccountState> = {
   PENDING_CLOSURE: 'PENDING_CLOSURE',
 };
 
-function accountState(account: SdkAccount): AccountState {
+export function accountState(account: SdkAccount): AccountState {
   // `State` replaces the retired `Status`; map `Status` only when an endpoint
   // does not send `State` yet.
   return (account.State ??
@@ -50,6 +50,28 @@ function accountState(account: SdkAccount): AccountState {
       account.Id ?? '?',
       'State',
     )) as AccountState;
+}
+
+/** An account as ListAccountsForParent or DescribeAccount answers it. */
+export function toAccount(
+  a: SdkAccount,
+  id: string,
+  parentId: string,
+  path: string[],
+): Omit<Account, 'tags'> {
+  return {
+    id,
+    arn: a.Arn ?? '',
+    name: a.Name ?? '',
+    email: a.Email ?? '',
+    state: accountState(a),
+    joinedMethod: (a.JoinedMethod ?? 'CREATED') as Account['joinedMethod'],
+    joinedTimestamp: a.JoinedTimestamp
+      ? new Date(a.JoinedTimestamp).toISOString()
+      : '',
+    parentId,
+    path,
+  };
 }
 
 /** The organization as DescribeOrganization returns it (policy types aside). */
@@ -152,19 +174,7 @@ async function walkTree(ctx: ReadContext, rootId: string) {
     ]);
     for (const a of accs) {
       const id = required(a.Id, 'ListAccountsForParent', parentId, 'Id');
-      const account: Omit<Account, 'tags'> = {
-        id,
-        arn: a.Arn ?? '',
-        name: a.Name ?? '',
-        email: a.Email ?? '',
-        state: accountState(a),
-        joinedMethod: (a.JoinedMethod ?? 'CREATED') as Account['joinedMethod'],
-        joinedTimestamp: a.JoinedTimestamp
-          ? new Date(a.JoinedTimestamp).toISOString()
-          : '',
-        parentId,
-        path: childPath,
-      };
+      const account = toAccount(a, id, parentId, childPath);
       readTagsLater(
         readOrganizationsTags(ctx, id).then(tags =>
           accounts.push({ ...account, tags }),

@@ -52,19 +52,29 @@ function parseErrorOf(content: string): string | undefined {
   }
 }
 
-/** One policy: its document, its targets and (customer managed) its tags. */
-async function readPolicy(
+/** Describes one policy: its summary (type included) and document. */
+export function describePolicy(ctx: ReadContext, id: string) {
+  return ctx.send(
+    { service, operation: 'DescribePolicy', resource: id },
+    new DescribePolicyCommand({ PolicyId: id }),
+  );
+}
+
+/**
+ * One policy: its document, its targets and (customer managed) its tags.
+ * With `described` (a DescribePolicy answer already in hand), the document
+ * is not read again.
+ */
+export async function readPolicy(
   ctx: ReadContext,
   type: string,
   summary: PolicySummary,
+  described?: Awaited<ReturnType<typeof describePolicy>>,
 ): Promise<OrganizationPolicy> {
   const id = required(summary.Id, 'ListPolicies', type, 'Id');
   const awsManaged = summary.AwsManaged ?? false;
-  const [described, targets, tags] = await Promise.all([
-    ctx.send(
-      { service, operation: 'DescribePolicy', resource: id },
-      new DescribePolicyCommand({ PolicyId: id }),
-    ),
+  const [document, targets, tags] = await Promise.all([
+    described ?? describePolicy(ctx, id),
     ctx.paginate(
       { service, operation: 'ListTargetsForPolicy', resource: id },
       NextToken =>
@@ -80,7 +90,7 @@ async function readPolicy(
     awsManaged ? undefined : readOrganizationsTags(ctx, id),
   ]);
   const content = required(
-    described.Policy?.Content,
+    document.Policy?.Content,
     'DescribePolicy',
     id,
     'Policy.Content',
@@ -137,7 +147,7 @@ async function readPoliciesOfType(
 }
 
 /** SCPs and RCPs as the snapshot holds them (without the type field). */
-function withoutType({
+export function withoutType({
   type: _type,
   ...policy
 }: OrganizationPolicy): ServiceControlPolicy {

@@ -35,6 +35,39 @@ describe('SyncStatusCard', () => {
     expect(screen.queryByRole('button', { name: /Sync now/ })).toBeNull();
   });
 
+  it('shows the last event applied and the time since the last full read', async () => {
+    const api = mockAwsApi({
+      getSyncStatus: jest.fn(async () => ({
+        ...syncStatus,
+        events: {
+          topic: 'aws-organizations-cloudtrail',
+          duplicatesSkipped: 0,
+          lastEvent: {
+            eventId: 'e-1',
+            source: 'aws.organizations',
+            eventName: 'MoveAccount',
+            eventTime: '2026-12-02T08:40:00Z',
+            outcome: 'applied',
+            appliedAt: '2026-12-02T08:40:05Z',
+          },
+          secondsSinceFullReconciliation: 125,
+          queue: {
+            checkedAt: '2026-12-02T08:41:00Z',
+            readable: false,
+            error: 'AccessDenied',
+          },
+        },
+      })),
+    });
+    await renderWithApis(<SyncStatusCard />, { api, permission: 'DENY' });
+    const line = await screen.findByTestId('aws-sync-events');
+    expect(line).toHaveTextContent('last applied MoveAccount');
+    expect(line).toHaveTextContent('last full read 2 min 5 s ago');
+    expect(line).toHaveTextContent(
+      'the events queue cannot be read (AccessDenied)',
+    );
+  });
+
   // Polling runs on jest's fake clock: each poll happens when the test moves
   // the clock, so the counts are exact whatever the machine's load.
   const POLL_MS = 5_000;

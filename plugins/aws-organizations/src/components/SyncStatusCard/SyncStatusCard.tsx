@@ -64,6 +64,31 @@ export function RunProgress(props: { run: SyncRun }) {
   );
 }
 
+/** The events line: the last event applied, and the last full read. */
+function EventsDetails(props: { events: NonNullable<SyncStatus['events']> }) {
+  const { lastEvent, secondsSinceFullReconciliation, queue } = props.events;
+  return (
+    <Typography variant="body2" data-testid="aws-sync-events">
+      Changes from CloudTrail events:{' '}
+      {lastEvent
+        ? `last applied ${lastEvent.eventName} (${formatDateTime(
+            lastEvent.appliedAt,
+          )})`
+        : 'none applied yet'}
+      {secondsSinceFullReconciliation !== undefined
+        ? `; last full read ${formatDuration(
+            secondsSinceFullReconciliation * 1000,
+          )} ago`
+        : ''}
+      {queue && !queue.readable
+        ? `; the events queue cannot be read (${
+            queue.error ?? 'error'
+          }), full reads keep the data current`
+        : ''}
+    </Typography>
+  );
+}
+
 function StatusDetails(props: { status: SyncStatus }) {
   const { lastAttempt, lastSuccess, snapshotReadAt } = props.status;
   const unmapped =
@@ -106,6 +131,7 @@ function StatusDetails(props: { status: SyncStatus }) {
           ? ` (organization read ${formatDateTime(snapshotReadAt)})`
           : ''}
       </Typography>
+      {props.status.events && <EventsDetails events={props.status.events} />}
       {lastAttempt.status === 'running' && <RunProgress run={lastAttempt} />}
       {lastAttempt.errors.length > 0 && (
         <Box mt={1} data-testid="aws-sync-errors">
