@@ -105,6 +105,12 @@ export async function runCli(argv: string[]): Promise<void> {
   if (emulator.eventsQueueUrl) {
     process.stdout.write(`Events queue: ${emulator.eventsQueueUrl}\n`);
   }
+  // Where a roles reader finds the organization's Config aggregator.
+  for (const aggregator of emulator.state.iam?.aggregators.values() ?? []) {
+    process.stdout.write(
+      `Config aggregator: ${aggregator.name} in ${aggregator.accountId}\n`,
+    );
+  }
   await new Promise<void>(resolve => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -7,6 +7,7 @@
  * roles".
  */
 import { z } from 'zod';
+import { pagingQuerySchema, unitIdSchema } from './querySchemas';
 import type { ResolvedPrincipal } from './api';
 import type { GroupMemberView } from './governanceApi';
 import type { ReachPath } from './iam/reach';
@@ -48,6 +49,26 @@ export interface RoleReachEntry {
   holders: RoleReachHolder[];
 }
 
+/**
+ * Ways into an account counted by where they start: the unit (an OU below
+ * the one looked at) or the account holding the path's permission set.
+ *
+ * @public
+ */
+export interface RoleReachSource {
+  /** An OU id, or an account id directly in the unit looked at. */
+  id: string;
+  kind: 'unit' | 'account';
+  name: string;
+  /** Ways that start there, and of them how many are allowed / indeterminate. */
+  paths: number;
+  allowed: number;
+  indeterminate: number;
+}
+
+/** Largest number of sources of a role-reach answer; the rest are counted. @public */
+export const MAX_ROLE_REACH_SOURCES = 100;
+
 /** `GET /accounts/:id/role-reach`. @public */
 export interface AccountRoleReach {
   accountId: string;
@@ -56,7 +77,23 @@ export interface AccountRoleReach {
   reason?: string;
   /** The role-hop depth followed (`awsOrganizations.reach.maxDepth`). */
   maxDepth: number;
+  /** One page of the ways in (`offset`, `limit`), in the answer's order. */
   entries: RoleReachEntry[];
+  /** Ways in, in all (of the unit asked, when `fromUnit` is given). */
+  totalCount: number;
+  offset: number;
+  limit: number;
+  /** Of the ways in, allowed and indeterminate. */
+  decisions: { allowed: number; indeterminate: number };
+  /** The unit whose accounts the ways start from, when asked. */
+  fromUnit?: string;
+  /**
+   * The ways in by where they start, one level below `fromUnit` (or the
+   * root): the most first, at most {@link MAX_ROLE_REACH_SOURCES}.
+   */
+  sources: RoleReachSource[];
+  /** Sources left out of `sources`, and their ways. */
+  sourcesOmitted: { count: number; paths: number };
   incomplete: RoleReachIncomplete;
   /** Names of the accounts the paths cross, by id. */
   accountNames: Record<string, string>;
@@ -129,7 +166,13 @@ export interface PrincipalRoleReach {
   status: Exclude<RoleDataStatus, 'unknown'>;
   maxDepth: number;
   principals: ResolvedPrincipal[];
+  /** One page of the ways out (`offset`, `limit`). */
   entries: PrincipalRoleReachEntry[];
+  totalCount: number;
+  offset: number;
+  limit: number;
+  /** Distinct accounts reached, in all. */
+  accountCount: number;
   accountNames: Record<string, string>;
   incomplete: RoleReachIncomplete;
 }
@@ -182,6 +225,35 @@ export interface TrustMap {
   unreadableTrustPolicies: number;
   unknownAccounts: number;
 }
+
+/**
+ * Query of `GET /accounts/:id/role-reach`: a page of the ways in
+ * (`offset`, `limit`, at most 500, default 50) and, optionally, only
+ * those starting in the accounts of an OU (`fromUnit`, an OU or root id).
+ *
+ * @public
+ */
+export const accountRoleReachQuerySchema = pagingQuerySchema
+  .extend({ fromUnit: unitIdSchema.optional() })
+  .strict();
+
+/** Query of `GET /accounts/:id/role-reach`, as values. @public */
+export type AccountRoleReachQuery = z.output<
+  typeof accountRoleReachQuerySchema
+>;
+
+/**
+ * Query of `GET /principals/:kind/:namespace/:name/role-reach`: a page of
+ * the ways out (`offset`, `limit`).
+ *
+ * @public
+ */
+export const principalRoleReachQuerySchema = pagingQuerySchema.strict();
+
+/** Query of the principal role-reach route, as values. @public */
+export type PrincipalRoleReachQuery = z.output<
+  typeof principalRoleReachQuerySchema
+>;
 
 /** Largest number of `expand` values of the trust map. @public */
 export const MAX_TRUST_MAP_EXPAND = 200;

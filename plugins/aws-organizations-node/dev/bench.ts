@@ -5,6 +5,7 @@
  *     [--server-tps N] [--server-organizations-tps N]
  *     [--server-identity-center-tps N] [--reader-tps N] [--tps N]
  *     [--rate-control aimd|sdk-adaptive] [--anchor]
+ *     [--roles config-aggregator|account-role] [--server-roles-tps N]
  *
  * Starts the emulator in a child process (so the reader's peak RSS is its
  * own) with server-side limits the reader is not told (--server-*: per
@@ -17,7 +18,12 @@
  * --tps N is both (server per service and reader cap, as before). --anchor
  * first times the simplest sequential reader of accounts and tags. Any
  * failed or incomplete read, and a run that ends without printing its
- * summary, exits 1.
+ * summary, exits 1. --roles reads the roles part too (issue #17), from
+ * the emulator's Config aggregator or its read-only role in each account,
+ * with its calls against the roles source's lower bound; a read with
+ * fewer roles than the emulator holds, or an active account whose roles
+ * are unknown, fails. --server-roles-tps limits IAM, STS and Config on
+ * the server (each its own bucket), which the reader is not told.
  */
 import { parseArgs } from 'node:util';
 import type { RateLimitOptions } from '@aws-governance/aws-emulator';
@@ -26,9 +32,19 @@ import {
   type OrganizationSnapshot,
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
+  CONFIG_AGGREGATOR_NAME,
+  IAM_READER_ROLE,
+} from '@aws-governance/aws-emulator';
+import {
   createAwsOrganizationsClientsFromSettings,
   readOrganizationSnapshot,
 } from '../src';
+import type { RolesSourceConfig } from '../src/config/reader';
+import {
+  createIamRolesReader,
+  type IamRolesReader,
+} from '../src/reader/roles/rolesReader';
+import type { CallBound } from './lowerBound';
 import { readAccountsOnePageAtATime } from './anchor';
 import { BenchServer, serverFloorSeconds } from './benchServer';
 import { RunResult, formatRun, formatSummary } from './benchReport';
@@ -67,8 +83,14 @@ function parseOptions() {
       'reader-tps': { type: 'string' },
       'rate-control': { type: 'string' },
       anchor: { type: 'boolean', default: false },
+      roles: { type: 'string' },
+      'server-roles-tps': { type: 'string' },
     },
   });
+  const roles = values.roles;
+  if (roles && !['config-aggregator', 'account-role'].includes(roles)) {
+    throw new Error('--roles must be config-aggregator or account-role');
+  }
   const both = positive(values.tps, 'tps');
   const serverTps = positive(values['server-tps'], 'server-tps') ?? both;
   const server: RateLimitOptions = {};
@@ -85,6 +107,12 @@ function parseOptions() {
     'server-identity-center-tps',
   );
   if (icTps) server.identityCenter = { tps: icTps, burst: icTps };
+  const rolesTps = positive(values['server-roles-tps'], 'server-roles-tps');
+  if (rolesTps) {
+    for (const s of ['iam', 'sts', 'config'] as const) {
+      server[s] = { tps: rolesTps, burst: rolesTps };
+    }
+  }
   const readerTps = positive(values['reader-tps'], 'reader-tps') ?? both;
   const rateControl = values['rate-control'];
   if (rateControl && !['aimd', 'sdk-adaptive'].includes(rateControl)) {
@@ -99,19 +127,61 @@ function parseOptions() {
     readerTps,
     rateControl: rateControl as 'aimd' | 'sdk-adaptive' | undefined,
     anchor: values.anchor,
+    roles: roles as RolesSourceConfig['source'] | undefined,
   };
+}
+
+/** The roles source of the emulator's data set. */
+function rolesSource(
+  source: RolesSourceConfig['source'],
+  server: BenchServer,
+): RolesSourceConfig {
+  return source === 'config-aggregator'
+    ? {
+        source,
+        aggregatorName: CONFIG_AGGREGATOR_NAME,
+        region: 'us-east-1',
+        accountId: server.ready.aggregatorAccountId,
+        roleName: IAM_READER_ROLE.name,
+        externalId: IAM_READER_ROLE.externalId,
+      }
+    : {
+        source,
+        roleName: IAM_READER_ROLE.name,
+        externalId: IAM_READER_ROLE.externalId,
+        concurrency: 8,
+      };
+}
+
+/** Roles read and active accounts whose roles are unknown. */
+function rolesCounts(snapshot: OrganizationSnapshot) {
+  const iam = snapshot.iam?.accounts ?? {};
+  let roles = 0;
+  let unknownActive = 0;
+  for (const account of snapshot.accounts) {
+    const part = iam[account.id];
+    if (part?.status === 'known') roles += part.roles.length;
+    else if (account.state === 'ACTIVE') unknownActive++;
+  }
+  return { roles, unknownActive };
 }
 
 async function readOnce(
   server: BenchServer,
   options: ReturnType<typeof parseOptions>,
   run: number,
+  roles: IamRolesReader | undefined,
 ): Promise<RunResult> {
   const { url, expected } = server.ready;
   await server.resetStats();
   const clients = createAwsOrganizationsClientsFromSettings({
     region: 'us-east-1',
-    endpoints: { organizations: url, ssoAdmin: url, identityStore: url },
+    endpoints: {
+      organizations: url,
+      ssoAdmin: url,
+      identityStore: url,
+      ...(options.roles ? { iam: url, sts: url, config: url } : {}),
+    },
     credentials: async () => ({ accessKeyId: 'bench', secretAccessKey: 'x' }),
   });
   const started = performance.now();
@@ -128,10 +198,11 @@ async function readOnce(
   );
   const caps = options.readerTps
     ? Object.fromEntries(
-        [...SERVICES, 'identityCenter'].map(s => [
-          s,
-          { tps: options.readerTps, burst: options.readerTps },
-        ]),
+        [
+          ...SERVICES,
+          'identityCenter',
+          ...(options.roles ? ['iam', 'sts', 'config'] : []),
+        ].map(s => [s, { tps: options.readerTps, burst: options.readerTps }]),
       )
     : undefined;
   try {
@@ -141,6 +212,7 @@ async function readOnce(
         logger: new StderrLogger('error'),
         ...(caps ? { rateLimits: caps } : {}),
         ...(options.rateControl ? { rateControl: options.rateControl } : {}),
+        ...(roles ? { roles } : {}),
       }),
       server.died,
     ]);
@@ -149,6 +221,16 @@ async function readOnce(
     const mismatch = Object.entries(expected)
       .filter(([k, v]) => actual[k] !== v)
       .map(([k, v]) => `${k} ${actual[k]}/${v}`);
+    if (options.roles) {
+      const read = rolesCounts(snapshot);
+      actual.roles = read.roles;
+      if (read.roles !== server.ready.expectedRoles) {
+        mismatch.push(`roles ${read.roles}/${server.ready.expectedRoles}`);
+      }
+      if (read.unknownActive > 0) {
+        mismatch.push(`${read.unknownActive} active accounts' roles unknown`);
+      }
+    }
     return {
       run,
       ok: snapshot.complete && mismatch.length === 0,
@@ -183,10 +265,23 @@ async function main() {
     seed: options.seed,
     latencyMs: options.latencyMs,
     rateLimit: options.server,
+    withRoles: Boolean(options.roles),
   });
   const results: RunResult[] = [];
   try {
-    const floorS = serverFloorSeconds(options.server, server.ready.lowerBound);
+    // One roles reader for every run: its managed policy cache lives
+    // across syncs, as in the backend.
+    const roles = options.roles
+      ? createIamRolesReader({
+          source: rolesSource(options.roles, server),
+          endpoints: { iam: server.ready.url, config: server.ready.url },
+        })
+      : undefined;
+    const bound: CallBound = {
+      ...server.ready.lowerBound,
+      ...(options.roles ? server.ready.rolesLowerBound![options.roles] : {}),
+    };
+    const floorS = serverFloorSeconds(options.server, bound);
     process.stdout.write(
       `dataset ${options.dataset}; server limits ${JSON.stringify(
         options.server,
@@ -194,7 +289,9 @@ async function main() {
         options.readerTps ? `capped at ${options.readerTps} TPS` : 'defaults'
       }${options.rateControl ? `, ${options.rateControl}` : ''}; latency ${
         options.latencyMs ?? 0
-      } ms; server floor ${floorS?.toFixed(1) ?? 'n/a'} s\n`,
+      } ms; roles ${options.roles ?? 'not read'}; server floor ${
+        floorS?.toFixed(1) ?? 'n/a'
+      } s\n`,
     );
     if (options.anchor) {
       const anchor = await readAccountsOnePageAtATime(server.ready.url);
@@ -207,11 +304,9 @@ async function main() {
       );
     }
     for (let run = 1; run <= options.runs; run++) {
-      const result = await readOnce(server, options, run);
+      const result = await readOnce(server, options, run, roles);
       results.push(result);
-      process.stdout.write(
-        `${formatRun(result, server.ready.lowerBound, floorS, run === 1)}\n`,
-      );
+      process.stdout.write(`${formatRun(result, bound, floorS, run === 1)}\n`);
     }
     process.stdout.write(`${formatSummary(results, floorS)}\n`);
   } finally {

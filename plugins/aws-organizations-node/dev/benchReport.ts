@@ -17,7 +17,15 @@ export interface RunResult {
   emulator: EmulatorStats;
 }
 
-const SERVICES = ['organizations', 'ssoAdmin', 'identityStore'] as const;
+/** Every service of a read; the roles ones only count when a roles source was read. */
+const SERVICES = [
+  'organizations',
+  'ssoAdmin',
+  'identityStore',
+  'sts',
+  'iam',
+  'config',
+] as const;
 const sum = (o: Record<string, number> = {}) =>
   Object.values(o).reduce((a, b) => a + b, 0);
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
@@ -44,6 +52,12 @@ function callTable(snapshot: OrganizationSnapshot, bound: CallBound): string[] {
   for (const service of SERVICES) {
     const c = sum(snapshot.stats.calls[service]);
     const b = sum(bound[service]);
+    if (
+      c === 0 &&
+      b === 0 &&
+      !['organizations', 'ssoAdmin', 'identityStore'].includes(service)
+    )
+      continue;
     calls += c;
     lower += b;
     lines.push(

@@ -35,7 +35,14 @@ export function serverFloorSeconds(
   bound: CallBound,
 ): number | undefined {
   const floors: number[] = [];
-  for (const service of ['organizations', 'ssoAdmin', 'identityStore']) {
+  for (const service of [
+    'organizations',
+    'ssoAdmin',
+    'identityStore',
+    'iam',
+    'sts',
+    'config',
+  ]) {
     const spec = limits[service as keyof RateLimitOptions];
     if (spec) floors.push(sum(bound[service]) / spec.tps);
   }

@@ -9,6 +9,12 @@
  *
  *   yarn bench:catalog [--dataset L|M|S|demo] [--postgres <connection url>]
  *                      [--until stitched|committed]
+ *                      [--roles config-aggregator|account-role]
+ *
+ * `--roles` reads the roles part too (issue #17: the emulator's 150,000
+ * roles at L, from its Config aggregator or its read-only role in each
+ * account), so the sync builds the reach index and the catalog gets what
+ * the roles part adds to it (no entity per role).
  *
  * `--until committed` stops once the provider's mutation is committed (the
  * sync and the provider are done; the catalog's processing is not awaited).
@@ -27,8 +33,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import knexFactory, { Knex } from 'knex';
-import type { DatasetName } from '@aws-governance/aws-emulator';
+import {
+  CONFIG_AGGREGATOR_NAME,
+  IAM_READER_ROLE,
+  type DatasetName,
+} from '@aws-governance/aws-emulator';
 import { AWS_ENTITY_TYPES } from '@aws-governance/plugin-aws-organizations-common';
+import type { AccountRoleReach } from '@aws-governance/plugin-aws-organizations-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
@@ -42,8 +54,17 @@ const { values } = parseArgs({
     dataset: { type: 'string', default: 'L' },
     postgres: { type: 'string' },
     until: { type: 'string', default: 'stitched' },
+    roles: { type: 'string' },
   },
 });
+if (
+  values.roles !== undefined &&
+  values.roles !== 'config-aggregator' &&
+  values.roles !== 'account-role'
+) {
+  throw new Error('--roles must be config-aggregator or account-role');
+}
+const rolesSource = values.roles;
 if (values.until !== 'stitched' && values.until !== 'committed') {
   throw new Error('--until must be stitched or committed');
 }
@@ -146,6 +167,8 @@ interface EmulatorChild {
   child: ChildProcess;
   url: string;
   expected: Record<string, number>;
+  /** The account of the Config aggregator. */
+  aggregatorAccountId?: string;
 }
 
 /** Starts the emulator's command line on a free port and waits for it. */
@@ -164,10 +187,16 @@ function startEmulatorChild(): Promise<EmulatorChild> {
       out += chunk.toString();
       const url = /listening on (\S+)/.exec(out)?.[1];
       const counts = /^Counts: (.*)$/m.exec(out)?.[1];
-      if (url && counts) {
+      const aggregator = /^Config aggregator: \S+ in (\d{12})$/m.exec(out);
+      if (url && counts && aggregator) {
         child.stdout!.removeAllListeners('data');
         child.stdout!.resume();
-        resolve({ child, url, expected: JSON.parse(counts) });
+        resolve({
+          child,
+          url,
+          expected: JSON.parse(counts),
+          aggregatorAccountId: aggregator[1],
+        });
       }
     });
   });
@@ -202,9 +231,9 @@ async function main() {
       expected.organizationalUnits
     } OUs, ${expected.policies} SCPs, ${
       expected.permissionSets
-    } permission sets, ${expected.assignments} assignments; database ${
-      postgres ? 'PostgreSQL' : `SQLite files in ${dir}`
-    }`,
+    } permission sets, ${expected.assignments} assignments; roles ${
+      rolesSource ?? 'not read'
+    }; database ${postgres ? 'PostgreSQL' : `SQLite files in ${dir}`}`,
   );
   const config = portalConfig(emu, {
     backend: { database: databaseConfig(dir) },
@@ -212,11 +241,35 @@ async function main() {
       rules: [{ allow: ['Component', 'Resource', 'Location', 'Group'] }],
     },
   });
-  (config.awsOrganizations as JsonObject).rateLimits = {
+  const aws = config.awsOrganizations as JsonObject;
+  aws.rateLimits = {
     organizations: FAST,
     ssoAdmin: FAST,
     identityStore: FAST,
+    ...(rolesSource ? { iam: FAST, sts: FAST, config: FAST } : {}),
   };
+  if (rolesSource) {
+    aws.endpoints = {
+      ...(aws.endpoints as JsonObject),
+      iam: emu.url,
+      sts: emu.url,
+      config: emu.url,
+    };
+    aws.roles =
+      rolesSource === 'config-aggregator'
+        ? {
+            source: rolesSource,
+            aggregatorName: CONFIG_AGGREGATOR_NAME,
+            accountId: emu.aggregatorAccountId!,
+            roleName: IAM_READER_ROLE.name,
+            externalId: IAM_READER_ROLE.externalId,
+          }
+        : {
+            source: rolesSource,
+            roleName: IAM_READER_ROLE.name,
+            externalId: IAM_READER_ROLE.externalId,
+          };
+  }
   const portal = await startPortal({
     config,
     features: [databaseServiceFactory],
@@ -252,6 +305,24 @@ async function main() {
   );
   if (status.lastAttempt.status !== 'succeeded') {
     throw new Error(JSON.stringify(status.lastAttempt.errors));
+  }
+  console.log(
+    `Snapshot counts ${JSON.stringify(status.lastAttempt.counts)}; warnings ${
+      status.lastAttempt.warnings?.length ?? 0
+    }`,
+  );
+  if (rolesSource) {
+    // The roles part as the Access tab reads it: the ways into the
+    // security account (the aggregator's) (the reach index is built for the snapshot by now: the role
+    // rules of the sync's compliance run used it).
+    const res = await fetch(
+      `${portal.base}/aws-organizations/accounts/${emu.aggregatorAccountId}/role-reach?limit=1`,
+      { headers: { Authorization: mockCredentials.user.header() } },
+    );
+    const reach = (await res.json()) as AccountRoleReach;
+    console.log(
+      `Role reach of ${emu.aggregatorAccountId}: ${reach.status}, ${reach.totalCount} ways in, accounts with unknown roles ${reach.incomplete?.count}`,
+    );
   }
 
   let committed: number | undefined;

@@ -41,7 +41,9 @@ export {
   principalRoleReach,
   incompleteOf,
   reachOf,
+  UnknownReachUnit,
 } from './roleReach';
+export type { RoleReachViewOptions } from './roleReach';
 export {
   accountRoles,
   isExternalPrincipal,

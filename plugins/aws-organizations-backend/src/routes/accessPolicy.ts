@@ -10,11 +10,11 @@
  */
 import {
   AccountAccess,
-  AccountRoleReach,
   CHANGE_KINDS,
   ChangeKind,
   ChangeLogEntry,
   Page,
+  ReachPrincipal,
   RuleResult,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -125,16 +125,12 @@ export function teamLevelSyncStatus(status: SyncStatus): SyncStatus {
 }
 
 /**
- * Who reaches an account through roles, at team level: the ways whose
- * start a group holds, with the groups only (no members); ways held by
- * users alone are left out, as in {@link teamLevelAccess}.
+ * Who reaches an account through roles, at team level: the holders of a
+ * way's start that are groups (the view then leaves their members out,
+ * and the ways held by users alone), as in {@link teamLevelAccess}.
  */
-export function teamLevelRoleReach(reach: AccountRoleReach): AccountRoleReach {
-  const entries = reach.entries.flatMap(entry => {
-    const holders = entry.holders
-      .filter(h => h.principal.type === 'GROUP')
-      .map(({ principal }) => ({ principal }));
-    return holders.length > 0 ? [{ ...entry, holders }] : [];
-  });
-  return { ...reach, restricted: true, entries };
+export function teamLevelReachPrincipals(
+  principals: ReachPrincipal[],
+): ReachPrincipal[] {
+  return principals.filter(p => p.type === 'GROUP');
 }

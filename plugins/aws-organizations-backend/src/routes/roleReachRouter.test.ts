@@ -84,6 +84,40 @@ describe('reach through roles routes', () => {
     ]);
   });
 
+  it('page the ways in and open the OU they start in', async () => {
+    const { api } = await setup();
+    const get = (query: string) =>
+      api
+        .get(`${BASE}/accounts/${PROD_ACCOUNT}/role-reach${query}`)
+        .set('Authorization', USER);
+    const first = await get('?limit=1');
+    expect(first.body).toMatchObject({
+      totalCount: 1,
+      offset: 0,
+      limit: 1,
+      decisions: { allowed: 1, indeterminate: 0 },
+      sources: [{ id: 'ou-dev', kind: 'unit', paths: 1 }],
+      sourcesOmitted: { count: 0, paths: 0 },
+    });
+    expect(first.body.entries).toHaveLength(1);
+    expect((await get('?offset=1')).body.entries).toEqual([]);
+    const dev = await get('?fromUnit=ou-dev');
+    expect(dev.body).toMatchObject({ fromUnit: 'ou-dev', totalCount: 1 });
+    expect(dev.body.sources).toEqual([
+      expect.objectContaining({ id: DEV_ACCOUNT, kind: 'account' }),
+    ]);
+    const prod = await get('?fromUnit=ou-prod');
+    expect(prod.body).toMatchObject({ totalCount: 0, entries: [] });
+    const team = await api
+      .get(`${BASE}/principals/group/default/platform-team/role-reach?limit=1`)
+      .set('Authorization', USER);
+    expect(team.body).toMatchObject({
+      totalCount: 1,
+      accountCount: 1,
+      limit: 1,
+    });
+  });
+
   it('leave people out without aws-organizations.access.read', async () => {
     const { api } = await setup({ denyUsers: true });
     const res = await api
@@ -190,6 +224,13 @@ describe('reach through roles routes', () => {
       ['/organization/trust-map?depth=2', 400],
       [`/organization/trust-map?expand=${'ou-a,'.repeat(300)}`, 400],
       ['/organization/trust-map?expand=ou-nope', 404],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?limit=0`, 400],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?limit=501`, 400],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?offset=-1`, 400],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?fromUnit=<script>`, 400],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?page=2`, 400],
+      [`/accounts/${PROD_ACCOUNT}/role-reach?fromUnit=ou-nope`, 404],
+      ['/principals/group/default/platform-team/role-reach?limit=x', 400],
       ['/principals/robot/default/x/role-reach', 400],
     ];
     for (const [path, status] of cases) {

@@ -1,6 +1,9 @@
 import { NotFoundError } from '@backstage/errors';
 import {
+  accountRoleReachQuerySchema,
   awsOrganizationsAccessReadPermission,
+  DEFAULT_PAGE_LIMIT,
+  principalRoleReachQuerySchema,
   trustMapQuerySchema,
 } from '@aws-governance/plugin-aws-organizations-common';
 import express from 'express';
@@ -10,11 +13,12 @@ import {
   accountRoles,
   principalRoleReach,
   trustMap,
+  UnknownReachUnit,
   UnknownTrustMapUnit,
 } from '../governance';
 import { GovernanceState } from '../governance/createGovernanceState';
 import { currentView, foundAccount } from './currentView';
-import { teamLevelRoleReach } from './accessPolicy';
+import { teamLevelReachPrincipals } from './accessPolicy';
 import { RouteAuth } from './authorize';
 import {
   parseAccountId,
@@ -46,17 +50,31 @@ export function createRoleReachRouter(options: {
   const router = Router();
 
   // Groups reaching the account are team level; users and the members of
-  // groups need the permission.
+  // groups need the permission. Paged: at L an account can have thousands
+  // of ways in; `fromUnit` opens the ways starting in one OU.
   router.get('/accounts/:id/role-reach', async (req, res) => {
     const credentials = await auth.credentials(req);
     const id = parseAccountId(req.params.id);
+    const query = parseOrThrow(accountRoleReachQuerySchema, req.query, 'query');
     const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
     );
     const { index } = await currentView(state);
-    const answer = foundAccount(accountRoleReach(index, id, maxDepth), id);
-    res.json(mayReadAccess ? answer : teamLevelRoleReach(answer));
+    try {
+      const answer = accountRoleReach(index, id, maxDepth, {
+        offset: query.offset ?? 0,
+        limit: query.limit ?? DEFAULT_PAGE_LIMIT,
+        fromUnit: query.fromUnit,
+        teamLevel: mayReadAccess ? undefined : teamLevelReachPrincipals,
+      });
+      res.json(foundAccount(answer, id));
+    } catch (error) {
+      if (error instanceof UnknownReachUnit) {
+        throw new NotFoundError(error.message);
+      }
+      throw error;
+    }
   });
 
   // Roles, trust policies and role hops name no person.
@@ -72,6 +90,11 @@ export function createRoleReachRouter(options: {
     async (req, res) => {
       const credentials = await auth.credentials(req);
       const ref = parsePrincipalPath(req.params);
+      const query = parseOrThrow(
+        principalRoleReachQuerySchema,
+        req.query,
+        'query',
+      );
       // As for Identity Center access: a group's reach is team level; a
       // person's is theirs to see, anyone else's needs the permission.
       const principal = credentials.principal as { userEntityRef?: string };
@@ -86,7 +109,12 @@ export function createRoleReachRouter(options: {
         );
       }
       const { index } = await currentView(state);
-      res.json(principalRoleReach(index, ref, maxDepth));
+      res.json(
+        principalRoleReach(index, ref, maxDepth, {
+          offset: query.offset ?? 0,
+          limit: query.limit ?? DEFAULT_PAGE_LIMIT,
+        }),
+      );
     },
   );
 

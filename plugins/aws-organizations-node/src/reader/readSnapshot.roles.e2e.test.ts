@@ -220,3 +220,64 @@ describe('roles: failures make accounts unknown, never "no roles"', () => {
     expect(rolesOf(snapshot, '724108355201').length).toBeGreaterThan(0);
   });
 });
+
+describe.each([
+  ['account-role', ACCOUNT_ROLE],
+  ['config-aggregator', AGGREGATOR],
+])(
+  'roles from %s under the emulator’s server-side rate limits (the reader is not told)',
+  (_name, source) => {
+    let emu: RunningEmulator;
+    beforeEach(async () => {
+      // Small buckets: the per-account source sends ~2 calls per account
+      // at once, the aggregator its three query families together.
+      emu = await startEmulator({
+        dataset: 'demo',
+        rateLimit: {
+          iam: { tps: 8, burst: 2 },
+          sts: { tps: 8, burst: 2 },
+          config: { tps: 4, burst: 1 },
+        },
+      });
+    });
+    afterEach(() => emu.close());
+
+    it('is throttled by the server, retries and reads every role, with nothing unknown', async () => {
+      const snapshot = await readOrganizationSnapshot({
+        clients: clientsFor(emu),
+        logger,
+        roles: createIamRolesReader({
+          source,
+          endpoints: { iam: emu.url, config: emu.url },
+        }),
+      });
+      expect(snapshot.complete).toBe(true);
+      expect(knownRoleCount(snapshot)).toBe(countIam(emu.state).roles);
+      const unknown = snapshot.accounts.filter(
+        a =>
+          a.state === 'ACTIVE' &&
+          snapshot.iam!.accounts[a.id]?.status !== 'known',
+      );
+      expect(unknown).toEqual([]);
+      // No warning but the suspended account's (its roles are unknown in
+      // any read): nothing degraded because of the limits.
+      const active = new Set(
+        snapshot.accounts.filter(a => a.state === 'ACTIVE').map(a => a.id),
+      );
+      expect(
+        snapshot.warnings.filter(
+          w =>
+            /SelectAggregate|GetAccountAuthorization|AssumeRole|GetPolicy/.test(
+              w.operation,
+            ) && !(/^\d{12}$/.test(w.resource) && !active.has(w.resource)),
+        ),
+      ).toEqual([]);
+      // The server throttled, the reader saw it, slowed down and retried.
+      expect(emu.stats().throttled).toBeGreaterThan(0);
+      expect(snapshot.stats.throttles).toBe(emu.stats().throttled);
+      expect(snapshot.stats.retries).toBeGreaterThan(0);
+      const budgets = Object.keys(snapshot.stats.rates ?? {});
+      expect(budgets).toEqual(expect.arrayContaining(['iam', 'sts']));
+    }, 120_000);
+  },
+);

@@ -107,6 +107,21 @@ export const accountRoleReach: AccountRoleReach = {
       ],
     },
   ],
+  totalCount: 1,
+  offset: 0,
+  limit: 100,
+  decisions: { allowed: 1, indeterminate: 0 },
+  sources: [
+    {
+      id: 'ou-shared',
+      kind: 'unit',
+      name: 'Shared',
+      paths: 1,
+      allowed: 1,
+      indeterminate: 0,
+    },
+  ],
+  sourcesOmitted: { count: 0, paths: 0 },
 };
 
 export const accountRoles: AccountRoles = {
@@ -195,6 +210,10 @@ export const principalRoleReach: PrincipalRoleReach = {
       via: 'direct',
     },
   ],
+  totalCount: 1,
+  accountCount: 1,
+  offset: 0,
+  limit: 100,
 };
 
 export const trustMap: TrustMap = {

@@ -3,6 +3,7 @@ import {
   AccountsQuery,
   AccountAccess,
   AccountRoleReach,
+  AccountRoleReachQuery,
   AccountRoles,
   AccountCompliance,
   AccountDetail,
@@ -147,17 +148,23 @@ export interface AwsOrganizationsApi {
   /**
    * `GET /accounts/:id/role-reach`: who reaches the account through IAM
    * roles, each way with its path (team level without
-   * `aws-organizations.access.read`).
+   * `aws-organizations.access.read`): one page (`offset`, `limit`), the
+   * ways counted by where they start, and optionally only those starting
+   * in an OU (`fromUnit`).
    */
-  getAccountRoleReach(accountId: string): Promise<AccountRoleReach>;
+  getAccountRoleReach(
+    accountId: string,
+    query?: AccountRoleReachQuery,
+  ): Promise<AccountRoleReach>;
   /**
    * `GET /accounts/:id/roles`: the account's roles others can assume and
    * its roles that reach other accounts.
    */
   getAccountRoles(accountId: string): Promise<AccountRoles>;
-  /** `GET /principals/:kind/:namespace/:name/role-reach`. */
+  /** `GET /principals/:kind/:namespace/:name/role-reach`: one page of the ways out. */
   getPrincipalRoleReach(
     principal: PrincipalEntityRef,
+    page?: PageRequest,
   ): Promise<PrincipalRoleReach>;
   /** `GET /organization/trust-map`; `expand` opens OUs (and `external`). */
   getTrustMap(query?: TrustMapQuery): Promise<TrustMap>;

@@ -4,6 +4,7 @@ import {
   AccountAccess,
   AccountCompliance,
   AccountRoleReach,
+  AccountRoleReachQuery,
   AccountRoles,
   AccountDetail,
   AccountGuardrails,
@@ -186,8 +187,17 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getAccountRoleReach(accountId: string): Promise<AccountRoleReach> {
-    return this.#json(`/accounts/${segment(accountId)}/role-reach`);
+  async getAccountRoleReach(
+    accountId: string,
+    query: AccountRoleReachQuery = {},
+  ): Promise<AccountRoleReach> {
+    return this.#json(
+      `/accounts/${segment(accountId)}/role-reach${queryString({
+        offset: query.offset,
+        limit: query.limit,
+        fromUnit: query.fromUnit,
+      })}`,
+    );
   }
 
   async getAccountRoles(accountId: string): Promise<AccountRoles> {
@@ -196,11 +206,15 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
 
   async getPrincipalRoleReach(
     principal: PrincipalEntityRef,
+    page: PageRequest = {},
   ): Promise<PrincipalRoleReach> {
     return this.#json(
       `/principals/${segment(principal.kind)}/${segment(
         principal.namespace,
-      )}/${segment(principal.name)}/role-reach`,
+      )}/${segment(principal.name)}/role-reach${queryString({
+        offset: page.offset,
+        limit: page.limit,
+      })}`,
     );
   }
 

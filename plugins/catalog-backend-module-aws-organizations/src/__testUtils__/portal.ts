@@ -117,7 +117,7 @@ export async function startPortal(options: {
     ],
   });
   const base = `http://localhost:${backend.server.port()}/api`;
-  return { backend, ...portalClient(base) };
+  return { backend, base, ...portalClient(base) };
 }
 
 /** Calls the portal's catalog and AWS Organizations APIs over HTTP. */

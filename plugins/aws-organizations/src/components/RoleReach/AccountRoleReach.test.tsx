@@ -3,6 +3,7 @@ import { access, accountEntity, ACCOUNT_ID } from '../../__testUtils__/data';
 import {
   accountRoleReach,
   accountRoles,
+  TOOLS_ACCOUNT as TOOLS,
 } from '../../__testUtils__/roleReachData';
 import {
   mockAwsApi,
@@ -26,7 +27,11 @@ function render(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
 describe('the Access tab: reach through roles', () => {
   it('shows who reaches the account through roles beside the assignments, with the path', async () => {
     const api = await render();
-    expect(api.getAccountRoleReach).toHaveBeenCalledWith(ACCOUNT_ID);
+    expect(api.getAccountRoleReach).toHaveBeenCalledWith(ACCOUNT_ID, {
+      offset: 0,
+      limit: 100,
+      fromUnit: undefined,
+    });
     expect(screen.getByText('Who can access this account')).toBeInTheDocument();
     const reach = screen.getByTestId('aws-role-reach');
     const row = within(reach)
@@ -65,6 +70,75 @@ describe('the Access tab: reach through roles', () => {
     expect(
       within(backup).getByTestId('aws-reach-decision-indeterminate'),
     ).toBeInTheDocument();
+  });
+
+  it('loads the ways in a page at a time, and opens the OU they start in on demand', async () => {
+    const second = {
+      ...accountRoleReach.entries[0],
+      path: {
+        ...accountRoleReach.entries[0].path,
+        start: {
+          ...accountRoleReach.entries[0].path.start,
+          permissionSetName: 'Auditor',
+        },
+      },
+    };
+    const getAccountRoleReach = jest.fn(
+      async (
+        _id: string,
+        query: { offset?: number; fromUnit?: string } = {},
+      ) => {
+        if (query.fromUnit === 'ou-shared') {
+          return {
+            ...accountRoleReach,
+            fromUnit: 'ou-shared',
+            totalCount: 1,
+            sources: [
+              {
+                ...accountRoleReach.sources[0],
+                id: TOOLS,
+                kind: 'account' as const,
+                name: 'shared-tools',
+              },
+            ],
+          };
+        }
+        return {
+          ...accountRoleReach,
+          totalCount: 2,
+          offset: query.offset ?? 0,
+          entries: query.offset ? [second] : accountRoleReach.entries,
+        };
+      },
+    );
+    const api = await render({ getAccountRoleReach });
+    const reach = screen.getByTestId('aws-role-reach');
+    expect(
+      within(reach).getByText(/2 ways in \(1 allowed/),
+    ).toBeInTheDocument();
+    fireEvent.click(within(reach).getByTestId('aws-role-reach-more'));
+    expect(
+      await within(reach).findByText(/Auditor in shared-tools/),
+    ).toBeInTheDocument();
+    expect(getAccountRoleReach).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+      offset: 1,
+      limit: 100,
+      fromUnit: undefined,
+    });
+    expect(within(reach).queryByTestId('aws-role-reach-more')).toBeNull();
+
+    fireEvent.click(
+      within(reach).getByTestId('aws-role-reach-source-ou-shared'),
+    );
+    expect(
+      await within(reach).findByTestId(`aws-role-reach-source-${TOOLS}`),
+    ).toHaveTextContent('shared-tools: 1');
+    expect(api.getAccountRoleReach).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+      offset: 0,
+      limit: 100,
+      fromUnit: 'ou-shared',
+    });
+    expect(within(reach).queryByText(/Auditor in shared-tools/)).toBeNull();
   });
 
   it('titles the team-level answer by groups', async () => {

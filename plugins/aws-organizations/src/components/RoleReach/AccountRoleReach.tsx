@@ -5,6 +5,7 @@ import {
   OutboundRoleView,
   RoleReachEntry,
 } from '@aws-governance/plugin-aws-organizations-common';
+import { useState } from 'react';
 import {
   Progress,
   Table,
@@ -13,6 +14,7 @@ import {
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
@@ -21,6 +23,7 @@ import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
 import { useSnapshotAsync } from '../common/useSnapshot';
+import { REACH_PAGE, usePagedReach } from './usePagedReach';
 import {
   DecisionChip,
   pathKey,
@@ -81,7 +84,17 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
           ? 'Groups that reach this account through roles'
           : 'Who reaches this account through roles'
       }
-      subtitle={`Identity Center permission sets whose role may assume a role here, up to ${reach.maxDepth} role hops`}
+      subtitle={`${reach.totalCount} ways in (${
+        reach.decisions.allowed
+      } allowed, ${
+        reach.decisions.indeterminate
+      } indeterminate): Identity Center permission sets whose role may assume a role here, up to ${
+        reach.maxDepth
+      } role hops${
+        reach.entries.length < reach.totalCount
+          ? `; ${reach.entries.length} loaded`
+          : ''
+      }`}
       options={pagedTableOptions(reach.entries.length, 20, { search: false })}
       columns={columns}
       data={withRowIds(reach.entries, e => pathKey(e.path))}
@@ -195,21 +208,73 @@ function RolesTables(props: { roles: AccountRoles }) {
 }
 
 /**
+ * Where the ways in start, one level below the OU looked at: a large
+ * answer is read by OU first, and an OU opened on demand.
+ */
+function Sources(props: {
+  reach: AccountRoleReachAnswer;
+  onOpen: (unitId: string | undefined) => void;
+}) {
+  const { reach, onOpen } = props;
+  if (reach.totalCount === 0 && !reach.fromUnit) return null;
+  return (
+    <Box mt={1} mb={1} data-testid="aws-role-reach-sources">
+      <Typography variant="subtitle2">
+        Where the ways in start
+        {reach.fromUnit ? ' (in the OU opened)' : ''}:
+      </Typography>
+      {reach.fromUnit && (
+        <Chip
+          size="small"
+          label="All of the organization"
+          onClick={() => onOpen(undefined)}
+          variant="outlined"
+        />
+      )}{' '}
+      {reach.sources.map(source => (
+        <Chip
+          key={source.id}
+          size="small"
+          label={`${source.name}: ${source.paths}`}
+          onClick={source.kind === 'unit' ? () => onOpen(source.id) : undefined}
+          clickable={source.kind === 'unit'}
+          data-testid={`aws-role-reach-source-${source.id}`}
+          style={{ marginRight: 4, marginBottom: 4 }}
+        />
+      ))}
+      {reach.sourcesOmitted.count > 0 && (
+        <Typography variant="caption">
+          and {reach.sourcesOmitted.count} more ({reach.sourcesOmitted.paths}{' '}
+          ways in)
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
+/**
  * The account's reach through IAM roles, beside its Identity Center
- * assignments: who reaches it through roles (each way with its path),
- * the roles others can assume here and the roles here that reach
- * elsewhere.
+ * assignments: who reaches it through roles (each way with its path,
+ * loaded a page at a time and counted by the OU it starts in), the roles
+ * others can assume here and the roles here that reach elsewhere.
  */
 export function AccountRoleReach(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { value, loading, error } = useSnapshotAsync(async () => {
-    const [reach, roles] = await Promise.all([
-      api.getAccountRoleReach(props.accountId),
-      api.getAccountRoles(props.accountId),
-    ]);
-    return { reach, roles };
-  }, [api, props.accountId]);
-  if (loading) return <Progress />;
+  const [fromUnit, setFromUnit] = useState<string>();
+  const paged = usePagedReach<RoleReachEntry, AccountRoleReachAnswer>(
+    offset =>
+      api.getAccountRoleReach(props.accountId, {
+        offset,
+        limit: REACH_PAGE,
+        fromUnit,
+      }),
+    [api, props.accountId, fromUnit],
+  );
+  const roles = useSnapshotAsync(
+    () => api.getAccountRoles(props.accountId),
+    [api, props.accountId],
+  );
+  const error = paged.error ?? roles.error;
   if (error) {
     return (
       <ApiErrorPanel
@@ -218,7 +283,8 @@ export function AccountRoleReach(props: { accountId: string }) {
       />
     );
   }
-  const { reach, roles } = value!;
+  if (!paged.answer || !roles.value) return <Progress />;
+  const reach = paged.answer;
   if (reach.status === 'not-configured') {
     return (
       <Box mt={2} data-testid="aws-role-reach-not-configured">
@@ -241,8 +307,25 @@ export function AccountRoleReach(props: { accountId: string }) {
         />
       )}
       <Incomplete count={reach.incomplete.count} />
-      {reach.status === 'known' && <ReachTable reach={reach} />}
-      {roles.status === 'known' && <RolesTables roles={roles} />}
+      {reach.status === 'known' && (
+        <>
+          <Sources reach={reach} onOpen={setFromUnit} />
+          <ReachTable reach={reach} />
+          {paged.moreError && (
+            <ApiErrorPanel error={paged.moreError} subject="more ways in" />
+          )}
+          {paged.more && (
+            <Button
+              disabled={paged.loadingMore}
+              onClick={paged.more}
+              data-testid="aws-role-reach-more"
+            >
+              Load more ways in ({reach.entries.length} of {reach.totalCount})
+            </Button>
+          )}
+        </>
+      )}
+      {roles.value.status === 'known' && <RolesTables roles={roles.value} />}
     </Box>
   );
 }

@@ -1,4 +1,7 @@
-import { PrincipalRoleReachEntry } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  PrincipalRoleReach,
+  PrincipalRoleReachEntry,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
@@ -10,12 +13,13 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { NO_WRAP } from '../common/cellStyles';
 import { withRowIds } from '../common/rowIds';
-import { useSnapshotAsync } from '../common/useSnapshot';
+import { REACH_PAGE, usePagedReach } from './usePagedReach';
 import {
   DecisionChip,
   pathKey,
@@ -28,16 +32,15 @@ import { pagedTableOptions } from '../common/tableOptions';
 export function GroupRoleReach(props: { entityRef: string }) {
   const api = useApi(awsOrganizationsApiRef);
   const ref = parseEntityRef(props.entityRef);
-  const { value, loading, error } = useSnapshotAsync(
-    () =>
-      api.getPrincipalRoleReach({
-        kind: 'group',
-        namespace: ref.namespace,
-        name: ref.name,
-      }),
+  const paged = usePagedReach<PrincipalRoleReachEntry, PrincipalRoleReach>(
+    offset =>
+      api.getPrincipalRoleReach(
+        { kind: 'group', namespace: ref.namespace, name: ref.name },
+        { offset, limit: REACH_PAGE },
+      ),
     [api, props.entityRef],
   );
-  if (loading) return <Progress />;
+  const { error } = paged;
   if (error) {
     return (
       <ApiErrorPanel
@@ -46,7 +49,8 @@ export function GroupRoleReach(props: { entityRef: string }) {
       />
     );
   }
-  const reach = value!;
+  if (!paged.answer) return <Progress />;
+  const reach = paged.answer;
   if (reach.status === 'not-configured') {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -86,6 +90,11 @@ export function GroupRoleReach(props: { entityRef: string }) {
       ) : (
         <Table<PrincipalRoleReachEntry>
           title="Reached through roles"
+          subtitle={`${reach.accountCount} accounts, ${reach.totalCount} ways${
+            reach.entries.length < reach.totalCount
+              ? `; ${reach.entries.length} loaded`
+              : ''
+          }`}
           options={pagedTableOptions(reach.entries.length, 10, {
             search: false,
           })}
@@ -103,6 +112,14 @@ export function GroupRoleReach(props: { entityRef: string }) {
             </Box>
           )}
         />
+      )}
+      {paged.moreError && (
+        <ApiErrorPanel error={paged.moreError} subject="more accounts" />
+      )}
+      {paged.more && (
+        <Button disabled={paged.loadingMore} onClick={paged.more}>
+          Load more ({reach.entries.length} of {reach.totalCount})
+        </Button>
       )}
     </>
   );

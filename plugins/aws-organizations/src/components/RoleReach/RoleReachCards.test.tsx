@@ -18,11 +18,10 @@ describe('GroupRoleReachCard', () => {
       getPrincipalRoleReach: jest.fn(async () => principalRoleReach),
     });
     await renderWithApis(<GroupRoleReachCard />, { api, entity: groupEntity });
-    expect(api.getPrincipalRoleReach).toHaveBeenCalledWith({
-      kind: 'group',
-      namespace: 'default',
-      name: 'payments',
-    });
+    expect(api.getPrincipalRoleReach).toHaveBeenCalledWith(
+      { kind: 'group', namespace: 'default', name: 'payments' },
+      { offset: 0, limit: 100 },
+    );
     const row = screen.getByText('payments-prod').closest('tr')!;
     expect(within(row).getByText('payments-prod').closest('a')).toHaveAttribute(
       'href',
@@ -42,6 +41,7 @@ describe('GroupRoleReachCard', () => {
       getPrincipalRoleReach: jest.fn(async () => ({
         ...principalRoleReach,
         entries: [],
+        totalCount: 0,
       })),
     });
     await renderWithApis(<GroupRoleReachCard />, { api, entity: groupEntity });
@@ -58,12 +58,31 @@ describe('ServiceRoleReachCard', () => {
       api,
       entity: serviceEntity,
     });
-    expect(api.getAccountRoleReach).toHaveBeenCalledWith(ACCOUNT_ID);
+    expect(api.getAccountRoleReach).toHaveBeenCalledWith(ACCOUNT_ID, {
+      limit: 10,
+    });
     const account = screen.getByTestId(`aws-service-role-reach-${ACCOUNT_ID}`);
     expect(within(account).getByText('devops')).toBeInTheDocument();
     expect(account).toHaveTextContent(
       'DevOps in shared-tools → Deploy in payments-prod',
     );
+    expect(account).not.toHaveTextContent(/more ways in/);
+  });
+
+  it('shows the first ways in and says how many more the Access tab has', async () => {
+    const api = mockAwsApi({
+      getAccountRoleReach: jest.fn(async () => ({
+        ...accountRoleReach,
+        totalCount: 25,
+      })),
+    });
+    await renderWithApis(<ServiceRoleReachCard />, {
+      api,
+      entity: serviceEntity,
+    });
+    expect(
+      screen.getByTestId(`aws-service-role-reach-${ACCOUNT_ID}`),
+    ).toHaveTextContent("24 more ways in: see the account's Access tab.");
   });
 
   it('says when no one reaches it', async () => {
@@ -71,6 +90,7 @@ describe('ServiceRoleReachCard', () => {
       getAccountRoleReach: jest.fn(async () => ({
         ...accountRoleReach,
         entries: [],
+        totalCount: 0,
       })),
     });
     await renderWithApis(<ServiceRoleReachCard />, {

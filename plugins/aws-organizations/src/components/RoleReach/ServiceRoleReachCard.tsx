@@ -10,10 +10,13 @@ import { useSnapshotAsync } from '../common/useSnapshot';
 import { workloadAccountIds } from '../ServiceAccountsCard/ServiceAccountsCard';
 import { DecisionChip, pathKey, pathSummary } from './ReachPath';
 
+/** Ways in shown per account on the card; the Access tab has them all. */
+const SHOWN = 10;
+
 function AccountReach(props: { accountId: string }) {
   const api = useApi(awsOrganizationsApiRef);
   const { value, loading, error } = useSnapshotAsync(
-    () => api.getAccountRoleReach(props.accountId),
+    () => api.getAccountRoleReach(props.accountId, { limit: SHOWN }),
     [api, props.accountId],
   );
   if (loading) return <Progress />;
@@ -58,6 +61,12 @@ function AccountReach(props: { accountId: string }) {
             </Typography>
           </Box>
         ))
+      )}
+      {reach.totalCount > reach.entries.length && (
+        <Typography variant="caption" color="textSecondary">
+          {reach.totalCount - reach.entries.length} more ways in: see the
+          account's Access tab.
+        </Typography>
       )}
     </Box>
   );
