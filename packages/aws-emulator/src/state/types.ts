@@ -1,5 +1,6 @@
 import { IdFactory } from './ids';
 import type { IamState } from './iamTypes';
+import type { SignalsState } from './signalsTypes';
 
 /** Account states as Organizations reports them in `State`. @public */
 export type AccountState =
@@ -193,6 +194,8 @@ export interface EmulatorState {
   identityCenter: IdentityCenterState | null;
   /** IAM, STS and AWS Config; created on first use (see `iamOf`). */
   iam?: IamState;
+  /** AWS's detectors (Security Hub, Access Analyzer, Config compliance, CloudTrail); see `signalsOf`. */
+  signals?: SignalsState;
 }
 
 /** How many of each thing a data set holds. @public */
