@@ -25,3 +25,8 @@ export type {
   IamRolesReader,
   IamRolesReaderOptions,
 } from './roles/rolesReader';
+export { createSignalsReader } from './signals/signalsReader';
+export type {
+  SignalsReader,
+  SignalsReaderOptions,
+} from './signals/signalsReader';
