@@ -7,7 +7,9 @@ import {
   AwsOrganizationsReaderConfig,
   createAwsOrganizationsClients,
   createIamRolesReader,
+  createSignalsReaderFromConfig,
   readOrganizationSnapshot,
+  SignalsReader,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { SnapshotSource } from './types';
 
@@ -23,6 +25,12 @@ export function createReaderSource(options: {
   config: RootConfigService;
   reader: AwsOrganizationsReaderConfig;
   logger: LoggerService;
+  /**
+   * The signals reader (`awsOrganizations.signals`); by default one made
+   * from the config. Pass the instance the routes use for on-demand
+   * findings, so both share its clients and sessions.
+   */
+  signals?: SignalsReader;
 }): SnapshotSource {
   const { rateLimits, delegatedAdministrator } = options.reader;
   // One roles reader for the backend's life: it caches policy documents.
@@ -32,6 +40,12 @@ export function createReaderSource(options: {
         endpoints: options.reader.endpoints,
       })
     : undefined;
+  const signals =
+    options.signals ??
+    createSignalsReaderFromConfig(options.config, {
+      logger: options.logger,
+      readerConfig: options.reader,
+    });
   let clients: Promise<AwsOrganizationsClients> | undefined;
   return async () => {
     if (!clients) {
@@ -48,6 +62,7 @@ export function createReaderSource(options: {
       rateLimits,
       delegatedAdministrator,
       roles,
+      signals,
     });
   };
 }

@@ -30,3 +30,4 @@ export type {
   SignalsReader,
   SignalsReaderOptions,
 } from './signals/signalsReader';
+export { createSignalsReaderFromConfig } from './signals/fromConfig';

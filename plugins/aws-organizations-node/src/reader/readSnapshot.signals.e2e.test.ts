@@ -32,12 +32,21 @@ const ALL: SignalsConfig = {
   agedFindingDays: [30],
 };
 
-function readerFor(emu: RunningEmulator, signals: SignalsConfig = ALL): SignalsReader {
+function readerFor(
+  emu: RunningEmulator,
+  signals: SignalsConfig = ALL,
+): SignalsReader {
   const url = emu.url;
   return createSignalsReader({
     signals,
     region: 'us-east-1',
-    endpoints: { sts: url, securityHub: url, accessAnalyzer: url, config: url, cloudTrail: url },
+    endpoints: {
+      sts: url,
+      securityHub: url,
+      accessAnalyzer: url,
+      config: url,
+      cloudTrail: url,
+    },
     credentials: async () => ({ accessKeyId: 'test', secretAccessKey: 'test' }),
     logger,
     maxAttempts: 3,
@@ -45,7 +54,11 @@ function readerFor(emu: RunningEmulator, signals: SignalsConfig = ALL): SignalsR
 }
 
 async function read(emu: RunningEmulator, signals: SignalsReader) {
-  return readOrganizationSnapshot({ clients: clientsFor(emu, 3), logger, signals });
+  return readOrganizationSnapshot({
+    clients: clientsFor(emu, 3),
+    logger,
+    signals,
+  });
 }
 
 describe('signals against the emulator (the real SDK over HTTP)', () => {
@@ -59,7 +72,12 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
     const snapshot = await read(emu, readerFor(emu));
     expect(organizationSnapshotSchema.safeParse(snapshot).success).toBe(true);
     const signals = snapshot.signals!;
-    for (const source of ['security-hub', 'access-analyzer', 'config', 'cloudtrail'] as const) {
+    for (const source of [
+      'security-hub',
+      'access-analyzer',
+      'config',
+      'cloudtrail',
+    ] as const) {
       expect(signals.sources[source]).toMatchObject({ status: 'connected' });
     }
     const payments = signals.findings[DEMO_SIGNAL_ACCOUNTS.payments];
@@ -74,14 +92,26 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
     const sandbox = signals.findings[DEMO_SIGNAL_ACCOUNTS.sandbox];
     expect(sandbox.byOrigin['access-analyzer-external']!.CRITICAL).toBe(2); // public
     expect(sandbox.externalAccess).toBe(2);
-    expect(signals.findings[DEMO_SIGNAL_ACCOUNTS.checkout].externalAccess).toBe(1);
+    expect(signals.findings[DEMO_SIGNAL_ACCOUNTS.checkout].externalAccess).toBe(
+      1,
+    );
     expect(
-      signals.findings[DEMO_SIGNAL_ACCOUNTS.dataPlatform].byOrigin['access-analyzer-unused']!.LOW,
+      signals.findings[DEMO_SIGNAL_ACCOUNTS.dataPlatform].byOrigin[
+        'access-analyzer-unused'
+      ]!.LOW,
     ).toBe(1);
     expect(signals.config[DEMO_SIGNAL_ACCOUNTS.logArchive]).toEqual({
       rules: { compliant: 3, nonCompliant: 2, insufficientData: 0 },
-      conformancePacks: [{ name: 'Operational-Best-Practices-for-CIS', compliance: 'NON_COMPLIANT' }],
-      nonCompliantRules: ['s3-bucket-logging-enabled', 's3-bucket-versioning-enabled'],
+      conformancePacks: [
+        {
+          name: 'Operational-Best-Practices-for-CIS',
+          compliance: 'NON_COMPLIANT',
+        },
+      ],
+      nonCompliantRules: [
+        's3-bucket-logging-enabled',
+        's3-bucket-versioning-enabled',
+      ],
     });
     expect(isUnknown(signals.organizationTrail)).toBe(false);
     expect(signals.organizationTrail).toMatchObject({
@@ -108,7 +138,10 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
   it('says "not connected" with the reason, never "no findings", and still reads the organization', async () => {
     // Security Hub read by the management account: enabled there, but not
     // its delegated administrator (AWS denies Scopes to others).
-    const notAdmin = readerFor(emu, { ...ALL, securityHub: { region: 'us-east-1' } });
+    const notAdmin = readerFor(emu, {
+      ...ALL,
+      securityHub: { region: 'us-east-1' },
+    });
     const snapshot = await read(emu, notAdmin);
     expect(snapshot.complete).toBe(true);
     expect(snapshot.signals!.sources['security-hub']).toMatchObject({
@@ -122,7 +155,9 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
       message: expect.stringContaining('through Security Hub'),
     });
     expect(snapshot.signals!.findings).toEqual({});
-    expect(snapshot.signals!.sources.config).toMatchObject({ status: 'connected' });
+    expect(snapshot.signals!.sources.config).toMatchObject({
+      status: 'connected',
+    });
 
     emu.state.signals!.securityHub.enabledAccounts.delete(MANAGEMENT);
     const notEnabled = await read(emu, notAdmin);
@@ -133,7 +168,13 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
     });
 
     emu.setFaults({ accessDenied: ['cloudTrail', 'config'] });
-    const off = await read(emu, readerFor(emu, { agedFindingDays: [30], cloudTrail: { region: 'us-east-1' } }));
+    const off = await read(
+      emu,
+      readerFor(emu, {
+        agedFindingDays: [30],
+        cloudTrail: { region: 'us-east-1' },
+      }),
+    );
     expect(off.complete).toBe(true);
     expect(off.accounts.length).toBe(emu.expected.accounts);
     expect(off.signals!.sources).toMatchObject({
@@ -149,8 +190,12 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
       errorRate: { DescribeTrails: { rate: 1, code: 'ThrottlingException' } },
     });
     const snapshot = await read(emu, readerFor(emu));
-    expect(snapshot.signals!.sources['security-hub']).toMatchObject({ status: 'connected' });
-    expect(snapshot.signals!.findings[DEMO_SIGNAL_ACCOUNTS.payments]).toBeDefined();
+    expect(snapshot.signals!.sources['security-hub']).toMatchObject({
+      status: 'connected',
+    });
+    expect(
+      snapshot.signals!.findings[DEMO_SIGNAL_ACCOUNTS.payments],
+    ).toBeDefined();
     expect(snapshot.signals!.sources.cloudtrail).toMatchObject({
       status: 'not-connected',
       reason: 'error',
@@ -160,14 +205,19 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
   });
 
   it('pages through empty pages of a listing', async () => {
-    emu.setFaults({ emptyPagesWithToken: { operation: 'ListAnalyzers', count: 2 } });
+    emu.setFaults({
+      emptyPagesWithToken: { operation: 'ListAnalyzers', count: 2 },
+    });
     const snapshot = await read(emu, readerFor(emu));
     expect(snapshot.signals!.analyzers).toHaveLength(2);
   });
 
   it('reads one account findings on demand, newest first, paged and cached', async () => {
     const reader = readerFor(emu);
-    const page = await reader.readAccountFindings(DEMO_SIGNAL_ACCOUNTS.payments, { limit: 1 });
+    const page = await reader.readAccountFindings(
+      DEMO_SIGNAL_ACCOUNTS.payments,
+      { limit: 1 },
+    );
     expect(page.findings).toHaveLength(1);
     expect(page.truncated).toBe(true);
     expect(page.notConnected).toEqual([]);
@@ -187,7 +237,9 @@ describe('signals against the emulator (the real SDK over HTTP)', () => {
 
     // Security Hub denied: Access Analyzer's own findings, and why.
     emu.setFaults({ accessDenied: ['securityHub'] });
-    const fallback = await readerFor(emu).readAccountFindings(DEMO_SIGNAL_ACCOUNTS.checkout);
+    const fallback = await readerFor(emu).readAccountFindings(
+      DEMO_SIGNAL_ACCOUNTS.checkout,
+    );
     expect(fallback.notConnected).toEqual([
       { source: 'security-hub', message: expect.stringContaining('denied') },
     ]);
