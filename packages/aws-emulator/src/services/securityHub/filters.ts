@@ -15,10 +15,17 @@ function validation(message: string) {
   return new AwsError('ValidationException', message);
 }
 
+const PATHS = new Map<string, string[]>();
+
 /** The values at a dotted path, through lists. */
 export function valuesAt(doc: unknown, path: string): unknown[] {
+  let parts = PATHS.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    PATHS.set(path, parts);
+  }
   let current: unknown[] = [doc];
-  for (const part of path.split('.')) {
+  for (const part of parts) {
     const next: unknown[] = [];
     for (const value of current) {
       const items = Array.isArray(value) ? value : [value];

@@ -16,7 +16,9 @@ function ids(n: number) {
 
 describe('partitionAccounts', () => {
   it('needs no filter up to the limit', () => {
-    expect(partitionAccounts(ids(400), 400)).toEqual([{ prefixes: [], size: 400 }]);
+    expect(partitionAccounts(ids(400), 400)).toEqual([
+      { prefixes: [], size: 400 },
+    ]);
   });
 
   it('covers every account once, at most the limit per partition, at 5,000 accounts', () => {
@@ -27,10 +29,14 @@ describe('partitionAccounts', () => {
       expect(p.prefixes.length).toBeLessThanOrEqual(10);
     }
     for (const id of new Set(accounts)) {
-      const matching = partitions.filter(p => p.prefixes.some(prefix => id.startsWith(prefix)));
+      const matching = partitions.filter(p =>
+        p.prefixes.some(prefix => id.startsWith(prefix)),
+      );
       expect(matching).toHaveLength(1);
     }
-    expect(partitions.reduce((n, p) => n + p.size, 0)).toBe(new Set(accounts).size);
+    expect(partitions.reduce((n, p) => n + p.size, 0)).toBe(
+      new Set(accounts).size,
+    );
     // A few more partitions than 5,000 / 400, not one per prefix.
     expect(partitions.length).toBeLessThanOrEqual(20);
   });

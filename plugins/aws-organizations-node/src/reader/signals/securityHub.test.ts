@@ -7,7 +7,11 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { mockServices } from '@backstage/backend-test-utils';
 import { ReadContext } from '../context';
 import type { AwsOrganizationsClients } from '../clients';
-import { findingFromOcsf, readAccountFindingsFromHub, readFindingCounts } from './securityHub';
+import {
+  findingFromOcsf,
+  readAccountFindingsFromHub,
+  readFindingCounts,
+} from './securityHub';
 import { SourceRead } from './sourceRead';
 
 function sourceRead(client: SecurityHubClient) {
@@ -20,31 +24,47 @@ function sourceRead(client: SecurityHubClient) {
 }
 
 function accountIds(n: number) {
-  return Array.from({ length: n }, (_, i) => String(100000000000 + i * 179999 * 991).padStart(12, '0'));
+  return Array.from({ length: n }, (_, i) =>
+    String(100000000000 + i * 179999 * 991).padStart(12, '0'),
+  );
 }
 
 describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
-  it('asks 5 statistics a call, per partition of at most 400 accounts, and sums them per account', async () => {
+  it('asks 5 statistics a call over the organization, then per partition of at most 400 accounts where an answer was at the limit', async () => {
     const client = new SecurityHubClient({ region: 'us-east-1' });
     const mock = mockClient(client);
+    const scoped = (rule: { Filters?: { CompositeFilters?: unknown[] } }) =>
+      JSON.stringify(rule.Filters).includes('PREFIX');
     mock.on(GetFindingStatisticsV2Command).callsFake(input => ({
-      GroupByResults: input.GroupByRules.map(() => ({
+      GroupByResults: input.GroupByRules.map((rule: any, r: number) => ({
         GroupByField: 'cloud.account.uid',
-        GroupByValues: [{ FieldValue: '123456789012', Count: 2 }],
+        // Over the whole organization the first statistic fills the limit.
+        GroupByValues:
+          !scoped(rule) && r === 0
+            ? Array.from({ length: 400 }, (_, i) => ({
+                FieldValue: String(i).padStart(12, '0'),
+                Count: 1,
+              }))
+            : [{ FieldValue: '123456789012', Count: 2 }],
       })),
     }));
     const read = sourceRead(client);
-    const ids = accountIds(5000);
     const { findings, truncated } = await readFindingCounts(read, {
       organizationId: 'o-abc',
-      accountIds: ids,
+      accountIds: accountIds(5000),
       origins: ['security-hub', 'access-analyzer-external', 'access-analyzer-unused'],
       agedDays: [30, 90],
     });
     const calls = mock.commandCalls(GetFindingStatisticsV2Command);
-    // 17 statistics: 4 calls per partition.
-    expect(calls.length % 4).toBe(0);
-    expect(calls.length).toBeLessThanOrEqual(4 * 20);
+    const first = calls.filter(c => !c.args[0].input.GroupByRules!.some(scoped));
+    const again = calls.filter(c => c.args[0].input.GroupByRules!.some(scoped));
+    // 17 statistics: 4 calls; 4 of them (one per chunk) asked again per partition.
+    expect(first).toHaveLength(4);
+    expect(again.length).toBeGreaterThanOrEqual(13);
+    expect(again.length).toBeLessThanOrEqual(20);
+    for (const call of again) {
+      expect(call.args[0].input.GroupByRules).toHaveLength(4);
+    }
     for (const call of calls) {
       const input = call.args[0].input;
       expect(input.GroupByRules!.length).toBeLessThanOrEqual(5);
@@ -52,13 +72,12 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
       expect(input.Scopes).toEqual({ AwsOrganizations: [{ OrganizationId: 'o-abc' }] });
     }
     expect(truncated).toEqual([]);
-    const partitions = calls.length / 4;
-    // Each partition answered 2 per statistic for the same account.
-    expect(findings['123456789012'].byOrigin['security-hub']!.CRITICAL).toBe(2 * partitions);
-    expect(findings['123456789012'].agedCriticalHigh).toEqual([
-      { days: 30, count: 2 * partitions },
-      { days: 90, count: 2 * partitions },
-    ]);
+    const counts = findings['123456789012'];
+    // Asked again per partition: 2 from each partition, the cut answer dropped.
+    expect(counts.byOrigin['security-hub']!.CRITICAL).toBe(2 * again.length);
+    // Answered whole the first time: 2 once.
+    expect(counts.byOrigin['security-hub']!.HIGH).toBe(2);
+    expect(findings['000000000001']).toBeUndefined();
     expect(read.calls).toBe(calls.length);
   });
 
@@ -86,7 +105,10 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
   it('pages one account findings up to the limit and maps OCSF', async () => {
     const client = new SecurityHubClient({ region: 'us-east-1' });
     const doc = (n: number) => ({
-      metadata: { uid: `f${n}`, product: { name: n === 2 ? 'IAM Access Analyzer' : 'GuardDuty' } },
+      metadata: {
+        uid: `f${n}`,
+        product: { name: n === 2 ? 'IAM Access Analyzer' : 'GuardDuty' },
+      },
       finding_info: {
         uid: `f${n}`,
         title: `t${n}`,
@@ -96,14 +118,25 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
       },
       severity: n === 1 ? 'Fatal' : 'Medium',
       cloud: { account: { uid: '123456789012' }, region: 'eu-west-1' },
-      resources: [{ type: 'AWS::S3::Bucket', uid: 'arn:aws:s3:::b', tags: [{ name: 'service', value: 'x' }] }],
+      resources: [
+        {
+          type: 'AWS::S3::Bucket',
+          uid: 'arn:aws:s3:::b',
+          tags: [{ name: 'service', value: 'x' }],
+        },
+      ],
     });
     mockClient(client)
       .on(GetFindingsV2Command, { NextToken: undefined })
       .resolves({ Findings: [doc(1), doc(2)], NextToken: 't1' })
       .on(GetFindingsV2Command, { NextToken: 't1' })
       .resolves({ Findings: [doc(3)], NextToken: 't2' });
-    const page = await readAccountFindingsFromHub(sourceRead(client), '123456789012', 3, 'us-east-1');
+    const page = await readAccountFindingsFromHub(
+      sourceRead(client),
+      '123456789012',
+      3,
+      'us-east-1',
+    );
     expect(page.truncated).toBe(true);
     expect(page.findings.map(f => [f.id, f.severity, f.origin])).toEqual([
       ['f1', 'CRITICAL', 'security-hub'],
@@ -113,7 +146,9 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
     expect(findingFromOcsf(doc(1), 'us-east-1')).toMatchObject({
       region: 'eu-west-1',
       resourceTags: { service: 'x' },
-      consoleUrl: expect.stringContaining('eu-west-1.console.aws.amazon.com/securityhub/v2'),
+      consoleUrl: expect.stringContaining(
+        'eu-west-1.console.aws.amazon.com/securityhub/v2',
+      ),
     });
   });
 });

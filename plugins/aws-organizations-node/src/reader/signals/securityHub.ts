@@ -3,7 +3,6 @@ import {
   GetFindingStatisticsV2Command,
   GetFindingsV2Command,
   type CompositeFilter,
-  type GroupByRule,
   type OcsfFindingFilters,
 } from '@aws-sdk/client-securityhub';
 import {
@@ -14,7 +13,7 @@ import {
   type SecurityFinding,
   type SeverityCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { partitionAccounts } from './partition';
+import { AccountPartition, partitionAccounts } from './partition';
 import { SourceRead } from './sourceRead';
 
 /** GetFindingStatisticsV2: at most 5 GroupByRules a call, 1-400 results per rule. */
@@ -160,9 +159,11 @@ export async function describeHub(read: SourceRead): Promise<void> {
  * Per-account counts of active findings by origin and severity, and of
  * critical and high findings older than each age, from
  * GetFindingStatisticsV2 grouped by `cloud.account.uid` over the
- * organization (`Scopes`): at most 5 statistics a call, the accounts in
- * partitions of at most 400 so that no answer can be cut. Calls:
- * partitions x ceil(statistics / 5), whatever the number of findings.
+ * organization (`Scopes`), at most 5 statistics a call: first over the
+ * whole organization, then, for the statistics whose answer reached the
+ * 400-result limit, per partition of at most 400 accounts, so that no
+ * answer is cut. Calls: ceil(statistics / 5) + partitions x ceil(cut
+ * statistics / 5), whatever the number of findings.
  */
 export async function readFindingCounts(
   read: SourceRead,
@@ -195,8 +196,27 @@ export async function readFindingCounts(
     }
     return entry;
   };
-  const calls: Promise<void>[] = [];
-  for (const partition of partitions) {
+  const label = (stat: Statistic) =>
+    stat.origin
+      ? `${stat.origin} ${stat.severity}`
+      : `aged ${stat.agedDays} days`;
+  const add = (
+    stat: Statistic,
+    values: { FieldValue?: string; Count?: number }[],
+  ) => {
+    for (const { FieldValue, Count } of values) {
+      if (!FieldValue || !Count) continue;
+      const entry = countsOf(FieldValue);
+      if (stat.origin && stat.severity) {
+        entry.byOrigin[stat.origin]![stat.severity] += Count;
+      } else {
+        entry.agedCriticalHigh.find(a => a.days === stat.agedDays)!.count +=
+          Count;
+      }
+    }
+  };
+  /** The statistics over one partition, 5 a call; resolves with each one's answer. */
+  const ask = async (stats: Statistic[], partition: AccountPartition) => {
     const scope: CompositeFilter[] = partition.prefixes.length
       ? [
           {
@@ -208,56 +228,60 @@ export async function readFindingCounts(
           },
         ]
       : [];
-    for (let i = 0; i < wanted.length; i += GROUP_BY_RULES_PER_CALL) {
-      const chunk = wanted.slice(i, i + GROUP_BY_RULES_PER_CALL);
-      const rules: GroupByRule[] = chunk.map(s => ({
-        GroupByField: 'cloud.account.uid',
-        Filters: {
-          CompositeFilters: [ACTIVE, ...scope, ...s.filters],
-          CompositeOperator: 'AND',
-        } satisfies OcsfFindingFilters,
-      }));
-      calls.push(
-        read
-          .send(
-            'GetFindingStatisticsV2',
-            `${options.organizationId} ${partition.prefixes.join(',') || '*'}`,
-            new GetFindingStatisticsV2Command({
-              GroupByRules: rules,
-              Scopes: {
-                AwsOrganizations: [{ OrganizationId: options.organizationId }],
-              },
-              MaxStatisticResults: MAX_STATISTIC_RESULTS,
-            }),
-          )
-          .then(({ GroupByResults }) => {
-            (GroupByResults ?? []).forEach((result, r) => {
-              const stat = chunk[r];
-              const values = result.GroupByValues ?? [];
-              if (values.length >= MAX_STATISTIC_RESULTS) {
-                truncated.push(
-                  stat.origin
-                    ? `${stat.origin} ${stat.severity}`
-                    : `aged ${stat.agedDays} days`,
-                );
-              }
-              for (const { FieldValue, Count } of values) {
-                if (!FieldValue || !Count) continue;
-                const entry = countsOf(FieldValue);
-                if (stat.origin && stat.severity) {
-                  entry.byOrigin[stat.origin]![stat.severity] += Count;
-                } else {
-                  entry.agedCriticalHigh.find(
-                    a => a.days === stat.agedDays,
-                  )!.count += Count;
-                }
-              }
-            });
+    const chunks: Statistic[][] = [];
+    for (let i = 0; i < stats.length; i += GROUP_BY_RULES_PER_CALL) {
+      chunks.push(stats.slice(i, i + GROUP_BY_RULES_PER_CALL));
+    }
+    const answers = await Promise.all(
+      chunks.map(async chunk => {
+        const { GroupByResults } = await read.send(
+          'GetFindingStatisticsV2',
+          `${options.organizationId} ${partition.prefixes.join(',') || '*'}`,
+          new GetFindingStatisticsV2Command({
+            GroupByRules: chunk.map(s => ({
+              GroupByField: 'cloud.account.uid',
+              Filters: {
+                CompositeFilters: [ACTIVE, ...scope, ...s.filters],
+                CompositeOperator: 'AND',
+              } satisfies OcsfFindingFilters,
+            })),
+            Scopes: {
+              AwsOrganizations: [{ OrganizationId: options.organizationId }],
+            },
+            MaxStatisticResults: MAX_STATISTIC_RESULTS,
           }),
-      );
+        );
+        return chunk.map((stat, r) => ({
+          stat,
+          values: GroupByResults?.[r]?.GroupByValues ?? [],
+        }));
+      }),
+    );
+    return answers.flat();
+  };
+  // First over the whole organization; a statistic whose answer holds
+  // 400 accounts (it may be cut) is asked again per partition of at most
+  // 400 accounts, which cannot be cut.
+  const whole = await ask(wanted, {
+    prefixes: [],
+    size: options.accountIds.length,
+  });
+  const again: Statistic[] = [];
+  for (const { stat, values } of whole) {
+    if (values.length >= MAX_STATISTIC_RESULTS && partitions.length > 1)
+      again.push(stat);
+    else {
+      if (values.length >= MAX_STATISTIC_RESULTS) truncated.push(label(stat));
+      add(stat, values);
     }
   }
-  await Promise.all(calls);
+  if (again.length) {
+    const parts = await Promise.all(partitions.map(p => ask(again, p)));
+    for (const { stat, values } of parts.flat()) {
+      if (values.length >= MAX_STATISTIC_RESULTS) truncated.push(label(stat));
+      add(stat, values);
+    }
+  }
   return { findings, truncated };
 }
 
