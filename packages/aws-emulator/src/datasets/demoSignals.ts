@@ -20,27 +20,20 @@
  */
 import {
   addAccessAnalyzerFinding,
-  addAnalyzer,
   addConfigRuleCompliance,
   addConformancePackCompliance,
   addSecurityHubFinding,
-  addTrail,
-  enableSecurityHub,
-  enableServiceAccess,
-  registerDelegatedAdministrator,
-  SIGNAL_SERVICE_PRINCIPALS,
 } from '../state/signals';
 import type { EmulatorState } from '../state/types';
 import { DEMO_CONTRACTOR_ACCOUNT } from './demoIam';
 import { CONFIG_AGGREGATOR_NAME } from './iamCommon';
 import {
-  ANALYZER_NAMES,
   daysAgo,
   ORGANIZATION_TRAIL,
+  seedSignalServices,
   SIGNALS_REGION as REGION,
 } from './signalsCommon';
 
-const MANAGEMENT = '481516234200';
 const LOG_ARCHIVE = '502834119466';
 const SECURITY_AUDIT = '502834119477';
 const PAYMENTS_PROD = '724108355203';
@@ -81,35 +74,8 @@ function ruleCompliance(accountId: string, rule: string) {
 }
 
 export function seedDemoSignals(state: EmulatorState): void {
-  const P = SIGNAL_SERVICE_PRINCIPALS;
-  for (const principal of Object.values(P))
-    enableServiceAccess(state, principal);
-  for (const principal of [
-    P.securityHub,
-    P.accessAnalyzer,
-    P.config,
-    P.configMultiAccount,
-  ]) {
-    registerDelegatedAdministrator(state, principal, SECURITY_AUDIT);
-  }
+  const { external, unused } = seedSignalServices(state, SECURITY_AUDIT);
   const active = [...state.accounts.values()].filter(a => a.state === 'ACTIVE');
-  enableSecurityHub(
-    state,
-    active.map(a => a.id),
-  );
-
-  const external = addAnalyzer(state, {
-    name: ANALYZER_NAMES.external,
-    type: 'ORGANIZATION',
-    accountId: SECURITY_AUDIT,
-    region: REGION,
-  });
-  const unused = addAnalyzer(state, {
-    name: ANALYZER_NAMES.unused,
-    type: 'ORGANIZATION_UNUSED_ACCESS',
-    accountId: SECURITY_AUDIT,
-    region: REGION,
-  });
 
   // 1. A public bucket in the sandbox account.
   addAccessAnalyzerFinding(state, {
@@ -259,16 +225,5 @@ export function seedDemoSignals(state: EmulatorState): void {
     resourceTags: { service: 'payments-api' },
     firstSeen: daysAgo(90),
     status: 'Resolved',
-  });
-
-  addTrail(state, {
-    name: ORGANIZATION_TRAIL.name,
-    accountId: MANAGEMENT,
-    homeRegion: REGION,
-    isOrganizationTrail: true,
-    isMultiRegion: true,
-    s3BucketName: ORGANIZATION_TRAIL.bucket,
-    logging: true,
-    latestDeliveryTime: daysAgo(0),
   });
 }

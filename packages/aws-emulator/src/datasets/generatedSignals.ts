@@ -11,22 +11,15 @@
  */
 import {
   addAccessAnalyzerFinding,
-  addAnalyzer,
   addConfigRuleCompliance,
   addConformancePackCompliance,
   addSecurityHubFinding,
-  addTrail,
-  enableSecurityHub,
-  enableServiceAccess,
-  registerDelegatedAdministrator,
-  SIGNAL_SERVICE_PRINCIPALS,
 } from '../state/signals';
 import type { EmulatorState } from '../state/types';
 import { CONFIG_AGGREGATOR_NAME } from './iamCommon';
 import {
-  ANALYZER_NAMES,
   daysAgo,
-  ORGANIZATION_TRAIL,
+  seedSignalServices,
   SIGNALS_REGION as REGION,
 } from './signalsCommon';
 
@@ -44,34 +37,8 @@ export function seedGeneratedSignals(state: EmulatorState): void {
   const management = state.organization!.managementAccountId;
   const accountIds = [...state.accounts.keys()];
   const security = accountIds[1] ?? management;
-  const P = SIGNAL_SERVICE_PRINCIPALS;
-  for (const principal of Object.values(P))
-    enableServiceAccess(state, principal);
-  for (const principal of [
-    P.securityHub,
-    P.accessAnalyzer,
-    P.config,
-    P.configMultiAccount,
-  ]) {
-    registerDelegatedAdministrator(state, principal, security);
-  }
+  const { external, unused } = seedSignalServices(state, security);
   const active = [...state.accounts.values()].filter(a => a.state === 'ACTIVE');
-  enableSecurityHub(
-    state,
-    active.map(a => a.id),
-  );
-  const external = addAnalyzer(state, {
-    name: ANALYZER_NAMES.external,
-    type: 'ORGANIZATION',
-    accountId: security,
-    region: REGION,
-  });
-  const unused = addAnalyzer(state, {
-    name: ANALYZER_NAMES.unused,
-    type: 'ORGANIZATION_UNUSED_ACCESS',
-    accountId: security,
-    region: REGION,
-  });
   active.forEach((account, i) => {
     const id = account.id;
     const count = (i * 7) % 9;
@@ -143,15 +110,5 @@ export function seedGeneratedSignals(state: EmulatorState): void {
       compliantRules: i % 8 === 3 ? 4 : 5,
       nonCompliantRules: i % 8 === 3 ? 1 : 0,
     });
-  });
-  addTrail(state, {
-    name: ORGANIZATION_TRAIL.name,
-    accountId: management,
-    homeRegion: REGION,
-    isOrganizationTrail: true,
-    isMultiRegion: true,
-    s3BucketName: ORGANIZATION_TRAIL.bucket,
-    logging: true,
-    latestDeliveryTime: daysAgo(0),
   });
 }

@@ -206,7 +206,7 @@ export function addAnalyzer(
   return record;
 }
 
-/** The external access finding types (Access Analyzer's `findingType`). */
+/** Whether an Access Analyzer `findingType` is external access. @public */
 export function isExternalAccessType(findingType: string): boolean {
   return findingType === 'ExternalAccess';
 }

@@ -2,7 +2,7 @@ import { AwsError } from '../../protocol/errors';
 import { paginate, PageMemberNames } from '../../protocol/pagination';
 import { isExternalAccessType, signalsOf } from '../../state/signals';
 import type { AccessAnalyzerFindingRecord } from '../../state/signalsTypes';
-import { OperationContext, OperationTable } from '../types';
+import { callerAccountOf, OperationContext, OperationTable } from '../types';
 
 /** REST-JSON members of Access Analyzer are lower camel case. */
 const NAMES: PageMemberNames = {
@@ -19,16 +19,10 @@ const ANALYZER_TYPES = [
   'ORGANIZATION_INTERNAL_ACCESS',
 ];
 
-function callerAccount(ctx: OperationContext): string {
-  return (
-    ctx.identity?.accountId ?? ctx.state.organization?.managementAccountId ?? ''
-  );
-}
-
 function ownAnalyzer(ctx: OperationContext) {
   const arn = ctx.input.string('analyzerArn');
   const analyzer = signalsOf(ctx.state).analyzers.find(
-    a => a.arn === arn && a.accountId === callerAccount(ctx),
+    a => a.arn === arn && a.accountId === callerAccountOf(ctx),
   );
   if (!analyzer) {
     throw new AwsError(
@@ -182,7 +176,7 @@ export const accessAnalyzerOperations: OperationTable = {
     const region = ctx.origin?.region;
     const analyzers = signalsOf(ctx.state).analyzers.filter(
       a =>
-        a.accountId === callerAccount(ctx) &&
+        a.accountId === callerAccountOf(ctx) &&
         (!type || a.type === type) &&
         (!region || a.region === region),
     );

@@ -1,13 +1,12 @@
 import { AwsError } from '../../protocol/errors';
 import { signalsOf, trailArn } from '../../state/signals';
 import type { TrailRecord } from '../../state/signalsTypes';
-import { epochSeconds, OperationContext, OperationTable } from '../types';
-
-function callerAccount(ctx: OperationContext): string {
-  return (
-    ctx.identity?.accountId ?? ctx.state.organization?.managementAccountId ?? ''
-  );
-}
+import {
+  epochSeconds,
+  callerAccountOf,
+  OperationContext,
+  OperationTable,
+} from '../types';
 
 /**
  * The trails an account sees: its own, and (as shadow trails, unless
@@ -15,7 +14,7 @@ function callerAccount(ctx: OperationContext): string {
  * organization.
  */
 function visibleTrails(ctx: OperationContext, shadows: boolean): TrailRecord[] {
-  const account = callerAccount(ctx);
+  const account = callerAccountOf(ctx);
   const member = ctx.state.accounts.has(account);
   return signalsOf(ctx.state).trails.filter(
     t =>
@@ -45,7 +44,7 @@ function findTrail(ctx: OperationContext, name: string): TrailRecord {
   if (!trail) {
     throw new AwsError(
       'TrailNotFoundException',
-      `Unknown trail: ${name} for the user: ${callerAccount(ctx)}`,
+      `Unknown trail: ${name} for the user: ${callerAccountOf(ctx)}`,
     );
   }
   return trail;

@@ -3,7 +3,7 @@ import { paginate } from '../../protocol/pagination';
 import { SIGNAL_SERVICE_PRINCIPALS, signalsOf } from '../../state/signals';
 import type { OcsfFinding } from '../../state/signalsTypes';
 import type { EmulatorState } from '../../state/types';
-import { OperationContext, OperationTable } from '../types';
+import { callerAccountOf, OperationContext, OperationTable } from '../types';
 import { findingFilter, valuesAt } from './filters';
 
 /** GroupByField values of GetFindingStatisticsV2 (its API model's enum). */
@@ -49,12 +49,6 @@ function validation(message: string) {
   return new AwsError('ValidationException', message);
 }
 
-function callerAccount(ctx: OperationContext): string {
-  return (
-    ctx.identity?.accountId ?? ctx.state.organization?.managementAccountId ?? ''
-  );
-}
-
 function isDelegatedAdministrator(state: EmulatorState, accountId: string) {
   return (
     signalsOf(state)
@@ -64,7 +58,7 @@ function isDelegatedAdministrator(state: EmulatorState, accountId: string) {
 }
 
 function requireEnabled(ctx: OperationContext, operation: string): string {
-  const account = callerAccount(ctx);
+  const account = callerAccountOf(ctx);
   if (!signalsOf(ctx.state).securityHub.enabledAccounts.has(account)) {
     throw new AwsError(
       'AccessDeniedException',
@@ -234,7 +228,7 @@ function getFindingsV2(ctx: OperationContext) {
 /** Security Hub's V2 (OCSF) reads. */
 export const securityHubOperations: OperationTable = {
   DescribeSecurityHubV2: ctx => {
-    const account = callerAccount(ctx);
+    const account = callerAccountOf(ctx);
     const hub = signalsOf(ctx.state).securityHub;
     if (!hub.enabledAccounts.has(account)) {
       throw new AwsError(
