@@ -41,7 +41,10 @@ export interface Config {
         | 'identityStore'
         | 'iam'
         | 'sts'
-        | 'config']?: {
+        | 'config'
+        | 'securityHub'
+        | 'accessAnalyzer'
+        | 'cloudTrail']?: {
         /** Requests per second the discovered rate never exceeds. */
         tps?: number;
         /** Requests saved up after an idle period; default one second's worth. */
@@ -64,6 +67,9 @@ export interface Config {
       iam?: string;
       sts?: string;
       config?: string;
+      securityHub?: string;
+      accessAnalyzer?: string;
+      cloudTrail?: string;
     };
     /**
      * Where IAM roles and users come from (read-only); absent or `none`:
@@ -81,6 +87,51 @@ export interface Config {
       roleName?: string;
       externalId?: string;
       concurrency?: number;
+    };
+    /**
+     * AWS's detectors, each source optional and on its own (absent or
+     * `enabled: false`: off, shown as "not connected"). Each is read in its
+     * `region` (default `region` above), by the reader's credentials or, with
+     * `accountId` and `roleName` (and `externalId`), by that role assumed in
+     * that account (the service's delegated administrator). See the -node
+     * README ("Signals").
+     */
+    signals?: {
+      /** Security Hub (the OCSF API), from its delegated administrator. */
+      securityHub?: {
+        enabled?: boolean;
+        region?: string;
+        accountId?: string;
+        roleName?: string;
+        externalId?: string;
+      };
+      /** IAM Access Analyzer's organization analyzers. */
+      accessAnalyzer?: {
+        enabled?: boolean;
+        region?: string;
+        accountId?: string;
+        roleName?: string;
+        externalId?: string;
+      };
+      /** AWS Config: the aggregator's compliance summaries. */
+      config?: {
+        enabled?: boolean;
+        region?: string;
+        accountId?: string;
+        roleName?: string;
+        externalId?: string;
+        aggregatorName: string;
+      };
+      /** CloudTrail: the organization trail (management account by default). */
+      cloudTrail?: {
+        enabled?: boolean;
+        region?: string;
+        accountId?: string;
+        roleName?: string;
+        externalId?: string;
+      };
+      /** Ages in days of the critical/high findings counted per account; default [30]. */
+      agedFindingDays?: number[];
     };
     /**
      * Whether the backend syncs on its schedule. When false, no sync runs

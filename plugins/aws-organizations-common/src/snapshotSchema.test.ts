@@ -152,3 +152,60 @@ describe('snapshotEnvelopeSchema', () => {
     });
   });
 });
+
+describe('the signals part', () => {
+  const signals = () => ({
+    sources: {
+      'security-hub': {
+        status: 'connected',
+        accountId: '502834119477',
+        region: 'us-east-1',
+        calls: 5,
+      },
+      'access-analyzer': {
+        status: 'not-connected',
+        reason: 'denied',
+        message: 'ListAnalyzers was denied',
+      },
+      config: { status: 'not-connected', reason: 'off', message: 'off' },
+      cloudtrail: { status: 'not-connected', reason: 'off', message: 'off' },
+    },
+    serviceAccess: [
+      {
+        servicePrincipal: 'securityhub.amazonaws.com',
+        enabledOrganizationWide: true,
+        delegatedAdministrators: { unknown: true, reason: 'denied' },
+      },
+    ],
+    findings: {
+      '111111111111': {
+        byOrigin: {
+          'security-hub': {
+            CRITICAL: 1,
+            HIGH: 0,
+            MEDIUM: 0,
+            LOW: 0,
+            INFORMATIONAL: 0,
+          },
+        },
+        agedCriticalHigh: [{ days: 30, count: 1 }],
+      },
+    },
+    config: {},
+    organizationTrail: { unknown: true, reason: 'off' },
+  });
+
+  it('passes a snapshot with signals and rejects a source without a status it knows', () => {
+    const good = envelope();
+    good.snapshot.signals = signals() as never;
+    expect(snapshotEnvelopeSchema.safeParse(good).success).toBe(true);
+    const bad = envelope();
+    const value = signals();
+    (value.sources as any).config = { status: 'not-connected', reason: 'later' };
+    (value.findings['111111111111'].byOrigin as any)['guard-duty'] = {};
+    bad.snapshot.signals = value as never;
+    const issues = issuesOf(bad);
+    expect(issues).toContain('snapshot.signals.sources.config');
+    expect(issues).toContain('snapshot.signals.findings.111111111111.byOrigin');
+  });
+});

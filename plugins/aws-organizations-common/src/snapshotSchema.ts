@@ -13,6 +13,12 @@ import {
   SnapshotResolution,
 } from './api';
 import { ACCOUNT_STATES, OrganizationSnapshot } from './snapshot';
+import {
+  FINDING_ORIGINS,
+  FINDING_SEVERITIES,
+  SIGNAL_SOURCES,
+  SecuritySignalsSnapshot,
+} from './signals/types';
 
 const unknownValue = z.looseObject({
   unknown: z.literal(true),
@@ -134,6 +140,105 @@ const iamInlinePolicy = z.looseObject({
   name: z.string(),
   document: z.string(),
 });
+
+const severityCounts = z.looseObject(
+  Object.fromEntries(FINDING_SEVERITIES.map(s => [s, z.number()])) as Record<
+    (typeof FINDING_SEVERITIES)[number],
+    z.ZodNumber
+  >,
+);
+
+const sourceStatus = z.discriminatedUnion('status', [
+  z.looseObject({
+    status: z.literal('connected'),
+    accountId: z.string().optional(),
+    region: z.string(),
+    calls: z.number(),
+  }),
+  z.looseObject({
+    status: z.literal('not-connected'),
+    reason: z.enum(['off', 'denied', 'not-enabled', 'error']),
+    message: z.string(),
+  }),
+]);
+
+const compliance = z.enum(['COMPLIANT', 'NON_COMPLIANT', 'INSUFFICIENT_DATA']);
+
+/**
+ * A {@link SecuritySignalsSnapshot}: the detectors' part of a snapshot.
+ *
+ * @public
+ */
+export const securitySignalsSchema: z.ZodType<SecuritySignalsSnapshot> =
+  z.looseObject({
+    sources: z.looseObject(
+      Object.fromEntries(SIGNAL_SOURCES.map(s => [s, sourceStatus])) as Record<
+        (typeof SIGNAL_SOURCES)[number],
+        typeof sourceStatus
+      >,
+    ),
+    serviceAccess: z.array(
+      z.looseObject({
+        servicePrincipal: z.string(),
+        enabledOrganizationWide: knowable(z.boolean()),
+        delegatedAdministrators: knowable(z.array(z.string())),
+      }),
+    ),
+    findings: z.record(
+      z.string(),
+      z.looseObject({
+        byOrigin: z.partialRecord(z.enum(FINDING_ORIGINS), severityCounts),
+        agedCriticalHigh: z.array(
+          z.looseObject({ days: z.number(), count: z.number() }),
+        ),
+        externalAccess: z.number().optional(),
+      }),
+    ),
+    config: z.record(
+      z.string(),
+      z.looseObject({
+        rules: z.looseObject({
+          compliant: z.number(),
+          nonCompliant: z.number(),
+          insufficientData: z.number(),
+        }),
+        conformancePacks: z.array(
+          z.looseObject({ name: z.string(), compliance }),
+        ),
+        nonCompliantRules: z.array(z.string()),
+      }),
+    ),
+    organizationTrail: knowable(
+      z.looseObject({
+        trails: z.array(
+          z.looseObject({
+            name: z.string(),
+            arn: z.string(),
+            homeRegion: z.string(),
+            isMultiRegion: z.boolean(),
+            isLogging: knowable(z.boolean()),
+            s3BucketName: z.string().optional(),
+            s3BucketAccountId: knowable(z.string()).optional(),
+            latestDeliveryTime: z.string().optional(),
+            latestDeliveryError: z.string().optional(),
+          }),
+        ),
+      }),
+    ),
+    analyzers: z
+      .array(
+        z.looseObject({
+          arn: z.string(),
+          name: z.string(),
+          type: z.string(),
+          status: z.string(),
+          activeFindings: knowable(z.number()),
+        }),
+      )
+      .optional(),
+    agedFindingDays: z.array(z.number()).optional(),
+  });
+
 const permissionsBoundary = knowable(z.string().nullable());
 
 const iamRole = z.looseObject({
@@ -275,6 +380,7 @@ export const organizationSnapshotSchema: z.ZodType<OrganizationSnapshot> =
       .optional(),
     identityCenter,
     iam: iam.optional(),
+    signals: securitySignalsSchema.optional(),
     warnings: z.array(
       z.looseObject({
         operation: z.string(),

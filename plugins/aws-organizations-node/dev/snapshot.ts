@@ -12,9 +12,18 @@
  *                 [--roles-aggregator NAME] [--roles-region R]
  *                 [--roles-account-id ID] [--roles-role-name NAME]
  *                 [--roles-external-id X] [--roles-concurrency N]
+ *                 [--signals security-hub,access-analyzer,config,cloudtrail]
+ *                 [--signals-account-id ID] [--signals-role-name NAME]
+ *                 [--signals-external-id X] [--signals-region R]
+ *                 [--signals-aggregator NAME] [--signals-aged-days 30,90]
  *
  * The --roles-* options are `awsOrganizations.roles.*` (the same checks);
- * --endpoint also points IAM, STS and Config at the URL.
+ * the --signals-* options are `awsOrganizations.signals.*`: the listed
+ * sources, each read in --signals-region by the role --signals-role-name
+ * assumed in --signals-account-id (the delegated administrator), except
+ * CloudTrail, read by the base credentials (the management account).
+ * --endpoint also points IAM, STS, Config, Security Hub, Access Analyzer
+ * and CloudTrail at the URL.
  *
  * The options are checked like the backend's `awsOrganizations` config
  * (the same reader, the same messages naming the key): `--rate-limit
@@ -27,11 +36,12 @@
  */
 import { parseArgs } from 'node:util';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { ConfigReader } from '@backstage/config';
+import { ConfigReader, type JsonValue } from '@backstage/config';
 import {
   AssignmentStrategy,
   createAwsOrganizationsClientsFromSettings,
   createIamRolesReader,
+  createSignalsReader,
   readAwsOrganizationsReaderConfig,
   readOrganizationSnapshot,
 } from '../src';
@@ -55,6 +65,50 @@ function rateLimitOptions(options: string[]) {
   return limits;
 }
 
+const SIGNAL_KEYS: Record<string, string> = {
+  'security-hub': 'securityHub',
+  'access-analyzer': 'accessAnalyzer',
+  config: 'config',
+  cloudtrail: 'cloudTrail',
+};
+
+/** `--signals a,b --signals-*` as `awsOrganizations.signals` (checked by the config reader). */
+function signalsOptions(
+  values: Record<string, string | boolean | string[] | undefined>,
+) {
+  const get = (k: string) => values[k] as string | undefined;
+  const role: Record<string, JsonValue> = Object.fromEntries(
+    Object.entries({
+      accountId: get('signals-account-id'),
+      roleName: get('signals-role-name'),
+      externalId: get('signals-external-id'),
+      region: get('signals-region'),
+    }).filter((e): e is [string, string] => e[1] !== undefined),
+  );
+  const signals: Record<string, JsonValue> = {};
+  for (const name of (get('signals') ?? '').split(',').filter(Boolean)) {
+    const key = SIGNAL_KEYS[name];
+    if (!key) {
+      throw new Error(
+        `--signals ${name}: use ${Object.keys(SIGNAL_KEYS).join(', ')}`,
+      );
+    }
+    if (key === 'cloudTrail') {
+      signals[key] = get('signals-region')
+        ? { region: get('signals-region') }
+        : {};
+    } else if (key === 'config') {
+      const aggregatorName = get('signals-aggregator');
+      signals[key] = { ...role, ...(aggregatorName ? { aggregatorName } : {}) };
+    } else {
+      signals[key] = role;
+    }
+  }
+  const aged = get('signals-aged-days');
+  if (aged) signals.agedFindingDays = aged.split(',').map(Number);
+  return signals;
+}
+
 async function main() {
   const { values } = parseArgs({
     options: {
@@ -74,13 +128,20 @@ async function main() {
       'roles-role-name': { type: 'string' },
       'roles-external-id': { type: 'string' },
       'roles-concurrency': { type: 'string' },
+      signals: { type: 'string' },
+      'signals-account-id': { type: 'string' },
+      'signals-role-name': { type: 'string' },
+      'signals-external-id': { type: 'string' },
+      'signals-region': { type: 'string' },
+      'signals-aggregator': { type: 'string' },
+      'signals-aged-days': { type: 'string' },
       quiet: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) {
     process.stderr.write(
-      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--rate-limit <organizations|identityCenter|ssoAdmin|identityStore>.<tps|burst|concurrency>=N]... [--delegated-admin] [--roles-source config-aggregator|account-role] [--roles-aggregator NAME] [--roles-region R] [--roles-account-id ID] [--roles-role-name NAME] [--roles-external-id X] [--roles-concurrency N] [--quiet]\n',
+      'usage: yarn snapshot [--endpoint URL] [--region R] [--role-arn ARN] [--external-id X] [--profile P] [--max-attempts N] [--strategy per-permission-set|per-principal] [--rate-limit <organizations|identityCenter|ssoAdmin|identityStore>.<tps|burst|concurrency>=N]... [--delegated-admin] [--roles-source config-aggregator|account-role] [--roles-aggregator NAME] [--roles-region R] [--roles-account-id ID] [--roles-role-name NAME] [--roles-external-id X] [--roles-concurrency N] [--signals security-hub,access-analyzer,config,cloudtrail] [--signals-account-id ID] [--signals-role-name NAME] [--signals-external-id X] [--signals-region R] [--signals-aggregator NAME] [--signals-aged-days 30,90] [--quiet]\n',
     );
     return;
   }
@@ -104,6 +165,9 @@ async function main() {
                 iam: endpoint,
                 sts: endpoint,
                 config: endpoint,
+                securityHub: endpoint,
+                accessAnalyzer: endpoint,
+                cloudTrail: endpoint,
               },
             }
           : {}),
@@ -124,6 +188,7 @@ async function main() {
               ),
             }
           : {}),
+        ...(values.signals ? { signals: signalsOptions(values) } : {}),
         rateLimits: rateLimitOptions(values['rate-limit']),
         delegatedAdministrator: values['delegated-admin'],
       },
@@ -154,6 +219,15 @@ async function main() {
           endpoints: settings.endpoints,
         })
       : undefined,
+    signals: settings.signals
+      ? createSignalsReader({
+          signals: settings.signals,
+          region: settings.region,
+          endpoints: settings.endpoints,
+          credentials: clients.organizations.config.credentials,
+          logger: new StderrLogger(values.quiet ? 'warn' : 'info'),
+        })
+      : undefined,
   });
   process.stdout.write(`${JSON.stringify(snapshot, null, 2)}\n`);
   process.stderr.write(`${formatStats(snapshot.stats)}\n`);
@@ -169,6 +243,22 @@ async function main() {
       `roles: ${roles} in ${known.length} accounts known, ${
         accounts.length - known.length
       } unknown; ${snapshot.iam.managedPolicies.length} managed policies\n`,
+    );
+  }
+  if (snapshot.signals) {
+    const s = snapshot.signals;
+    process.stderr.write(
+      `signals: ${Object.entries(s.sources)
+        .map(([name, v]) =>
+          v.status === 'connected'
+            ? `${name} connected (${v.calls} calls)`
+            : `${name} not connected (${v.reason}: ${v.message})`,
+        )
+        .join('; ')}; ${
+        Object.keys(s.findings).length
+      } accounts with findings, ${
+        Object.keys(s.config).length
+      } with Config data\n`,
     );
   }
   if (!snapshot.complete) {

@@ -3,6 +3,7 @@ import { EmulatorState } from '../state/types';
 import { seedDemoIdentityCenter } from './demoIdentityCenter';
 import { seedDemoOrganization } from './demoOrganization';
 import { seedDemoIam } from './demoIam';
+import { seedDemoSignals } from './demoSignals';
 
 /** The seed of the demo data set's generated ids (user, group, PS ids). */
 const DEMO_SEED = 20240601;
@@ -19,5 +20,6 @@ export function buildDemoDataset(): EmulatorState {
   seedDemoOrganization(state);
   seedDemoIdentityCenter(state);
   seedDemoIam(state);
+  seedDemoSignals(state);
   return state;
 }

@@ -17,6 +17,7 @@ import {
 } from '../state/organizations';
 import { Prng } from '../state/prng';
 import { seedGeneratedIam } from './generatedIam';
+import { seedGeneratedSignals } from './generatedSignals';
 import { RCP } from '../state/policyTypes';
 import { SAMPLE_MANAGEMENT_POLICIES } from './demoPolicies';
 import { DatasetCounts, EmulatorState } from '../state/types';
@@ -341,5 +342,6 @@ export function generateDataset(size: GeneratedSize, seed = 1): EmulatorState {
   seedOrganization(state, size, prng);
   seedIdentityCenter(state, size, prng);
   seedGeneratedIam(state);
+  seedGeneratedSignals(state);
   return state;
 }

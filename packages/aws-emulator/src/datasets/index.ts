@@ -27,3 +27,5 @@ export type { GeneratedSize } from './generated';
 export { DEMO_CONTRACTOR_ACCOUNT, DEMO_VENDOR_ACCOUNT } from './demoIam';
 export { CONFIG_AGGREGATOR_NAME, IAM_READER_ROLE } from './iamCommon';
 export { GENERATED_ROLES_PER_ACCOUNT } from './generatedIam';
+export { ANALYZER_NAMES, ORGANIZATION_TRAIL } from './signalsCommon';
+export { DEMO_SIGNAL_ACCOUNTS } from './demoSignals';

@@ -10,7 +10,16 @@ export const SERVICE_TARGET_PREFIXES = {
   identityStore: 'AWSIdentityStore',
   sqs: 'AmazonSQS',
   config: 'StarlingDoveService',
+  cloudTrail: 'CloudTrail_20131101',
 } as const;
+
+/**
+ * The services that speak the REST-JSON protocol (the operation in the
+ * method and path, JSON bodies, the error code in `x-amzn-errortype`).
+ *
+ * @public
+ */
+export const REST_SERVICES = ['securityHub', 'accessAnalyzer'] as const;
 
 /**
  * The services that speak the AWS query protocol (form-encoded
@@ -26,13 +35,22 @@ export const QUERY_SERVICE_VERSIONS = {
 /** @public */
 export type EmulatedService =
   | keyof typeof SERVICE_TARGET_PREFIXES
-  | keyof typeof QUERY_SERVICE_VERSIONS;
+  | keyof typeof QUERY_SERVICE_VERSIONS
+  | (typeof REST_SERVICES)[number];
 
 /** All emulated services. @public */
 export const EMULATED_SERVICES = [
   ...Object.keys(SERVICE_TARGET_PREFIXES),
   ...Object.keys(QUERY_SERVICE_VERSIONS),
+  ...REST_SERVICES,
 ] as EmulatedService[];
+
+/** Whether the service speaks REST-JSON. @public */
+export function isRestService(
+  service: EmulatedService,
+): service is (typeof REST_SERVICES)[number] {
+  return (REST_SERVICES as readonly string[]).includes(service);
+}
 
 /** Whether the service speaks the query protocol (XML). @public */
 export function isQueryService(
@@ -115,6 +133,44 @@ export const SERVICE_ERROR_CODES: Record<EmulatedService, ServiceErrorCodes> = {
     serverError: 'InternalFailure',
     notFound: 'NoSuchConfigurationAggregatorException',
   },
+  // CloudTrail (JSON 1.1): its API reference's common errors.
+  cloudTrail: {
+    validation: 'InvalidParameterException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalFailure',
+    notFound: 'TrailNotFoundException',
+  },
+  // Security Hub and IAM Access Analyzer (REST-JSON).
+  securityHub: {
+    validation: 'ValidationException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalServerException',
+    notFound: 'ResourceNotFoundException',
+  },
+  accessAnalyzer: {
+    validation: 'ValidationException',
+    throttling: 'ThrottlingException',
+    serverError: 'InternalServerException',
+    notFound: 'ResourceNotFoundException',
+  },
+};
+
+/**
+ * The HTTP status of a REST-JSON error by its code (the services' API
+ * references); other codes keep the status they were made with.
+ *
+ * @public
+ */
+export const REST_ERROR_STATUS: Record<string, number> = {
+  AccessDeniedException: 403,
+  InvalidAccessException: 401,
+  ResourceNotFoundException: 404,
+  ConflictException: 409,
+  ThrottlingException: 429,
+  ServiceQuotaExceededException: 402,
+  InternalServerException: 500,
+  ValidationException: 400,
+  InvalidInputException: 400,
 };
 
 /**

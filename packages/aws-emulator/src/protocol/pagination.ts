@@ -15,6 +15,23 @@ export const PAGE_LIMITS: Record<
   iam: { min: 1, max: 1000, default: 100 },
   sts: { min: 1, max: 1, default: 1 },
   config: { min: 0, max: 100, default: 25 },
+  // CloudTrail's reads here do not page (DescribeTrails, GetTrailStatus).
+  cloudTrail: { min: 1, max: 50, default: 50 },
+  // Security Hub GetFindingsV2 MaxResults 1-100 (default 100); Access
+  // Analyzer ListAnalyzers/ListFindingsV2 maxResults (default 100).
+  securityHub: { min: 1, max: 100, default: 100 },
+  accessAnalyzer: { min: 1, max: 100, default: 100 },
+};
+
+/** The names of the paging members (lower camel case in REST-JSON APIs). */
+export interface PageMemberNames {
+  maxResults: string;
+  nextToken: string;
+}
+
+const DEFAULT_NAMES: PageMemberNames = {
+  maxResults: 'MaxResults',
+  nextToken: 'NextToken',
 };
 
 /** What a paginated handler needs to know about the call. @public */
@@ -33,10 +50,14 @@ export interface Page<T> {
   nextToken?: string;
 }
 
-function fingerprint(operation: string, body: Record<string, unknown>) {
+function fingerprint(
+  operation: string,
+  body: Record<string, unknown>,
+  names: PageMemberNames = DEFAULT_NAMES,
+) {
   const rest = { ...body };
-  delete rest.NextToken;
-  delete rest.MaxResults;
+  delete rest[names.nextToken];
+  delete rest[names.maxResults];
   const text = `${operation}:${JSON.stringify(rest)}`;
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
@@ -85,10 +106,15 @@ function decodeToken(
  *
  * @public
  */
-export function readMaxResults(input: RequestInput): number {
-  const limits = PAGE_LIMITS[input.service];
-  const value = input.body.MaxResults;
+export function readMaxResults(
+  input: RequestInput,
+  names: PageMemberNames = DEFAULT_NAMES,
+  limits = PAGE_LIMITS[input.service],
+): number {
+  const value = input.body[names.maxResults];
   if (value === undefined || value === null) return limits.default;
+  // "If you specify 0, AWS Config uses the default" (a minimum of 0).
+  if (value === 0 && limits.min === 0) return limits.default;
   if (
     typeof value !== 'number' ||
     !Number.isInteger(value) ||
@@ -121,14 +147,21 @@ export function paginate<T>(
   ctx: PageContext,
   input: RequestInput,
   items: readonly T[],
-  options: { maxResults?: boolean } = {},
+  options: {
+    maxResults?: boolean;
+    names?: PageMemberNames;
+    /** The operation's own page limits, when they differ from the service's. */
+    limits?: { min: number; max: number; default: number };
+  } = {},
 ): Page<T> {
+  const names = options.names ?? DEFAULT_NAMES;
+  const limits = options.limits ?? PAGE_LIMITS[input.service];
   const pageSize =
     options.maxResults === false
-      ? PAGE_LIMITS[input.service].default
-      : readMaxResults(input);
-  const fp = fingerprint(ctx.operation, input.body);
-  const token = input.optionalString('NextToken');
+      ? limits.default
+      : readMaxResults(input, names, limits);
+  const fp = fingerprint(ctx.operation, input.body, names);
+  const token = input.optionalString(names.nextToken);
   const offset = token ? decodeToken(input, token, fp, ctx.operation) : 0;
   if (ctx.emptyPage()) {
     return { items: [], nextToken: encodeToken(offset, fp) };

@@ -18,6 +18,7 @@ export interface CallOrigin {
   userAgent?: string;
 }
 import { parseQueryRequest, queryErrorResponse, queryResponse } from './query';
+import { restError, restInput, restRouteOf } from './rest';
 
 /** One AWS call as the server received it. @public */
 export interface AwsCall {
@@ -90,7 +91,10 @@ function sendError(
 }
 
 function parseTarget(target: string | undefined) {
-  const [prefix, operation] = (target ?? '').split('.');
+  // The prefix may hold dots itself (e.g. `com.amazonaws.x.Service`).
+  const dot = (target ?? '').lastIndexOf('.');
+  const prefix = dot < 0 ? '' : target!.slice(0, dot);
+  const operation = dot < 0 ? '' : target!.slice(dot + 1);
   const service = EMULATED_SERVICES.find(
     s => (SERVICE_TARGET_PREFIXES as Record<string, string>)[s] === prefix,
   );
@@ -183,6 +187,34 @@ async function answerQuery(
   res.end(payload);
 }
 
+/** A REST-JSON call (Security Hub, IAM Access Analyzer). */
+async function answerRest(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  text: string,
+  route: { service: EmulatedService; operation: string },
+  handle: AwsCallHandler,
+) {
+  try {
+    const body = restInput(req, text);
+    const answer =
+      (await handle({ ...route, body, origin: originOf(req) })) ?? {};
+    send(res, 200, answer, 'application/json');
+  } catch (caught) {
+    const error =
+      caught instanceof AwsError
+        ? caught
+        : new AwsError('InternalServerException', String(caught), 500);
+    if (error.htmlBody !== undefined) {
+      sendError(res, error, route.service);
+      return;
+    }
+    const { status, body } = restError(route.service, error);
+    res.setHeader('x-amzn-errortype', error.code);
+    send(res, status, body, 'application/json');
+  }
+}
+
 /**
  * Starts an HTTP server speaking the AWS JSON 1.1 protocol (JSON 1.0 for
  * SQS, see `wire.ts`): it passes each
@@ -224,6 +256,13 @@ export async function startEmulatorServer(options: {
         }
         if (req.method === 'POST' && isQueryRequest(req)) {
           await answerQuery(req, res, text, options.handle);
+          return;
+        }
+        const route = req.headers['x-amz-target']
+          ? undefined
+          : restRouteOf(req);
+        if (route) {
+          await answerRest(req, res, text, route, options.handle);
           return;
         }
         const call = parseCall(req);

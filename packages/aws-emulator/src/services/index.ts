@@ -9,16 +9,27 @@ import { OperationTable } from './types';
 import { iamOperations } from './iam/operations';
 import { stsOperations } from './sts/operations';
 import { configOperations } from './config/operations';
+import { organizationsServiceAccess } from './organizations/serviceAccess';
+import { securityHubOperations } from './securityHub/operations';
+import { accessAnalyzerOperations } from './accessAnalyzer/operations';
+import { cloudTrailOperations } from './cloudTrail/operations';
 
 /** Every operation the emulator answers, by service. */
 export const OPERATIONS: Record<EmulatedService, OperationTable> = {
-  organizations: { ...organizationsReads, ...organizationsWrites },
+  organizations: {
+    ...organizationsReads,
+    ...organizationsServiceAccess,
+    ...organizationsWrites,
+  },
   ssoAdmin: { ...ssoAdminReads, ...ssoAdminWrites },
   identityStore: identityStoreOperations,
   sqs: sqsOperations,
   iam: iamOperations,
   sts: stsOperations,
   config: configOperations,
+  cloudTrail: cloudTrailOperations,
+  securityHub: securityHubOperations,
+  accessAnalyzer: accessAnalyzerOperations,
 };
 
 export type { OperationContext, Operation, OperationTable } from './types';

@@ -37,3 +37,13 @@ export function epochSeconds(date: Date): number {
 export function tagList(tags: Record<string, string> | undefined) {
   return Object.entries(tags ?? {}).map(([Key, Value]) => ({ Key, Value }));
 }
+
+/**
+ * The account a call acts in: its assumed-role session's, else the
+ * management account (the emulator's base credentials).
+ */
+export function callerAccountOf(ctx: OperationContext): string {
+  return (
+    ctx.identity?.accountId ?? ctx.state.organization?.managementAccountId ?? ''
+  );
+}

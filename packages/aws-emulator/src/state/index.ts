@@ -8,3 +8,5 @@ export { AWS_MANAGED_POLICIES, POLICY_TYPES, RCP, SCP } from './policyTypes';
 export type { AwsManagedPolicy } from './policyTypes';
 export * from './iam';
 export * from './iamTypes';
+export * from './signals';
+export * from './signalsTypes';

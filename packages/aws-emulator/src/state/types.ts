@@ -19,6 +19,7 @@ import type {
 } from '@aws-governance/plugin-aws-organizations-common';
 import { IdFactory } from './ids';
 import type { IamState } from './iamTypes';
+import type { SignalsState } from './signalsTypes';
 
 export type { AccountState, PrincipalType };
 
@@ -180,6 +181,8 @@ export interface EmulatorState {
   identityCenter: IdentityCenterState | null;
   /** IAM, STS and AWS Config; created on first use (see `iamOf`). */
   iam?: IamState;
+  /** AWS's detectors (Security Hub, Access Analyzer, Config compliance, CloudTrail); see `signalsOf`. */
+  signals?: SignalsState;
 }
 
 /** How many of each thing a data set holds. @public */

@@ -7,8 +7,10 @@ import {
   AwsOrganizationsReaderConfig,
   createAwsOrganizationsClients,
   createIamRolesReader,
+  createSignalsReaderFromConfig,
   readOrganizationSnapshot,
   readTargetedUpdate,
+  SignalsReader,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { SnapshotSource, TargetedSource } from './types';
 
@@ -24,6 +26,12 @@ export function createReaderSource(options: {
   config: RootConfigService;
   reader: AwsOrganizationsReaderConfig;
   logger: LoggerService;
+  /**
+   * The signals reader (`awsOrganizations.signals`); by default one made
+   * from the config. Pass the instance the routes use for on-demand
+   * findings, so both share its clients and sessions.
+   */
+  signals?: SignalsReader;
 }): { full: SnapshotSource; targeted: TargetedSource } {
   const { rateLimits, delegatedAdministrator } = options.reader;
   // One roles reader for the backend's life: it caches policy documents.
@@ -33,6 +41,12 @@ export function createReaderSource(options: {
         endpoints: options.reader.endpoints,
       })
     : undefined;
+  const signals =
+    options.signals ??
+    createSignalsReaderFromConfig(options.config, {
+      logger: options.logger,
+      readerConfig: options.reader,
+    });
   let clients: Promise<AwsOrganizationsClients> | undefined;
   const getClients = () => {
     if (!clients) {
@@ -53,6 +67,7 @@ export function createReaderSource(options: {
         rateLimits,
         delegatedAdministrator,
         roles,
+        signals,
       }),
     // Events re-read parts of the snapshot with the same clients and the
     // same rate limits; the roles part is kept as the full read left it.

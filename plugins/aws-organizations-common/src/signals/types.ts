@@ -142,6 +142,22 @@ export interface OrganizationTrailStatus {
 }
 
 /**
+ * An IAM Access Analyzer analyzer of the organization
+ * (`ListAnalyzers`), with its active findings in total
+ * (`GetFindingsStatistics`) when they could be read.
+ *
+ * @public
+ */
+export interface AccessAnalyzerSummary {
+  arn: string;
+  name: string;
+  /** `ORGANIZATION` (external access) or `ORGANIZATION_UNUSED_ACCESS`. */
+  type: string;
+  status: string;
+  activeFindings: Knowable<number>;
+}
+
+/**
  * The signals part of a snapshot. Absent when no source is configured; an
  * account missing from `findings` (or `config`) while the source is
  * connected has no active findings (or no Config rules); while it is not
@@ -157,6 +173,10 @@ export interface SecuritySignalsSnapshot {
   /** By account id. */
   config: Record<string, AccountConfigCompliance>;
   organizationTrail: Knowable<OrganizationTrailStatus>;
+  /** The organization analyzers Access Analyzer lists (when that source is connected). */
+  analyzers?: AccessAnalyzerSummary[];
+  /** The ages (days) `agedCriticalHigh` counts for. */
+  agedFindingDays?: number[];
 }
 
 /**

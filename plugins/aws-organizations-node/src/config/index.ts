@@ -1,6 +1,7 @@
 export { AWS_ORGANIZATIONS_CONFIG_ROOT } from './rules';
 export { readAwsOrganizationsReaderConfig } from './reader';
 export type { AwsOrganizationsReaderConfig, RolesSourceConfig } from './reader';
+export type { SignalsConfig, SignalSourceConfig } from './signals';
 export { readAwsOrganizationsCatalogConfig } from './catalog';
 export { readAwsOrganizationsComplianceConfig } from './compliance';
 export type {

@@ -1,5 +1,6 @@
 import { Config } from '@backstage/config';
 import type { RateLimitKey, ReaderRateLimits } from '../reader/rateLimit';
+import { readSignalsConfig, SignalsConfig } from './signals';
 import {
   AWS_ORGANIZATIONS_CONFIG_ROOT,
   invalidConfig,
@@ -33,6 +34,9 @@ export interface AwsOrganizationsReaderConfig {
     iam?: string;
     sts?: string;
     config?: string;
+    securityHub?: string;
+    accessAnalyzer?: string;
+    cloudTrail?: string;
   };
   /**
    * Optional bounds per rate budget (`organizations`, `identityCenter`, or
@@ -49,6 +53,8 @@ export interface AwsOrganizationsReaderConfig {
   delegatedAdministrator: boolean;
   /** Where IAM roles and users come from; absent: they are not read. */
   roles?: RolesSourceConfig;
+  /** AWS's detectors (`signals`); absent: no source is on. */
+  signals?: SignalsConfig;
 }
 
 /**
@@ -186,6 +192,9 @@ const BUDGETS: RateLimitKey[] = [
   'iam',
   'sts',
   'config',
+  'securityHub',
+  'accessAnalyzer',
+  'cloudTrail',
 ];
 const LIMIT_KEYS = ['tps', 'burst', 'concurrency'] as const;
 
@@ -291,6 +300,9 @@ export function readAwsOrganizationsReaderConfig(
       iam: optionalUrl(config, 'endpoints.iam'),
       sts: optionalUrl(config, 'endpoints.sts'),
       config: optionalUrl(config, 'endpoints.config'),
+      securityHub: optionalUrl(config, 'endpoints.securityHub'),
+      accessAnalyzer: optionalUrl(config, 'endpoints.accessAnalyzer'),
+      cloudTrail: optionalUrl(config, 'endpoints.cloudTrail'),
     },
     rateLimits: readRateLimits(config),
     delegatedAdministrator: readBoolean(
@@ -299,5 +311,6 @@ export function readAwsOrganizationsReaderConfig(
       false,
     ),
     roles: readRolesSource(config, region),
+    signals: readSignalsConfig(config, region),
   };
 }

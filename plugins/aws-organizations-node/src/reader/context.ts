@@ -8,6 +8,7 @@ import type {
 import type { AwsOrganizationsClients } from './clients';
 import { AwsReadError, AwsServiceName, isThrottling } from './errors';
 import {
+  OPTIONAL_SERVICES,
   RateBudget,
   RateControl,
   ResolvedRateLimits,
@@ -38,6 +39,11 @@ export const PAGE_SIZE: Record<AwsServiceName, number> = {
   iam: 1000,
   sts: 1,
   config: 100,
+  // GetFindingsV2 MaxResults 100; ListFindingsV2 maxResults 100;
+  // CloudTrail's trail reads do not page.
+  securityHub: 100,
+  accessAnalyzer: 100,
+  cloudTrail: 1,
 };
 
 /**
@@ -156,11 +162,11 @@ export class ReadContext {
   /** What each rate budget found, by budget name. */
   rateSummaries() {
     const budgets = new Set(Object.values(this.#shared.budgets));
-    // The roles sources' budgets only when they were used.
+    // The optional sources' budgets only when they were used.
     const unused = (b: RateBudget) =>
       b.spec.services.every(
         s =>
-          ['iam', 'sts', 'config'].includes(s) &&
+          (OPTIONAL_SERVICES as readonly string[]).includes(s) &&
           this.#shared.stats.totalCalls(s) === 0,
       );
     return Object.fromEntries(
@@ -323,7 +329,8 @@ export class ReadContext {
         throw this.#scope.failure;
       }
       stats.recordCall(service, operation);
-      const sender = (client ?? this.clients[service]) as unknown as
+      const sender = (client ??
+        this.clients[service as keyof AwsOrganizationsClients]) as unknown as
         | SendableClient
         | undefined;
       if (!sender) {

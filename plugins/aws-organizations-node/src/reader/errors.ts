@@ -2,7 +2,9 @@ import { CustomErrorBase } from '@backstage/errors';
 
 /**
  * The AWS services the reader calls: Organizations and Identity Center
- * always; IAM, STS and AWS Config when a roles source is configured.
+ * always; IAM, STS and AWS Config when a roles source is configured;
+ * Security Hub, IAM Access Analyzer, AWS Config and CloudTrail when a
+ * signal source is (`awsOrganizations.signals`).
  *
  * @public
  */
@@ -12,7 +14,10 @@ export type AwsServiceName =
   | 'identityStore'
   | 'iam'
   | 'sts'
-  | 'config';
+  | 'config'
+  | 'securityHub'
+  | 'accessAnalyzer'
+  | 'cloudTrail';
 
 /**
  * A required AWS listing failed: the read stops and no snapshot is produced.

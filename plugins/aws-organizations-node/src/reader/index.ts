@@ -37,3 +37,9 @@ export {
 export type { CloudTrailEventFields } from './targeted/cloudTrailEvents';
 export { mergeRefreshTargets, refreshTargetKey } from './targeted/targets';
 export type { EventPlan, RefreshTarget } from './targeted/targets';
+export { createSignalsReader } from './signals/signalsReader';
+export type {
+  SignalsReader,
+  SignalsReaderOptions,
+} from './signals/signalsReader';
+export { createSignalsReaderFromConfig } from './signals/fromConfig';

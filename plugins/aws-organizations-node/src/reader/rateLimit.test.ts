@@ -9,6 +9,9 @@ describe('resolveRateLimits', () => {
         { name: 'iam', services: ['iam'] },
         { name: 'sts', services: ['sts'] },
         { name: 'config', services: ['config'] },
+        { name: 'securityHub', services: ['securityHub'] },
+        { name: 'accessAnalyzer', services: ['accessAnalyzer'] },
+        { name: 'cloudTrail', services: ['cloudTrail'] },
       ],
       concurrency: DEFAULT_READER_CONCURRENCY,
     });

@@ -41,10 +41,24 @@ export const DEFAULT_READER_CONCURRENCY: Record<AwsServiceName, number> = {
   iam: 8,
   sts: 8,
   config: 4,
+  securityHub: 4,
+  accessAnalyzer: 4,
+  cloudTrail: 4,
 };
 
-/** The roles sources' services: each a budget of its own. */
-const ROLES_SERVICES = ['iam', 'sts', 'config'] as const;
+/**
+ * The optional sources' services (roles and signals): each a budget of its
+ * own, so an optional read never slows the required ones.
+ */
+export const OPTIONAL_SERVICES = [
+  'iam',
+  'sts',
+  'config',
+  'securityHub',
+  'accessAnalyzer',
+  'cloudTrail',
+] as const;
+const ROLES_SERVICES = OPTIONAL_SERVICES;
 
 /** How the reader paces itself. @public */
 export type RateControl = 'aimd' | 'sdk-adaptive';

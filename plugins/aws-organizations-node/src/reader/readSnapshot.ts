@@ -20,6 +20,7 @@ import {
 import { readIdentityStore } from './identityStore';
 import { AssignmentStrategy, readAccountAssignments } from './assignments';
 import type { IamRolesReader } from './roles/rolesReader';
+import type { SignalsReader } from './signals/signalsReader';
 
 /**
  * Options of {@link readOrganizationSnapshot}.
@@ -64,6 +65,13 @@ export interface ReadOrganizationSnapshotOptions {
    * snapshot has no `iam`.
    */
   roles?: IamRolesReader;
+  /**
+   * The signals reader ({@link createSignalsReader}): reads `signals`
+   * (AWS's detectors, per-account counts). Keep one instance across reads.
+   * Its failures never fail the read: a source that fails is "not
+   * connected". Without it the snapshot has no `signals`.
+   */
+  signals?: SignalsReader;
 }
 
 /** The attempts the caller's Organizations client is configured with. */
@@ -215,17 +223,35 @@ export async function readOrganizationSnapshot(
       )
     : Promise.resolve(undefined);
 
+  // Signals: after the accounts are known; optional calls only, every
+  // failure is a source's status.
+  const signalsCtx = ctx.child();
+  const signals = options.signals
+    ? structure.then(s =>
+        options.signals!.read(signalsCtx, {
+          organizationId: s.organization.id,
+          accountIds: s.accounts.map(a => a.id),
+        }),
+      )
+    : Promise.resolve(undefined);
+
   let org: Awaited<typeof structure>;
   let ic: IdentityCenterSnapshot;
   let roles: Awaited<typeof iam>;
+  let detectors: Awaited<typeof signals>;
   try {
-    [org, ic, roles] = await Promise.all([structure, identityCenter, iam]);
+    [org, ic, roles, detectors] = await Promise.all([
+      structure,
+      identityCenter,
+      iam,
+      signals,
+    ]);
   } catch (error) {
     // Fail fast: abort every queued and in-flight call of both halves, then
     // let them settle so that no call outlives the read and nothing rejects
     // after it. The first failure is what the read rejects with.
     ctx.fail(error);
-    await Promise.allSettled([structure, identityCenter, iam]);
+    await Promise.allSettled([structure, identityCenter, iam, signals]);
     await ctx.drain();
     const stats = ctx.stats.snapshot();
     logger.error('Reading the AWS organization failed; no snapshot', {
@@ -255,6 +281,7 @@ export async function readOrganizationSnapshot(
     ...org,
     identityCenter: ic,
     ...(roles ? { iam: roles } : {}),
+    ...(detectors ? { signals: detectors } : {}),
     warnings: ctx.warnings,
     stats,
   };
@@ -269,6 +296,16 @@ export async function readOrganizationSnapshot(
     groups: ic.status === 'available' ? ic.groups.length : 0,
     users: ic.status === 'available' ? ic.users.length : 0,
     ...(roles ? rolesLogFields(roles) : {}),
+    ...(detectors
+      ? {
+          signals: Object.fromEntries(
+            Object.entries(detectors.sources).map(([k, v]) => [
+              k,
+              v.status === 'connected' ? 'connected' : v.reason,
+            ]),
+          ),
+        }
+      : {}),
     warnings: snapshot.warnings.length,
     calls: ctx.stats.totalCalls(),
     retries: stats.retries,

@@ -1,4 +1,5 @@
 import { AwsError } from '../../protocol/errors';
+import { configComplianceOperations } from './compliance';
 import { accountIam } from '../../state/iam';
 import type {
   AccountIamRecord,
@@ -224,4 +225,5 @@ function selectAggregateResourceConfig(ctx: OperationContext) {
 export const configOperations: OperationTable = {
   DescribeConfigurationAggregators: describeConfigurationAggregators,
   SelectAggregateResourceConfig: selectAggregateResourceConfig,
+  ...configComplianceOperations,
 };
