@@ -37,6 +37,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 
+// Notifications: the access reviews' reminders (campaign started, due
+// soon, overdue) go to the owner teams through it.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 // AWS Organizations
 backend.add(import('@aws-governance/plugin-aws-organizations-backend'));
 backend.add(

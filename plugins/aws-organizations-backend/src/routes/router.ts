@@ -20,7 +20,7 @@ import {
   teamLevelSyncStatus,
   visibleKinds,
 } from './accessPolicy';
-import { createRouteAuth } from './authorize';
+import { createRouteAuth, RouteAuth } from './authorize';
 import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
@@ -38,6 +38,8 @@ export interface RouterOptions {
   governance: GovernanceState;
   /** Role hops the reach routes follow (`awsOrganizations.reach.maxDepth`); default 3. */
   reachDepth?: number;
+  /** The access review routes (`/reviews/...`), when the plugin serves them. */
+  reviews?: (auth: RouteAuth) => express.Router;
 }
 
 /** @internal */
@@ -186,6 +188,9 @@ export async function createRouter(
       maxDepth: options.reachDepth ?? 3,
     }),
   );
+  if (options.reviews) {
+    router.use(options.reviews(auth));
+  }
   router.use(createErrorFilter(logger));
 
   return router;

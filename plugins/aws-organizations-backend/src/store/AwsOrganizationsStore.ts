@@ -5,6 +5,7 @@ import { openDatabase } from './migrations';
 import { SnapshotStore } from './SnapshotStore';
 import { SyncRequestStore } from './SyncRequestStore';
 import { SyncRunStore } from './SyncRunStore';
+import { ReviewStore } from './reviews/ReviewStore';
 
 /** The plugin's store: one object per table, on one knex client. */
 export class AwsOrganizationsStore {
@@ -13,6 +14,7 @@ export class AwsOrganizationsStore {
   readonly snapshots: SnapshotStore;
   readonly changes: ChangeLogStore;
   readonly requests: SyncRequestStore;
+  readonly reviews: ReviewStore;
 
   static async create(
     database: DatabaseService,
@@ -26,5 +28,6 @@ export class AwsOrganizationsStore {
     this.snapshots = new SnapshotStore(db);
     this.changes = new ChangeLogStore(db);
     this.requests = new SyncRequestStore(db);
+    this.reviews = new ReviewStore(db);
   }
 }

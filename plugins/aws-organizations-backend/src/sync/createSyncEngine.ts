@@ -46,6 +46,16 @@ export interface SyncEngineOptions {
   detectors?: readonly ChangeDetector[];
   /** Judges each snapshot; its flips go to the change log. */
   compliance?: ComplianceReportCache;
+  /**
+   * Called after each new complete snapshot is committed (the access
+   * reviews close remediation entries whose grant is gone). A failure is
+   * logged; the snapshot stays stored.
+   */
+  afterSnapshotStored?: (stored: {
+    etag: string;
+    snapshot: OrganizationSnapshot;
+    resolution: SnapshotResolution;
+  }) => Promise<void>;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -265,6 +275,15 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     );
     if (judged.report) {
       options.compliance?.remember(encoded.etag, judged.report);
+    }
+    if (options.afterSnapshotStored) {
+      await options
+        .afterSnapshotStored({ etag: encoded.etag, snapshot, resolution })
+        .catch(error =>
+          logger.warn('Could not act on the new snapshot', {
+            error: errorMessage(error),
+          }),
+        );
     }
     publish(encoded.etag);
   }
