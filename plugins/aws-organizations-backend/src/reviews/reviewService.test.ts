@@ -9,7 +9,6 @@ import {
   governanceResolution,
   governanceSnapshot,
 } from '../__testUtils__/governance';
-import { recordingNotifications } from '../__testUtils__/reviews';
 import { createReviewService, ReviewSnapshotView } from './createReviewService';
 import { createReviewReminders } from './reminders';
 import { evaluateReviewRules } from './rules';
