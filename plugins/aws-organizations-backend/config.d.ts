@@ -177,6 +177,22 @@ export interface Config {
     resolution?: {
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
     };
+    /** Access reviews (campaigns, reminders, remediation). */
+    reviews?: {
+      /**
+       * When recurring campaigns start, reminders go out and remediation
+       * entries are checked against the current snapshot (one replica at a
+       * time). Default: every 10 minutes, first after 1 minute.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** Days before the due date of the "due soon" reminder. Default 7. */
+      reminderDays?: number;
+      /**
+       * Days a revoked grant may stay assigned before the rule
+       * review-revocation-applied fails. Default 7.
+       */
+      revocationGraceDays?: number;
+    };
     /** How account and OU owners are found. */
     ownership?: {
       /** Account tag holding the owner. Default `owner`. */

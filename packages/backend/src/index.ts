@@ -43,6 +43,10 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 backend.add(import('@backstage/plugin-events-backend-module-aws-sqs'));
 
+// Notifications: the access reviews' reminders (campaign started, due
+// soon, overdue) go to the owner teams through it.
+backend.add(import('@backstage/plugin-notifications-backend'));
+
 // AWS Organizations
 backend.add(import('@aws-governance/plugin-aws-organizations-backend'));
 backend.add(

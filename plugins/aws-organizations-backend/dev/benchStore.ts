@@ -13,7 +13,8 @@ import { encodeSnapshotBody } from '../src/store/SnapshotStore';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 
-function large(): OrganizationSnapshot {
+/** The L-sized organization of the store benchmarks (also benchReviews.ts). */
+export function large(): OrganizationSnapshot {
   const s = baseSnapshot();
   const root = s.root.id;
   s.organizationalUnits = Array.from({ length: 1000 }, (_, i) => ({
@@ -166,7 +167,9 @@ async function main() {
   await db.destroy();
 }
 
-main().catch(error => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch(error => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -6,6 +6,7 @@ import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organiza
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
+  AwsAccountPermissionResource,
   awsAccountPermissionResourceRef,
   awsAccountPermissionRules,
   awsOrganizationsComplianceExtensionPoint,
@@ -22,7 +23,15 @@ import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './sync/createSyncEngine';
 import { createReaderSource } from './sync/readerSource';
-import { createGovernanceState } from './governance/createGovernanceState';
+import {
+  createGovernanceState,
+  GovernanceView,
+} from './governance/createGovernanceState';
+
+type GovernanceViewLike = Pick<
+  GovernanceView,
+  'etag' | 'snapshot' | 'resolution'
+>;
 import {
   RESOLVE_TASK_ID,
   SNAPSHOT_EVENT_TOPIC,
@@ -43,6 +52,15 @@ const EVENTS_HEALTH_TASK_ID = 'aws-organizations-events-health';
 
 /** Claims are kept as long as SQS may redeliver a message (14 days at most). */
 const CLAIM_RETENTION_MS = 15 * 24 * 3600 * 1000;
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { createReviewService } from './reviews/createReviewService';
+import { createReviewReminders } from './reviews/reminders';
+import { createReviewAccess } from './reviews/reviewAccess';
+import { REVIEW_TASK_ID } from './reviews/taskId';
+import {
+  createReviewsRouter,
+  REVIEW_DOWNLOAD_PATHS,
+} from './routes/reviewsRouter';
 
 /**
  * The AWS Organizations backend plugin: syncs the organization, keeps its
@@ -70,6 +88,8 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        userInfo: coreServices.userInfo,
+        notifications: notificationService,
       },
       async init(deps) {
         const { rootConfig, logger, scheduler } = deps;
@@ -94,7 +114,28 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         const eventsOn = config.enabled && config.events.enabled;
         const fullReads = createFullReadRequests({ scheduler, logger });
         let subscriber: EventsSubscriber | undefined;
+        // Access reviews: campaigns pin the current snapshot; each new one
+        // closes the remediation entries whose grant is gone.
+        let reviewCurrent: () => Promise<
+          GovernanceViewLike | undefined
+        > = async () => undefined;
+        const reviews = createReviewService({
+          store: store.reviews,
+          logger,
+          current: () => reviewCurrent(),
+          reminders: createReviewReminders({
+            store: store.reviews,
+            notifications: deps.notifications,
+            logger,
+            reminderDays: config.reviews.reminderDays,
+          }),
+          reachDepth: config.reach.maxDepth,
+        });
+
         const engine = createSyncEngine({
+          afterSnapshotStored: async stored => {
+            await reviews.closeRemediations(stored);
+          },
           config,
           store,
           logger,
@@ -193,6 +234,35 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           namespace: config.catalog.namespace,
           reachDepth: config.reach.maxDepth,
         });
+        reviewCurrent = () => governance.current();
+        await scheduler.scheduleTask({
+          id: REVIEW_TASK_ID,
+          scope: 'global',
+          ...config.reviews.schedule,
+          fn: async () => {
+            await reviews.runTask();
+          },
+        });
+        /** The permission resources of accounts: owner and review teams. */
+        const accountResources = async (accountIds?: string[]) => {
+          const view = await governance.current();
+          if (!view) return new Map<string, AwsAccountPermissionResource>();
+          const reviewers = await store.reviews.items.pendingAssignees(
+            accountIds,
+          );
+          const out = new Map<string, AwsAccountPermissionResource>();
+          for (const accountId of accountIds ?? view.index.accounts.keys()) {
+            if (!view.index.accounts.has(accountId)) continue;
+            const ownerRef = view.resolution.accountOwners[accountId]?.ref;
+            const reviewerRefs = reviewers.get(accountId);
+            out.set(accountId, {
+              accountId,
+              ...(ownerRef ? { ownerRef } : {}),
+              ...(reviewerRefs ? { reviewerRefs } : {}),
+            });
+          }
+          return out;
+        };
         // Index and judge each new snapshot when it lands, not on the first
         // request after it (seconds at 5,000 accounts).
         await deps.events.subscribe({
@@ -213,14 +283,8 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           resourceRef: awsAccountPermissionResourceRef,
           rules: Object.values(awsAccountPermissionRules),
           getResources: async accountIds => {
-            const view = await governance.current();
-            return accountIds.map(accountId => {
-              if (!view || !view.index.accounts.has(accountId)) {
-                return undefined;
-              }
-              const ownerRef = view.resolution.accountOwners[accountId]?.ref;
-              return { accountId, ...(ownerRef ? { ownerRef } : {}) };
-            });
+            const resources = await accountResources(accountIds);
+            return accountIds.map(accountId => resources.get(accountId));
           },
         });
         deps.httpRouter.use(
@@ -248,13 +312,29 @@ export const awsOrganizationsPlugin = createBackendPlugin({
                   },
                 }
               : {}),
+            reviews: auth =>
+              createReviewsRouter({
+                auth,
+                access: createReviewAccess({
+                  permissions: deps.permissions,
+                  permissionsRegistry: deps.permissionsRegistry,
+                  userInfo: deps.userInfo,
+                  accountResources: async () => [
+                    ...(await accountResources()).values(),
+                  ],
+                }),
+                store: store.reviews,
+                service: reviews,
+                current: () => governance.current(),
+                revocationGraceDays: config.reviews.revocationGraceDays,
+              }),
           }),
         );
         deps.httpRouter.addAuthPolicy({
           path: '/health',
           allow: 'unauthenticated',
         });
-        for (const path of DOWNLOAD_PATHS) {
+        for (const path of [...DOWNLOAD_PATHS, ...REVIEW_DOWNLOAD_PATHS]) {
           deps.httpRouter.addAuthPolicy({ path, allow: 'user-cookie' });
         }
       },

@@ -19,6 +19,7 @@ export * from './scp';
 export * from './rcp';
 export * from './iam';
 export * from './signals';
+export * from './reviews';
 export * from './permissionSets';
 export * from './querySchemas';
 export * from './snapshotSchema';

@@ -4,7 +4,11 @@ import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
-import { awsOrganizationsAccessReadPermission } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  awsOrganizationsAccessReadPermission,
+  awsOrganizationsReviewAdminPermission,
+  awsOrganizationsReviewDecidePermission,
+} from '@aws-governance/plugin-aws-organizations-common';
 import { AdminsAndEveryoneElsePolicy, readAdmins } from './permissionPolicy';
 
 const userInfo = mockServices.userInfo.mock({
@@ -61,6 +65,48 @@ describe('AdminsAndEveryoneElsePolicy', () => {
       ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
     },
   );
+
+  it('keeps review administration for admins', async () => {
+    await expect(
+      policy.handle(
+        { permission: awsOrganizationsReviewAdminPermission },
+        asUser('user:default/priya.patel'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it("lets others decide reviews of their team's accounts only", async () => {
+    const decision = await policy.handle(
+      { permission: awsOrganizationsReviewDecidePermission },
+      asUser('user:default/priya.patel'),
+    );
+    const claims = ['user:default/priya.patel', 'group:default/payments'];
+    expect(decision).toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aws-organizations',
+      resourceType: 'aws-organizations-account',
+      conditions: {
+        anyOf: [
+          {
+            rule: 'IS_ACCOUNT_OWNER',
+            resourceType: 'aws-organizations-account',
+            params: { claims },
+          },
+          {
+            rule: 'IS_ACCOUNT_REVIEWER',
+            resourceType: 'aws-organizations-account',
+            params: { claims },
+          },
+        ],
+      },
+    });
+    await expect(
+      policy.handle(
+        { permission: awsOrganizationsReviewDecidePermission },
+        asUser('user:default/alice.nguyen'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
 
   it('denies requests without a user', async () => {
     await expect(policy.handle({ permission: catalogRead })).resolves.toEqual({

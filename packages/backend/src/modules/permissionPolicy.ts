@@ -7,6 +7,7 @@ import { Config } from '@backstage/config';
 import { stringifyEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import {
   AuthorizeResult,
+  isResourcePermission,
   PolicyDecision,
 } from '@backstage/plugin-permission-common';
 import {
@@ -15,7 +16,15 @@ import {
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
-import { awsOrganizationsPermissions } from '@aws-governance/plugin-aws-organizations-common';
+import {
+  AWS_ACCOUNT_RESOURCE_TYPE,
+  awsOrganizationsPermissions,
+  awsOrganizationsReviewDecidePermission,
+} from '@aws-governance/plugin-aws-organizations-common';
+import {
+  awsAccountConditions,
+  createAwsAccountConditionalDecision,
+} from '@aws-governance/plugin-aws-organizations-node';
 
 /**
  * Permissions only admins hold: changing what the catalog reads, and the
@@ -32,7 +41,9 @@ export const ADMIN_ONLY_PERMISSIONS: ReadonlySet<string> = new Set([
 /**
  * The demo portal's policy: members of the admin groups may do everything;
  * everyone else may do everything but what {@link ADMIN_ONLY_PERMISSIONS}
- * lists.
+ * lists, except that they may decide the access review items of the
+ * accounts their team owns or was handed (`aws-organizations.review.decide`,
+ * a conditional decision).
  */
 export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
   readonly #admins: ReadonlySet<string>;
@@ -60,7 +71,23 @@ export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
       user.credentials,
     );
     const isAdmin = ownershipEntityRefs.some(ref => this.#admins.has(ref));
-    return { result: isAdmin ? AuthorizeResult.ALLOW : AuthorizeResult.DENY };
+    if (isAdmin) {
+      return { result: AuthorizeResult.ALLOW };
+    }
+    if (
+      request.permission.name === awsOrganizationsReviewDecidePermission.name &&
+      isResourcePermission(request.permission, AWS_ACCOUNT_RESOURCE_TYPE)
+    ) {
+      return createAwsAccountConditionalDecision(request.permission, {
+        anyOf: [
+          awsAccountConditions.isAccountOwner({ claims: ownershipEntityRefs }),
+          awsAccountConditions.isAccountReviewer({
+            claims: ownershipEntityRefs,
+          }),
+        ],
+      });
+    }
+    return { result: AuthorizeResult.DENY };
   }
 }
 

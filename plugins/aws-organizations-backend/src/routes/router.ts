@@ -20,7 +20,7 @@ import {
   teamLevelSyncStatus,
   visibleKinds,
 } from './accessPolicy';
-import { createRouteAuth } from './authorize';
+import { createRouteAuth, RouteAuth } from './authorize';
 import { eventsStatus, EventsStatusSource } from './eventsStatus';
 import { parseChangesQuery } from './changesQuery';
 import { createErrorFilter } from './errorFilter';
@@ -41,6 +41,8 @@ export interface RouterOptions {
   reachDepth?: number;
   /** The events part of the sync status, when events are on. */
   events?: EventsStatusSource;
+  /** The access review routes (`/reviews/...`), when the plugin serves them. */
+  reviews?: (auth: RouteAuth) => express.Router;
 }
 
 /** @internal */
@@ -199,6 +201,9 @@ export async function createRouter(
       maxDepth: options.reachDepth ?? 3,
     }),
   );
+  if (options.reviews) {
+    router.use(options.reviews(auth));
+  }
   router.use(createErrorFilter(logger));
 
   return router;

@@ -6,6 +6,7 @@ import { openDatabase } from './migrations';
 import { SnapshotStore } from './SnapshotStore';
 import { SyncRequestStore } from './SyncRequestStore';
 import { SyncRunStore } from './SyncRunStore';
+import { ReviewStore } from './reviews/ReviewStore';
 
 /** The plugin's store: one object per table, on one knex client. */
 export class AwsOrganizationsStore {
@@ -15,6 +16,7 @@ export class AwsOrganizationsStore {
   readonly changes: ChangeLogStore;
   readonly requests: SyncRequestStore;
   readonly events: EventClaimStore;
+  readonly reviews: ReviewStore;
 
   static async create(
     database: DatabaseService,
@@ -29,5 +31,6 @@ export class AwsOrganizationsStore {
     this.changes = new ChangeLogStore(db);
     this.requests = new SyncRequestStore(db);
     this.events = new EventClaimStore(db);
+    this.reviews = new ReviewStore(db);
   }
 }

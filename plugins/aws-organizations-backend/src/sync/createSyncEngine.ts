@@ -52,6 +52,16 @@ export interface SyncEngineOptions {
   readTargeted?: TargetedSource;
   /** Called after a full read stored its snapshot (events replay). */
   onFullReadStored?: (run: { startedAt: Date }) => Promise<void>;
+  /**
+   * Called after each new complete snapshot is committed (the access
+   * reviews close remediation entries whose grant is gone). A failure is
+   * logged; the snapshot stays stored.
+   */
+  afterSnapshotStored?: (stored: {
+    etag: string;
+    snapshot: OrganizationSnapshot;
+    resolution: SnapshotResolution;
+  }) => Promise<void>;
   /** Clock, for tests. */
   now?: () => Date;
 }
@@ -289,8 +299,29 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     if (judged.report) {
       options.compliance?.remember(encoded.etag, judged.report);
     }
+    await afterStored(encoded.etag, snapshot, resolution);
     publish(encoded.etag);
     return true;
+  }
+
+  /**
+   * Runs the after-store hook (reviews close remediation entries) for
+   * every new snapshot, whether a full read, an events update or a new
+   * resolution stored it.
+   */
+  async function afterStored(
+    etag: string,
+    snapshot: OrganizationSnapshot,
+    resolution: SnapshotResolution,
+  ): Promise<void> {
+    if (!options.afterSnapshotStored) return;
+    await options
+      .afterSnapshotStored({ etag, snapshot, resolution })
+      .catch(error =>
+        logger.warn('Could not act on the new snapshot', {
+          error: errorMessage(error),
+        }),
+      );
   }
 
   /**
@@ -328,6 +359,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     });
     if (!replaced) return undefined;
     if (report) options.compliance?.remember(encoded.etag, report);
+    await afterStored(encoded.etag, snapshot, resolution);
     publish(encoded.etag);
     return { etag: encoded.etag };
   }

@@ -13,6 +13,7 @@ export type { AwsOrganizationsCatalogConfig } from './catalog';
 export {
   readAwsOrganizationsConfig,
   DEFAULT_RESOLUTION_SCHEDULE,
+  DEFAULT_REVIEWS_SCHEDULE,
   DEFAULT_SYNC_SCHEDULE,
   REACH_DEPTH,
 } from './settings';
@@ -23,6 +24,7 @@ export type {
   OwnershipConfig,
   PrincipalMappingConfig,
   ReachConfig,
+  ReviewsConfig,
   UserMappingRule,
 } from './settings';
 export {

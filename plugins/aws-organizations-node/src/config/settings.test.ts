@@ -1,6 +1,7 @@
 import { ConfigReader } from '@backstage/config';
 import {
   DEFAULT_RESOLUTION_SCHEDULE,
+  DEFAULT_REVIEWS_SCHEDULE,
   DEFAULT_SYNC_SCHEDULE,
   readAwsOrganizationsConfig,
 } from './settings';
@@ -30,10 +31,37 @@ describe('readAwsOrganizationsConfig', () => {
       },
       history: { retentionDays: 365, maxEntries: undefined },
       reach: { maxDepth: 3 },
+      reviews: {
+        schedule: DEFAULT_REVIEWS_SCHEDULE,
+        reminderDays: 7,
+        revocationGraceDays: 7,
+      },
       resolutionSchedule: DEFAULT_RESOLUTION_SCHEDULE,
       catalog: expect.objectContaining({ namespace: 'default' }),
       events: expect.objectContaining({ enabled: false }),
     });
+  });
+
+  it('reads the access reviews settings', () => {
+    const config = readAwsOrganizationsConfig(
+      withSettings({
+        reviews: {
+          schedule: { frequency: { minutes: 1 }, timeout: 'PT1M' },
+          reminderDays: 3,
+          revocationGraceDays: 14,
+        },
+      }),
+    );
+    expect(config.reviews).toMatchObject({
+      schedule: { frequency: { minutes: 1 } },
+      reminderDays: 3,
+      revocationGraceDays: 14,
+    });
+    expect(() =>
+      readAwsOrganizationsConfig(
+        withSettings({ reviews: { reminderDays: 0 } }),
+      ),
+    ).toThrow('awsOrganizations.reviews.reminderDays');
   });
 
   it('reads the re-resolution schedule and the catalog namespace', () => {

@@ -62,6 +62,34 @@ export interface ReachConfig {
   maxDepth: number;
 }
 
+/** Access reviews (`awsOrganizations.reviews`). @public */
+export interface ReviewsConfig {
+  /**
+   * When recurring campaigns are started, reminders sent and remediation
+   * entries checked (`awsOrganizations.reviews.schedule`).
+   */
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  /** Days before the due date of the "due soon" reminder (default 7). */
+  reminderDays: number;
+  /**
+   * Days a revoked grant may stay assigned before the rule
+   * `review-revocation-applied` fails (default 7).
+   */
+  revocationGraceDays: number;
+}
+
+/**
+ * Default schedule of the reviews task: every 10 minutes.
+ *
+ * @public
+ */
+export const DEFAULT_REVIEWS_SCHEDULE: SchedulerServiceTaskScheduleDefinition =
+  {
+    frequency: { minutes: 10 },
+    timeout: { minutes: 5 },
+    initialDelay: { minutes: 1 },
+  };
+
 /** The default and largest role-hop depth of the reach index. @public */
 export const REACH_DEPTH = { default: 3, max: 5 } as const;
 
@@ -82,6 +110,7 @@ export interface AwsOrganizationsConfig {
   mapping: PrincipalMappingConfig;
   history: HistoryConfig;
   reach: ReachConfig;
+  reviews: ReviewsConfig;
   /** `awsOrganizations.catalog`, read by the same rules as the catalog module. */
   catalog: AwsOrganizationsCatalogConfig;
   /** Incremental updates from CloudTrail events (`awsOrganizations.events`). */
@@ -229,6 +258,16 @@ export function readAwsOrganizationsConfig(
       maxEntries: readPositiveInteger(config, 'history.maxEntries'),
     },
     reach: readReach(config),
+    reviews: {
+      schedule: readSchedule(
+        config,
+        'reviews.schedule',
+        DEFAULT_REVIEWS_SCHEDULE,
+      ),
+      reminderDays: readPositiveInteger(config, 'reviews.reminderDays') ?? 7,
+      revocationGraceDays:
+        readPositiveInteger(config, 'reviews.revocationGraceDays') ?? 7,
+    },
     catalog: readAwsOrganizationsCatalogConfig(rootConfig),
     events: readEventsConfig(rootConfig, config),
   };

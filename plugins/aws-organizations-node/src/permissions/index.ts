@@ -39,6 +39,11 @@ export interface AwsAccountPermissionResource {
   accountId: string;
   /** e.g. `group:default/payments`; absent when the owner is unresolved. */
   ownerRef?: string;
+  /**
+   * Teams holding pending access review items of the account in active
+   * campaigns: its owner team and the teams items were handed to.
+   */
+  reviewerRefs?: string[];
 }
 
 /**
@@ -48,7 +53,8 @@ export interface AwsAccountPermissionResource {
  * @public
  */
 export interface AwsAccountPermissionQuery {
-  property: 'ownerRef' | 'accountId';
+  /** `reviewerRef` matches when any of the account's reviewer refs is one of `values`. */
+  property: 'ownerRef' | 'accountId' | 'reviewerRef';
   values: string[];
 }
 
@@ -113,8 +119,45 @@ export const isAccountIn = createAwsAccountPermissionRule({
   toQuery: ({ accountIds }) => ({ property: 'accountId', values: accountIds }),
 });
 
+/**
+ * The user's team reviews the account: one of the user's ownership refs
+ * holds a pending access review item of the account (as its owner team, or
+ * because the item was handed to it). Used beside {@link isAccountOwner} for
+ * `aws-organizations.review.decide`, so that a team an item was handed to
+ * may decide it.
+ *
+ * @public
+ */
+export const isAccountReviewer = createAwsAccountPermissionRule({
+  name: 'IS_ACCOUNT_REVIEWER',
+  description:
+    "Allow when the user or one of the user's groups holds a pending review item of the account",
+  resourceType: AWS_ACCOUNT_RESOURCE_TYPE,
+  paramsSchema: z.object({
+    claims: z
+      .array(z.string())
+      .describe(
+        "The user's ownership entity refs, e.g. user.info.ownershipEntityRefs",
+      ),
+  }),
+  apply: (resource, { claims }) => {
+    const mine = new Set(claims.map(normalizeRef));
+    return (resource.reviewerRefs ?? []).some(ref =>
+      mine.has(normalizeRef(ref)),
+    );
+  },
+  toQuery: ({ claims }) => ({
+    property: 'reviewerRef',
+    values: claims.map(normalizeRef),
+  }),
+});
+
 /** Every rule on the account resource type. @public */
-export const awsAccountPermissionRules = { isAccountOwner, isAccountIn };
+export const awsAccountPermissionRules = {
+  isAccountOwner,
+  isAccountIn,
+  isAccountReviewer,
+};
 
 const exported = createConditionExports({
   resourceRef: awsAccountPermissionResourceRef,
@@ -148,6 +191,11 @@ export function matchesAwsAccountQuery(
   }
   if (isNotCriteria(query)) {
     return !matchesAwsAccountQuery(resource, query.not);
+  }
+  if (query.property === 'reviewerRef') {
+    return (resource.reviewerRefs ?? []).some(ref =>
+      query.values.includes(normalizeRef(ref)),
+    );
   }
   const value =
     query.property === 'ownerRef'

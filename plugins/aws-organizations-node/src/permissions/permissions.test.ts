@@ -1,6 +1,7 @@
 import {
   awsAccountConditions,
   isAccountOwner,
+  isAccountReviewer,
   matchesAwsAccountQuery,
 } from '.';
 
@@ -53,5 +54,29 @@ describe('account permission rules', () => {
       resourceType: 'aws-organizations-account',
       params: { claims: ['group:default/a'] },
     });
+  });
+});
+
+describe('isAccountReviewer', () => {
+  const handed = {
+    accountId: '724108355203',
+    ownerRef: 'group:default/payments',
+    reviewerRefs: ['group:default/payments', 'group:default/platform'],
+  };
+
+  it('admits the teams holding pending review items, by apply and by query alike', () => {
+    const platform = {
+      claims: ['user:default/guest', 'Group:default/Platform'],
+    };
+    const other = { claims: ['group:default/security'] };
+    expect(isAccountReviewer.apply(handed, platform)).toBe(true);
+    expect(isAccountReviewer.apply(handed, other)).toBe(false);
+    expect(isAccountReviewer.apply({ accountId: '1' }, platform)).toBe(false);
+    expect(
+      matchesAwsAccountQuery(handed, isAccountReviewer.toQuery!(platform)),
+    ).toBe(true);
+    expect(
+      matchesAwsAccountQuery(handed, isAccountReviewer.toQuery!(other)),
+    ).toBe(false);
   });
 });
