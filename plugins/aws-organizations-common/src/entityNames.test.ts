@@ -71,7 +71,9 @@ describe('awsEntityRefs().organizationNode', () => {
   const refs = awsEntityRefs('aws');
 
   it('is the root ref for a root id and the OU ref for an OU id', () => {
-    expect(refs.organizationNode('r-ab12')).toBe(refs.organizationRoot('r-ab12'));
+    expect(refs.organizationNode('r-ab12')).toBe(
+      refs.organizationRoot('r-ab12'),
+    );
     expect(refs.organizationNode('r-ab12')).toBe('resource:aws/aws-root-ab12');
     expect(refs.organizationNode('ou-ab12-cd34ef56')).toBe(
       refs.organizationalUnit('ou-ab12-cd34ef56'),

@@ -201,7 +201,10 @@ describe('the signals part', () => {
     expect(snapshotEnvelopeSchema.safeParse(good).success).toBe(true);
     const bad = envelope();
     const value = signals();
-    (value.sources as any).config = { status: 'not-connected', reason: 'later' };
+    (value.sources as any).config = {
+      status: 'not-connected',
+      reason: 'later',
+    };
     (value.findings['111111111111'].byOrigin as any)['guard-duty'] = {};
     bad.snapshot.signals = value as never;
     const issues = issuesOf(bad);

@@ -317,7 +317,8 @@ export function accountRoleReach(
       : entry.principals;
     if (principals.length === 0) continue;
     const start = entry.path.start.accountId;
-    if (!sourceOf.has(start)) sourceOf.set(start, sourceBelow(index, start, unit));
+    if (!sourceOf.has(start))
+      sourceOf.set(start, sourceBelow(index, start, unit));
     const source = sourceOf.get(start);
     if (!source) continue;
     found.push({ entry: { path: entry.path, principals }, source });

@@ -8,7 +8,13 @@ import {
 import type { SnapshotEnvelope } from '@aws-governance/plugin-aws-organizations-common';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { BASE, pluginConfig, startPlugin, syncNow, USER } from '../__testUtils__/backend';
+import {
+  BASE,
+  pluginConfig,
+  startPlugin,
+  syncNow,
+  USER,
+} from '../__testUtils__/backend';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -55,7 +61,9 @@ describe('the sync reads the signals (backend, emulator)', () => {
     const { server } = await startPlugin({ knex, config: signalsConfig(emu) });
     const first = await syncNow(server);
     expect(first.lastAttempt).toMatchObject({ status: 'succeeded' });
-    const res = await request(server).get(`${BASE}/snapshot`).set('Authorization', USER);
+    const res = await request(server)
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', USER);
     const envelope: SnapshotEnvelope = res.body;
     const signals = envelope.snapshot.signals!;
     expect(Object.values(signals.sources).map(s => s.status)).toEqual([
@@ -64,7 +72,10 @@ describe('the sync reads the signals (backend, emulator)', () => {
       'connected',
       'connected',
     ]);
-    expect(signals.findings[DEMO_SIGNAL_ACCOUNTS.payments].byOrigin['security-hub']!.CRITICAL).toBe(1);
+    expect(
+      signals.findings[DEMO_SIGNAL_ACCOUNTS.payments].byOrigin['security-hub']!
+        .CRITICAL,
+    ).toBe(1);
 
     emu.setFaults({ accessDenied: ['securityHub'] });
     const second = await syncNow(server);
@@ -83,7 +94,9 @@ describe('the sync reads the signals (backend, emulator)', () => {
     const knex = await databases.init('SQLITE_3');
     const { server } = await startPlugin({ knex, config: pluginConfig(emu) });
     await syncNow(server);
-    const res = await request(server).get(`${BASE}/snapshot`).set('Authorization', USER);
+    const res = await request(server)
+      .get(`${BASE}/snapshot`)
+      .set('Authorization', USER);
     expect(res.body.snapshot.signals).toBeUndefined();
   });
 });

@@ -2,7 +2,9 @@ import { ConfigReader } from '@backstage/config';
 import { readAwsOrganizationsReaderConfig } from './reader';
 
 const read = (awsOrganizations: unknown) =>
-  readAwsOrganizationsReaderConfig(new ConfigReader({ awsOrganizations } as any)).signals;
+  readAwsOrganizationsReaderConfig(
+    new ConfigReader({ awsOrganizations } as any),
+  ).signals;
 
 const ROLE = {
   accountId: '502834119477',
@@ -35,17 +37,44 @@ describe('awsOrganizations.signals', () => {
   });
 
   it.each([
-    [{ securityHub: { region: 'mars-1' } }, 'awsOrganizations.signals.securityHub.region'],
-    [{ securityHub: { accountId: '12' } }, 'awsOrganizations.signals.securityHub.accountId'],
-    [{ accessAnalyzer: { accountId: '502834119477' } }, 'awsOrganizations.signals.accessAnalyzer.roleName'],
-    [{ cloudTrail: { externalId: 'x' } }, 'awsOrganizations.signals.cloudTrail.externalId'],
+    [
+      { securityHub: { region: 'mars-1' } },
+      'awsOrganizations.signals.securityHub.region',
+    ],
+    [
+      { securityHub: { accountId: '12' } },
+      'awsOrganizations.signals.securityHub.accountId',
+    ],
+    [
+      { accessAnalyzer: { accountId: '502834119477' } },
+      'awsOrganizations.signals.accessAnalyzer.roleName',
+    ],
+    [
+      { cloudTrail: { externalId: 'x' } },
+      'awsOrganizations.signals.cloudTrail.externalId',
+    ],
     [{ config: {} }, 'awsOrganizations.signals.config.aggregatorName'],
-    [{ config: { aggregatorName: 'a b' } }, 'awsOrganizations.signals.config.aggregatorName'],
-    [{ securityHub: { aggregatorName: 'x' } }, 'awsOrganizations.signals.securityHub.aggregatorName'],
+    [
+      { config: { aggregatorName: 'a b' } },
+      'awsOrganizations.signals.config.aggregatorName',
+    ],
+    [
+      { securityHub: { aggregatorName: 'x' } },
+      'awsOrganizations.signals.securityHub.aggregatorName',
+    ],
     [{ guardDuty: {} }, 'awsOrganizations.signals.guardDuty'],
-    [{ cloudTrail: {}, agedFindingDays: [0] }, 'awsOrganizations.signals.agedFindingDays'],
-    [{ cloudTrail: {}, agedFindingDays: [1, 2, 3, 4] }, 'awsOrganizations.signals.agedFindingDays'],
-    [{ cloudTrail: { enabled: 3 } }, 'awsOrganizations.signals.cloudTrail.enabled'],
+    [
+      { cloudTrail: {}, agedFindingDays: [0] },
+      'awsOrganizations.signals.agedFindingDays',
+    ],
+    [
+      { cloudTrail: {}, agedFindingDays: [1, 2, 3, 4] },
+      'awsOrganizations.signals.agedFindingDays',
+    ],
+    [
+      { cloudTrail: { enabled: 3 } },
+      'awsOrganizations.signals.cloudTrail.enabled',
+    ],
   ])('stops startup naming the key: %j', (signals, key) => {
     expect(() => read({ signals })).toThrow(`Invalid config at ${key}`);
   });

@@ -52,11 +52,17 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
     const { findings, truncated } = await readFindingCounts(read, {
       organizationId: 'o-abc',
       accountIds: accountIds(5000),
-      origins: ['security-hub', 'access-analyzer-external', 'access-analyzer-unused'],
+      origins: [
+        'security-hub',
+        'access-analyzer-external',
+        'access-analyzer-unused',
+      ],
       agedDays: [30, 90],
     });
     const calls = mock.commandCalls(GetFindingStatisticsV2Command);
-    const first = calls.filter(c => !c.args[0].input.GroupByRules!.some(scoped));
+    const first = calls.filter(
+      c => !c.args[0].input.GroupByRules!.some(scoped),
+    );
     const again = calls.filter(c => c.args[0].input.GroupByRules!.some(scoped));
     // 17 statistics: 4 calls; 4 of them (one per chunk) asked again per partition.
     expect(first).toHaveLength(4);
@@ -69,7 +75,9 @@ describe('Security Hub per-account counts (aws-sdk-client-mock)', () => {
       const input = call.args[0].input;
       expect(input.GroupByRules!.length).toBeLessThanOrEqual(5);
       expect(input.MaxStatisticResults).toBe(400);
-      expect(input.Scopes).toEqual({ AwsOrganizations: [{ OrganizationId: 'o-abc' }] });
+      expect(input.Scopes).toEqual({
+        AwsOrganizations: [{ OrganizationId: 'o-abc' }],
+      });
     }
     expect(truncated).toEqual([]);
     const counts = findings['123456789012'];
