@@ -143,6 +143,8 @@ test.describe('as the demo developer, without aws-organizations.access.read', ()
       .getByTestId('aws-role-reach')
       .locator('table')
       .first()
+      .locator('tbody tr')
+      .first()
       .getByRole('button')
       .first()
       .click();
