@@ -28,7 +28,7 @@ const ownedColumns: TableColumn<AccountSummary>[] = [
     field: 'name',
     render: a => <EntityRefLink entityRef={a.entityRef} title={a.name} />,
   },
-  { title: 'Account id', field: 'id' },
+  { title: 'Account id', cellStyle: NO_WRAP, field: 'id' },
   { title: 'State', field: 'state', render: a => formatState(a.state) },
   {
     title: 'Compliance',

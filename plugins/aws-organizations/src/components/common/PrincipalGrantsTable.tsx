@@ -19,7 +19,7 @@ const columns: TableColumn<Grant>[] = [
       <EntityRefLink entityRef={g.account.entityRef} title={g.account.name} />
     ),
   },
-  { title: 'Account id', field: 'account.id' },
+  { title: 'Account id', cellStyle: NO_WRAP, field: 'account.id' },
   {
     title: 'State',
     field: 'account.state',
