@@ -58,8 +58,22 @@ test('Sync now after an AWS change shows the new counts without a reload', async
   const token = await tokenOf(request, 'guest');
   // An active account that is not failing: suspended with its assignments
   // left, it fails "Suspended and closed accounts hold no access".
+  // Any such account of the demo (which ones fail depends on what the demo
+  // reads: roles, detectors); candidates first, then every active account.
+  const active = await getJson(
+    request,
+    '/api/aws-organizations/accounts?state=ACTIVE&limit=100',
+    token,
+  );
+  const ids: string[] = [
+    ...CANDIDATES,
+    ...active.items
+      .map((a: { id: string }) => a.id)
+      // The management account cannot be suspended.
+      .filter((id: string) => id !== '481516234200'),
+  ];
   let accountId: string | undefined;
-  for (const id of CANDIDATES) {
+  for (const id of ids) {
     const account = await getJson(
       request,
       `/api/aws-organizations/accounts/${id}`,
