@@ -27,7 +27,20 @@ const MGMT = DEMO_IDS.managementAccountId;
 const SHARED_SERVICES = '613457820020';
 const SECURITY_AUDIT = '502834119477';
 const CREATED = new Date('2024-05-14T10:00:00Z');
-const RECENT = { date: new Date('2026-01-04T17:20:00Z'), region: 'us-east-1' };
+
+/** Noon UTC `days` before today: stable within a day, relative to it. */
+function daysAgo(days: number): Date {
+  const d = new Date();
+  d.setUTCHours(12, 0, 0, 0);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d;
+}
+/**
+ * "Used recently": two days before the day the emulator starts, so the
+ * demo's roles stay used whatever today is (a fixed date turned every role
+ * into an unused one 90 days later, and every account non-compliant).
+ */
+const RECENT = { date: daysAgo(2), region: 'us-east-1' };
 
 /** An account outside the organization: a monitoring vendor. @public */
 export const DEMO_VENDOR_ACCOUNT = '464622532012';
@@ -163,7 +176,7 @@ const ROLES: Record<string, IamRoleSpec[]> = {
       description: 'Support contractor (no external id)',
       trustPolicy: trustAccount(DEMO_CONTRACTOR_ACCOUNT),
       attachedPolicies: [awsPolicy('ReadOnlyAccess')],
-      lastUsed: { date: new Date('2025-11-20T13:00:00Z'), region: 'eu-west-1' },
+      lastUsed: { date: daysAgo(12), region: 'eu-west-1' },
     },
   ],
   // log-archive: anyone in the organization may read the logs.

@@ -36,7 +36,16 @@ const trust = (principal: object, condition?: object) =>
     ...(condition ? { Condition: condition } : {}),
   });
 const CREATED = new Date('2024-01-15T09:00:00Z');
-const USED = { date: new Date('2026-01-04T12:00:00Z'), region: 'us-east-1' };
+/** Used two days before the day the data set is built (see demoIam.ts). */
+const USED = {
+  date: (() => {
+    const d = new Date();
+    d.setUTCHours(12, 0, 0, 0);
+    d.setUTCDate(d.getUTCDate() - 2);
+    return d;
+  })(),
+  region: 'us-east-1',
+};
 const SERVICES = ['lambda', 'ec2', 'ecs-tasks'];
 
 /** Seeds the generated IAM; call after the organization and Identity Center. */
