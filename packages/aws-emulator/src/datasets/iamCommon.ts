@@ -219,7 +219,11 @@ export function baselineRoles(
       }),
       attachedPolicies: [awsPolicy('IAMReadOnlyAccess')],
       tags: { 'managed-by': 'stackset' },
-      lastUsed: { date: new Date('2026-01-05T06:00:00Z'), region: 'us-east-1' },
+      // Used by every sync: a day before today, whatever today is.
+      lastUsed: {
+        date: new Date(Math.floor(Date.now() / 86_400_000 - 1) * 86_400_000),
+        region: 'us-east-1',
+      },
     }),
   ];
   if (accountId !== managementAccountId) {
