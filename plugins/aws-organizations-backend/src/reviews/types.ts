@@ -1,28 +1,27 @@
-import {
-  PrincipalType,
-  PrivilegeLevel,
-  ReviewItemKind,
-  ReviewRoleReach,
-} from '@aws-governance/plugin-aws-organizations-common';
+import type { ReviewItem } from '@aws-governance/plugin-aws-organizations-common';
 
-/** An item as a campaign start builds it, before it has an id. */
-export interface ItemDraft {
-  kind: ReviewItemKind;
-  accountId: string;
-  accountName: string;
-  permissionSetArn: string;
-  permissionSetName: string;
-  principalType: PrincipalType;
-  principalId: string;
-  principalName: string;
-  principalRef?: string;
-  memberCount: number;
-  privileged: boolean;
-  privilegeLevel?: PrivilegeLevel;
-  /** The account's owner team (normalized ref); the item's first assignee. */
-  ownerRef?: string;
-  roleReach?: ReviewRoleReach;
-}
+/**
+ * An item as a campaign start builds it, before it has an id: the fields of
+ * {@link ReviewItem} a campaign pins (`ownerRef`, the account's owner team
+ * as a normalized ref, is the item's first assignee).
+ */
+export type ItemDraft = Pick<
+  ReviewItem,
+  | 'kind'
+  | 'accountId'
+  | 'accountName'
+  | 'permissionSetArn'
+  | 'permissionSetName'
+  | 'principalType'
+  | 'principalId'
+  | 'principalName'
+  | 'principalRef'
+  | 'memberCount'
+  | 'privileged'
+  | 'privilegeLevel'
+  | 'ownerRef'
+  | 'roleReach'
+>;
 
 /** A group member as the campaign's snapshot listed it. */
 export interface MemberDraft {
