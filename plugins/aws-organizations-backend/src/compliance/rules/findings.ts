@@ -1,6 +1,8 @@
 /**
  * Rules over the findings AWS's detectors report per account, from the
- * counts each sync reads (no finding itself is stored):
+ * counts each sync reads (no finding itself is stored). Their messages
+ * and evidence say whether, not how many: compliance results are for
+ * everyone signed in, the counts for `finding-counts.read`.
  * - no active critical or high finding older than N days (Security Hub,
  *   which counts its integrated products: GuardDuty, Inspector, Access
  *   Analyzer...), OCSF status New or In Progress, first seen before
@@ -63,14 +65,10 @@ export const agedCriticalFindingsRule: AwsAccountComplianceRule<AgedFindingsPara
       if (count > 0) {
         return {
           status: 'fail',
-          message: `${account.name} has ${count} active critical or high ${
-            count === 1 ? 'finding' : 'findings'
-          } first seen more than ${p.maxAgeDays} days ago`,
+          message: `${account.name} has active critical or high findings first seen more than ${p.maxAgeDays} days ago`,
           evidence: [
             findingsEvidence(
-              `${count} active critical/high ${
-                count === 1 ? 'finding' : 'findings'
-              } older than ${p.maxAgeDays} days in Security Hub`,
+              `Critical/high findings older than ${p.maxAgeDays} days in Security Hub (their number: the account's Security tab)`,
               account.id,
               url,
             ),
@@ -120,14 +118,10 @@ export const externalAccessFindingsRule: AwsAccountComplianceRule<
     if (count > 0) {
       return {
         status: 'fail',
-        message: `${account.name} has ${count} active external access ${
-          count === 1 ? 'finding' : 'findings'
-        } (principals outside the organization)`,
+        message: `${account.name} has active external access findings (principals outside the organization)`,
         evidence: [
           findingsEvidence(
-            `${count} active external access ${
-              count === 1 ? 'finding' : 'findings'
-            } in IAM Access Analyzer`,
+            "External access findings in IAM Access Analyzer (their number: the account's Security tab)",
             account.id,
             url,
           ),

@@ -158,12 +158,12 @@ describe('the rules over the detectors', () => {
       expect(outcome).toMatchObject({
         status: 'fail',
         message:
-          'payments-prod has 3 active critical or high findings first seen more than 30 days ago',
+          'payments-prod has active critical or high findings first seen more than 30 days ago',
       });
       expect(outcome.evidence![0]).toEqual({
         kind: 'finding',
         description:
-          '3 active critical/high findings older than 30 days in Security Hub',
+          "Critical/high findings older than 30 days in Security Hub (their number: the account's Security tab)",
         accountId: PROD,
         consoleUrl: `https://eu-west-1.console.aws.amazon.com/securityhub/v2/home?region=eu-west-1#/findings?search=cloud.account.uid%3D${PROD}`,
       });
