@@ -1,4 +1,10 @@
 import {
+  CONFIG_AGGREGATOR_NAME,
+  DEMO_SIGNAL_ACCOUNTS,
+  IAM_READER_ROLE,
+  RunningEmulator,
+} from '@aws-governance/aws-emulator';
+import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
@@ -22,6 +28,7 @@ import {
   isResourcePermission,
 } from '@backstage/plugin-permission-common';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { Entity } from '@backstage/catalog-model';
 import { JsonObject } from '@backstage/types';
 import { Knex } from 'knex';
 import { Server } from 'node:http';
@@ -177,6 +184,8 @@ export async function startFindingsApi(
     config?: JsonObject;
     counts?: 'everyone' | 'owners';
     stored?: boolean;
+    /** Catalog Groups and Users the owners resolve to. */
+    entities?: Entity[];
   } = {},
 ) {
   const knex = options.knex ?? (await databases.init(databaseId));
@@ -187,6 +196,7 @@ export async function startFindingsApi(
       permission: { enabled: true },
       ...options.config,
     },
+    entities: options.entities,
     features: [
       permissionsServiceFactory,
       actorPreservingAuth,
@@ -206,4 +216,32 @@ export async function startFindingsApi(
     store,
     knex,
   };
+}
+
+/** The demo's app-config: every signal source on, against the emulator. */
+export function emulatorSignalsConfig(emu: RunningEmulator): JsonObject {
+  const url = emu.url;
+  const role = {
+    accountId: DEMO_SIGNAL_ACCOUNTS.securityAdministrator,
+    roleName: IAM_READER_ROLE.name,
+    externalId: IAM_READER_ROLE.externalId,
+  };
+  return pluginConfig(emu, {
+    endpoints: {
+      organizations: url,
+      ssoAdmin: url,
+      identityStore: url,
+      sts: url,
+      securityHub: url,
+      accessAnalyzer: url,
+      config: url,
+      cloudTrail: url,
+    },
+    signals: {
+      securityHub: role,
+      accessAnalyzer: role,
+      config: { ...role, aggregatorName: CONFIG_AGGREGATOR_NAME },
+      cloudTrail: {},
+    },
+  });
 }
