@@ -37,6 +37,7 @@ import {
 } from '../src/governance';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { teamLevelReachPrincipals } from '../src/routes/accessPolicy';
+import { BENCH_RESOLUTION_SETTINGS } from './benchSetup';
 
 const { values } = parseArgs({
   options: {
@@ -91,22 +92,11 @@ function main() {
   };
   const ic = withIam.identityCenter;
   if (ic.status !== 'available') throw new Error('unreachable');
-  const resolved = resolveSnapshot(
-    withIam,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set(ic.groups.map((_, i) => `group:default/group-${i}`)),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
-  );
+  const resolved = resolveSnapshot(withIam, BENCH_RESOLUTION_SETTINGS, {
+    refs: new Set(ic.groups.map((_, i) => `group:default/group-${i}`)),
+    groupsByExternalId: new Map(),
+    usersByEmail: new Map(),
+  });
   // As the backend holds them: parsed from the stored JSON.
   const { snapshot, resolution } = JSON.parse(
     JSON.stringify({ snapshot: withIam, resolution: resolved }),

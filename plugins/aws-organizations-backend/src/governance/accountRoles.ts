@@ -7,7 +7,7 @@
 import {
   AccountRoles,
   AssumableRoleView,
-  indexSnapshot,
+  indexSnapshotIam,
   isIdentityCenterProvider,
   OutboundRoleView,
   TrustEdge,
@@ -119,7 +119,7 @@ export function accountRoles(
   maxDepth: number,
 ): AccountRoles | undefined {
   if (!index.accounts.has(accountId)) return undefined;
-  const iam = indexSnapshot(index.snapshot).iam;
+  const iam = indexSnapshotIam(index.snapshot);
   const part = iam.account(accountId);
   const base = {
     accountId,

@@ -8,7 +8,7 @@
 import {
   AccountReachEntry,
   AccountRoleReach,
-  indexSnapshot,
+  indexSnapshotIam,
   MAX_ROLE_REACH_SOURCES,
   PrincipalRoleReach,
   PrincipalRoleReachEntry,
@@ -38,7 +38,7 @@ export function reachOf(
   index: GovernanceIndex,
   maxDepth: number,
 ): ReachIndex | undefined {
-  return indexSnapshot(index.snapshot).iam.reach({ maxDepth });
+  return indexSnapshotIam(index.snapshot).reach({ maxDepth });
 }
 
 /** The accounts whose roles are unknown (count and the first ones). */
@@ -46,7 +46,7 @@ export function incompleteOf(
   index: GovernanceIndex,
   except?: string,
 ): RoleReachIncomplete {
-  const iam = indexSnapshot(index.snapshot).iam;
+  const iam = indexSnapshotIam(index.snapshot);
   const ids: string[] = [];
   let count = 0;
   if (iam.present) {
