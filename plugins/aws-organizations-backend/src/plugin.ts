@@ -11,6 +11,7 @@ import {
   awsAccountPermissionRules,
   awsOrganizationsComplianceExtensionPoint,
   ComplianceRuleCollector,
+  createSignalsReaderFromConfig,
 } from '@aws-governance/plugin-aws-organizations-node';
 import { builtInComplianceRules, createComplianceEngine } from './compliance';
 import { createComplianceReportCache } from './compliance/reportCache';
@@ -39,6 +40,8 @@ import {
 } from './sync/types';
 import { createSyncTrigger } from './sync/createSyncTrigger';
 import { createRouter } from './routes/router';
+import { createAccountPermissions } from './routes/accountPermissions';
+import { createFindingsRouter } from './routes/findingsRouter';
 import {
   createEventsSubscriber,
   EventsSubscriber,
@@ -106,10 +109,17 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           }),
         );
 
+        // One signals reader for the sync and the findings routes: they
+        // share its clients, role sessions and the findings cache.
+        const signals = createSignalsReaderFromConfig(rootConfig, {
+          logger,
+          readerConfig: config.reader,
+        });
         const reader = createReaderSource({
           config: rootConfig,
           reader: config.reader,
           logger,
+          signals,
         });
         const eventsOn = config.enabled && config.events.enabled;
         const fullReads = createFullReadRequests({ scheduler, logger });
@@ -312,6 +322,20 @@ export const awsOrganizationsPlugin = createBackendPlugin({
                   },
                 }
               : {}),
+            findings: auth =>
+              createFindingsRouter({
+                auth,
+                permissions: createAccountPermissions({
+                  permissions: deps.permissions,
+                  permissionsRegistry: deps.permissionsRegistry,
+                  accountResources: async () => [
+                    ...(await accountResources()).values(),
+                  ],
+                }),
+                state: governance,
+                store: store.findingCounts,
+                signals,
+              }),
             reviews: auth =>
               createReviewsRouter({
                 auth,

@@ -52,6 +52,8 @@ export interface ComplianceEvidence {
     | 'account'
     | 'role'
     | 'iam-user'
+    | 'finding'
+    | 'detector'
     | 'note';
   /** One line for people. */
   description: string;
@@ -65,6 +67,13 @@ export interface ComplianceEvidence {
   accountId?: string;
   /** The IAM role or user ARN (`role` and `iam-user` evidence). */
   arn?: string;
+  /**
+   * Where to see it in the AWS console (`finding` and `detector`
+   * evidence): the account's findings, the Config rule, the trail. Never
+   * a finding's details: the compliance results are for everyone signed
+   * in, the findings for the owner team.
+   */
+  consoleUrl?: string;
 }
 
 /** A compliance rule as the API describes it. @public */

@@ -333,3 +333,34 @@ export const simulationRequestSchema = z
       issue('principalAccountId', 'a service principal has no account');
     }
   });
+
+function limitQuery(max: number) {
+  return z
+    .object({
+      limit: integer
+        .pipe(
+          z
+            .number()
+            .min(1, 'must be at least 1')
+            .max(max, `must be at most ${max}`),
+        )
+        .optional(),
+    })
+    .strict();
+}
+
+/**
+ * Query of `GET /accounts/:id/findings` and `GET /teams/:namespace/:name/findings`:
+ * `limit` 1-500 findings.
+ *
+ * @public
+ */
+export const findingsQuerySchema = limitQuery(500);
+
+/**
+ * Query of `GET /accounts/:id/findings/history`: the last `limit` syncs
+ * (1-365).
+ *
+ * @public
+ */
+export const findingHistoryQuerySchema = limitQuery(365);

@@ -6,6 +6,8 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   awsOrganizationsAccessReadPermission,
+  awsOrganizationsFindingCountsReadPermission,
+  awsOrganizationsFindingsReadPermission,
   awsOrganizationsReviewAdminPermission,
   awsOrganizationsReviewDecidePermission,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -104,6 +106,37 @@ describe('AdminsAndEveryoneElsePolicy', () => {
       policy.handle(
         { permission: awsOrganizationsReviewDecidePermission },
         asUser('user:default/alice.nguyen'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
+  it("gives the findings of their team's accounts to owners, the counts to everyone", async () => {
+    const claims = ['user:default/priya.patel', 'group:default/payments'];
+    await expect(
+      policy.handle(
+        { permission: awsOrganizationsFindingsReadPermission },
+        asUser('user:default/priya.patel'),
+      ),
+    ).resolves.toEqual({
+      result: AuthorizeResult.CONDITIONAL,
+      pluginId: 'aws-organizations',
+      resourceType: 'aws-organizations-account',
+      conditions: {
+        rule: 'IS_ACCOUNT_OWNER',
+        resourceType: 'aws-organizations-account',
+        params: { claims },
+      },
+    });
+    await expect(
+      policy.handle(
+        { permission: awsOrganizationsFindingsReadPermission },
+        asUser('user:default/alice.nguyen'),
+      ),
+    ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
+    await expect(
+      policy.handle(
+        { permission: awsOrganizationsFindingCountsReadPermission },
+        asUser('user:default/priya.patel'),
       ),
     ).resolves.toEqual({ result: AuthorizeResult.ALLOW });
   });

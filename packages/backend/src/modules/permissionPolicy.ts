@@ -18,6 +18,8 @@ import {
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import {
   AWS_ACCOUNT_RESOURCE_TYPE,
+  awsOrganizationsFindingCountsReadPermission,
+  awsOrganizationsFindingsReadPermission,
   awsOrganizationsPermissions,
   awsOrganizationsReviewDecidePermission,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -43,7 +45,9 @@ export const ADMIN_ONLY_PERMISSIONS: ReadonlySet<string> = new Set([
  * everyone else may do everything but what {@link ADMIN_ONLY_PERMISSIONS}
  * lists, except that they may decide the access review items of the
  * accounts their team owns or was handed (`aws-organizations.review.decide`,
- * a conditional decision).
+ * a conditional decision), read the findings of the accounts their team
+ * owns (`aws-organizations.findings.read`, a conditional decision), and
+ * read every account's finding counts (`aws-organizations.finding-counts.read`).
  */
 export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
   readonly #admins: ReadonlySet<string>;
@@ -64,7 +68,11 @@ export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
     if (!user) {
       return { result: AuthorizeResult.DENY };
     }
-    if (!ADMIN_ONLY_PERMISSIONS.has(request.permission.name)) {
+    if (
+      !ADMIN_ONLY_PERMISSIONS.has(request.permission.name) ||
+      request.permission.name ===
+        awsOrganizationsFindingCountsReadPermission.name
+    ) {
       return { result: AuthorizeResult.ALLOW };
     }
     const { ownershipEntityRefs } = await this.#userInfo.getUserInfo(
@@ -86,6 +94,15 @@ export class AdminsAndEveryoneElsePolicy implements PermissionPolicy {
           }),
         ],
       });
+    }
+    if (
+      request.permission.name === awsOrganizationsFindingsReadPermission.name &&
+      isResourcePermission(request.permission, AWS_ACCOUNT_RESOURCE_TYPE)
+    ) {
+      return createAwsAccountConditionalDecision(
+        request.permission,
+        awsAccountConditions.isAccountOwner({ claims: ownershipEntityRefs }),
+      );
     }
     return { result: AuthorizeResult.DENY };
   }

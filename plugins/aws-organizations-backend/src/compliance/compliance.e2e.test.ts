@@ -68,7 +68,12 @@ describe('compliance on the emulator demo organization', () => {
         'discovery-prod-eu: iam-user-creation-blocked',
       ].sort(),
     );
-    expect(byStatus('unknown')).toEqual([]);
+    // No detector is configured in this backend: the organization rules
+    // over them say "not connected", the account rules give no result.
+    expect(byStatus('unknown')).toEqual([
+      'organization: organization-trail-delivering',
+      'organization: detectors-delegated-administrator',
+    ]);
     expect(byStatus('warn')).toEqual([]);
 
     // The evidence names what decided.
@@ -119,7 +124,7 @@ describe('compliance on the emulator demo organization', () => {
       'permissions-boundary-required',
       'privileged-session-duration',
     ]);
-    expect(report.organization).toMatchObject([
+    expect(report.organization.filter(r => r.status === 'pass')).toMatchObject([
       { rule: { id: 'security-logging-account' }, status: 'pass' },
       { rule: { id: 'rcps-enabled' }, status: 'pass' },
     ]);

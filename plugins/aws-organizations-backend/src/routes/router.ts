@@ -43,6 +43,8 @@ export interface RouterOptions {
   events?: EventsStatusSource;
   /** The access review routes (`/reviews/...`), when the plugin serves them. */
   reviews?: (auth: RouteAuth) => express.Router;
+  /** The findings routes (`/accounts/:id/findings...`, `/teams/...`, `/findings/rollup`). */
+  findings?: (auth: RouteAuth) => express.Router;
 }
 
 /** @internal */
@@ -203,6 +205,9 @@ export async function createRouter(
   );
   if (options.reviews) {
     router.use(options.reviews(auth));
+  }
+  if (options.findings) {
+    router.use(options.findings(auth));
   }
   router.use(createErrorFilter(logger));
 

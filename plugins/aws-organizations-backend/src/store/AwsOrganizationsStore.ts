@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { Knex } from 'knex';
 import { ChangeLogStore } from './ChangeLogStore';
 import { EventClaimStore } from './EventClaimStore';
+import { FindingCountsStore } from './FindingCountsStore';
 import { openDatabase } from './migrations';
 import { SnapshotStore } from './SnapshotStore';
 import { SyncRequestStore } from './SyncRequestStore';
@@ -17,6 +18,7 @@ export class AwsOrganizationsStore {
   readonly requests: SyncRequestStore;
   readonly events: EventClaimStore;
   readonly reviews: ReviewStore;
+  readonly findingCounts: FindingCountsStore;
 
   static async create(
     database: DatabaseService,
@@ -32,5 +34,6 @@ export class AwsOrganizationsStore {
     this.requests = new SyncRequestStore(db);
     this.events = new EventClaimStore(db);
     this.reviews = new ReviewStore(db);
+    this.findingCounts = new FindingCountsStore(db);
   }
 }

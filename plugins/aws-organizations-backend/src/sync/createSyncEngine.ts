@@ -99,10 +99,12 @@ async function applyRetention(
     keepRunId,
     ...(current?.runId ? [current.runId] : []),
   ]);
-  if (changes || runs) {
+  const findingSyncs = await store.findingCounts.prune(before);
+  if (changes || runs || findingSyncs) {
     logger.info('Applied AWS organization history retention', {
       changesDeleted: changes,
       runsDeleted: runs,
+      findingSyncsDeleted: findingSyncs,
       retentionDays: config.history.retentionDays,
     });
   }
@@ -269,6 +271,13 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         unmappedPrincipals: resolution.unmappedPrincipals,
       });
       await store.changes.append(trx, { runId, detectedAt: storedAt, changes });
+      // The trend of finding counts: only a full read's, only the origins
+      // it read (a source not connected keeps its last known counts).
+      await store.findingCounts.record(trx, {
+        runId,
+        readAt: new Date(snapshot.readAt),
+        signals: snapshot.signals,
+      });
       await store.runs.finish(
         runId,
         {

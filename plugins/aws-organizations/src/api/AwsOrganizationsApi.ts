@@ -9,7 +9,12 @@ import {
   AccountDetail,
   AccountGuardrails,
   AccountSummary,
+  AccountFindingCountsResponse,
+  AccountFindingHistoryResponse,
+  AccountFindingsResponse,
   ChangeKind,
+  FindingsRollupResponse,
+  TeamFindingsResponse,
   ChangeLogEntry,
   OrganizationComplianceSummary,
   OrganizationTreeQuery,
@@ -130,6 +135,44 @@ export interface AwsOrganizationsApi {
     accountId: string,
     page?: PageRequest,
   ): Promise<Page<ChangeLogEntry>>;
+  /**
+   * `GET /accounts/:id/findings/counts`: the account's active finding
+   * counts by severity and source at the last sync (403 without
+   * `aws-organizations.finding-counts.read` on the account).
+   */
+  getAccountFindingCounts(
+    accountId: string,
+  ): Promise<AccountFindingCountsResponse>;
+  /**
+   * `GET /accounts/:id/findings`: the account's active findings, newest
+   * first, read from AWS on demand and cached (403 without
+   * `aws-organizations.findings.read` on the account); `limit` 1-500,
+   * default 50.
+   */
+  getAccountFindings(
+    accountId: string,
+    query?: { limit?: number },
+  ): Promise<AccountFindingsResponse>;
+  /**
+   * `GET /accounts/:id/findings/history`: the account's counts across
+   * syncs, oldest first, for a trend chart; `limit` the last 1-365 syncs
+   * (default 90).
+   */
+  getAccountFindingHistory(
+    accountId: string,
+    query?: { limit?: number },
+  ): Promise<AccountFindingHistoryResponse>;
+  /**
+   * `GET /teams/:namespace/:name/findings`: the findings across the
+   * accounts the team owns, of the accounts whose findings the caller may
+   * read; `limit` 1-500 findings in all (default 100).
+   */
+  getTeamFindings(
+    team: { namespace: string; name: string },
+    query?: { limit?: number },
+  ): Promise<TeamFindingsResponse>;
+  /** `GET /findings/rollup`: finding counts by OU (subtree totals). */
+  getFindingsRollup(): Promise<FindingsRollupResponse>;
   /** `GET /organization/tree`: the root node (or `query.unit`). */
   getOrganizationTree(query?: OrganizationTreeQuery): Promise<OrgTreeNode>;
   /**

@@ -65,6 +65,28 @@ describe('AwsOrganizationsClient', () => {
       '/accounts/123456789012/history?offset=50&limit=25',
     ],
     ['getAccountHistory', ['123456789012'], '/accounts/123456789012/history'],
+    [
+      'getAccountFindingCounts',
+      ['123456789012'],
+      '/accounts/123456789012/findings/counts',
+    ],
+    ['getAccountFindings', ['123456789012'], '/accounts/123456789012/findings'],
+    [
+      'getAccountFindings',
+      ['123456789012', { limit: 20 }],
+      '/accounts/123456789012/findings?limit=20',
+    ],
+    [
+      'getAccountFindingHistory',
+      ['123456789012', { limit: 30 }],
+      '/accounts/123456789012/findings/history?limit=30',
+    ],
+    [
+      'getTeamFindings',
+      [{ namespace: 'default', name: 'team a/b' }, { limit: 10 }],
+      '/teams/default/team%20a%2Fb/findings?limit=10',
+    ],
+    ['getFindingsRollup', [], '/findings/rollup'],
     ['getOrganizationTree', [], '/organization/tree'],
     ['getComplianceSummary', [], '/compliance/summary'],
     ['getComplianceSummary', [{ owners: 5 }], '/compliance/summary?owners=5'],

@@ -9,7 +9,12 @@ import {
   AccountDetail,
   AccountGuardrails,
   AccountSummary,
+  AccountFindingCountsResponse,
+  AccountFindingHistoryResponse,
+  AccountFindingsResponse,
   ChangeLogEntry,
+  FindingsRollupResponse,
+  TeamFindingsResponse,
   OrganizationComplianceSummary,
   OrgTreeNode,
   OwnerCompliance,
@@ -112,6 +117,49 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
 
   async getAccount(accountId: string): Promise<AccountDetail> {
     return this.#json(`/accounts/${segment(accountId)}`);
+  }
+
+  async getAccountFindingCounts(
+    accountId: string,
+  ): Promise<AccountFindingCountsResponse> {
+    return this.#json(`/accounts/${segment(accountId)}/findings/counts`);
+  }
+
+  async getAccountFindings(
+    accountId: string,
+    query: { limit?: number } = {},
+  ): Promise<AccountFindingsResponse> {
+    return this.#json(
+      `/accounts/${segment(accountId)}/findings${queryString({
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async getAccountFindingHistory(
+    accountId: string,
+    query: { limit?: number } = {},
+  ): Promise<AccountFindingHistoryResponse> {
+    return this.#json(
+      `/accounts/${segment(accountId)}/findings/history${queryString({
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async getTeamFindings(
+    team: { namespace: string; name: string },
+    query: { limit?: number } = {},
+  ): Promise<TeamFindingsResponse> {
+    return this.#json(
+      `/teams/${segment(team.namespace)}/${segment(
+        team.name,
+      )}/findings${queryString({ limit: query.limit })}`,
+    );
+  }
+
+  async getFindingsRollup(): Promise<FindingsRollupResponse> {
+    return this.#json('/findings/rollup');
   }
 
   async getAccountGuardrails(accountId: string): Promise<AccountGuardrails> {

@@ -18,9 +18,21 @@ import {
   trustAnyoneOrganizationRule,
 } from './roleTrust';
 import { unusedRolesRule } from './unusedRoles';
+import {
+  agedCriticalFindingsRule,
+  externalAccessFindingsRule,
+} from './findings';
+import { configRulesCompliantRule } from './configRules';
+import { organizationTrailRule } from './organizationTrail';
+import { detectorsDelegatedRule } from './detectors';
 
 export {
+  agedCriticalFindingsRule,
   cloudTrailProtectedRule,
+  configRulesCompliantRule,
+  detectorsDelegatedRule,
+  externalAccessFindingsRule,
+  organizationTrailRule,
   dataPerimeterRule,
   externalTrustExternalIdRule,
   iamUserCreationBlockedRule,
@@ -64,4 +76,9 @@ export const builtInComplianceRules: readonly AwsComplianceRule[] = [
   roleBoundaryRule,
   noIamUsersRule,
   unusedRolesRule,
+  agedCriticalFindingsRule,
+  externalAccessFindingsRule,
+  configRulesCompliantRule,
+  organizationTrailRule,
+  detectorsDelegatedRule,
 ];
