@@ -17,6 +17,7 @@ import {
 } from '../AccountSearch/AccountSearch';
 import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { FindingsRollupCard } from '../FindingsRollup/FindingsRollup';
 import { formatDateTime } from '../common/format';
 import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
@@ -26,8 +27,8 @@ import { ExplorerData, explorerData } from './explorerData';
 import { TrustMap } from '../TrustMap/TrustMap';
 
 /**
- * The org explorer's content: sync status, compliance charts, the OU tree
- * and the account search.
+ * The org explorer's content: sync status, compliance charts, security
+ * findings by OU, the OU tree and the account search.
  */
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
   const api = useApi(awsOrganizationsApiRef);
@@ -124,6 +125,9 @@ function SyncedExplorer(props: {
                 <ComplianceCharts summary={summary.value} stacked />
               </>
             )}
+          </Grid>
+          <Grid item>
+            <FindingsRollupCard />
           </Grid>
         </Grid>
         <Grid item xs={12} md={7}>

@@ -5,6 +5,7 @@ import {
   syncStatus,
   tree,
 } from '../../__testUtils__/data';
+import { findingsRollup } from '../../__testUtils__/findingsData';
 import { trustMap } from '../../__testUtils__/roleReachData';
 import {
   mockAwsApi,
@@ -28,6 +29,7 @@ function api(overrides: Parameters<typeof mockAwsApi>[0] = {}) {
       return { items, totalCount: items.length, offset: 0, limit: 50 };
     }),
     getTrustMap: jest.fn(async () => trustMap),
+    getFindingsRollup: jest.fn(async () => findingsRollup),
     listAccounts: jest.fn(async query => ({
       items: [accountSummary],
       totalCount: 1,
@@ -74,6 +76,9 @@ describe('OrgExplorerPage', () => {
     expect(mock.listAccounts).toHaveBeenCalledTimes(1);
     expect(mock.getOrganizationTree).toHaveBeenCalledTimes(1);
     expect(mock.getComplianceSummary).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId('aws-findings-by-ou')).toHaveTextContent(
+      'Prod / Prod-US',
+    );
   });
 
   it('queries the accounts with the filters', async () => {
