@@ -4,13 +4,15 @@ import type {
 } from '@aws-governance/plugin-aws-organizations-common';
 import { sameSnapshotContent, snapshotContent } from './snapshotContent';
 
+function typeOf(targetId: string): PolicyTarget['type'] {
+  if (targetId.startsWith('r-')) return 'ROOT';
+  if (targetId.startsWith('ou-')) return 'ORGANIZATIONAL_UNIT';
+  return 'ACCOUNT';
+}
+
 const target = (targetId: string): PolicyTarget => ({
   targetId,
-  type: targetId.startsWith('r-')
-    ? 'ROOT'
-    : targetId.startsWith('ou-')
-    ? 'ORGANIZATIONAL_UNIT'
-    : 'ACCOUNT',
+  type: typeOf(targetId),
   name: targetId,
 });
 

@@ -13,8 +13,10 @@ export type SnapshotContent = Omit<
   'readAt' | 'stats' | 'warnings'
 >;
 
-const byTargetId = (a: PolicyTarget, b: PolicyTarget) =>
-  a.targetId < b.targetId ? -1 : a.targetId > b.targetId ? 1 : 0;
+const byTargetId = (a: PolicyTarget, b: PolicyTarget) => {
+  if (a.targetId === b.targetId) return 0;
+  return a.targetId < b.targetId ? -1 : 1;
+};
 
 function withSortedTargets<T extends { targets: PolicyTarget[] }>(
   policies: T[],
