@@ -137,8 +137,8 @@ export function TrustMap() {
           )}
           {map.unknownAccounts > 0 && (
             <Typography variant="body2" color="error" paragraph>
-              The roles of {map.unknownAccounts} accounts are unknown: trust
-              into them is not on the map.
+              The roles of {pluralize(map.unknownAccounts, 'account')} are
+              unknown: trust into them is not on the map.
             </Typography>
           )}
           <Table<TrustMapEdge>
