@@ -83,6 +83,11 @@ export type { OrganizationTreeQuery };
  */
 export interface ChangesQuery extends PageRequest {
   accountId?: string;
+  /**
+   * An owner's entity ref (a bare name is a Group): the changes of the
+   * accounts it owns in the current snapshot.
+   */
+  owner?: string;
   kind?: ChangeKind;
   /** ISO-8601 timestamp: only changes detected at or after it. */
   since?: string;

@@ -126,6 +126,11 @@ describe('AwsOrganizationsClient', () => {
       '/changes?accountId=123456789012&kind=account.moved&since=2024-01-01T00%3A00%3A00Z&limit=10',
     ],
     [
+      'listChanges',
+      [{ owner: 'group:default/payments', limit: 5 }],
+      '/changes?owner=group%3Adefault%2Fpayments&limit=5',
+    ],
+    [
       'getPrincipalAccess',
       [{ kind: 'group', namespace: 'default', name: 'team a/b' }],
       '/principals/group/default/team%20a%2Fb/access',

@@ -93,6 +93,7 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     return this.#json(
       `/changes${queryString({
         accountId: query.accountId,
+        owner: query.owner,
         kind: query.kind,
         since: query.since,
         offset: query.offset,

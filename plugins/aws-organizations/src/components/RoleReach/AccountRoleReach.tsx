@@ -22,6 +22,7 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
+import { pluralize } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import { REACH_PAGE, usePagedReach } from './usePagedReach';
 import {
@@ -84,7 +85,7 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
           ? 'Groups that reach this account through roles'
           : 'Who reaches this account through roles'
       }
-      subtitle={`${reach.totalCount} ways in (${
+      subtitle={`${pluralize(reach.totalCount, 'way in', 'ways in')} (${
         reach.decisions.allowed
       } allowed, ${
         reach.decisions.indeterminate
@@ -244,8 +245,8 @@ function Sources(props: {
       ))}
       {reach.sourcesOmitted.count > 0 && (
         <Typography variant="caption">
-          and {reach.sourcesOmitted.count} more ({reach.sourcesOmitted.paths}{' '}
-          ways in)
+          and {reach.sourcesOmitted.count} more (
+          {pluralize(reach.sourcesOmitted.paths, 'way in', 'ways in')})
         </Typography>
       )}
     </Box>
