@@ -127,6 +127,11 @@ function orderKeys(index: GovernanceIndex) {
   return keys;
 }
 
+/** Accounts ranked by name (as {@link compareNames} orders them), once per index. */
+export function accountRanks(index: GovernanceIndex): Map<string, number> {
+  return orderKeys(index).accounts;
+}
+
 /** Sorts paths as {@link comparePaths} does, by precomputed keys. */
 function sortByPath<T>(
   index: GovernanceIndex,
