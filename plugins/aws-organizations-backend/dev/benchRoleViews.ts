@@ -179,12 +179,12 @@ function main() {
   // its widest role's hops (the route's `role`).
   const widestOut = order
     .flatMap(id => {
-      const roles = accountRoles(index, id, maxDepth, {
+      const answer = accountRoles(index, id, maxDepth, {
         offset: 0,
         limit: 500,
         list: 'reaching-elsewhere',
       })!;
-      return roles.reachingElsewhere.map(r => ({ id, r }));
+      return answer.reachingElsewhere.map(r => ({ id, r }));
     })
     .reduce((a, b) => (b.r.hopCount > a.r.hopCount ? b : a));
   measure(
