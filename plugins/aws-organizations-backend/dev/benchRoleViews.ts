@@ -162,8 +162,33 @@ function main() {
   measure('  the widest account, one top-level OU opened', topUnits, fromUnit =>
     accountRoleReach(index, widest, maxDepth, { ...page, fromUnit }),
   );
-  measure('roles of account X (/accounts/:id/roles)', order, id =>
-    accountRoles(index, id, maxDepth),
+  measure('roles of account X (/accounts/:id/roles, first page)', order, id =>
+    accountRoles(index, id, maxDepth, page),
+  );
+  // The account whose roles hop into the most accounts, every page of
+  // its widest role's hops (the route's `role`).
+  const widestOut = order
+    .flatMap(id => {
+      const answer = accountRoles(index, id, maxDepth, {
+        offset: 0,
+        limit: 500,
+        list: 'reaching-elsewhere',
+      })!;
+      return answer.reachingElsewhere.map(r => ({ id, r }));
+    })
+    .reduce((a, b) => (b.r.hopCount > a.r.hopCount ? b : a));
+  measure(
+    `  the widest role (${widestOut.r.roleName}, ${widestOut.r.hopCount} hops), pages of ${limit}`,
+    Array.from(
+      { length: Math.ceil(widestOut.r.hopCount / limit) },
+      (_, i) => i * limit,
+    ),
+    offset =>
+      accountRoles(index, widestOut.id, maxDepth, {
+        offset,
+        limit,
+        role: widestOut.r.roleArn,
+      }),
   );
   const groups = Object.values(resolution.principals)
     .flatMap(p => (p.type === 'GROUP' && p.ref ? [p.ref] : []))

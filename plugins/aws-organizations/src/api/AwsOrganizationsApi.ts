@@ -5,6 +5,7 @@ import {
   AccountRoleReach,
   AccountRoleReachQuery,
   AccountRoles,
+  AccountRolesQuery,
   AccountCompliance,
   AccountDetail,
   AccountGuardrails,
@@ -206,9 +207,14 @@ export interface AwsOrganizationsApi {
   ): Promise<AccountRoleReach>;
   /**
    * `GET /accounts/:id/roles`: the account's roles others can assume and
-   * its roles that reach other accounts.
+   * its roles that reach other accounts, one page of each (`offset`,
+   * `limit`) or of the list named (`list`); with `role`, one page of that
+   * role's hops.
    */
-  getAccountRoles(accountId: string): Promise<AccountRoles>;
+  getAccountRoles(
+    accountId: string,
+    query?: AccountRolesQuery,
+  ): Promise<AccountRoles>;
   /** `GET /principals/:kind/:namespace/:name/role-reach`: one page of the ways out. */
   getPrincipalRoleReach(
     principal: PrincipalEntityRef,

@@ -136,6 +136,20 @@ describe('AwsOrganizationsClient', () => {
       '/principals/group/default/team%20a%2Fb/access',
     ],
     ['getAccount', ['../sync'], '/accounts/..%2Fsync'],
+    ['getAccountRoles', ['123456789012'], '/accounts/123456789012/roles'],
+    [
+      'getAccountRoles',
+      ['123456789012', { offset: 100, limit: 100, list: 'assumable' }],
+      '/accounts/123456789012/roles?offset=100&limit=100&list=assumable',
+    ],
+    [
+      'getAccountRoles',
+      [
+        '123456789012',
+        { offset: 20, role: 'arn:aws:iam::123456789012:role/ops/Deploy' },
+      ],
+      '/accounts/123456789012/roles?offset=20&role=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fops%2FDeploy',
+    ],
   ])('%s(%j) requests %s', async (method, args, path) => {
     const { client, fetch } = setup();
     await (client as any)[method](...args);
