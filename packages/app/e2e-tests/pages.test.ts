@@ -61,6 +61,7 @@ async function pluginPages(request: APIRequestContext): Promise<PluginPage[]> {
     [`${ACCOUNT_PAGE}/guardrails`, 'aws-guardrail-level-root'],
     [`${ACCOUNT_PAGE}/access`, 'aws-access-export'],
     [`${ACCOUNT_PAGE}/compliance`, 'aws-compliance-overall'],
+    [`${ACCOUNT_PAGE}/security`, 'aws-findings-total'],
     [
       `${ACCOUNT_PAGE}/history`,
       page => page.getByText(/No changes recorded|changes$/).first(),

@@ -13,6 +13,7 @@ import {
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
+import { z } from 'zod';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
 import { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
 import {
@@ -117,6 +118,25 @@ export const awsAccountComplianceContent = EntityContentBlueprint.make({
     loader: () =>
       import('./components/AccountCompliance/AccountCompliance').then(m => (
         <m.AccountCompliance />
+      )),
+  },
+});
+
+/**
+ * An account's Security tab: findings of AWS's detectors by severity and
+ * source, their trend, and the top findings for those who may read them.
+ *
+ * @alpha
+ */
+export const awsAccountSecurityContent = EntityContentBlueprint.make({
+  name: 'account-security',
+  params: {
+    path: '/security',
+    title: 'Security',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/AccountSecurity/AccountSecurity').then(m => (
+        <m.AccountSecurity />
       )),
   },
 });
@@ -231,6 +251,47 @@ export const awsGroupComplianceCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * The security findings across a team's accounts.
+ *
+ * @alpha
+ */
+export const awsGroupFindingsCard = EntityCardBlueprint.make({
+  name: 'group-findings',
+  params: {
+    filter: isKindOf('group'),
+    loader: () =>
+      import('./components/GroupFindingsCard/GroupFindingsCard').then(m => (
+        <m.GroupFindingsCard />
+      )),
+  },
+});
+
+/**
+ * A service's AWS accounts' finding counts and the findings on resources
+ * tagged with the service; `tagKey` (extension config, default `service`)
+ * names the resource tag:
+ * `app.extensions: - entity-card:aws-organizations/service-findings:
+ * config: { tagKey: app }`.
+ *
+ * @alpha
+ */
+export const awsServiceFindingsCard = EntityCardBlueprint.makeWithOverrides({
+  name: 'service-findings',
+  configSchema: {
+    tagKey: z.string().min(1).default('service'),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: isAwsAccountWorkloadEntity,
+      loader: () =>
+        import('./components/ServiceFindingsCard/ServiceFindingsCard').then(
+          m => <m.ServiceFindingsCard tagKey={config.tagKey} />,
+        ),
+    });
+  },
+});
+
 /** @alpha */
 export const awsGroupRoleReachCard = EntityCardBlueprint.make({
   name: 'group-role-reach',
@@ -284,6 +345,7 @@ export default createFrontendPlugin({
     awsAccountGuardrailsContent,
     awsAccountAccessContent,
     awsAccountComplianceContent,
+    awsAccountSecurityContent,
     awsAccountHistoryContent,
     awsOrganizationalUnitContent,
     awsServiceControlPolicyContent,
@@ -292,6 +354,8 @@ export default createFrontendPlugin({
     awsServiceAccountsCard,
     awsGroupAccountsCard,
     awsGroupComplianceCard,
+    awsGroupFindingsCard,
+    awsServiceFindingsCard,
     awsUserAccessCard,
     awsGroupRoleReachCard,
     awsServiceRoleReachCard,

@@ -140,6 +140,27 @@ export const EntityAwsAccountComplianceContent: () => JSX.Element =
   );
 
 /**
+ * An AWS account's security findings from AWS's detectors (Security Hub,
+ * IAM Access Analyzer, AWS Config, the organization trail): counts by
+ * severity and source, their trend across syncs, and the top findings with
+ * links to the AWS console for those who may read them.
+ *
+ * @public
+ */
+export const EntityAwsAccountSecurityContent: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountSecurityContent',
+      component: {
+        lazy: () =>
+          import('./components/AccountSecurity/AccountSecurity').then(
+            m => m.AccountSecurity,
+          ),
+      },
+    }),
+  );
+
+/**
  * An AWS account's change history as a timeline.
  *
  * @public
@@ -267,6 +288,46 @@ export const EntityAwsGroupAccountsCard: () => JSX.Element =
       },
     }),
   );
+
+/**
+ * Card for a Group: the security findings across the AWS accounts it owns
+ * (the findings of those the viewer may read, counts of the others).
+ *
+ * @public
+ */
+export const EntityAwsGroupFindingsCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupFindingsCard',
+      component: {
+        lazy: () =>
+          import('./components/GroupFindingsCard/GroupFindingsCard').then(
+            m => m.GroupFindingsCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Card for a service: the finding counts of the AWS accounts it runs in,
+ * and the findings on resources whose tag `tagKey` (default `service`)
+ * names the entity.
+ *
+ * @public
+ */
+export const EntityAwsServiceFindingsCard: (props: {
+  tagKey?: string;
+}) => JSX.Element = awsOrganizationsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAwsServiceFindingsCard',
+    component: {
+      lazy: () =>
+        import('./components/ServiceFindingsCard/ServiceFindingsCard').then(
+          m => m.ServiceFindingsCard,
+        ),
+    },
+  }),
+);
 
 /**
  * Card for a Group: the compliance of the AWS accounts it owns (accounts per

@@ -19,9 +19,11 @@ describe('AccountContent', () => {
       'Guardrails',
       'Access',
       'Compliance',
+      'Security',
       'History',
     ]);
     expect(await screen.findByTestId('aws-account-path')).toBeInTheDocument();
     expect(api.getAccountGuardrails).not.toHaveBeenCalled();
+    expect(api.getAccountFindingCounts).not.toHaveBeenCalled();
   });
 });

@@ -7,7 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccessReportButton } from '../AccessReportButton/AccessReportButton';
 import {
@@ -17,6 +17,7 @@ import {
 } from '../AccountSearch/AccountSearch';
 import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { FindingsRollupCard } from '../FindingsRollup/FindingsRollup';
 import { formatDateTime } from '../common/format';
 import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
@@ -24,14 +25,29 @@ import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 import { ExplorerData, explorerData } from './explorerData';
 import { TrustMap } from '../TrustMap/TrustMap';
+import { WhenVisible } from '../common/WhenVisible';
 
 /**
- * The org explorer's content: sync status, compliance charts, the OU tree
- * and the account search.
+ * The org explorer's content: sync status, compliance charts, security
+ * findings by OU, the OU tree and the account search.
  */
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { status, error } = useSnapshotWatch({ fastMs: props.pollIntervalMs });
+  const { status, error, watcher } = useSnapshotWatch({
+    fastMs: props.pollIntervalMs,
+  });
+  // The first data of a snapshot is asked for the moment the status names
+  // it, from the watcher's notification: not from the render that follows,
+  // whose first pass over the whole explorer (about a second on a busy
+  // machine) would hold the requests back until it is done.
+  useEffect(
+    () =>
+      watcher.subscribe(() => {
+        const etag = watcher.state.status?.snapshotEtag;
+        if (etag) explorerData(api, etag);
+      }),
+    [api, watcher],
+  );
   if (!status && !error) {
     // One cheap status read first: before the first sync, nothing else is
     // requested (and nothing fails).
@@ -125,6 +141,9 @@ function SyncedExplorer(props: {
               </>
             )}
           </Grid>
+          <Grid item>
+            <FindingsRollupCard />
+          </Grid>
         </Grid>
         <Grid item xs={12} md={7}>
           <InfoCard
@@ -165,7 +184,11 @@ function SyncedExplorer(props: {
           </div>
         </Grid>
         <Grid item xs={12}>
-          <TrustMap />
+          {/* Below the fold: asked for when it scrolls near, not with the
+              first data (at 20,000 accounts it is the largest answer). */}
+          <WhenVisible data-testid="aws-trust-map-placeholder">
+            <TrustMap />
+          </WhenVisible>
         </Grid>
       </Grid>
     </Content>
