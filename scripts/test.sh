@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # The whole test suite, from a fresh clone on a fresh machine: installs what
 # is missing (Node 22, dependencies, Chromium, PostgreSQL when none answers),
-# then runs prettier, lint, type-check, every unit and integration test (on
-# SQLite and a real PostgreSQL), the publishing checks, the end-to-end tests
-# in headless Chromium against the built portal and the adopter test (the
-# packed packages in an app outside the repo). Exits non-zero when anything
+# then runs prettier, lint, the import-cycle check, type-check, every unit
+# and integration test (on SQLite and a real PostgreSQL), the publishing
+# checks, the end-to-end tests in headless Chromium against the built portal
+# and the adopter test (the packed packages in an app outside the repo). Exits non-zero when anything
 # fails.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
@@ -68,6 +68,8 @@ step() {
 
 step prettier yarn prettier:check
 step lint yarn lint:all
+# No module imports itself back through others (scripts/checkImportCycles.js).
+step import-cycles yarn lint:cycles
 # From scratch: declarations emitted incrementally can print a union's
 # members in another order than a fresh build, and the API reports (checked
 # below, written by a fresh build) must not depend on what an earlier run

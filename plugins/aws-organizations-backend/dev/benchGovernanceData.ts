@@ -16,6 +16,7 @@ import {
   LARGE_ORG,
 } from '../../aws-organizations-common/src/scp/bench/syntheticOrg';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
+import { BENCH_RESOLUTION_SETTINGS } from './benchSetup';
 
 /** Owner teams the accounts and OUs are tagged with. */
 export const TEAMS = 50;
@@ -102,22 +103,11 @@ export function largeBenchOrg(options: { catalogRefs: boolean }): BenchOrg {
         ...Array.from({ length: 2000 }, (_, i) => `group:default/group-${i}`),
       ]
     : [];
-  const resolution = resolveSnapshot(
-    snapshot,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set(refs),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
-  );
+  const resolution = resolveSnapshot(snapshot, BENCH_RESOLUTION_SETTINGS, {
+    refs: new Set(refs),
+    groupsByExternalId: new Map(),
+    usersByEmail: new Map(),
+  });
   return { snapshot, resolution };
 }
 

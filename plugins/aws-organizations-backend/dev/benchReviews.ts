@@ -7,12 +7,12 @@
  *
  *   yarn sucrase-node plugins/aws-organizations-backend/dev/benchReviews.ts [postgres-url]
  */
-import knexFactory from 'knex';
 import { indexSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import { AwsOrganizationsStore } from '../src/store/AwsOrganizationsStore';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { buildCampaignItems } from '../src/reviews/buildCampaignItems';
 import { large } from './benchStore';
+import { BENCH_RESOLUTION_SETTINGS, openBenchDatabase } from './benchSetup';
 
 let peak = 0;
 const sample = () => {
@@ -21,39 +21,16 @@ const sample = () => {
 
 async function main() {
   const url = process.argv[2];
-  const db = knexFactory(
-    url
-      ? { client: 'pg', connection: url }
-      : {
-          client: 'better-sqlite3',
-          connection: ':memory:',
-          useNullAsDefault: true,
-        },
-  );
-  await db.migrate.latest({
-    directory: `${__dirname}/../migrations`,
-    tableName: 'bench_migrations',
-  });
+  const db = await openBenchDatabase(url);
   const store = new AwsOrganizationsStore(db);
   const snapshot = large();
-  const resolution = resolveSnapshot(
-    snapshot,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set(
-        Array.from({ length: 50 }, (_, i) => `group:default/team-${i}`),
-      ),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
-  );
+  const resolution = resolveSnapshot(snapshot, BENCH_RESOLUTION_SETTINGS, {
+    refs: new Set(
+      Array.from({ length: 50 }, (_, i) => `group:default/team-${i}`),
+    ),
+    groupsByExternalId: new Map(),
+    usersByEmail: new Map(),
+  });
   const index = indexSnapshot(snapshot);
   let personGrants = 0;
   for (const a of index.snapshot.identityCenter.status === 'available'

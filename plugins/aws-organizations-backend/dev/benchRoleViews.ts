@@ -37,6 +37,7 @@ import {
 } from '../src/governance';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { teamLevelReachPrincipals } from '../src/routes/accessPolicy';
+import { BENCH_RESOLUTION_SETTINGS } from './benchSetup';
 
 const { values } = parseArgs({
   options: {
@@ -91,22 +92,11 @@ function main() {
   };
   const ic = withIam.identityCenter;
   if (ic.status !== 'available') throw new Error('unreachable');
-  const resolved = resolveSnapshot(
-    withIam,
-    {
-      ownership: {
-        accountTagKey: 'owner',
-        unitTagKey: 'owner',
-        namespace: 'default',
-      },
-      mapping: { groupRule: 'displayName', groupMap: {}, userRule: 'userName' },
-    },
-    {
-      refs: new Set(ic.groups.map((_, i) => `group:default/group-${i}`)),
-      groupsByExternalId: new Map(),
-      usersByEmail: new Map(),
-    },
-  );
+  const resolved = resolveSnapshot(withIam, BENCH_RESOLUTION_SETTINGS, {
+    refs: new Set(ic.groups.map((_, i) => `group:default/group-${i}`)),
+    groupsByExternalId: new Map(),
+    usersByEmail: new Map(),
+  });
   // As the backend holds them: parsed from the stored JSON.
   const { snapshot, resolution } = JSON.parse(
     JSON.stringify({ snapshot: withIam, resolution: resolved }),
@@ -172,8 +162,33 @@ function main() {
   measure('  the widest account, one top-level OU opened', topUnits, fromUnit =>
     accountRoleReach(index, widest, maxDepth, { ...page, fromUnit }),
   );
-  measure('roles of account X (/accounts/:id/roles)', order, id =>
-    accountRoles(index, id, maxDepth),
+  measure('roles of account X (/accounts/:id/roles, first page)', order, id =>
+    accountRoles(index, id, maxDepth, page),
+  );
+  // The account whose roles hop into the most accounts, every page of
+  // its widest role's hops (the route's `role`).
+  const widestOut = order
+    .flatMap(id => {
+      const answer = accountRoles(index, id, maxDepth, {
+        offset: 0,
+        limit: 500,
+        list: 'reaching-elsewhere',
+      })!;
+      return answer.reachingElsewhere.map(r => ({ id, r }));
+    })
+    .reduce((a, b) => (b.r.hopCount > a.r.hopCount ? b : a));
+  measure(
+    `  the widest role (${widestOut.r.roleName}, ${widestOut.r.hopCount} hops), pages of ${limit}`,
+    Array.from(
+      { length: Math.ceil(widestOut.r.hopCount / limit) },
+      (_, i) => i * limit,
+    ),
+    offset =>
+      accountRoles(index, widestOut.id, maxDepth, {
+        offset,
+        limit,
+        role: widestOut.r.roleArn,
+      }),
   );
   const groups = Object.values(resolution.principals)
     .flatMap(p => (p.type === 'GROUP' && p.ref ? [p.ref] : []))

@@ -5,13 +5,13 @@
  *
  *   yarn sucrase-node plugins/aws-organizations-backend/dev/benchStore.ts [postgres-url]
  */
-import knexFactory from 'knex';
 import { baseSnapshot } from '../src/__testUtils__/snapshots';
 import { diffSnapshots } from '../src/changes/diffSnapshots';
 import { AwsOrganizationsStore } from '../src/store/AwsOrganizationsStore';
 import { encodeSnapshotBody } from '../src/store/SnapshotStore';
 import { resolveSnapshot } from '../src/resolution/resolveSnapshot';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
+import { BENCH_RESOLUTION_SETTINGS, openBenchDatabase } from './benchSetup';
 
 /** The L-sized organization of the store benchmarks (also benchReviews.ts). */
 export function large(): OrganizationSnapshot {
@@ -79,19 +79,7 @@ async function time<T>(label: string, fn: () => Promise<T> | T): Promise<T> {
 
 async function main() {
   const url = process.argv[2];
-  const db = knexFactory(
-    url
-      ? { client: 'pg', connection: url }
-      : {
-          client: 'better-sqlite3',
-          connection: ':memory:',
-          useNullAsDefault: true,
-        },
-  );
-  await db.migrate.latest({
-    directory: `${__dirname}/../migrations`,
-    tableName: 'bench_migrations',
-  });
+  const db = await openBenchDatabase(url);
   const store = new AwsOrganizationsStore(db);
   const previous = large();
   const current = large();
@@ -106,22 +94,11 @@ async function main() {
     Array.from({ length: 50 }, (_, i) => `group:default/team-${i}`),
   );
   const resolution = await time('resolve', () =>
-    resolveSnapshot(
-      current,
-      {
-        ownership: {
-          accountTagKey: 'owner',
-          unitTagKey: 'owner',
-          namespace: 'default',
-        },
-        mapping: {
-          groupRule: 'displayName',
-          groupMap: {},
-          userRule: 'userName',
-        },
-      },
-      { refs, groupsByExternalId: new Map(), usersByEmail: new Map() },
-    ),
+    resolveSnapshot(current, BENCH_RESOLUTION_SETTINGS, {
+      refs,
+      groupsByExternalId: new Map(),
+      usersByEmail: new Map(),
+    }),
   );
   const changes = await time('diff (1% churn)', () =>
     diffSnapshots(previous, current),

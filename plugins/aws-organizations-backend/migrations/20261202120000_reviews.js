@@ -245,7 +245,8 @@ exports.down = async function down(knex) {
   await knex.schema.dropTable('aws_org_review_items');
   await knex.schema.dropTable('aws_org_review_campaigns');
   await knex.schema.dropTable('aws_org_review_recurrences');
-  if (String(knex.client.config.client) === 'pg') {
+  // By the dialect knex resolved: also under the client's other names.
+  if (String(knex.client.dialect) === 'postgresql') {
     await knex.raw(
       'DROP FUNCTION IF EXISTS aws_org_review_decisions_append_only()',
     );

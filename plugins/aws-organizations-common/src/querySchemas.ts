@@ -234,13 +234,16 @@ const kinds = z
 
 /**
  * Query of `GET /changes`: `kind` is one kind, a comma-separated list or a
- * repeated parameter; `since` an ISO 8601 date.
+ * repeated parameter; `since` an ISO 8601 date; `owner` an entity ref
+ * (kind `group` by default, normalized to lower case): the changes of the
+ * accounts it owns in the current snapshot.
  *
  * @public
  */
 export const changesQuerySchema = z
   .object({
     accountId: awsAccountIdSchema.optional(),
+    owner: entityRef.optional(),
     kind: kinds.optional(),
     since: z
       .string()

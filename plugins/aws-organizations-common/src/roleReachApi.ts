@@ -129,22 +129,59 @@ export interface AssumableRoleView {
   reachPaths: number;
 }
 
+/**
+ * Largest number of hops of one role an `GET /accounts/:id/roles` page
+ * lists (allowed first, then by account name); the rest are counted, and
+ * `role` pages through them all.
+ *
+ * @public
+ */
+export const MAX_OUTBOUND_HOPS = 20;
+
 /** A role of the account and the roles elsewhere it may assume. @public */
 export interface OutboundRoleView {
   roleArn: string;
   roleName: string;
+  /**
+   * The hops listed: the first {@link MAX_OUTBOUND_HOPS}, or one page of
+   * them (`offset`, `limit`) when the answer is for this role (`role`).
+   */
   hops: RoleHop[];
+  /** Hops in all (allowed or indeterminate), and of them how many are allowed / indeterminate. */
+  hopCount: number;
+  hopDecisions: { allowed: number; indeterminate: number };
 }
 
-/** `GET /accounts/:id/roles`. @public */
+/** The two lists of `GET /accounts/:id/roles`. @public */
+export const ACCOUNT_ROLES_LISTS = ['assumable', 'reaching-elsewhere'] as const;
+
+/** One list of `GET /accounts/:id/roles`. @public */
+export type AccountRolesList = (typeof ACCOUNT_ROLES_LISTS)[number];
+
+/**
+ * `GET /accounts/:id/roles`: one page of each list (or of the list asked,
+ * or of one role's hops), with the lists' sizes.
+ *
+ * @public
+ */
 export interface AccountRoles {
   accountId: string;
   status: RoleDataStatus;
   reason?: string;
   source?: IamSource;
   roleCount: number;
+  /** One page (`offset`, `limit`) of the roles others can assume (empty when another list or a role is asked). */
   assumable: AssumableRoleView[];
+  assumableCount: number;
+  /** One page of the roles that reach elsewhere; with `role`, that role alone with one page of its hops. */
   reachingElsewhere: OutboundRoleView[];
+  reachingElsewhereCount: number;
+  offset: number;
+  limit: number;
+  /** The list asked, when one was. */
+  list?: AccountRolesList;
+  /** The role whose hops are paged, when asked. */
+  role?: string;
   accountNames: Record<string, string>;
 }
 
@@ -254,6 +291,41 @@ export const principalRoleReachQuerySchema = pagingQuerySchema.strict();
 export type PrincipalRoleReachQuery = z.output<
   typeof principalRoleReachQuerySchema
 >;
+
+const accountRolesListSchema: z.ZodEnum<{
+  assumable: 'assumable';
+  'reaching-elsewhere': 'reaching-elsewhere';
+}> = z.enum(ACCOUNT_ROLES_LISTS);
+
+/**
+ * Query of `GET /accounts/:id/roles`: a page (`offset`, `limit`, at most
+ * 500, default 50) of both lists or of the one named (`list`), or, with
+ * `role` (the ARN of one of the account's roles), a page of that role's
+ * hops.
+ *
+ * @public
+ */
+export const accountRolesQuerySchema = pagingQuerySchema
+  .extend({
+    list: accountRolesListSchema.optional(),
+    role: z
+      .string()
+      .max(2048, 'must be at most 2048 characters')
+      .regex(
+        /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]{1,512}$/,
+        'must be an IAM role ARN (arn:aws:iam::<account>:role/<path><name>)',
+      )
+      .optional(),
+  })
+  .strict()
+  .refine(q => !(q.role !== undefined && q.list === 'assumable'), {
+    message:
+      'role pages the hops of a role that reaches elsewhere: list must be reaching-elsewhere or absent',
+    path: ['list'],
+  });
+
+/** Query of `GET /accounts/:id/roles`, as values. @public */
+export type AccountRolesQuery = z.output<typeof accountRolesQuerySchema>;
 
 /** Largest number of `expand` values of the trust map. @public */
 export const MAX_TRUST_MAP_EXPAND = 200;

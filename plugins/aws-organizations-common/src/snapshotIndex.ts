@@ -3,6 +3,11 @@
  * shared by everything that looks things up in it: the SCP and RCP
  * evaluators, the compliance engine, the backend's governance views and the
  * catalog module's transformers.
+ *
+ * The roles part has its own index beside this one, `indexSnapshotIam` in
+ * ./iam/lookups.ts, built once per snapshot the same way: the reach index
+ * it holds evaluates SCPs and RCPs, whose code looks things up here, so
+ * this base index imports nothing of ./iam (no import cycle).
  */
 import type {
   Account,
@@ -16,7 +21,6 @@ import type {
   ServiceControlPolicy,
 } from './snapshot';
 import { knownResourceControlPolicies } from './policyTypes';
-import { createIamLookups, IamLookups } from './iam/lookups';
 
 /**
  * The direct children of a root or OU, in snapshot order.
@@ -64,8 +68,6 @@ export interface SnapshotIndex {
   readonly users: ReadonlyMap<string, IdentityStoreUser>;
   /** A group's display name or a user's user name; the id when unknown. */
   principalName(type: PrincipalType, id: string): string;
-  /** The roles part: roles and users per account, trust edges, the reach index. */
-  readonly iam: IamLookups;
 }
 
 const indexes = new WeakMap<OrganizationSnapshot, SnapshotIndex>();
@@ -159,7 +161,6 @@ function buildIndex(snapshot: OrganizationSnapshot): SnapshotIndex {
       (type === 'GROUP'
         ? groups.get(id)?.displayName
         : users.get(id)?.userName) ?? id,
-    iam: createIamLookups(snapshot),
   };
 }
 

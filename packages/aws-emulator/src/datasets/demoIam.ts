@@ -264,7 +264,9 @@ export function seedDemoIam(state: EmulatorState): void {
     };
     record.roles.push(
       ...baselineRoles(account.id, MGMT, CREATED),
-      ...accountSets.map(set => ssoRole(account.id, set, CREATED)),
+      // People sign in with their permission sets: the roles Identity Center
+      // provisions are in use (the deliberately unused role is a custom one).
+      ...accountSets.map(set => ssoRole(account.id, set, CREATED, RECENT)),
       ...(account.id === SECURITY_AUDIT
         ? []
         : [

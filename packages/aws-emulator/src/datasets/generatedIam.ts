@@ -70,7 +70,7 @@ export function seedGeneratedIam(state: EmulatorState): void {
       makeIamRole(accountId, { createDate: CREATED, ...spec });
     const roles: IamRoleRecord[] = [
       ...baselineRoles(accountId, management, CREATED),
-      ...accountSets.map(set => ssoRole(accountId, set, CREATED)),
+      ...accountSets.map(set => ssoRole(accountId, set, CREATED, USED)),
     ];
     if (sharedServices.length > 0) {
       roles.push(

@@ -45,6 +45,10 @@ describe('IAM of the data sets', () => {
         expect(trustOf(role!.trustPolicy).Principal.Federated).toMatch(
           new RegExp(`^arn:aws:iam::${accountId}:saml-provider/AWSSSO_`),
         );
+        // People sign in with their sets: used within the last week, so the
+        // demo's accounts are not all "roles unused" whatever today is.
+        const age = Date.now() - role!.lastUsed!.date.getTime();
+        expect(age).toBeLessThan(7 * 86_400_000);
       }
     }
     expect(accountIam(demo, '890064911801')).toBeUndefined();

@@ -128,12 +128,15 @@ function boundaryArn(
  * The role Identity Center provisions in an account for a permission set:
  * `AWSReservedSSO_<set>_<16 hex>` under `/aws-reserved/sso.amazonaws.com/`,
  * trusting the account's Identity Center SAML provider, with the set's
- * managed, customer managed and inline policies and boundary.
+ * managed, customer managed and inline policies and boundary. `lastUsed` is
+ * when someone last signed in with the set (IAM's `RoleLastUsed` of the
+ * role); without it the role has no use on record.
  */
 export function ssoRole(
   accountId: string,
   set: PermissionSetRecord,
   createDate?: Date,
+  lastUsed?: Parameters<typeof makeIamRole>[1]['lastUsed'],
 ): IamRoleRecord {
   const suffix = iamId('', `${accountId}|${set.arn}`, 16)
     .toLowerCase()
@@ -152,6 +155,7 @@ export function ssoRole(
     name: `AWSReservedSSO_${set.name}_${suffix}`,
     path: '/aws-reserved/sso.amazonaws.com/',
     createDate,
+    ...(lastUsed ? { lastUsed } : {}),
     trustPolicy: doc({
       Effect: 'Allow',
       Principal: { Federated: provider },

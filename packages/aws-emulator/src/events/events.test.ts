@@ -408,3 +408,59 @@ describe('CloudTrail events of accepted writes', () => {
     });
   });
 });
+
+describe('events delivered more than once', () => {
+  it('puts each event on the queue `deliveries` times, as separate messages with one body', async () => {
+    const emulator = await startEmulator({
+      dataset: 'demo',
+      events: { queueName: 'org-events', deliveries: 2 },
+    });
+    const sqs = new SQSClient({
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
+      maxAttempts: 1,
+    });
+    try {
+      const response = await fetch(
+        `${emulator.url}/_emulator/calls/organizations/TagResource`,
+        {
+          method: 'POST',
+          body: JSON.stringify({
+            ResourceId: PAYMENTS_DEV,
+            Tags: [{ Key: 'owner', Value: 'payments' }],
+          }),
+        },
+      );
+      expect(response.status).toBe(200);
+      const { Messages = [] } = await sqs.send(
+        new ReceiveMessageCommand({
+          QueueUrl: emulator.eventsQueueUrl,
+          MaxNumberOfMessages: 10,
+          WaitTimeSeconds: 1,
+        }),
+      );
+      expect(Messages).toHaveLength(2);
+      expect(Messages[0].MessageId).not.toBe(Messages[1].MessageId);
+      expect(Messages[0].Body).toBe(Messages[1].Body);
+      expect(JSON.parse(Messages[0].Body!).detail.eventName).toBe(
+        'TagResource',
+      );
+      // One write, one event (counted once), two copies of it.
+      const status = await fetch(`${emulator.url}/_emulator/events`);
+      expect(await status.json()).toMatchObject({ delivered: 1 });
+    } finally {
+      sqs.destroy();
+      await emulator.close();
+    }
+  });
+
+  it('refuses a number of deliveries outside 1..10', async () => {
+    await expect(
+      startEmulator({
+        dataset: 'demo',
+        events: { queueName: 'org-events', deliveries: 0 },
+      }),
+    ).rejects.toThrow('events.deliveries must be a whole number from 1 to 10');
+  });
+});

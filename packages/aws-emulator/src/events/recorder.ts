@@ -25,6 +25,13 @@ export interface EventsOptions {
    * are always recorded in us-east-1, as AWS does.
    */
   identityCenterRegion?: string;
+  /**
+   * Copies of each event put on the queue; default 1. EventBridge delivers
+   * an event to its targets at least once and a standard SQS queue may
+   * hand out a message more than once, so a consumer must tolerate
+   * duplicates: 2 makes every event arrive twice, as separate messages.
+   */
+  deliveries?: number;
 }
 
 /** Organizations records its events in us-east-1 (its CloudTrail page). */
@@ -54,6 +61,12 @@ export class EventRecorder {
     if (!/^[A-Za-z0-9_-]{1,80}$/.test(options.queueName)) {
       throw new Error(
         `events.queueName must be 1 to 80 letters, digits, hyphens or underscores: ${options.queueName}`,
+      );
+    }
+    const deliveries = options.deliveries ?? 1;
+    if (!Number.isInteger(deliveries) || deliveries < 1 || deliveries > 10) {
+      throw new Error(
+        `events.deliveries must be a whole number from 1 to 10: ${options.deliveries}`,
       );
     }
     queues.create(this.#managementAccountId(), options.queueName, {
@@ -193,9 +206,10 @@ export class EventRecorder {
       this.#undelivered++;
       return;
     }
-    this.#queues.send(queue, JSON.stringify(event), {
-      senderId: 'AIDAEVENTBRIDGEEMULATOR',
-    });
+    const body = JSON.stringify(event);
+    for (let i = 0; i < (this.#options.deliveries ?? 1); i++) {
+      this.#queues.send(queue, body, { senderId: 'AIDAEVENTBRIDGEEMULATOR' });
+    }
     this.#delivered++;
   }
 }

@@ -6,16 +6,19 @@
  */
 import {
   AccountRoles,
+  AccountRolesList,
   AssumableRoleView,
-  indexSnapshot,
+  indexSnapshotIam,
+  MAX_OUTBOUND_HOPS,
+  RoleHop,
   isIdentityCenterProvider,
   OutboundRoleView,
   TrustEdge,
   TrustPrincipal,
   TrustedPrincipalView,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { compareNames } from './order';
-import { reachOf } from './roleReach';
+import { compareNames, compareText } from './order';
+import { accountRanks, reachOf } from './roleReach';
 import { GovernanceIndex } from './types';
 
 /** How a trust principal is named in answers. */
@@ -107,91 +110,182 @@ export function trustedView(
   return view;
 }
 
+/** Thrown for a `role` that is not one of the account's roles. */
+export class UnknownAccountRole extends Error {}
+
+/** What {@link accountRoles} answers: a page and, optionally, one list or one role's hops. */
+export interface AccountRolesOptions {
+  offset: number;
+  limit: number;
+  list?: AccountRolesList;
+  /** A role of the account whose hops are paged by `offset` and `limit`. */
+  role?: string;
+}
+
+const HOP_RANK = { allowed: 0, indeterminate: 1, denied: 2 } as const;
+
+/** A role's hops elsewhere, allowed first, then by account name and role ARN. */
+function sortedHops(index: GovernanceIndex, hops: RoleHop[]): RoleHop[] {
+  const ranks = accountRanks(index);
+  return hops
+    .map(hop => ({ hop, account: ranks.get(hop.toAccountId) ?? -1 }))
+    .sort(
+      (a, b) =>
+        HOP_RANK[a.hop.decision] - HOP_RANK[b.hop.decision] ||
+        a.account - b.account ||
+        compareText(a.hop.toRoleArn, b.hop.toRoleArn),
+    )
+    .map(k => k.hop);
+}
+
+function outboundView(
+  index: GovernanceIndex,
+  role: { arn: string; name: string },
+  hops: RoleHop[],
+  page: { offset: number; limit: number },
+): OutboundRoleView {
+  const sorted = sortedHops(index, hops);
+  const allowed = sorted.filter(h => h.decision === 'allowed').length;
+  return {
+    roleArn: role.arn,
+    roleName: role.name,
+    hops: sorted.slice(page.offset, page.offset + page.limit),
+    hopCount: sorted.length,
+    hopDecisions: { allowed, indeterminate: sorted.length - allowed },
+  };
+}
+
 /**
  * `GET /accounts/:id/roles`: the account's roles that others may assume
  * (with the principals their trust admits and how many ways of the reach
  * index end there) and its roles that reach roles in other accounts (with
- * each hop's decision and steps). Undefined for an unknown account.
+ * each hop's decision and steps), one page of each list (or of the one
+ * asked); each outbound role lists its first {@link MAX_OUTBOUND_HOPS}
+ * hops, and `role` pages through one role's hops. At L a shared-services
+ * account's roles hop into hundreds of accounts each: the whole answer
+ * was 10 MiB. Undefined for an unknown account; {@link UnknownAccountRole}
+ * for a `role` the account does not hold (or that reaches nowhere else).
  */
 export function accountRoles(
   index: GovernanceIndex,
   accountId: string,
   maxDepth: number,
+  options: AccountRolesOptions,
 ): AccountRoles | undefined {
   if (!index.accounts.has(accountId)) return undefined;
-  const iam = indexSnapshot(index.snapshot).iam;
+  const { offset, limit, list, role: roleAsked } = options;
+  const iam = indexSnapshotIam(index.snapshot);
   const part = iam.account(accountId);
-  const base = {
+  const base: AccountRoles = {
     accountId,
+    status: 'known',
     roleCount: 0,
     assumable: [],
+    assumableCount: 0,
     reachingElsewhere: [],
+    reachingElsewhereCount: 0,
+    offset,
+    limit,
+    accountNames: {},
   };
-  if (!part) {
-    return { ...base, status: 'not-configured', accountNames: {} };
-  }
+  if (list !== undefined) base.list = list;
+  if (roleAsked !== undefined) base.role = roleAsked;
+  if (!part) return { ...base, status: 'not-configured' };
   if (part.status === 'unknown') {
-    return {
-      ...base,
-      status: 'unknown',
-      reason: part.reason,
-      accountNames: {},
-    };
+    return { ...base, status: 'unknown', reason: part.reason };
   }
   const reach = reachOf(index, maxDepth)!;
-  const endings = new Map<string, number>();
-  for (const entry of reach.whoCanReach(accountId).entries) {
-    const end = entry.path.hops[entry.path.hops.length - 1].toRoleArn;
-    endings.set(end, (endings.get(end) ?? 0) + 1);
-  }
   const names = new Set<string>([accountId]);
-  const assumable: AssumableRoleView[] = [];
-  const reachingElsewhere: OutboundRoleView[] = [];
-  for (const role of part.roles) {
-    const trust = iam.trust(role);
-    if (!trust.ok) {
-      assumable.push({
-        roleArn: role.arn,
-        roleName: role.name,
-        trusted: [],
-        unreadable: trust.error,
-        reachPaths: endings.get(role.arn) ?? 0,
-      });
-    } else {
-      const trusted = trust.edges
-        .filter(e => fromElsewhere(e, accountId))
-        .map(e => trustedView(e, index));
-      if (trusted.length > 0 || endings.has(role.arn)) {
-        assumable.push({
-          roleArn: role.arn,
-          roleName: role.name,
-          trusted,
-          reachPaths: endings.get(role.arn) ?? 0,
-        });
+  const hopsElsewhere = (arn: string) =>
+    reach.hopsFromRole(arn).filter(h => h.toAccountId !== accountId);
+  const roles = [...part.roles].sort((a, b) => compareNames(a.name, b.name));
+  const answer: AccountRoles = {
+    ...base,
+    source: part.source,
+    roleCount: part.roles.length,
+  };
+
+  if (roleAsked !== undefined) {
+    const role = roles.find(r => r.arn === roleAsked);
+    const hops = role ? hopsElsewhere(role.arn) : [];
+    if (!role || hops.length === 0) {
+      throw new UnknownAccountRole(
+        `${roleAsked} is not a role of account ${accountId} that reaches other accounts`,
+      );
+    }
+    const view = outboundView(index, role, hops, { offset, limit });
+    view.hops.forEach(h => names.add(h.toAccountId));
+    answer.reachingElsewhere = [view];
+    answer.reachingElsewhereCount = 1;
+    answer.accountNames = namesOf(index, names);
+    return answer;
+  }
+
+  if (list !== 'reaching-elsewhere') {
+    const endings = new Map<string, number>();
+    for (const entry of reach.whoCanReach(accountId).entries) {
+      const end = entry.path.hops[entry.path.hops.length - 1].toRoleArn;
+      endings.set(end, (endings.get(end) ?? 0) + 1);
+    }
+    // Trusted principals are labelled for the page only.
+    const assumable: {
+      role: (typeof roles)[number];
+      edges: TrustEdge[];
+      unreadable?: string;
+    }[] = [];
+    for (const role of roles) {
+      const trust = iam.trust(role);
+      if (!trust.ok) {
+        assumable.push({ role, edges: [], unreadable: trust.error });
+        continue;
+      }
+      const edges = trust.edges.filter(e => fromElsewhere(e, accountId));
+      if (edges.length > 0 || endings.has(role.arn)) {
+        assumable.push({ role, edges });
       }
     }
-    const hops = reach
-      .hopsFromRole(role.arn)
-      .filter(h => h.toAccountId !== accountId);
-    if (hops.length > 0) {
-      hops.forEach(h => names.add(h.toAccountId));
-      reachingElsewhere.push({ roleArn: role.arn, roleName: role.name, hops });
-    }
+    answer.assumableCount = assumable.length;
+    answer.assumable = assumable.slice(offset, offset + limit).map(r => {
+      const view: AssumableRoleView = {
+        roleArn: r.role.arn,
+        roleName: r.role.name,
+        trusted: r.edges.map(e => trustedView(e, index)),
+        reachPaths: endings.get(r.role.arn) ?? 0,
+      };
+      if (r.unreadable !== undefined) view.unreadable = r.unreadable;
+      return view;
+    });
   }
-  const byName = (a: { roleName: string }, b: { roleName: string }) =>
-    compareNames(a.roleName, b.roleName);
+
+  if (list !== 'assumable') {
+    const outbound: { role: (typeof roles)[number]; hops: RoleHop[] }[] = [];
+    for (const role of roles) {
+      const hops = hopsElsewhere(role.arn);
+      if (hops.length > 0) outbound.push({ role, hops });
+    }
+    answer.reachingElsewhereCount = outbound.length;
+    answer.reachingElsewhere = outbound.slice(offset, offset + limit).map(o =>
+      outboundView(index, o.role, o.hops, {
+        offset: 0,
+        limit: MAX_OUTBOUND_HOPS,
+      }),
+    );
+    answer.reachingElsewhere.forEach(r =>
+      r.hops.forEach(h => names.add(h.toAccountId)),
+    );
+  }
+  answer.accountNames = namesOf(index, names);
+  return answer;
+}
+
+function namesOf(
+  index: GovernanceIndex,
+  ids: Iterable<string>,
+): Record<string, string> {
   const accountNames: Record<string, string> = {};
-  for (const id of names) {
+  for (const id of ids) {
     const name = index.accounts.get(id)?.name;
     if (name !== undefined) accountNames[id] = name;
   }
-  return {
-    ...base,
-    status: 'known',
-    source: part.source,
-    roleCount: part.roles.length,
-    assumable: assumable.sort(byName),
-    reachingElsewhere: reachingElsewhere.sort(byName),
-    accountNames,
-  };
+  return accountNames;
 }

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
-  indexSnapshot,
+  indexSnapshotIam,
   OrganizationSnapshot,
   SnapshotResolution,
 } from '@aws-governance/plugin-aws-organizations-common';
@@ -56,7 +56,7 @@ export function createGovernanceState(options: {
     const { snapshot, resolution } = parseStoredSnapshot(stored.json);
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
     const reachStarted = Date.now();
-    const reach = indexSnapshot(snapshot).iam.reach({
+    const reach = indexSnapshotIam(snapshot).reach({
       maxDepth: options.reachDepth ?? 3,
     });
     const reachMs = Date.now() - reachStarted;

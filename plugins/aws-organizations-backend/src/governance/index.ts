@@ -48,5 +48,7 @@ export {
   accountRoles,
   isExternalPrincipal,
   trustPrincipalLabel,
+  UnknownAccountRole,
 } from './accountRoles';
+export type { AccountRolesOptions } from './accountRoles';
 export { trustMap, UnknownTrustMapUnit } from './trustMap';

@@ -70,6 +70,23 @@ function normalizeOwner(owner: string, namespace: string): string {
   );
 }
 
+/**
+ * The ids of the accounts an owner owns (its ref compared
+ * case-insensitively, a bare name meaning a Group as in
+ * {@link AccountsFilter}), in the accounts' order.
+ */
+export function ownedAccountIds(
+  index: GovernanceIndex,
+  owner: string,
+): string[] {
+  const ref = normalizeOwner(owner, index.namespace);
+  return index.accountsInOrder
+    .filter(
+      account => accountOwner(index, account.id).ref?.toLowerCase() === ref,
+    )
+    .map(account => account.id);
+}
+
 function toCount(value: number | undefined, fallback: number): number {
   return value === undefined || !Number.isFinite(value)
     ? fallback

@@ -6,9 +6,10 @@
  * statements that decided each hop.
  */
 import {
+  AccountReach,
   AccountReachEntry,
   AccountRoleReach,
-  indexSnapshot,
+  indexSnapshotIam,
   MAX_ROLE_REACH_SOURCES,
   PrincipalRoleReach,
   PrincipalRoleReachEntry,
@@ -38,7 +39,7 @@ export function reachOf(
   index: GovernanceIndex,
   maxDepth: number,
 ): ReachIndex | undefined {
-  return indexSnapshot(index.snapshot).iam.reach({ maxDepth });
+  return indexSnapshotIam(index.snapshot).reach({ maxDepth });
 }
 
 /** The accounts whose roles are unknown (count and the first ones). */
@@ -46,7 +47,7 @@ export function incompleteOf(
   index: GovernanceIndex,
   except?: string,
 ): RoleReachIncomplete {
-  const iam = indexSnapshot(index.snapshot).iam;
+  const iam = indexSnapshotIam(index.snapshot);
   const ids: string[] = [];
   let count = 0;
   if (iam.present) {
@@ -127,6 +128,11 @@ function orderKeys(index: GovernanceIndex) {
   return keys;
 }
 
+/** Accounts ranked by name (as {@link compareNames} orders them), once per index. */
+export function accountRanks(index: GovernanceIndex): Map<string, number> {
+  return orderKeys(index).accounts;
+}
+
 /** Sorts paths as {@link comparePaths} does, by precomputed keys. */
 function sortByPath<T>(
   index: GovernanceIndex,
@@ -175,6 +181,49 @@ function comparePaths(
     a.hops.length - b.hops.length ||
     compareText(endOf(a), endOf(b))
   );
+}
+
+/** Answers with at least this many ways in are kept sorted per index. */
+const SORTED_KEPT_FROM = 500;
+
+const SORTED_ANSWERS = new WeakMap<
+  ReachIndex,
+  WeakMap<GovernanceIndex, Map<string, AccountReach>>
+>();
+
+/**
+ * `whoCanReach(accountId)` with its entries in the views' order. The
+ * widest answers (thousands of ways in, e.g. a role trusting the whole
+ * organization) are sorted once per reach index and view index and kept,
+ * so that paging through them does not sort them again for each page.
+ */
+export function sortedWhoCanReach(
+  index: GovernanceIndex,
+  reach: ReachIndex,
+  accountId: string,
+  keepFrom: number = SORTED_KEPT_FROM,
+): AccountReach {
+  let byIndex = SORTED_ANSWERS.get(reach);
+  if (!byIndex) {
+    byIndex = new WeakMap();
+    SORTED_ANSWERS.set(reach, byIndex);
+  }
+  let kept = byIndex.get(index);
+  const hit = kept?.get(accountId);
+  if (hit) return hit;
+  const answer = reach.whoCanReach(accountId);
+  const sorted: AccountReach = {
+    ...answer,
+    entries: sortByPath(index, answer.entries, e => e.path),
+  };
+  if (sorted.entries.length >= keepFrom) {
+    if (!kept) {
+      kept = new Map();
+      byIndex.set(index, kept);
+    }
+    kept.set(accountId, sorted);
+  }
+  return sorted;
 }
 
 /** Thrown for a `fromUnit` the organization does not hold. */
@@ -305,7 +354,7 @@ export function accountRoleReach(
     accountNames: {},
   };
   if (!reach) return { ...base, status: 'not-configured', ...none };
-  const answer = reach.whoCanReach(accountId);
+  const answer = sortedWhoCanReach(index, reach, accountId);
   const found: {
     entry: AccountReachEntry;
     source: { id: string; kind: 'unit' | 'account' };
@@ -323,8 +372,8 @@ export function accountRoleReach(
     if (!source) continue;
     found.push({ entry: { path: entry.path, principals }, source });
   }
-  const sorted = sortByPath(index, found, f => f.entry.path);
-  const page = sorted.slice(options.offset, options.offset + options.limit);
+  // Filtering keeps the order the entries were sorted in once.
+  const page = found.slice(options.offset, options.offset + options.limit);
   const entries: RoleReachEntry[] = page.map(({ entry }) => ({
     path: entry.path,
     holders: entry.principals.map(p => {

@@ -7,7 +7,7 @@
  * node) one level at a time.
  */
 import {
-  indexSnapshot,
+  indexSnapshotIam,
   TrustMap,
   TrustMapEdge,
   TrustMapNode,
@@ -30,7 +30,7 @@ export function trustMap(
   index: GovernanceIndex,
   expand: readonly string[] = [],
 ): TrustMap {
-  const iam = indexSnapshot(index.snapshot).iam;
+  const iam = indexSnapshotIam(index.snapshot);
   const rootId = index.snapshot.root.id;
   for (const id of expand) {
     if (id !== EXTERNAL && id !== rootId && !index.units.has(id)) {

@@ -1,6 +1,7 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   indexSnapshot,
+  indexSnapshotIam,
   NewReviewGrants,
   OrganizationSnapshot,
   ReviewCampaign,
@@ -172,10 +173,7 @@ export function createReviewService(options: {
             .join(', ')}`,
         );
       }
-      if (
-        request.scope.roleReach &&
-        !indexSnapshot(view.snapshot).iam.present
-      ) {
+      if (request.scope.roleReach && !indexSnapshotIam(view.snapshot).present) {
         throw new InputError(
           'scope.roleReach: the snapshot has no roles part (configure awsOrganizations.roles)',
         );

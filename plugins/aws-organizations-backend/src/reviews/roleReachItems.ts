@@ -1,5 +1,6 @@
 import {
   indexSnapshot,
+  indexSnapshotIam,
   normalizeEntityRef,
   OrganizationSnapshot,
   ReviewScope,
@@ -22,7 +23,7 @@ export function buildRoleReachItems(
   maxDepth: number,
 ): ItemDraft[] {
   const index = indexSnapshot(snapshot);
-  const reach = index.iam.reach({ maxDepth });
+  const reach = indexSnapshotIam(snapshot).reach({ maxDepth });
   if (!reach) return [];
   const privilege = privilegeOf(index);
   const items: ItemDraft[] = [];

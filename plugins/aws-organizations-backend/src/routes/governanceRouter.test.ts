@@ -97,6 +97,69 @@ describe('governance routes', () => {
     expect(res.body.error.message).toMatch(message);
   });
 
+  it("list the changes of an owner's accounts: GET /changes?owner=", async () => {
+    const { api, store } = await setup();
+    await store.changes.append(store.db, {
+      detectedAt: new Date('2026-02-02T00:00:00Z'),
+      changes: [
+        {
+          kind: 'account.moved',
+          accountId: '222222222222',
+          subjectId: '222222222222',
+          summary: 'payments-dev moved',
+        },
+        { kind: 'ou.created', subjectId: 'ou-new', summary: 'an OU' },
+      ],
+    });
+    const get = (query: string) =>
+      api.get(`${BASE}/changes?${query}`).set('Authorization', USER);
+    // payments owns 222222222222 (account tag), not 333333333333.
+    const owned = await get('owner=payments');
+    expect(owned.status).toBe(200);
+    expect(owned.body).toMatchObject({
+      items: [{ accountId: '222222222222', summary: 'payments-dev moved' }],
+      totalCount: 1,
+    });
+    // The full ref, in any case, is the same owner; with an account filter
+    // both apply.
+    expect((await get('owner=Group:default/Payments')).body.totalCount).toBe(1);
+    expect(
+      (await get('owner=payments&accountId=333333333333')).body,
+    ).toMatchObject({ items: [], totalCount: 0 });
+    // An owner of no account has no changes (not everyone's).
+    expect((await get('owner=nobody')).body).toMatchObject({
+      items: [],
+      totalCount: 0,
+    });
+    // Without the filter: every change.
+    expect((await get('limit=10')).body.totalCount).toBe(4);
+  });
+
+  it.each([
+    ['owner=group%3A', /owner: must be an entity ref/],
+    ['owner=' + 'x'.repeat(256), /owner: /],
+    ['owner=a&owner=b', /owner: /],
+  ])('answer 400 on GET /changes?%s', async (query, message) => {
+    const { api } = await setup();
+    const res = await api
+      .get(`${BASE}/changes?${query}`)
+      .set('Authorization', USER);
+    expect(res.status).toBe(400);
+    expect(res.body.error.name).toBe('InputError');
+    expect(res.body.error.message).toMatch(message);
+  });
+
+  it('answer 503 on GET /changes?owner= before the first snapshot (ownership is unknown), 200 without it', async () => {
+    const { api } = await setup({ stored: false });
+    const owned = await api
+      .get(`${BASE}/changes?owner=payments`)
+      .set('Authorization', USER);
+    expect(owned.status).toBe(503);
+    expect(owned.body.error.message).toMatch(/first sync has not finished/);
+    const all = await api.get(`${BASE}/changes`).set('Authorization', USER);
+    expect(all.status).toBe(200);
+  });
+
   it('answer 400 on a malformed account id and 404 on an unknown one', async () => {
     const { api } = await setup();
     for (const suffix of ['', '/guardrails', '/compliance', '/history']) {

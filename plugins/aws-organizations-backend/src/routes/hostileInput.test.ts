@@ -48,6 +48,7 @@ const HUNDRED_KB = 'x'.repeat(100 * 1024);
 /** Free text and id parameters of the routes that take them. */
 const STRING_PARAMETERS: [path: string, parameter: string][] = [
   ['/changes', 'accountId'],
+  ['/changes', 'owner'],
   ['/changes', 'kind'],
   ['/changes', 'since'],
   ['/accounts', 'ou'],

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { BASE, NONE } from '../__testUtils__/backend';
+import { databaseError } from '../__testUtils__/dbErrors';
 import { asUser, startReviewsApi } from '../__testUtils__/reviews';
 import { ADMIN_ARN, READONLY_ARN } from '../__testUtils__/governance';
 
@@ -282,13 +283,20 @@ describe('access review routes', () => {
         `sha-256=:${createHash('sha256').update(csv.text).digest('base64')}:`,
       );
 
-      // The decision log is append-only in the database too.
+      // The decision log is append-only in the database too: its four
+      // entries (keep, revoke, hand-over, keep) refuse edits and deletes
+      // (row triggers: an empty log would refuse nothing).
+      expect(
+        (await knex('aws_org_review_decisions').select('kind')).map(
+          (d: { kind: string }) => d.kind,
+        ),
+      ).toEqual(['keep', 'revoke', 'handover', 'keep']);
       await expect(
         knex('aws_org_review_decisions').update({ reason: 'edited' }),
-      ).rejects.toThrow(/append-only/);
-      await expect(knex('aws_org_review_decisions').delete()).rejects.toThrow(
-        /append-only/,
-      );
+      ).rejects.toMatchObject(databaseError(/append-only/));
+      await expect(
+        knex('aws_org_review_decisions').delete(),
+      ).rejects.toMatchObject(databaseError(/append-only/));
 
       // The account page's and the team page's parts.
       const account = await get('/reviews/accounts/222222222222', SAM);

@@ -161,12 +161,76 @@ describe('reach through roles routes', () => {
         hops: [expect.objectContaining({ toRoleArn: DEPLOY_ROLE })],
       }),
     ]);
+    expect(dev.body).toMatchObject({
+      reachingElsewhereCount: 1,
+      offset: 0,
+      limit: 50,
+    });
+    expect(dev.body.reachingElsewhere[0]).toMatchObject({
+      hopCount: 1,
+      hopDecisions: { allowed: 1, indeterminate: 0 },
+    });
     const management = await api
       .get(`${BASE}/accounts/111111111111/roles`)
       .set('Authorization', USER);
     expect(management.body).toMatchObject({
       status: 'unknown',
       reason: 'the roles of account 111111111111 were not read',
+    });
+  });
+
+  it("page the roles of an account, one list or one role's hops at a time", async () => {
+    const { api } = await setup();
+    const page = (query: string, account = PROD_ACCOUNT) =>
+      api
+        .get(`${BASE}/accounts/${account}/roles?${query}`)
+        .set('Authorization', USER);
+    const second = await page('offset=1&limit=1');
+    expect(second.status).toBe(200);
+    expect(second.body).toMatchObject({
+      offset: 1,
+      limit: 1,
+      assumableCount: 2,
+      reachingElsewhereCount: 0,
+    });
+    expect(second.body.assumable.map((r: any) => r.roleName)).toEqual([
+      'Vendor',
+    ]);
+    const first = await page('limit=1&list=assumable');
+    expect(first.body).toMatchObject({ list: 'assumable', assumableCount: 2 });
+    expect(first.body.assumable.map((r: any) => r.roleName)).toEqual([
+      'Deploy',
+    ]);
+    const outboundOnly = await page('list=reaching-elsewhere', DEV_ACCOUNT);
+    expect(outboundOnly.body).toMatchObject({
+      assumable: [],
+      assumableCount: 0,
+      reachingElsewhereCount: 1,
+    });
+    const hops = await page(
+      `role=${encodeURIComponent(SSO_ADMIN_ROLE)}`,
+      DEV_ACCOUNT,
+    );
+    expect(hops.status).toBe(200);
+    expect(hops.body).toMatchObject({
+      role: SSO_ADMIN_ROLE,
+      reachingElsewhereCount: 1,
+      accountNames: { [PROD_ACCOUNT]: 'payments-prod' },
+    });
+    expect(hops.body.reachingElsewhere).toEqual([
+      expect.objectContaining({
+        roleArn: SSO_ADMIN_ROLE,
+        hopCount: 1,
+        hops: [expect.objectContaining({ toRoleArn: DEPLOY_ROLE })],
+      }),
+    ]);
+    const past = await page(
+      `role=${encodeURIComponent(SSO_ADMIN_ROLE)}&offset=1`,
+      DEV_ACCOUNT,
+    );
+    expect(past.body.reachingElsewhere[0]).toMatchObject({
+      hopCount: 1,
+      hops: [],
     });
   });
 
@@ -231,6 +295,33 @@ describe('reach through roles routes', () => {
       [`/accounts/${PROD_ACCOUNT}/role-reach?page=2`, 400],
       [`/accounts/${PROD_ACCOUNT}/role-reach?fromUnit=ou-nope`, 404],
       ['/principals/group/default/platform-team/role-reach?limit=x', 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?limit=0`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?limit=501`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?offset=x`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?list=all`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?page=2`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?role=Deploy`, 400],
+      [`/accounts/${PROD_ACCOUNT}/roles?role=${'a'.repeat(3000)}`, 400],
+      [
+        `/accounts/${DEV_ACCOUNT}/roles?list=assumable&role=${encodeURIComponent(
+          SSO_ADMIN_ROLE,
+        )}`,
+        400,
+      ],
+      [`/accounts/${PROD_ACCOUNT}/roles?offset=1&offset=2`, 400],
+      // A role of another account, and a role that reaches nowhere else.
+      [
+        `/accounts/${PROD_ACCOUNT}/roles?role=${encodeURIComponent(
+          SSO_ADMIN_ROLE,
+        )}`,
+        404,
+      ],
+      [
+        `/accounts/${PROD_ACCOUNT}/roles?role=${encodeURIComponent(
+          DEPLOY_ROLE,
+        )}`,
+        404,
+      ],
       ['/principals/robot/default/x/role-reach', 400],
     ];
     for (const [path, status] of cases) {

@@ -1,6 +1,7 @@
 import { NotFoundError } from '@backstage/errors';
 import {
   accountRoleReachQuerySchema,
+  accountRolesQuerySchema,
   awsOrganizationsAccessReadPermission,
   DEFAULT_PAGE_LIMIT,
   principalRoleReachQuerySchema,
@@ -13,6 +14,7 @@ import {
   accountRoles,
   principalRoleReach,
   trustMap,
+  UnknownAccountRole,
   UnknownReachUnit,
   UnknownTrustMapUnit,
 } from '../governance';
@@ -77,12 +79,27 @@ export function createRoleReachRouter(options: {
     }
   });
 
-  // Roles, trust policies and role hops name no person.
+  // Roles, trust policies and role hops name no person. Paged: at L a
+  // shared-services account's roles hop into hundreds of accounts each.
   router.get('/accounts/:id/roles', async (req, res) => {
     await auth.credentials(req);
     const id = parseAccountId(req.params.id);
+    const query = parseOrThrow(accountRolesQuerySchema, req.query, 'query');
     const { index } = await currentView(state);
-    res.json(foundAccount(accountRoles(index, id, maxDepth), id));
+    try {
+      const answer = accountRoles(index, id, maxDepth, {
+        offset: query.offset ?? 0,
+        limit: query.limit ?? DEFAULT_PAGE_LIMIT,
+        list: query.list,
+        role: query.role,
+      });
+      res.json(foundAccount(answer, id));
+    } catch (error) {
+      if (error instanceof UnknownAccountRole) {
+        throw new NotFoundError(error.message);
+      }
+      throw error;
+    }
   });
 
   router.get(

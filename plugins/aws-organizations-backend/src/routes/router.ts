@@ -23,6 +23,8 @@ import {
 import { createRouteAuth, RouteAuth } from './authorize';
 import { eventsStatus, EventsStatusSource } from './eventsStatus';
 import { parseChangesQuery } from './changesQuery';
+import { currentView } from './currentView';
+import { ownedAccountIds } from '../governance/listAccounts';
 import { createErrorFilter } from './errorFilter';
 import { createGovernanceRouter } from './governanceRouter';
 import { createRoleReachRouter } from './roleReachRouter';
@@ -179,15 +181,22 @@ export async function createRouter(
 
   // Who-has-access entries (assignments, memberships) only with the access
   // permission; the rest of the history is for everyone signed in.
+  // `owner`: the changes of the accounts the owner owns in the current
+  // snapshot (a team page's recent changes), so 503 before the first one.
   router.get('/changes', async (req, res) => {
     const credentials = await auth.credentials(req);
-    const query = parseChangesQuery(req.query);
+    const { owner, ...query } = parseChangesQuery(req.query);
+    const accountIds =
+      owner === undefined
+        ? undefined
+        : ownedAccountIds((await currentView(options.governance)).index, owner);
     const mayReadAccess = await auth.isAllowed(
       credentials,
       awsOrganizationsAccessReadPermission,
     );
     const page = await store.changes.list({
       ...query,
+      ...(accountIds ? { accountIds } : {}),
       kinds: visibleKinds(query.kinds, mayReadAccess),
     });
     res.json(mayReadAccess ? page : redactChanges(page));

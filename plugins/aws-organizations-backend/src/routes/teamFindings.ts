@@ -17,6 +17,13 @@ import { parsePrincipalPath } from './governanceQueries';
 /** Accounts read from AWS at once for a team page. */
 const CONCURRENCY = 4;
 
+/**
+ * Accounts whose findings one team page reads from AWS at most: those with
+ * the most findings at the last sync first; the rest make the answer
+ * `truncated` (their pages are a click away).
+ */
+export const MAX_TEAM_ACCOUNTS_READ = 25;
+
 const RANK = new Map(FINDING_SEVERITIES.map((s, i) => [s, i]));
 
 /** Most severe first, then the most recently updated. */
@@ -82,29 +89,46 @@ export async function teamFindings(options: {
       ids,
     ),
   ]);
-  const pages = await mapBounded(
-    accounts.filter(a => readable.has(a.id)),
-    CONCURRENCY,
-    account => options.readFindings(account.id, limit),
+  const totals = new Map(
+    accounts.map(a => [
+      a.id,
+      totalSeverityCounts(accountOriginCounts(index.snapshot.signals, a.id)),
+    ]),
+  );
+  const weight = (id: string) => {
+    const t = totals.get(id)!;
+    return [t.CRITICAL, t.HIGH, t.MEDIUM, t.LOW, t.INFORMATIONAL];
+  };
+  const toRead = accounts
+    .filter(a => readable.has(a.id))
+    .sort((a, b) => {
+      const wa = weight(a.id);
+      const wb = weight(b.id);
+      for (let i = 0; i < wa.length; i++) {
+        if (wa[i] !== wb[i]) return wb[i] - wa[i];
+      }
+      return 0;
+    });
+  const read = toRead.slice(0, MAX_TEAM_ACCOUNTS_READ);
+  const included = new Set(read.map(a => a.id));
+  const pages = await mapBounded(read, CONCURRENCY, account =>
+    options.readFindings(account.id, limit),
   );
   const findings = pages.flatMap(p => p.findings).sort(compareFindings);
   const rows: TeamAccountFindings[] = accounts.map(account => ({
     accountId: account.id,
     accountName: account.name,
-    ...(countable.has(account.id)
-      ? {
-          total: totalSeverityCounts(
-            accountOriginCounts(index.snapshot.signals, account.id),
-          ),
-        }
-      : {}),
-    findingsIncluded: readable.has(account.id),
+    ...(countable.has(account.id) ? { total: totals.get(account.id)! } : {}),
+    findingsIncluded: included.has(account.id),
   }));
   return {
     teamRef,
     accounts: rows,
     findings: findings.slice(0, limit),
-    truncated: findings.length > limit || pages.some(p => p.truncated),
+    truncated:
+      findings.length > limit ||
+      pages.some(p => p.truncated) ||
+      toRead.length > MAX_TEAM_ACCOUNTS_READ,
     notConnected: pages.flatMap(p =>
       p.notConnected.map(n => ({ ...n, accountId: p.accountId })),
     ),

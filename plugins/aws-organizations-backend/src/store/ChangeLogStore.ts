@@ -13,6 +13,11 @@ const BATCH_SIZE = 500;
 /** Filters and paging of {@link ChangeLogStore.list}. */
 export interface ChangeQuery {
   accountId?: string;
+  /**
+   * Only changes of these accounts (with `accountId`, of both); an empty
+   * list matches nothing.
+   */
+  accountIds?: readonly string[];
   kinds?: ChangeKind[];
   since?: Date;
   offset: number;
@@ -68,6 +73,9 @@ export class ChangeLogStore {
       const q = this.#db(TABLE);
       if (query.accountId) {
         q.where('account_id', query.accountId);
+      }
+      if (query.accountIds) {
+        q.whereIn('account_id', query.accountIds);
       }
       // An empty list matches nothing (whereIn [] is false), never "all".
       if (query.kinds) {

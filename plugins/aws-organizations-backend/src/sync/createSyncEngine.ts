@@ -6,7 +6,10 @@ import {
   SyncRun,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { EventsService } from '@backstage/plugin-events-node';
-import { AwsReadError } from '@aws-governance/plugin-aws-organizations-node';
+import {
+  AwsReadError,
+  sameSnapshotContent,
+} from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import {
   diffSnapshots,
@@ -68,17 +71,6 @@ export interface SyncEngineOptions {
 
 /** Attempts of a targeted update when the snapshot is replaced meanwhile. */
 const MAX_TARGETED_ATTEMPTS = 3;
-
-/** Whether two snapshots hold the same data (when and how they were read aside). */
-function sameContent(a: OrganizationSnapshot, b: OrganizationSnapshot) {
-  const strip = ({
-    readAt: _r,
-    stats: _s,
-    warnings: _w,
-    ...rest
-  }: OrganizationSnapshot) => rest;
-  return isDeepStrictEqual(strip(a), strip(b));
-}
 
 /** Runs after snapshots are stored: retention of the change log and runs. */
 async function applyRetention(
@@ -439,7 +431,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
           current,
         );
         if (
-          sameContent(snapshot, current.snapshot) &&
+          sameSnapshotContent(snapshot, current.snapshot) &&
           isDeepStrictEqual(resolution, current.resolution)
         ) {
           return { outcome: 'unchanged', calls };

@@ -23,7 +23,7 @@ export type {
 } from './decision';
 export type { RoleHop } from './hop';
 export { buildReachIndex, reachIndex } from './reach';
-export { isIdentityCenterProvider } from './lookups';
+export { indexSnapshotIam, isIdentityCenterProvider } from './lookups';
 export type {
   AccountTrustEdge,
   AccountTrustEdges,

@@ -1,8 +1,11 @@
 /**
- * The roles lookups of the one snapshot index (../snapshotIndex.ts): an
- * account's roles part, roles by ARN, trust policies parsed once per
- * document, and the reach index built once per snapshot and depth. Built
- * lazily on first use, so snapshots without a roles part cost nothing.
+ * The roles index of a snapshot, beside the base index of
+ * ../snapshotIndex.ts and memoized the same way (once per snapshot object):
+ * an account's roles part, roles by ARN, trust policies parsed once per
+ * document, and the reach index built once per snapshot and depth. Each
+ * lookup is built lazily on first use, so snapshots without a roles part
+ * cost nothing. Kept out of the base index because the reach index
+ * evaluates SCPs and RCPs, whose code uses the base index.
  */
 import type { OrganizationSnapshot } from '../snapshot';
 import { reachIndex, ReachIndex, ReachOptions } from './reach';
@@ -57,7 +60,7 @@ export interface AccountTrustEdges {
   unreadable: number;
 }
 
-/** The roles lookups of a snapshot index. @public */
+/** The roles index of a snapshot ({@link indexSnapshotIam}). @public */
 export interface IamLookups {
   /** Whether the snapshot has a roles part (a roles source is configured). */
   readonly present: boolean;
@@ -131,8 +134,25 @@ function sourceOf(
   }
 }
 
-/** Builds the roles lookups of a snapshot (see {@link IamLookups}). */
-export function createIamLookups(snapshot: OrganizationSnapshot): IamLookups {
+const iamIndexes = new WeakMap<OrganizationSnapshot, IamLookups>();
+
+/**
+ * The roles lookups of a snapshot (see {@link IamLookups}): built on the
+ * first call for a snapshot object, then the same lookups for that object
+ * (held weakly, so they go with the snapshot).
+ *
+ * @public
+ */
+export function indexSnapshotIam(snapshot: OrganizationSnapshot): IamLookups {
+  let lookups = iamIndexes.get(snapshot);
+  if (!lookups) {
+    lookups = createIamLookups(snapshot);
+    iamIndexes.set(snapshot, lookups);
+  }
+  return lookups;
+}
+
+function createIamLookups(snapshot: OrganizationSnapshot): IamLookups {
   const iam = snapshot.iam;
   let orgAccounts: Set<string> | undefined;
   const inOrganization = (id: string) => {

@@ -60,6 +60,15 @@ const reason = z
   )
   .transform(s => s.trim());
 
+/** The items one decision or hand-over is about. */
+const itemIds = z
+  .array(id)
+  .min(1, 'must name at least one item')
+  .max(
+    MAX_REVIEW_BULK_ITEMS,
+    `must name at most ${MAX_REVIEW_BULK_ITEMS} items`,
+  );
+
 const booleanText = z
   .enum(['true', 'false'])
   .transform(value => value === 'true');
@@ -142,13 +151,7 @@ export type CreateReviewCampaignRequest = z.input<
  */
 export const reviewDecisionRequestSchema = z
   .object({
-    itemIds: z
-      .array(id)
-      .min(1, 'must name at least one item')
-      .max(
-        MAX_REVIEW_BULK_ITEMS,
-        `must name at most ${MAX_REVIEW_BULK_ITEMS} items`,
-      ),
+    itemIds,
     decision: decisionKindSchema,
     reason: reason.optional(),
   })
@@ -164,13 +167,7 @@ export type ReviewDecisionRequest = z.input<typeof reviewDecisionRequestSchema>;
  */
 export const reviewHandoverRequestSchema = z
   .object({
-    itemIds: z
-      .array(id)
-      .min(1, 'must name at least one item')
-      .max(
-        MAX_REVIEW_BULK_ITEMS,
-        `must name at most ${MAX_REVIEW_BULK_ITEMS} items`,
-      ),
+    itemIds,
     toTeamRef: teamRef,
     reason: reason.optional(),
   })

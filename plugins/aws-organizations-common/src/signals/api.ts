@@ -88,7 +88,11 @@ export interface TeamAccountFindings {
   accountName: string;
   /** Totals by severity; absent without `finding-counts.read` on the account. */
   total?: SeverityCounts;
-  /** Whether the caller may read (and the response holds) its findings. */
+  /**
+   * Whether the response holds its findings: the caller may read them, and
+   * the account is among the 25 with the most findings at the last sync
+   * that one team page reads from AWS (the rest make the answer `truncated`).
+   */
   findingsIncluded: boolean;
 }
 

@@ -6,6 +6,7 @@ import {
   EffectiveScps,
   IamLookups,
   indexSnapshot,
+  indexSnapshotIam,
   IdentityStoreGroup,
   IdentityStoreUser,
   OrganizationalUnit,
@@ -147,6 +148,6 @@ export function createComplianceSnapshotIndex(
     unitsMatching,
     isInUnits: (account, unitIds) =>
       account.path.some(id => unitIds.has(id)) || unitIds.has(account.parentId),
-    iam: index.iam,
+    iam: indexSnapshotIam(snapshot),
   };
 }

@@ -4,6 +4,7 @@ import {
   invalidConfig,
   readAt,
   readBoolean,
+  readOptionalHttpUrl,
   readOptionalString,
   readPositiveInteger,
   readSchedule,
@@ -62,19 +63,9 @@ const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]*)?-[a-z]+-\d$/;
 const TOPIC_PATTERN = /^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$/i;
 
 function readUrl(config: Config, key: string, required: boolean) {
-  const value = readOptionalString(config, key);
-  if (value === undefined) {
-    if (required) throw invalidConfig(key, 'is required when events are on');
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidConfig(key, `"${value}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalidConfig(key, `"${value}" must be an http(s) URL`);
+  const value = readOptionalHttpUrl(config, key);
+  if (value === undefined && required) {
+    throw invalidConfig(key, 'is required when events are on');
   }
   return value;
 }

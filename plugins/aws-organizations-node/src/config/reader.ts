@@ -6,6 +6,7 @@ import {
   invalidConfig,
   readAt,
   readBoolean,
+  readOptionalHttpUrl,
   readOptionalString,
 } from './rules';
 
@@ -236,20 +237,7 @@ function readRateLimits(
 const ROLE_ARN_PATTERN = /^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/;
 
 function optionalUrl(config: Config, key: string): string | undefined {
-  const value = readOptionalString(config, key);
-  if (value === undefined) {
-    return undefined;
-  }
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw invalidConfig(key, `"${value}" is not a URL`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw invalidConfig(key, `"${value}" must be an http(s) URL`);
-  }
-  return value.replace(/\/+$/, '');
+  return readOptionalHttpUrl(config, key)?.replace(/\/+$/, '');
 }
 
 /**

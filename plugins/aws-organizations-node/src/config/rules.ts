@@ -70,6 +70,30 @@ export function readOptionalString(
   return readAt(key, () => config.getOptionalString(key));
 }
 
+/**
+ * An optional http(s) URL, as written (an endpoint or a queue URL); a value
+ * that is not one names its key.
+ */
+export function readOptionalHttpUrl(
+  config: Config,
+  key: string,
+): string | undefined {
+  const value = readOptionalString(config, key);
+  if (value === undefined) {
+    return undefined;
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw invalidConfig(key, `"${value}" is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw invalidConfig(key, `"${value}" must be an http(s) URL`);
+  }
+  return value;
+}
+
 export function readBoolean(
   config: Config,
   key: string,

@@ -36,6 +36,11 @@ export {
 } from './targeted/cloudTrailEvents';
 export type { CloudTrailEventFields } from './targeted/cloudTrailEvents';
 export { mergeRefreshTargets, refreshTargetKey } from './targeted/targets';
+export {
+  sameSnapshotContent,
+  snapshotContent,
+} from './targeted/snapshotContent';
+export type { SnapshotContent } from './targeted/snapshotContent';
 export type { EventPlan, RefreshTarget } from './targeted/targets';
 export { createSignalsReader } from './signals/signalsReader';
 export type {

@@ -190,8 +190,14 @@ export const accountRoles: AccountRoles = {
           decision: 'indeterminate',
         },
       ],
+      hopCount: 1,
+      hopDecisions: { allowed: 0, indeterminate: 1 },
     },
   ],
+  assumableCount: 2,
+  reachingElsewhereCount: 1,
+  offset: 0,
+  limit: 100,
 };
 
 export const principalRoleReach: PrincipalRoleReach = {

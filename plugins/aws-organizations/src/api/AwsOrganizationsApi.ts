@@ -5,6 +5,7 @@ import {
   AccountRoleReach,
   AccountRoleReachQuery,
   AccountRoles,
+  AccountRolesQuery,
   AccountCompliance,
   AccountDetail,
   AccountGuardrails,
@@ -83,6 +84,11 @@ export type { OrganizationTreeQuery };
  */
 export interface ChangesQuery extends PageRequest {
   accountId?: string;
+  /**
+   * An owner's entity ref (a bare name is a Group): the changes of the
+   * accounts it owns in the current snapshot.
+   */
+  owner?: string;
   kind?: ChangeKind;
   /** ISO-8601 timestamp: only changes detected at or after it. */
   since?: string;
@@ -201,9 +207,14 @@ export interface AwsOrganizationsApi {
   ): Promise<AccountRoleReach>;
   /**
    * `GET /accounts/:id/roles`: the account's roles others can assume and
-   * its roles that reach other accounts.
+   * its roles that reach other accounts, one page of each (`offset`,
+   * `limit`) or of the list named (`list`); with `role`, one page of that
+   * role's hops.
    */
-  getAccountRoles(accountId: string): Promise<AccountRoles>;
+  getAccountRoles(
+    accountId: string,
+    query?: AccountRolesQuery,
+  ): Promise<AccountRoles>;
   /** `GET /principals/:kind/:namespace/:name/role-reach`: one page of the ways out. */
   getPrincipalRoleReach(
     principal: PrincipalEntityRef,

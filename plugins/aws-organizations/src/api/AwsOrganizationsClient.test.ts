@@ -126,11 +126,30 @@ describe('AwsOrganizationsClient', () => {
       '/changes?accountId=123456789012&kind=account.moved&since=2024-01-01T00%3A00%3A00Z&limit=10',
     ],
     [
+      'listChanges',
+      [{ owner: 'group:default/payments', limit: 5 }],
+      '/changes?owner=group%3Adefault%2Fpayments&limit=5',
+    ],
+    [
       'getPrincipalAccess',
       [{ kind: 'group', namespace: 'default', name: 'team a/b' }],
       '/principals/group/default/team%20a%2Fb/access',
     ],
     ['getAccount', ['../sync'], '/accounts/..%2Fsync'],
+    ['getAccountRoles', ['123456789012'], '/accounts/123456789012/roles'],
+    [
+      'getAccountRoles',
+      ['123456789012', { offset: 100, limit: 100, list: 'assumable' }],
+      '/accounts/123456789012/roles?offset=100&limit=100&list=assumable',
+    ],
+    [
+      'getAccountRoles',
+      [
+        '123456789012',
+        { offset: 20, role: 'arn:aws:iam::123456789012:role/ops/Deploy' },
+      ],
+      '/accounts/123456789012/roles?offset=20&role=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fops%2FDeploy',
+    ],
   ])('%s(%j) requests %s', async (method, args, path) => {
     const { client, fetch } = setup();
     await (client as any)[method](...args);

@@ -6,6 +6,7 @@ import {
   AccountRoleReach,
   AccountRoleReachQuery,
   AccountRoles,
+  AccountRolesQuery,
   AccountDetail,
   AccountGuardrails,
   AccountSummary,
@@ -93,6 +94,7 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     return this.#json(
       `/changes${queryString({
         accountId: query.accountId,
+        owner: query.owner,
         kind: query.kind,
         since: query.since,
         offset: query.offset,
@@ -248,8 +250,18 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getAccountRoles(accountId: string): Promise<AccountRoles> {
-    return this.#json(`/accounts/${segment(accountId)}/roles`);
+  async getAccountRoles(
+    accountId: string,
+    query: AccountRolesQuery = {},
+  ): Promise<AccountRoles> {
+    return this.#json(
+      `/accounts/${segment(accountId)}/roles${queryString({
+        offset: query.offset,
+        limit: query.limit,
+        list: query.list,
+        role: query.role,
+      })}`,
+    );
   }
 
   async getPrincipalRoleReach(

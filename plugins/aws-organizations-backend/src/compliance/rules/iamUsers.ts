@@ -11,13 +11,14 @@ import {
 import {
   AwsAccountComplianceRule,
   listing,
+  matchesAnyName,
 } from '@aws-governance/plugin-aws-organizations-node';
 import {
   DEFAULT_WORKLOAD_PARAMETERS,
   isWorkload,
   WorkloadParameters,
 } from './iamUserCreation';
-import { knownRoles, matchesAny, userEvidence } from './rolesCommon';
+import { knownRoles, userEvidence } from './rolesCommon';
 
 /** Parameters of {@link noIamUsersRule}. */
 export type NoIamUsersParameters = WorkloadParameters & {
@@ -53,7 +54,7 @@ export const noIamUsersRule: AwsAccountComplianceRule<NoIamUsersParameters> = {
       };
     }
     const users = known.part.users.filter(
-      u => !matchesAny(u.name, context.parameters.exemptUsers),
+      u => !matchesAnyName(u.name, context.parameters.exemptUsers),
     );
     if (users.length === 0) {
       return {

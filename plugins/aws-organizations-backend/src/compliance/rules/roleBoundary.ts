@@ -10,8 +10,9 @@ import {
 import {
   AwsAccountComplianceRule,
   listing,
+  matchesAnyName,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { knownRoles, matchesAny, onPaths, roleEvidence } from './rolesCommon';
+import { knownRoles, onPaths, roleEvidence } from './rolesCommon';
 
 /** Parameters of {@link roleBoundaryRule}. */
 export type RoleBoundaryParameters = {
@@ -64,8 +65,8 @@ export const roleBoundaryRule: AwsAccountComplianceRule<RoleBoundaryParameters> 
       const unknown: ComplianceEvidence[] = [];
       let judged = 0;
       for (const role of known.part.roles) {
-        if (!matchesAny(role.name, p.roles)) continue;
-        if (matchesAny(role.name, p.exemptRoles)) continue;
+        if (!matchesAnyName(role.name, p.roles)) continue;
+        if (matchesAnyName(role.name, p.exemptRoles)) continue;
         if (onPaths(role, p.exemptPaths)) continue;
         judged++;
         const boundary = role.permissionsBoundary;

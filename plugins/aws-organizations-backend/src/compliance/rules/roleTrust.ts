@@ -16,8 +16,9 @@ import {
   ComplianceOutcome,
   ComplianceParameters,
   listing,
+  matchesAnyName,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { knownRoles, matchesAny, roleEvidence } from './rolesCommon';
+import { knownRoles, roleEvidence } from './rolesCommon';
 
 function statementName(edge: TrustEdge): string {
   return edge.sid
@@ -64,7 +65,7 @@ function judgeTrust<P extends ComplianceParameters & { exemptRoles: string[] }>(
     }
   };
   for (const role of known.part.roles) {
-    if (!matchesAny(role.name, parameters.exemptRoles)) judge(role);
+    if (!matchesAnyName(role.name, parameters.exemptRoles)) judge(role);
   }
   if (failing.length > 0) {
     return {

@@ -1,7 +1,8 @@
 /**
  * What the role rules share: the scope guard (an account whose roles are
  * unknown is unknown, never compliant; without a roles source the rules
- * do not run), role name patterns, and evidence naming a role or a user.
+ * do not run), role paths, and evidence naming a role or a user. Name
+ * patterns are the kit's `matchesAnyName`.
  */
 import {
   ComplianceEvidence,
@@ -40,20 +41,6 @@ export function knownRoles<P extends ComplianceParameters>(
     };
   }
   return { part };
-}
-
-/** A role-name pattern: `*` matches any run of characters, case-insensitive. */
-export function namePattern(pattern: string): RegExp {
-  const escaped = pattern
-    .split('*')
-    .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
-/** Whether a name matches one of the patterns. */
-export function matchesAny(name: string, patterns: readonly string[]): boolean {
-  return patterns.some(p => namePattern(p).test(name));
 }
 
 /** Whether a role's path starts with one of the prefixes. */

@@ -2,6 +2,7 @@ import { ComplianceEvidence } from '@aws-governance/plugin-aws-organizations-com
 import {
   AwsOrganizationComplianceRule,
   listing,
+  namePattern,
   nonEmpty,
 } from '@aws-governance/plugin-aws-organizations-node';
 
@@ -10,14 +11,6 @@ export type SecurityLoggingParameters = {
   securityOrganizationalUnits: string[];
   requiredAccountNames: string[];
 };
-
-function pattern(glob: string): RegExp {
-  const source = glob
-    .split('*')
-    .map(s => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 'i');
-}
 
 /** A dedicated security & logging account exists in the security OU. */
 export const securityLoggingAccountRule: AwsOrganizationComplianceRule<SecurityLoggingParameters> =
@@ -54,7 +47,7 @@ export const securityLoggingAccountRule: AwsOrganizationComplianceRule<SecurityL
       const missing: string[] = [];
       const names: string[] = [];
       for (const name of p.requiredAccountNames) {
-        const re = pattern(name);
+        const re = namePattern(name);
         const match = candidates.find(a => re.test(a.name));
         if (match) {
           names.push(match.name);

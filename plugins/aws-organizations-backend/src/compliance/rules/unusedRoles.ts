@@ -10,14 +10,9 @@ import {
 import {
   AwsAccountComplianceRule,
   listing,
+  matchesAnyName,
 } from '@aws-governance/plugin-aws-organizations-node';
-import {
-  daysBetween,
-  knownRoles,
-  matchesAny,
-  onPaths,
-  roleEvidence,
-} from './rolesCommon';
+import { daysBetween, knownRoles, onPaths, roleEvidence } from './rolesCommon';
 
 /** Parameters of {@link unusedRolesRule}. */
 export type UnusedRolesParameters = {
@@ -59,7 +54,7 @@ export const unusedRolesRule: AwsAccountComplianceRule<UnusedRolesParameters> =
       const unknown: ComplianceEvidence[] = [];
       for (const role of known.part.roles) {
         if (
-          matchesAny(role.name, p.exemptRoles) ||
+          matchesAnyName(role.name, p.exemptRoles) ||
           onPaths(role, p.exemptPaths)
         )
           continue;

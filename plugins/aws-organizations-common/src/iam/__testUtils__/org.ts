@@ -2,8 +2,9 @@
  * A small organization for the roles tests: root r-test > ou-shared
  * (222222222222 "shared-services"), ou-prod (111111111111 "app-prod"),
  * ou-dev (333333333333 "app-dev"); the management account 999999999999
- * under the root. SCPs: FullAWSAccess everywhere plus `scps` at the root;
- * RCPs: RCPFullAWSAccess everywhere plus `rcps` at the root.
+ * under the root. SCPs: FullAWSAccess everywhere plus `scps` at the root
+ * (or `scpTarget`); RCPs: RCPFullAWSAccess everywhere plus `rcps` at the
+ * root (or `rcpTarget`).
  */
 import type {
   Account,
@@ -77,7 +78,13 @@ function policy(
 }
 
 export function testOrg(
-  extra: { scps?: string[]; rcps?: string[] } = {},
+  extra: {
+    scps?: string[];
+    rcps?: string[];
+    /** Where `scps` / `rcps` are attached (default the root). */
+    scpTarget?: string;
+    rcpTarget?: string;
+  } = {},
 ): OrganizationSnapshot {
   return {
     schemaVersion: 1,
@@ -120,7 +127,7 @@ export function testOrg(
           `p-scp${i}`,
           `scp ${i}`,
           c,
-          ['r-test'],
+          [extra.scpTarget ?? 'r-test'],
           'service_control_policy',
         ),
       ),
@@ -138,7 +145,7 @@ export function testOrg(
           `p-rcp${i}`,
           `rcp ${i}`,
           c,
-          ['r-test'],
+          [extra.rcpTarget ?? 'r-test'],
           'resource_control_policy',
         ),
       ),

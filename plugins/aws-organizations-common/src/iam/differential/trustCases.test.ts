@@ -12,7 +12,14 @@ function callerOf(c: TrustCase): HopCaller {
       document: d,
     })),
     boundary: c.boundary
-      ? { id: 'boundary', name: 'boundary', document: c.boundary }
+      ? {
+          id: 'boundary',
+          name: 'boundary',
+          document:
+            c.boundary === 'unknown'
+              ? { unknown: true as const, reason: 'the boundary was not read' }
+              : c.boundary,
+        }
       : null,
   };
   if (c.callerArnKnown === false) {
@@ -34,7 +41,12 @@ function callerOf(c: TrustCase): HopCaller {
 describe('role hops: AWS documentation cases', () => {
   it.each(TRUST_CASES.map(c => [c.rule, c] as const))('%s', (_rule, c) => {
     expect(c.doc).toMatch(/^https:\/\/docs\.aws\.amazon\.com\//);
-    const snapshot = testOrg({ scps: c.scps, rcps: c.rcps });
+    const snapshot = testOrg({
+      scps: c.scps,
+      rcps: c.rcps,
+      scpTarget: c.scpTarget,
+      rcpTarget: c.rcpTarget,
+    });
     const org = new Set(snapshot.accounts.map(a => a.id));
     const roleArn = `arn:aws:iam::${c.targetAccount}:role/Target`;
     const hop = evaluateHop(snapshot, callerOf(c), {

@@ -15,4 +15,10 @@ export {
   uncertaintyEvidence,
 } from './evidence';
 export { guardrailsApply, identityCenterOutcome } from './guards';
-export { durationHours, nonEmpty, principalArn } from './parameters';
+export {
+  durationHours,
+  matchesAnyName,
+  namePattern,
+  nonEmpty,
+  principalArn,
+} from './parameters';

@@ -40,3 +40,31 @@ export function durationHours(duration: string): number | undefined {
 export function principalArn(template: string, accountId: string): string {
   return template.split('{accountId}').join(accountId);
 }
+
+/**
+ * A name pattern from a rule parameter as a regular expression: `*`
+ * matches any run of characters, everything else itself, case-insensitive
+ * (e.g. `*log*`, `Admin*`).
+ *
+ * @public
+ */
+export function namePattern(pattern: string): RegExp {
+  const escaped = pattern
+    .split('*')
+    .map(p => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*');
+  return new RegExp(`^${escaped}$`, 'i');
+}
+
+/**
+ * Whether a name matches one of the name patterns (see
+ * {@link namePattern}).
+ *
+ * @public
+ */
+export function matchesAnyName(
+  name: string,
+  patterns: readonly string[],
+): boolean {
+  return patterns.some(p => namePattern(p).test(name));
+}

@@ -1,5 +1,6 @@
 import {
   AccountSummary,
+  ChangeLogEntry,
   ComplianceCounts,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
@@ -14,11 +15,13 @@ import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
-import { pluralize } from '../common/format';
+import { formatDateTime, pluralize } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 
 /** Non-compliant accounts listed by name; the count says how many in all. */
 const LISTED = 5;
+/** The newest changes of the team's accounts listed. */
+const RECENT = 5;
 
 function Counts(props: { counts: ComplianceCounts }) {
   const { counts } = props;
@@ -73,10 +76,75 @@ function NonCompliant(props: { accounts: AccountSummary[]; total: number }) {
   );
 }
 
+function ChangeList(props: { entries: ChangeLogEntry[]; total: number }) {
+  const { entries, total } = props;
+  if (total === 0) {
+    return (
+      <Typography variant="body2" color="textSecondary">
+        No change of the team's accounts recorded.
+      </Typography>
+    );
+  }
+  return (
+    <>
+      <List dense disablePadding>
+        {entries.map(entry => (
+          <ListItem key={entry.id} disableGutters>
+            <ListItemText
+              primary={entry.summary}
+              secondary={`${formatDateTime(entry.detectedAt)} · account ${
+                entry.accountId
+              }`}
+            />
+          </ListItem>
+        ))}
+      </List>
+      {total > entries.length && (
+        <Typography variant="body2" color="textSecondary">
+          and {pluralize(total - entries.length, 'older change')} (each
+          account's History tab lists its own)
+        </Typography>
+      )}
+    </>
+  );
+}
+
+/**
+ * The newest changes of the accounts the team owns (`GET /changes?owner=`),
+ * on their own: a failure here leaves the compliance above in sight.
+ */
+function RecentChanges(props: { owner: string }) {
+  const api = useApi(awsOrganizationsApiRef);
+  const { value, loading, error } = useSnapshotAsync(
+    () => api.listChanges({ owner: props.owner, limit: RECENT }),
+    [api, props.owner],
+  );
+  let body;
+  if (loading) {
+    body = <Progress />;
+  } else if (error) {
+    body = (
+      <ApiErrorPanel
+        error={error}
+        subject="the recent changes of the team's accounts"
+      />
+    );
+  } else {
+    body = <ChangeList entries={value!.items} total={value!.totalCount} />;
+  }
+  return (
+    <Box mt={2} data-testid="aws-group-recent-changes">
+      <Typography variant="subtitle2">Recent changes</Typography>
+      {body}
+    </Box>
+  );
+}
+
 /**
  * For a Group: the compliance of the AWS accounts it owns at a glance (the
- * accounts per status and the non-compliant ones by name), for the side
- * column of the team page. Follows the current snapshot.
+ * accounts per status and the non-compliant ones by name) and their recent
+ * changes, for the side column of the team page. Follows the current
+ * snapshot.
  */
 export function GroupComplianceCard() {
   const { entity } = useEntity();
@@ -107,6 +175,7 @@ export function GroupComplianceCard() {
       <>
         <Counts counts={owned.counts} />
         <NonCompliant accounts={failing.items} total={failing.totalCount} />
+        <RecentChanges owner={ref} />
       </>
     ) : (
       <Typography variant="body2">This team owns no AWS account.</Typography>

@@ -7,7 +7,7 @@ import {
 import { useApi } from '@backstage/core-plugin-api';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { AccessReportButton } from '../AccessReportButton/AccessReportButton';
 import {
@@ -25,6 +25,7 @@ import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
 import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 import { ExplorerData, explorerData } from './explorerData';
 import { TrustMap } from '../TrustMap/TrustMap';
+import { WhenVisible } from '../common/WhenVisible';
 
 /**
  * The org explorer's content: sync status, compliance charts, security
@@ -32,7 +33,21 @@ import { TrustMap } from '../TrustMap/TrustMap';
  */
 export function OrgExplorer(props: { pollIntervalMs?: number }) {
   const api = useApi(awsOrganizationsApiRef);
-  const { status, error } = useSnapshotWatch({ fastMs: props.pollIntervalMs });
+  const { status, error, watcher } = useSnapshotWatch({
+    fastMs: props.pollIntervalMs,
+  });
+  // The first data of a snapshot is asked for the moment the status names
+  // it, from the watcher's notification: not from the render that follows,
+  // whose first pass over the whole explorer (about a second on a busy
+  // machine) would hold the requests back until it is done.
+  useEffect(
+    () =>
+      watcher.subscribe(() => {
+        const etag = watcher.state.status?.snapshotEtag;
+        if (etag) explorerData(api, etag);
+      }),
+    [api, watcher],
+  );
   if (!status && !error) {
     // One cheap status read first: before the first sync, nothing else is
     // requested (and nothing fails).
@@ -169,7 +184,11 @@ function SyncedExplorer(props: {
           </div>
         </Grid>
         <Grid item xs={12}>
-          <TrustMap />
+          {/* Below the fold: asked for when it scrolls near, not with the
+              first data (at 20,000 accounts it is the largest answer). */}
+          <WhenVisible data-testid="aws-trust-map-placeholder">
+            <TrustMap />
+          </WhenVisible>
         </Grid>
       </Grid>
     </Content>

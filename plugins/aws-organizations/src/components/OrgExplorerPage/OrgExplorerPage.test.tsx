@@ -1,4 +1,10 @@
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import {
   accountSummary,
   complianceSummary,
@@ -81,6 +87,52 @@ describe('OrgExplorerPage', () => {
     );
   });
 
+  it('asks for the first data when the status names the snapshot, not from the render that follows', async () => {
+    const stacks: string[] = [];
+    const mock = api({
+      getOrganizationTree: jest.fn(async () => {
+        stacks.push(new Error().stack ?? '');
+        return tree;
+      }),
+    });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    expect(
+      await screen.findByTestId('aws-tree-node-r-ab12'),
+    ).toBeInTheDocument();
+    expect(stacks).toHaveLength(1);
+    // From the watcher's notification: no React render on the stack (a
+    // render pass of the whole explorer would hold the requests back).
+    expect(stacks[0]).toMatch(/SnapshotWatcher/);
+    expect(stacks[0]).not.toMatch(/renderWithHooks/);
+  });
+
+  it('asks for the trust map (below the fold) only when it scrolls near', async () => {
+    const original = (window as any).IntersectionObserver;
+    const observers: ((entries: { isIntersecting: boolean }[]) => void)[] = [];
+    (window as any).IntersectionObserver = class {
+      constructor(callback: (entries: { isIntersecting: boolean }[]) => void) {
+        observers.push(callback);
+      }
+      observe() {}
+      disconnect() {}
+    };
+    try {
+      const mock = api();
+      await renderWithApis(<OrgExplorerPage />, { api: mock });
+      await within(screen.getByTestId('aws-account-table')).findByText(
+        'payments-prod',
+      );
+      expect(
+        screen.getByTestId('aws-trust-map-placeholder'),
+      ).toBeInTheDocument();
+      expect(mock.getTrustMap).not.toHaveBeenCalled();
+      act(() => observers.forEach(o => o([{ isIntersecting: true }])));
+      await waitFor(() => expect(mock.getTrustMap).toHaveBeenCalledTimes(1));
+    } finally {
+      (window as any).IntersectionObserver = original;
+    }
+  });
+
   it('queries the accounts with the filters', async () => {
     const mock = api();
     await renderWithApis(<OrgExplorerPage />, { api: mock });
@@ -118,10 +170,11 @@ describe('OrgExplorerPage', () => {
         limit: 20,
       }),
     );
+    // The tree arrives on its own (with both cores busy, after the table).
     fireEvent.click(
-      within(screen.getByTestId('aws-tree-node-ou-ab12-work0001')).getByText(
-        'Workloads',
-      ),
+      within(
+        await screen.findByTestId('aws-tree-node-ou-ab12-work0001'),
+      ).getByText('Workloads'),
     );
     await waitFor(() =>
       expect(lastQuery(mock)).toMatchObject({ ou: 'ou-ab12-work0001' }),

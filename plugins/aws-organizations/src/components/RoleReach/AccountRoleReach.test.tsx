@@ -193,4 +193,87 @@ describe('the Access tab: reach through roles', () => {
       screen.getByTestId('aws-role-reach-not-configured'),
     ).toBeInTheDocument();
   });
+
+  it('loads the roles a page at a time, and the hops of a role beyond its first ones', async () => {
+    const [deploy, vendor] = accountRoles.assumable;
+    const [backup] = accountRoles.reachingElsewhere;
+    const vault = backup.hops[0];
+    const locker = {
+      ...vault,
+      toRoleArn: `arn:aws:iam::${TOOLS}:role/Locker`,
+      decision: 'allowed' as const,
+    };
+    const outbound = (name: string) => ({
+      ...backup,
+      roleArn: `arn:aws:iam::${ACCOUNT_ID}:role/${name}`,
+      roleName: name,
+    });
+    const archive = outbound('Archive');
+    const getAccountRoles = jest.fn(
+      async (
+        _id: string,
+        query: { offset?: number; list?: string; role?: string } = {},
+      ) => {
+        const counts = {
+          ...accountRoles,
+          assumableCount: 2,
+          reachingElsewhereCount: 3,
+          offset: query.offset ?? 0,
+        };
+        if (query.role) {
+          return {
+            ...counts,
+            assumable: [],
+            reachingElsewhere: [{ ...backup, hops: [locker], hopCount: 2 }],
+          };
+        }
+        if (query.list === 'assumable') {
+          return { ...counts, assumable: [vendor], reachingElsewhere: [] };
+        }
+        if (query.list === 'reaching-elsewhere') {
+          return { ...counts, assumable: [], reachingElsewhere: [archive] };
+        }
+        return {
+          ...counts,
+          assumable: [deploy],
+          reachingElsewhere: [{ ...backup, hopCount: 2 }, outbound('Keeper')],
+        };
+      },
+    );
+    await render({ getAccountRoles });
+    expect(getAccountRoles).toHaveBeenCalledWith(ACCOUNT_ID, {
+      offset: 0,
+      limit: 100,
+    });
+    const reach = screen.getByTestId('aws-role-reach');
+    expect(within(reach).queryByText('Vendor')).toBeNull();
+    fireEvent.click(within(reach).getByTestId('aws-roles-assumable-more'));
+    expect(await within(reach).findByText('Vendor')).toBeInTheDocument();
+    expect(getAccountRoles).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+      offset: 1,
+      limit: 100,
+      list: 'assumable',
+    });
+    expect(within(reach).queryByTestId('aws-roles-assumable-more')).toBeNull();
+
+    fireEvent.click(within(reach).getByTestId('aws-role-hops-more-Backup'));
+    expect(
+      await within(reach).findByText(/Locker in shared-tools/),
+    ).toBeInTheDocument();
+    expect(getAccountRoles).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+      offset: 1,
+      limit: 100,
+      role: backup.roleArn,
+    });
+    expect(within(reach).queryByTestId('aws-role-hops-more-Backup')).toBeNull();
+
+    fireEvent.click(within(reach).getByTestId('aws-roles-outbound-more'));
+    expect(await within(reach).findByText('Archive')).toBeInTheDocument();
+    expect(getAccountRoles).toHaveBeenLastCalledWith(ACCOUNT_ID, {
+      offset: 2,
+      limit: 100,
+      list: 'reaching-elsewhere',
+    });
+    expect(within(reach).queryByTestId('aws-roles-outbound-more')).toBeNull();
+  });
 });

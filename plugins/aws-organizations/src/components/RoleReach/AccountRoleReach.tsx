@@ -1,8 +1,5 @@
 import {
   AccountRoleReach as AccountRoleReachAnswer,
-  AccountRoles,
-  AssumableRoleView,
-  OutboundRoleView,
   RoleReachEntry,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { useState } from 'react';
@@ -22,14 +19,16 @@ import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
+import { pluralize } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import { REACH_PAGE, usePagedReach } from './usePagedReach';
+import { usePagedRoles } from './usePagedRoles';
+import { AccountRolesTables } from './AccountRolesTables';
 import {
   DecisionChip,
   pathKey,
   pathSummary,
   ReachPathDetails,
-  roleName,
 } from './ReachPath';
 import { pagedTableOptions } from '../common/tableOptions';
 
@@ -84,7 +83,7 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
           ? 'Groups that reach this account through roles'
           : 'Who reaches this account through roles'
       }
-      subtitle={`${reach.totalCount} ways in (${
+      subtitle={`${pluralize(reach.totalCount, 'way in', 'ways in')} (${
         reach.decisions.allowed
       } allowed, ${
         reach.decisions.indeterminate
@@ -116,94 +115,6 @@ function ReachTable(props: { reach: AccountRoleReachAnswer }) {
         </Box>
       )}
     />
-  );
-}
-
-function TrustChips(props: { role: AssumableRoleView }) {
-  const { role } = props;
-  if (role.unreadable) {
-    return (
-      <Typography variant="body2" color="error">
-        Trust policy cannot be read: {role.unreadable}
-      </Typography>
-    );
-  }
-  return (
-    <>
-      {role.trusted.map(t => {
-        const flags = [
-          t.externalIdRequired && 'external id',
-          t.mfaRequired && 'MFA',
-          t.organizationRestricted && 'organization',
-        ].filter(Boolean);
-        return (
-          <Box key={`${t.statementIndex}:${t.label}`} mb={0.5}>
-            <Chip
-              size="small"
-              label={t.label}
-              color={t.external ? 'secondary' : 'default'}
-              data-testid={t.external ? 'aws-trust-external' : undefined}
-            />{' '}
-            <Typography variant="caption">
-              {flags.length > 0
-                ? `requires ${flags.join(', ')}`
-                : 'no condition on external id, MFA or organization'}
-            </Typography>
-          </Box>
-        );
-      })}
-    </>
-  );
-}
-
-function RolesTables(props: { roles: AccountRoles }) {
-  const { roles } = props;
-  const names = roles.accountNames;
-  const assumableColumns: TableColumn<AssumableRoleView>[] = [
-    { title: 'Role', field: 'roleName', cellStyle: NO_WRAP },
-    { title: 'Trusted', render: r => <TrustChips role={r} /> },
-    { title: 'Ways in', field: 'reachPaths', type: 'numeric' },
-  ];
-  const outboundColumns: TableColumn<OutboundRoleView>[] = [
-    { title: 'Role', field: 'roleName', cellStyle: NO_WRAP },
-    {
-      title: 'May assume',
-      render: r => (
-        <>
-          {r.hops.map(h => (
-            <Box key={h.toRoleArn} mb={0.5}>
-              {roleName(h.toRoleArn)} in {names[h.toAccountId] ?? h.toAccountId}{' '}
-              <DecisionChip decision={h.decision} />
-            </Box>
-          ))}
-        </>
-      ),
-    },
-  ];
-  return (
-    <>
-      <Box mt={2}>
-        <Table<AssumableRoleView>
-          title="Roles here others can assume"
-          subtitle="Trust policies naming other accounts, anyone or identity providers; outside principals highlighted"
-          options={pagedTableOptions(roles.assumable.length, 20, {
-            search: false,
-          })}
-          columns={assumableColumns}
-          data={withRowIds(roles.assumable, r => r.roleArn)}
-        />
-      </Box>
-      <Box mt={2}>
-        <Table<OutboundRoleView>
-          title="Roles here that reach other accounts"
-          options={pagedTableOptions(roles.reachingElsewhere.length, 20, {
-            search: false,
-          })}
-          columns={outboundColumns}
-          data={withRowIds(roles.reachingElsewhere, r => r.roleArn)}
-        />
-      </Box>
-    </>
   );
 }
 
@@ -244,8 +155,8 @@ function Sources(props: {
       ))}
       {reach.sourcesOmitted.count > 0 && (
         <Typography variant="caption">
-          and {reach.sourcesOmitted.count} more ({reach.sourcesOmitted.paths}{' '}
-          ways in)
+          and {reach.sourcesOmitted.count} more (
+          {pluralize(reach.sourcesOmitted.paths, 'way in', 'ways in')})
         </Typography>
       )}
     </Box>
@@ -270,10 +181,7 @@ export function AccountRoleReach(props: { accountId: string }) {
       }),
     [api, props.accountId, fromUnit],
   );
-  const roles = useSnapshotAsync(
-    () => api.getAccountRoles(props.accountId),
-    [api, props.accountId],
-  );
+  const roles = usePagedRoles(props.accountId);
   const error = paged.error ?? roles.error;
   if (error) {
     return (
@@ -283,7 +191,7 @@ export function AccountRoleReach(props: { accountId: string }) {
       />
     );
   }
-  if (!paged.answer || !roles.value) return <Progress />;
+  if (!paged.answer || !roles.answer) return <Progress />;
   const reach = paged.answer;
   if (reach.status === 'not-configured') {
     return (
@@ -325,7 +233,7 @@ export function AccountRoleReach(props: { accountId: string }) {
           )}
         </>
       )}
-      {roles.value.status === 'known' && <RolesTables roles={roles.value} />}
+      {roles.answer.status === 'known' && <AccountRolesTables roles={roles} />}
     </Box>
   );
 }

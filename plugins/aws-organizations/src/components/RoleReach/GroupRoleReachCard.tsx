@@ -18,6 +18,7 @@ import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { NO_WRAP } from '../common/cellStyles';
+import { pluralize } from '../common/format';
 import { withRowIds } from '../common/rowIds';
 import { REACH_PAGE, usePagedReach } from './usePagedReach';
 import {
@@ -79,7 +80,10 @@ export function GroupRoleReach(props: { entityRef: string }) {
       {reach.incomplete.count > 0 && (
         <WarningPanel
           severity="warning"
-          title={`The roles of ${reach.incomplete.count} accounts are unknown`}
+          title={`The roles of ${pluralize(
+            reach.incomplete.count,
+            'account',
+          )} are unknown`}
           message="The team may reach more accounts than shown."
         />
       )}
@@ -90,7 +94,10 @@ export function GroupRoleReach(props: { entityRef: string }) {
       ) : (
         <Table<PrincipalRoleReachEntry>
           title="Reached through roles"
-          subtitle={`${reach.accountCount} accounts, ${reach.totalCount} ways${
+          subtitle={`${pluralize(reach.accountCount, 'account')}, ${pluralize(
+            reach.totalCount,
+            'way',
+          )}${
             reach.entries.length < reach.totalCount
               ? `; ${reach.entries.length} loaded`
               : ''

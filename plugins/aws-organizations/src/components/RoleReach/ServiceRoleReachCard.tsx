@@ -6,6 +6,7 @@ import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { PrincipalLink } from '../common/PrincipalLink';
+import { pluralize } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 import { workloadAccountIds } from '../ServiceAccountsCard/ServiceAccountsCard';
 import { DecisionChip, pathKey, pathSummary } from './ReachPath';
@@ -64,8 +65,12 @@ function AccountReach(props: { accountId: string }) {
       )}
       {reach.totalCount > reach.entries.length && (
         <Typography variant="caption" color="textSecondary">
-          {reach.totalCount - reach.entries.length} more ways in: see the
-          account's Access tab.
+          {pluralize(
+            reach.totalCount - reach.entries.length,
+            'more way in',
+            'more ways in',
+          )}
+          : see the account's Access tab.
         </Typography>
       )}
     </Box>

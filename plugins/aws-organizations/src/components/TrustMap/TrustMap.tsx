@@ -17,6 +17,7 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { pluralize } from '../common/format';
 import { NO_WRAP } from '../common/cellStyles';
 import { withRowIds } from '../common/rowIds';
 import { useSnapshotAsync } from '../common/useSnapshot';
@@ -41,7 +42,7 @@ function NodeLabel(props: {
       ) : (
         <Typography variant="body2" component="span">
           {node.name}
-          {node.kind === 'unit' && ` (${node.accounts} accounts)`}
+          {node.kind === 'unit' && ` (${pluralize(node.accounts, 'account')})`}
         </Typography>
       )}
       {node.expandable && (
@@ -136,8 +137,8 @@ export function TrustMap() {
           )}
           {map.unknownAccounts > 0 && (
             <Typography variant="body2" color="error" paragraph>
-              The roles of {map.unknownAccounts} accounts are unknown: trust
-              into them is not on the map.
+              The roles of {pluralize(map.unknownAccounts, 'account')} are
+              unknown: trust into them is not on the map.
             </Typography>
           )}
           <Table<TrustMapEdge>
