@@ -20,7 +20,6 @@ import { PrincipalLink } from '../common/PrincipalLink';
 import { withRowIds } from '../common/rowIds';
 import { NO_WRAP } from '../common/cellStyles';
 import { pluralize } from '../common/format';
-import { useSnapshotAsync } from '../common/useSnapshot';
 import { REACH_PAGE, usePagedReach } from './usePagedReach';
 import { usePagedRoles } from './usePagedRoles';
 import { AccountRolesTables } from './AccountRolesTables';
