@@ -7,7 +7,10 @@ import {
   mockApis,
   renderInTestApp,
 } from '@backstage/frontend-test-utils';
-import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityProvider,
+  entityRouteRef,
+} from '@backstage/plugin-catalog-react';
 import {
   EntityCardBlueprint,
   EntityContentBlueprint,
@@ -31,7 +34,9 @@ import plugin, {
   awsAccountGuardrailsContent,
   awsAccountHistoryContent,
   awsAccountOverviewContent,
+  awsAccountSecurityContent,
   awsGroupAccountsCard,
+  awsGroupFindingsCard,
   awsGroupComplianceCard,
   awsOrganizationalUnitContent,
   awsOrganizationsApi,
@@ -39,10 +44,12 @@ import plugin, {
   awsPermissionSetContent,
   awsServiceAccountsCard,
   awsServiceControlPolicyContent,
+  awsServiceFindingsCard,
   awsUserAccessCard,
 } from './alpha';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
 import { mockAwsApi } from './__testUtils__/testUtils';
+import { findingCounts, findingsPage } from './__testUtils__/findingsData';
 
 function resource(
   type: string,
@@ -139,6 +146,7 @@ describe('alpha plugin', () => {
     [awsAccountGuardrailsContent, '/guardrails', 'Guardrails', ['account']],
     [awsAccountAccessContent, '/access', 'Access', ['account']],
     [awsAccountComplianceContent, '/compliance', 'Compliance', ['account']],
+    [awsAccountSecurityContent, '/security', 'Security', ['account']],
     [awsAccountHistoryContent, '/history', 'History', ['account']],
     [
       awsOrganizationalUnitContent,
@@ -169,6 +177,8 @@ describe('alpha plugin', () => {
     [awsServiceAccountsCard, ['service']],
     [awsGroupAccountsCard, ['group']],
     [awsGroupComplianceCard, ['group']],
+    [awsGroupFindingsCard, ['group']],
+    [awsServiceFindingsCard, ['service']],
     [awsUserAccessCard, ['user']],
   ] as const)('entity card %#: shown for %j', (extension, shownFor) => {
     const tester = createExtensionTester(extension as any);
@@ -183,5 +193,30 @@ describe('alpha plugin', () => {
       );
     expect(type(awsGroupComplianceCard)).toBe('info');
     expect(type(awsGroupAccountsCard)).toBeUndefined();
+  });
+
+  it("passes the service findings card's configured tag key to the card", async () => {
+    await import('./components/ServiceFindingsCard/ServiceFindingsCard');
+    const api = mockAwsApi({
+      getAccountFindingCounts: jest.fn(async () => findingCounts),
+      getAccountFindings: jest.fn(async () => findingsPage),
+    });
+    await renderInTestApp(
+      <EntityProvider entity={serviceEntity}>
+        {createExtensionTester(awsServiceFindingsCard, {
+          config: { tagKey: 'app' },
+        }).reactElement()}
+      </EntityProvider>,
+      {
+        apis: [
+          [awsOrganizationsApiRef, api],
+          [permissionApiRef, mockApis.permission()],
+        ],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(await screen.findByTestId('aws-findings-table')).toHaveTextContent(
+      'On resources tagged app=payments-api',
+    );
   });
 });

@@ -80,6 +80,13 @@ describe('AccountSecurity', () => {
     expect(within(trend).getAllByTestId('aws-findings-trend-bar')).toHaveLength(
       3,
     );
+    expect(within(trend).getByRole('img')).toHaveAttribute(
+      'aria-label',
+      expect.stringMatching(
+        /^Active findings over the last 3 syncs: 1 on .*, 3 on /,
+      ),
+    );
+    expect(trend).toHaveTextContent(/3 syncs, .* to /);
 
     expect(api.getAccountFindings).toHaveBeenCalledWith(ACCOUNT_ID, {
       limit: 100,

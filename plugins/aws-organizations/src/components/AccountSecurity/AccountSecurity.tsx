@@ -75,7 +75,7 @@ function Trend(props: { accountId: string }) {
   if (error) {
     return <ApiErrorPanel error={error} subject="the findings trend" />;
   }
-  return <FindingsTrend points={value!.points} />;
+  return <FindingsTrend points={value!.points} slots={TREND_SYNCS} />;
 }
 
 function Overview(props: { counts: AccountFindingCountsResponse }) {

@@ -8,7 +8,7 @@ import {
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { useTheme } from '@material-ui/core/styles';
-import { formatDateTime } from '../common/format';
+import { formatDateTime, pluralize } from '../common/format';
 import { countAll, describeSeverityCounts } from './SeverityCounts';
 
 /** One bar of the trend: a sync's totals, and whether some were carried. */
@@ -58,7 +58,14 @@ const GAP = 4;
  * plugin's other charts: no chart library), most severe at the bottom;
  * each bar's counts in its title.
  */
-export function FindingsTrend(props: { points: FindingCountsPoint[] }) {
+export function FindingsTrend(props: {
+  points: FindingCountsPoint[];
+  /**
+   * The bars the chart has room for (the syncs asked for): fewer syncs
+   * draw as many thin bars on the right, not a few wide ones.
+   */
+  slots?: number;
+}) {
   const theme = useTheme();
   const bars = trendBars(props.points);
   const colors: Record<string, string> = {
@@ -80,7 +87,9 @@ export function FindingsTrend(props: { points: FindingCountsPoint[] }) {
   const max = Math.max(1, ...bars.map(b => countAll(b.total)));
   const first = bars[0];
   const latest = bars[bars.length - 1];
-  const width = bars.length * (BAR + GAP);
+  const slots = Math.max(bars.length, props.slots ?? bars.length);
+  const offset = slots - bars.length;
+  const width = slots * (BAR + GAP);
   const label = `Active findings over the last ${bars.length} syncs: ${countAll(
     first.total,
   )} on ${formatDateTime(first.readAt)}, ${countAll(
@@ -110,7 +119,7 @@ export function FindingsTrend(props: { points: FindingCountsPoint[] }) {
                 }`}
               </title>
               <rect
-                x={i * (BAR + GAP)}
+                x={(offset + i) * (BAR + GAP)}
                 y={0}
                 width={BAR}
                 height={HEIGHT}
@@ -123,7 +132,7 @@ export function FindingsTrend(props: { points: FindingCountsPoint[] }) {
                 return (
                   <rect
                     key={severity}
-                    x={i * (BAR + GAP)}
+                    x={(offset + i) * (BAR + GAP)}
                     y={y}
                     width={BAR}
                     height={h}
@@ -136,11 +145,9 @@ export function FindingsTrend(props: { points: FindingCountsPoint[] }) {
           );
         })}
       </svg>
-      <Box display="flex" justifyContent="space-between">
+      <Box textAlign="right">
         <Typography variant="caption" color="textSecondary">
-          {formatDateTime(first.readAt)}
-        </Typography>
-        <Typography variant="caption" color="textSecondary">
+          {pluralize(bars.length, 'sync')}, {formatDateTime(first.readAt)} to{' '}
           {formatDateTime(latest.readAt)}
         </Typography>
       </Box>

@@ -73,6 +73,29 @@ describe('GroupFindingsCard', () => {
     expect(rows[1]).toHaveTextContent('restricted');
   });
 
+  it('says "not listed", not "counts only", for an account left out of a truncated answer', async () => {
+    const api = mockAwsApi({
+      getTeamFindings: jest.fn(async () => ({
+        ...teamFindings,
+        accounts: teamFindings.accounts.map(a =>
+          a.accountId === OTHER_ACCOUNT_ID
+            ? { ...a, findingsIncluded: false }
+            : a,
+        ),
+        truncated: true,
+      })),
+    });
+    await renderWithApis(<GroupFindingsCard />, { api, entity: groupEntity });
+    const card = await screen.findByTestId('aws-group-findings');
+    const rows = within(within(card).getAllByRole('table')[0])
+      .getAllByRole('row')
+      .slice(1);
+    expect(rows[1]).toHaveTextContent('payments-dev');
+    expect(rows[1]).toHaveTextContent('not listed');
+    expect(rows[1]).not.toHaveTextContent('counts only');
+    expect(card).toHaveTextContent('of the accounts with the most findings');
+  });
+
   it('says when the team owns no account', async () => {
     const api = mockAwsApi({
       getTeamFindings: jest.fn(async () => ({

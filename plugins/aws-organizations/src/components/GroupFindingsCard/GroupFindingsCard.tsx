@@ -47,49 +47,58 @@ function worstFirst(accounts: TeamAccountFindings[]) {
   });
 }
 
-const accountColumns: TableColumn<TeamAccountFindings>[] = [
-  {
-    title: 'Account',
-    field: 'accountName',
-    cellStyle: NO_WRAP,
-    render: a => (
-      <EntityRefLink
-        entityRef={accountRef(a.accountId)}
-        title={a.accountName}
-      />
-    ),
-  },
-  {
-    title: 'Active findings',
-    render: a =>
-      a.total ? (
-        <Box display="flex" alignItems="center">
-          <SeverityCountsBar counts={a.total} width={120} />
-          <Box ml={1}>
-            <Typography variant="caption">
-              {countAll(a.total)}: {describeSeverityCounts(a.total)}
-            </Typography>
+/**
+ * The account columns; an account whose findings are not in the answer
+ * is "counts only" (the viewer may not read them) unless the answer is
+ * truncated, where it may also be beyond the accounts one page reads.
+ */
+function accountColumns(
+  truncated: boolean,
+): TableColumn<TeamAccountFindings>[] {
+  return [
+    {
+      title: 'Account',
+      field: 'accountName',
+      cellStyle: NO_WRAP,
+      render: a => (
+        <EntityRefLink
+          entityRef={accountRef(a.accountId)}
+          title={a.accountName}
+        />
+      ),
+    },
+    {
+      title: 'Active findings',
+      render: a =>
+        a.total ? (
+          <Box display="flex" alignItems="center">
+            <SeverityCountsBar counts={a.total} width={120} />
+            <Box ml={1}>
+              <Typography variant="caption">
+                {countAll(a.total)}: {describeSeverityCounts(a.total)}
+              </Typography>
+            </Box>
           </Box>
-        </Box>
-      ) : (
-        <Typography variant="caption" color="textSecondary">
-          restricted
-        </Typography>
-      ),
-  },
-  {
-    title: 'Findings',
-    cellStyle: NO_WRAP,
-    render: a =>
-      a.findingsIncluded ? (
-        'listed below'
-      ) : (
-        <Typography variant="caption" color="textSecondary">
-          counts only
-        </Typography>
-      ),
-  },
-];
+        ) : (
+          <Typography variant="caption" color="textSecondary">
+            restricted
+          </Typography>
+        ),
+    },
+    {
+      title: 'Findings',
+      cellStyle: NO_WRAP,
+      render: a =>
+        a.findingsIncluded ? (
+          'listed below'
+        ) : (
+          <Typography variant="caption" color="textSecondary">
+            {truncated ? 'not listed' : 'counts only'}
+          </Typography>
+        ),
+    },
+  ];
+}
 
 function TeamFindings(props: { team: TeamFindingsResponse }) {
   const { team } = props;
@@ -105,7 +114,7 @@ function TeamFindings(props: { team: TeamFindingsResponse }) {
       <Table<TeamAccountFindings>
         title="The team's accounts"
         options={pagedTableOptions(team.accounts.length, 10)}
-        columns={accountColumns}
+        columns={accountColumns(team.truncated)}
         data={withRowIds(worstFirst(team.accounts), a => a.accountId)}
       />
       <Box mt={2}>
@@ -117,7 +126,7 @@ function TeamFindings(props: { team: TeamFindingsResponse }) {
             title="Findings"
             subtitle={
               (team.truncated
-                ? `The ${team.findings.length} most severe and newest`
+                ? `The ${team.findings.length} most severe and newest, of the accounts with the most findings`
                 : 'Most severe first') +
               (included < team.accounts.length
                 ? `; of ${pluralize(
