@@ -17,7 +17,7 @@ import {
 } from '../AccountSearch/AccountSearch';
 import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
-import { formatDateTime } from '../common/format';
+import { formatCount, formatDateTime } from '../common/format';
 import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
@@ -131,10 +131,10 @@ function SyncedExplorer(props: {
                 <Typography variant="body2" color="textSecondary" paragraph>
                   Compliance evaluated{' '}
                   {formatDateTime(summary.value.evaluatedAt)}:{' '}
-                  {summary.value.accounts.pass} compliant,{' '}
-                  {summary.value.accounts.fail} non-compliant,{' '}
-                  {summary.value.accounts.warn} with warnings,{' '}
-                  {summary.value.accounts.unknown} unknown.
+                  {formatCount(summary.value.accounts.pass)} compliant,{' '}
+                  {formatCount(summary.value.accounts.fail)} non-compliant,{' '}
+                  {formatCount(summary.value.accounts.warn)} with warnings,{' '}
+                  {formatCount(summary.value.accounts.unknown)} unknown.
                 </Typography>
                 <ComplianceCharts summary={summary.value} stacked />
               </>
