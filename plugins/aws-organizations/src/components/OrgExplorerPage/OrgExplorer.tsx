@@ -181,10 +181,14 @@ function SyncedExplorer(props: {
         </Grid>
         <Grid item xs={12}>
           {/* Below the fold: asked for when it scrolls near, not with the
-              first data (at 20,000 accounts it is the largest answer). */}
-          <WhenVisible data-testid="aws-trust-map-placeholder">
-            <TrustMap />
-          </WhenVisible>
+              first data (at 20,000 accounts it is the largest answer); and
+              only once the tree is in, before which the short page would
+              put it in view at once. */}
+          {tree.root && (
+            <WhenVisible data-testid="aws-trust-map-placeholder">
+              <TrustMap />
+            </WhenVisible>
+          )}
         </Grid>
       </Grid>
     </Content>
