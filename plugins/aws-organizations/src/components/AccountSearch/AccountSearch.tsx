@@ -73,7 +73,7 @@ const columns: TableColumn<AccountSummary>[] = [
     // organization says of it and when to expect it in the catalog.
     render: a => <Link to={`accounts/${a.id}`}>{a.name}</Link>,
   },
-  { title: 'Account id', field: 'id' },
+  { title: 'Account id', cellStyle: NO_WRAP, field: 'id' },
   {
     title: 'Path',
     render: a => a.path.map(p => p.name).join(' / '),

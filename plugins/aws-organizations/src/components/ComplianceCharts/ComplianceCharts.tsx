@@ -11,7 +11,7 @@ import LinearProgress from '@material-ui/core/LinearProgress';
 import Typography from '@material-ui/core/Typography';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
 import { SeverityChip } from '../common/ComplianceStatusLabel';
-import { pluralize } from '../common/format';
+import { formatCount, pluralize } from '../common/format';
 
 const MAX_ROWS = 10;
 
@@ -98,7 +98,8 @@ function CountsRow(props: {
           {label}
         </Typography>
         <Typography variant="caption" color="textSecondary">
-          {counts.fail} non-compliant of {pluralize(total(counts), 'account')}
+          {formatCount(counts.fail)} non-compliant of{' '}
+          {pluralize(total(counts), 'account')}
         </Typography>
       </Box>
       <ComplianceCountsBar counts={counts} width="100%" />

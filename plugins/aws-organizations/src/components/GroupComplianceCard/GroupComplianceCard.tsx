@@ -15,7 +15,7 @@ import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
-import { formatDateTime, pluralize } from '../common/format';
+import { formatCount, formatDateTime, pluralize } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 
 /** Non-compliant accounts listed by name; the count says how many in all. */
@@ -29,14 +29,16 @@ function Counts(props: { counts: ComplianceCounts }) {
   return (
     <Box data-testid="aws-group-compliance-counts">
       <Typography variant="h6" component="p">
-        {counts.fail} of {pluralize(total, 'account')} non-compliant
+        {formatCount(counts.fail)} of {pluralize(total, 'account')}{' '}
+        non-compliant
       </Typography>
       <Box my={1}>
         <ComplianceCountsBar counts={counts} width="100%" />
       </Box>
       <Typography variant="body2" color="textSecondary">
-        {counts.pass} compliant, {pluralize(counts.warn, 'warning')},{' '}
-        {counts.unknown} unknown
+        {formatCount(counts.pass)} compliant,{' '}
+        {pluralize(counts.warn, 'warning')}, {formatCount(counts.unknown)}{' '}
+        unknown
       </Typography>
     </Box>
   );

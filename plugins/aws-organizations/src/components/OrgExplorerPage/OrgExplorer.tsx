@@ -18,7 +18,7 @@ import {
 import { ComplianceCharts } from '../ComplianceCharts/ComplianceCharts';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
 import { FindingsRollupCard } from '../FindingsRollup/FindingsRollup';
-import { formatDateTime } from '../common/format';
+import { formatCount, formatDateTime } from '../common/format';
 import { useSnapshotAsync, useSnapshotWatch } from '../common/useSnapshot';
 import { OrgTree } from '../OrgTree/OrgTree';
 import { useOrganizationTree } from '../OrgTree/useOrganizationTree';
@@ -132,10 +132,10 @@ function SyncedExplorer(props: {
                 <Typography variant="body2" color="textSecondary" paragraph>
                   Compliance evaluated{' '}
                   {formatDateTime(summary.value.evaluatedAt)}:{' '}
-                  {summary.value.accounts.pass} compliant,{' '}
-                  {summary.value.accounts.fail} non-compliant,{' '}
-                  {summary.value.accounts.warn} with warnings,{' '}
-                  {summary.value.accounts.unknown} unknown.
+                  {formatCount(summary.value.accounts.pass)} compliant,{' '}
+                  {formatCount(summary.value.accounts.fail)} non-compliant,{' '}
+                  {formatCount(summary.value.accounts.warn)} with warnings,{' '}
+                  {formatCount(summary.value.accounts.unknown)} unknown.
                 </Typography>
                 <ComplianceCharts summary={summary.value} stacked />
               </>
@@ -185,10 +185,14 @@ function SyncedExplorer(props: {
         </Grid>
         <Grid item xs={12}>
           {/* Below the fold: asked for when it scrolls near, not with the
-              first data (at 20,000 accounts it is the largest answer). */}
-          <WhenVisible data-testid="aws-trust-map-placeholder">
-            <TrustMap />
-          </WhenVisible>
+              first data (at 20,000 accounts it is the largest answer); and
+              only once the tree is in, before which the short page would
+              put it in view at once. */}
+          {tree.root && (
+            <WhenVisible data-testid="aws-trust-map-placeholder">
+              <TrustMap />
+            </WhenVisible>
+          )}
         </Grid>
       </Grid>
     </Content>

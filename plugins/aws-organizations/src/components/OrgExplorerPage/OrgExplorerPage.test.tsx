@@ -128,6 +128,18 @@ describe('OrgExplorerPage', () => {
       expect(mock.getTrustMap).not.toHaveBeenCalled();
       act(() => observers.forEach(o => o([{ isIntersecting: true }])));
       await waitFor(() => expect(mock.getTrustMap).toHaveBeenCalledTimes(1));
+
+      // Before the tree is in, the page is short and would show the
+      // placeholder at once: nothing is watched yet.
+      observers.length = 0;
+      const waiting = api({ getOrganizationTree: jest.fn(() => pending()) });
+      await renderWithApis(<OrgExplorer />, { api: waiting });
+      await waitFor(() => expect(waiting.listAccounts).toHaveBeenCalled());
+      expect(screen.queryAllByTestId('aws-trust-map-placeholder')).toHaveLength(
+        0,
+      );
+      expect(observers).toHaveLength(0);
+      expect(waiting.getTrustMap).not.toHaveBeenCalled();
     } finally {
       (window as any).IntersectionObserver = original;
     }

@@ -37,6 +37,18 @@ describe('OrgTree', () => {
     expect(onSelect).toHaveBeenCalledWith('ou-b');
   });
 
+  it('writes large counts as every count on the pages: 20,000 accounts, 12,000 non-compliant', async () => {
+    const big = {
+      ...unit('r-9'),
+      accountCount: 20000,
+      compliance: { pass: 8000, fail: 12000, warn: 0, unknown: 0 },
+    };
+    await renderInTestApp(<OrgTree root={big} onSelect={jest.fn()} />);
+    const node = screen.getByTestId('aws-tree-node-r-9');
+    expect(node).toHaveTextContent('20,000 accounts');
+    expect(node).toHaveTextContent('12,000 non-compliant');
+  });
+
   it('shows no expand state on units without children', async () => {
     await renderInTestApp(<OrgTree root={root} onSelect={jest.fn()} />);
     const leaf = screen.getByTestId('aws-tree-node-ou-e').closest('li')!;

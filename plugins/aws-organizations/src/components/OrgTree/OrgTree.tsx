@@ -8,7 +8,7 @@ import TreeItem from '@material-ui/lab/TreeItem';
 import TreeView from '@material-ui/lab/TreeView';
 import { memo, ReactNode, useMemo, useState } from 'react';
 import { ComplianceCountsBar } from '../common/ComplianceCountsBar';
-import { pluralize } from '../common/format';
+import { formatCount, pluralize } from '../common/format';
 import { childrenPending } from './useOrganizationTree';
 
 const useStyles = makeStyles(theme => ({
@@ -42,7 +42,7 @@ function NodeLabel(props: { node: OrgTreeNode }) {
         <Chip
           size="small"
           color="secondary"
-          label={`${node.compliance.fail} non-compliant`}
+          label={`${formatCount(node.compliance.fail)} non-compliant`}
           className={classes.chip}
         />
       )}

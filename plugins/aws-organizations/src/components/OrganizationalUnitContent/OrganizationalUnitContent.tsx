@@ -67,7 +67,7 @@ function accountColumns(namespace: string): TableColumn<AccountRow>[] {
         />
       ),
     },
-    { title: 'Account id', field: 'id' },
+    { title: 'Account id', cellStyle: NO_WRAP, field: 'id' },
     { title: 'State', field: 'state', render: a => formatState(a.state) },
     {
       title: 'Compliance',

@@ -1,6 +1,12 @@
-import { formatIsoDuration, pluralize } from './format';
+import { formatCount, formatIsoDuration, pluralize } from './format';
 
 describe('format', () => {
+  it('writes every count with thousands separators, as pluralize does', () => {
+    expect(formatCount(20000)).toBe('20,000');
+    expect(formatCount(7)).toBe('7');
+    expect(pluralize(20000, 'account')).toBe(`${formatCount(20000)} accounts`);
+  });
+
   it('pluralizes counts', () => {
     expect(pluralize(1, 'account')).toBe('1 account');
     expect(pluralize(0, 'account')).toBe('0 accounts');

@@ -41,6 +41,11 @@ export function prettyJson(content: unknown): {
   }
 }
 
+/** A count for people, as every count on the pages: "20,000". */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 /** "1 account", "2 accounts"; `plural` defaults to the word with an "s". */
 export function pluralize(
   count: number,
