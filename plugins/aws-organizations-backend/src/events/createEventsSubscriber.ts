@@ -212,7 +212,20 @@ export function createEventsSubscriber(options: {
         eventName: fields.eventName,
         eventTime: fields.time,
       };
-      if (!(await store.events.claim(event, now()))) {
+      let claimed: boolean;
+      try {
+        claimed = await store.events.claim(event, now());
+      } catch (error) {
+        // The SQS module deletes the message once it is published, claimed
+        // or not: an event that cannot be claimed is lost, a gap.
+        const reason = `an event could not be claimed (${
+          (error as Error).message
+        })`;
+        logger.warn(`AWS organization event ${fields.id}: ${reason}`);
+        await requestFullRead(reason);
+        return;
+      }
+      if (!claimed) {
         duplicates += 1;
         logger.debug('AWS organization event already claimed', {
           eventId: fields.id,
