@@ -30,6 +30,7 @@ import {
   ReviewItemsFilter,
 } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { NO_WRAP } from '../common/cellStyles';
 import { formatDateTime, pluralize } from '../common/format';
 import { DecisionDialog, ReviewAction } from './DecisionDialog';
 
@@ -115,7 +116,7 @@ const QueueRow = memo(function ReviewQueueRow(props: {
           }}
         />
       </TableCell>
-      <TableCell>
+      <TableCell style={NO_WRAP}>
         {item.accountName}
         <Typography variant="caption" component="div" color="textSecondary">
           {item.accountId}
@@ -142,7 +143,7 @@ const QueueRow = memo(function ReviewQueueRow(props: {
           <Chip size="small" label="Privileged" color="secondary" />
         )}
       </TableCell>
-      <TableCell>
+      <TableCell style={NO_WRAP}>
         {item.assigneeRef ? (
           <EntityRefLink entityRef={item.assigneeRef} defaultKind="group" />
         ) : (
