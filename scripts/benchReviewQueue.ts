@@ -3,6 +3,7 @@
  *
  *   yarn bench:review-queue [--runs N] [--dataset L|XL] [--no-build]
  *                           [--items N] [--url URL]
+ *                           [--backend-port N] [--emulator-port N]
  *
  * Starts the AWS emulator with the data set (default L: 60,000 account
  * assignments) and the demo backend serving the built app on free ports,
@@ -54,14 +55,29 @@ async function api(
   token: string,
   path: string,
   init?: RequestInit,
-) {
-  const response = await fetch(`${baseUrl}/api/aws-organizations${path}`, {
-    ...init,
-    headers: {
-      Authorization: `Bearer ${token}`,
-      'Content-Type': 'application/json',
-    },
-  });
+): Promise<any> {
+  // A busy backend (indexing the snapshot it just stored, serving the
+  // catalog's 45 MB read) may drop a connection: try a read again.
+  let response: Response | undefined;
+  for (let attempt = 1; !response; attempt++) {
+    try {
+      response = await fetch(`${baseUrl}/api/aws-organizations${path}`, {
+        ...init,
+        headers: {
+          Authorization: `Bearer ${token}`,
+          'Content-Type': 'application/json',
+        },
+      });
+    } catch (error) {
+      if (init?.method === 'POST' || attempt >= 5) throw error;
+      log(`${path}: ${(error as Error).message}, again in 5 s`);
+      await new Promise(r => setTimeout(r, 5000));
+    }
+  }
+  return checked(path, response);
+}
+
+async function checked(path: string, response: Response) {
   if (!response.ok) {
     throw new Error(`${path}: ${response.status} ${await response.text()}`);
   }
@@ -148,12 +164,15 @@ async function main() {
       items: { type: 'string', default: '5000' },
       tps: { type: 'string', default: '2000' },
       'no-build': { type: 'boolean', default: false },
+      // With --no-build: the ports the built app was configured for.
+      'backend-port': { type: 'string', default: '0' },
+      'emulator-port': { type: 'string', default: '0' },
       url: { type: 'string' },
     },
   });
   const runs = Number(values.runs);
-  const backendPort = await freePort();
-  const emulatorPort = await freePort();
+  const backendPort = Number(values['backend-port']) || (await freePort());
+  const emulatorPort = Number(values['emulator-port']) || (await freePort());
   const baseUrl = values.url ?? `http://localhost:${backendPort}`;
   const logDir = mkdtempSync(join(tmpdir(), 'bench-review-queue-'));
   setLogDir(logDir);
