@@ -115,11 +115,13 @@ async function measure(page: Page, url: string): Promise<QueueFigures> {
     .then(h => h.jsonValue() as Promise<number>);
   const countMs = await page
     .waitForFunction(
-      () =>
-        /\d items/.test(
-          document.querySelector('[data-testid="aws-review-bulk"]')
-            ?.textContent ?? '',
-        ) && performance.now(),
+      () => {
+        // Plain code: this runs in the page, untranspiled helpers absent.
+        const bulk = document.querySelector('[data-testid="aws-review-bulk"]');
+        return (
+          !!bulk && /\d items/.test(bulk.textContent || '') && performance.now()
+        );
+      },
       undefined,
       { timeout: 120_000, polling: 'raf' },
     )
@@ -269,7 +271,7 @@ async function main() {
     // least --items items (L: about 12 assignments an account).
     const ids = await accountIds(baseUrl, token);
     const wanted = Number(values.items);
-    let count = Math.min(ids.length, Math.ceil(wanted / 12));
+    let count = Math.min(ids.length, Math.ceil(wanted / 11));
     let campaign: any;
     let startMs = 0;
     for (;;) {
