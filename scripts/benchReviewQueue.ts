@@ -130,12 +130,8 @@ async function measure(page: Page, url: string): Promise<QueueFigures> {
   const timing = response.request().timing();
   const body = await response.body();
   const cdp = await page.context().newCDPSession(page);
-  const { metrics } = await cdp
-    .send('Performance.getMetrics')
-    .catch(async () => {
-      await cdp.send('Performance.enable');
-      return cdp.send('Performance.getMetrics');
-    });
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
   const heap = metrics.find(m => m.name === 'JSHeapUsedSize')?.value ?? 0;
   return {
     firstRowMs,

@@ -41,7 +41,7 @@ describe('ReviewQueue', () => {
     expect(await screen.findAllByTestId('aws-review-item')).toHaveLength(4);
     expect(api.listReviewItems).toHaveBeenCalledWith('7', {
       offset: 0,
-      limit: 100,
+      limit: 50,
     });
     expect(rowOf('101')).toHaveTextContent('Privileged');
     expect(rowOf('101')).toHaveTextContent('group, 3 members');
@@ -182,7 +182,7 @@ describe('ReviewQueue', () => {
         privileged: true,
         q: 'payments',
         offset: 0,
-        limit: 100,
+        limit: 50,
       }),
     );
   });
@@ -199,7 +199,7 @@ describe('ReviewQueue', () => {
       items: many,
       totalCount: 5000,
       offset: query?.offset ?? 0,
-      limit: 100,
+      limit: 50,
     }));
     await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
     expect(await screen.findAllByTestId('aws-review-item')).toHaveLength(20);
@@ -209,8 +209,8 @@ describe('ReviewQueue', () => {
     await userEvent.click(screen.getByRole('button', { name: /next page/i }));
     await waitFor(() =>
       expect(api.listReviewItems).toHaveBeenLastCalledWith('7', {
-        offset: 100,
-        limit: 100,
+        offset: 50,
+        limit: 50,
       }),
     );
   });

@@ -35,7 +35,7 @@ import { formatDateTime, pluralize } from '../common/format';
 import { DecisionDialog, ReviewAction } from './DecisionDialog';
 
 /** Rows per page at first: the server pages, the page renders only these. */
-export const QUEUE_PAGE_SIZE = 100;
+export const QUEUE_PAGE_SIZE = 50;
 const PAGE_SIZES = [50, 100, 250, 500];
 
 /** The queue's filters; unset ones are empty. */
