@@ -50,7 +50,7 @@ interface RunFigures {
   >;
 }
 
-function log(message: string) {
+export function log(message: string) {
   process.stderr.write(`[bench:explorer] ${message}\n`);
 }
 
@@ -58,7 +58,17 @@ let stopping = false;
 
 let logDir = tmpdir();
 
-function start(command: string, args: string[], cwd: string, name: string) {
+/** Where the started processes' output goes (one file each). */
+export function setLogDir(dir: string) {
+  logDir = dir;
+}
+
+export function start(
+  command: string,
+  args: string[],
+  cwd: string,
+  name: string,
+) {
   const child = spawn(command, args, {
     cwd,
     detached: true,
@@ -83,7 +93,7 @@ function start(command: string, args: string[], cwd: string, name: string) {
   return child;
 }
 
-function stop(child: ChildProcess | undefined) {
+export function stop(child: ChildProcess | undefined) {
   if (child?.pid && child.exitCode === null) {
     try {
       process.kill(-child.pid, 'SIGTERM');
@@ -94,9 +104,9 @@ function stop(child: ChildProcess | undefined) {
 }
 
 /** Thrown by a probe to stop waiting (any other error means "not yet"). */
-class GiveUp extends Error {}
+export class GiveUp extends Error {}
 
-async function waitFor<T>(
+export async function waitFor<T>(
   what: string,
   timeoutMs: number,
   probe: () => Promise<T | undefined>,
@@ -116,7 +126,7 @@ async function waitFor<T>(
 }
 
 /** A port nobody listens on now (the OS picks it), for --*-port 0. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const server = createServer();
     server.once('error', fail);
@@ -127,7 +137,11 @@ function freePort(): Promise<number> {
   });
 }
 
-function run(command: string, args: string[], cwd: string): Promise<void> {
+export function run(
+  command: string,
+  args: string[],
+  cwd: string,
+): Promise<void> {
   return new Promise((ok, fail) => {
     const child = spawn(command, args, { cwd, stdio: 'inherit' });
     child.on('exit', code =>
@@ -138,7 +152,7 @@ function run(command: string, args: string[], cwd: string): Promise<void> {
   });
 }
 
-function benchConfig(
+export function benchConfig(
   backendPort: number,
   emulatorPort: number,
   tps: number,
@@ -347,13 +361,13 @@ async function measure(
 }
 
 /** `uptime`'s load averages, as `1.23 / 2.34 / 3.45`. */
-const load = () =>
+export const load = () =>
   loadavg()
     .map(l => l.toFixed(2))
     .join(' / ');
-const utcTime = () => `${new Date().toISOString().slice(11, 19)} UTC`;
+export const utcTime = () => `${new Date().toISOString().slice(11, 19)} UTC`;
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
@@ -630,7 +644,11 @@ async function main() {
   }
 }
 
-main().catch(error => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+// Its helpers start the portal for the other page benchmarks too
+// (scripts/benchReviewQueue.ts): run only when invoked itself.
+if (require.main === module) {
+  main().catch(error => {
+    process.stderr.write(`${error.stack ?? error}\n`);
+    process.exit(1);
+  });
+}

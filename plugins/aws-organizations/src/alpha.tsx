@@ -14,6 +14,7 @@ import {
 } from '@backstage/plugin-catalog-react/alpha';
 import CloudIcon from '@material-ui/icons/Cloud';
 import { z } from 'zod';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
 import { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
 import {
@@ -27,6 +28,8 @@ import {
 
 /** The org explorer page (new frontend system). */
 const explorerRouteRef = createRouteRef();
+/** The access reviews page (new frontend system). */
+const reviewsRouteRef = createRouteRef();
 
 /**
  * The AWS Organizations API (`api:aws-organizations`).
@@ -60,6 +63,27 @@ export const awsOrganizationsExplorerPage = PageBlueprint.make({
       import('./components/OrgExplorerPage/OrgExplorerPage').then(m => (
         <m.OrgExplorerPage />
       )),
+  },
+});
+
+/**
+ * The access reviews page at `/aws-organizations/reviews`
+ * (`page:aws-organizations/reviews`), with its nav entry: the campaigns and
+ * each campaign's queue at `/aws-organizations/reviews/<campaignId>`, where
+ * the backend's reminders link to.
+ *
+ * @alpha
+ */
+export const awsOrganizationsReviewsPage = PageBlueprint.make({
+  name: 'reviews',
+  params: {
+    path: '/aws-organizations/reviews',
+    routeRef: reviewsRouteRef,
+    title: 'Access reviews',
+    icon: <AssignmentTurnedInIcon fontSize="inherit" />,
+    noHeader: true,
+    loader: () =>
+      import('./components/Reviews/ReviewsPage').then(m => <m.ReviewsPage />),
   },
 });
 
@@ -316,6 +340,40 @@ export const awsServiceRoleReachCard = EntityCardBlueprint.make({
   },
 });
 
+/**
+ * An AWS account's last access review and open items, an info card.
+ *
+ * @alpha
+ */
+export const awsAccountReviewsCard = EntityCardBlueprint.make({
+  name: 'account-reviews',
+  params: {
+    type: 'info',
+    filter: isAwsAccountEntity,
+    loader: () =>
+      import('./components/Reviews/AccountReviewsCard').then(m => (
+        <m.AccountReviewsCard />
+      )),
+  },
+});
+
+/**
+ * A team's pending access reviews, an info card.
+ *
+ * @alpha
+ */
+export const awsGroupReviewsCard = EntityCardBlueprint.make({
+  name: 'group-reviews',
+  params: {
+    type: 'info',
+    filter: isKindOf('group'),
+    loader: () =>
+      import('./components/Reviews/GroupReviewsCard').then(m => (
+        <m.GroupReviewsCard />
+      )),
+  },
+});
+
 /** @alpha */
 export const awsUserAccessCard = EntityCardBlueprint.make({
   name: 'user-access',
@@ -337,10 +395,11 @@ export default createFrontendPlugin({
   pluginId: 'aws-organizations',
   title: 'AWS Organizations',
   icon: <CloudIcon fontSize="inherit" />,
-  routes: { root: explorerRouteRef },
+  routes: { root: explorerRouteRef, reviews: reviewsRouteRef },
   extensions: [
     awsOrganizationsApi,
     awsOrganizationsExplorerPage,
+    awsOrganizationsReviewsPage,
     awsAccountOverviewContent,
     awsAccountGuardrailsContent,
     awsAccountAccessContent,
@@ -359,5 +418,7 @@ export default createFrontendPlugin({
     awsUserAccessCard,
     awsGroupRoleReachCard,
     awsServiceRoleReachCard,
+    awsAccountReviewsCard,
+    awsGroupReviewsCard,
   ],
 });

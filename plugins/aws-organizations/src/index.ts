@@ -8,6 +8,9 @@
 export {
   awsOrganizationsPlugin,
   AwsOrganizationsExplorerPage,
+  AwsOrganizationsReviewsPage,
+  EntityAwsAccountReviewsCard,
+  EntityAwsGroupReviewsCard,
   EntityAwsAccountContent,
   EntityAwsAccountOverviewContent,
   EntityAwsAccountGuardrailsContent,

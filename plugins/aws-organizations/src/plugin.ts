@@ -8,7 +8,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { awsOrganizationsApiRef } from './api/AwsOrganizationsApi';
 import { AwsOrganizationsClient } from './api/AwsOrganizationsClient';
-import { rootRouteRef } from './routes';
+import { reviewsRouteRef, rootRouteRef } from './routes';
 
 /**
  * The AWS Organizations frontend plugin for the legacy frontend system.
@@ -26,7 +26,7 @@ export const awsOrganizationsPlugin = createPlugin({
         new AwsOrganizationsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { root: rootRouteRef },
+  routes: { root: rootRouteRef, reviews: reviewsRouteRef },
 });
 
 /**
@@ -421,6 +421,62 @@ export const EntityAwsServiceRoleReachCard: () => JSX.Element =
         lazy: () =>
           import('./components/RoleReach/ServiceRoleReachCard').then(
             m => m.ServiceRoleReachCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * The access reviews page: campaigns with their progress (in all and per
+ * team, overdue ones marked), starting a campaign for admins, and each
+ * campaign's reviewer queue, remediation entries and evidence export.
+ * Mount it at `/aws-organizations/reviews`: the reminders the backend sends
+ * link to `/aws-organizations/reviews/<campaignId>`.
+ *
+ * @public
+ */
+export const AwsOrganizationsReviewsPage: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createRoutableExtension({
+      name: 'AwsOrganizationsReviewsPage',
+      component: () =>
+        import('./components/Reviews/ReviewsPage').then(m => m.ReviewsPage),
+      mountPoint: reviewsRouteRef,
+    }),
+  );
+
+/**
+ * Card for an AWS account entity: its last access review, its open items
+ * and its open remediation entries.
+ *
+ * @public
+ */
+export const EntityAwsAccountReviewsCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsAccountReviewsCard',
+      component: {
+        lazy: () =>
+          import('./components/Reviews/AccountReviewsCard').then(
+            m => m.AccountReviewsCard,
+          ),
+      },
+    }),
+  );
+
+/**
+ * Card for a Group: the team's pending access reviews.
+ *
+ * @public
+ */
+export const EntityAwsGroupReviewsCard: () => JSX.Element =
+  awsOrganizationsPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAwsGroupReviewsCard',
+      component: {
+        lazy: () =>
+          import('./components/Reviews/GroupReviewsCard').then(
+            m => m.GroupReviewsCard,
           ),
       },
     }),

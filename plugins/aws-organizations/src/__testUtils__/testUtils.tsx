@@ -48,6 +48,17 @@ export function mockAwsApi(
     'getPrincipalRoleReach',
     'getTrustMap',
     'getDownloadUrl',
+    'listReviewCampaigns',
+    'startReviewCampaign',
+    'getReviewCampaign',
+    'getReviewCampaignProgress',
+    'listReviewItems',
+    'getReviewItem',
+    'decideReviewItems',
+    'handOverReviewItems',
+    'listRemediations',
+    'getAccountReviews',
+    'getTeamReviews',
   ];
   const api: Record<string, jest.Mock> = {};
   for (const method of methods) {

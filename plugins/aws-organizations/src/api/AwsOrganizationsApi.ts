@@ -16,6 +16,20 @@ import {
   ChangeKind,
   FindingsRollupResponse,
   TeamFindingsResponse,
+  AccountReviewSummary,
+  CampaignProgress,
+  CreateReviewCampaignRequest,
+  RemediationEntry,
+  ReviewCampaign,
+  ReviewCampaignStatus,
+  ReviewDecisionRequest,
+  ReviewDecisionsResponse,
+  ReviewHandoverRequest,
+  ReviewItem,
+  ReviewItemDetail,
+  ReviewItemState,
+  RemediationStatus,
+  TeamReviews,
   ChangeLogEntry,
   OrganizationComplianceSummary,
   OrganizationTreeQuery,
@@ -228,18 +242,85 @@ export interface AwsOrganizationsApi {
    * the Backstage user cookie the export routes accept.
    */
   getDownloadUrl(download: AwsOrganizationsDownload): Promise<string>;
+  /** `GET /reviews/campaigns`: newest first, with their progress. */
+  listReviewCampaigns(
+    query?: PageRequest & { status?: ReviewCampaignStatus },
+  ): Promise<Page<ReviewCampaign>>;
+  /** `POST /reviews/campaigns` (admins): pins the current snapshot's grants. */
+  startReviewCampaign(
+    request: CreateReviewCampaignRequest,
+  ): Promise<ReviewCampaign>;
+  /** `GET /reviews/campaigns/:id`. */
+  getReviewCampaign(campaignId: string): Promise<ReviewCampaign>;
+  /** `GET /reviews/campaigns/:id/progress`: in all and per team. */
+  getReviewCampaignProgress(campaignId: string): Promise<CampaignProgress>;
+  /**
+   * `GET /reviews/campaigns/:id/items`: one page of the items the caller
+   * may see (all for admins, their teams' accounts for others).
+   */
+  listReviewItems(
+    campaignId: string,
+    query?: ReviewItemsFilter,
+  ): Promise<Page<ReviewItem>>;
+  /** `GET /reviews/items/:id`: with the group's members and the log. */
+  getReviewItem(itemId: string): Promise<ReviewItemDetail>;
+  /** `POST /reviews/decisions`: keep or revoke, all items or none. */
+  decideReviewItems(
+    request: ReviewDecisionRequest,
+  ): Promise<ReviewDecisionsResponse>;
+  /** `POST /reviews/handovers`: hand items to another team. */
+  handOverReviewItems(
+    request: ReviewHandoverRequest,
+  ): Promise<ReviewDecisionsResponse>;
+  /** `GET /reviews/remediations`: what revocations still ask to remove. */
+  listRemediations(query?: RemediationsFilter): Promise<Page<RemediationEntry>>;
+  /** `GET /reviews/accounts/:id`: the account's last review and open items. */
+  getAccountReviews(accountId: string): Promise<AccountReviewSummary>;
+  /** `GET /reviews/teams/progress?team=`: a team's share of active campaigns. */
+  getTeamReviews(teamRef: string): Promise<TeamReviews>;
 }
 
 /**
- * A CSV export: the organization's access report
- * (`/reports/access.csv`) or one account's access
- * (`/accounts/:id/access.csv`), both in the same columns.
+ * Filters of a campaign's review items (`GET /reviews/campaigns/:id/items`).
+ * Unset filters are not sent.
+ *
+ * @public
+ */
+export interface ReviewItemsFilter extends PageRequest {
+  /** Only the items assigned to the caller's teams. */
+  mine?: boolean;
+  state?: ReviewItemState;
+  accountId?: string;
+  /** Only the items assigned to this team (an entity ref). */
+  team?: string;
+  privileged?: boolean;
+  /** Matches account, permission set and principal names and ids. */
+  q?: string;
+}
+
+/**
+ * Filters of `GET /reviews/remediations`. Unset filters are not sent.
+ *
+ * @public
+ */
+export interface RemediationsFilter extends PageRequest {
+  campaignId?: string;
+  accountId?: string;
+  status?: RemediationStatus;
+}
+
+/**
+ * An export: the organization's access report (`/reports/access.csv`) or
+ * one account's access (`/accounts/:id/access.csv`), both in the same
+ * columns, or a review campaign's evidence
+ * (`/reviews/campaigns/:id/evidence.csv` or `.json`, admins only).
  *
  * @public
  */
 export type AwsOrganizationsDownload =
   | { kind: 'access-report' }
-  | { kind: 'account-access'; accountId: string };
+  | { kind: 'account-access'; accountId: string }
+  | { kind: 'review-evidence'; campaignId: string; format: 'csv' | 'json' };
 
 /**
  * Reference to the {@link AwsOrganizationsApi}.

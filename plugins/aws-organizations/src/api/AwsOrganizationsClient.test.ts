@@ -150,11 +150,72 @@ describe('AwsOrganizationsClient', () => {
       ],
       '/accounts/123456789012/roles?offset=20&role=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2Fops%2FDeploy',
     ],
+    [
+      'listReviewCampaigns',
+      [{ status: 'active' }],
+      '/reviews/campaigns?status=active',
+    ],
+    ['getReviewCampaign', ['7'], '/reviews/campaigns/7'],
+    ['getReviewCampaignProgress', ['7'], '/reviews/campaigns/7/progress'],
+    [
+      'listReviewItems',
+      [
+        '7',
+        {
+          mine: true,
+          state: 'pending',
+          privileged: false,
+          team: 'group:default/payments',
+          q: ' admin ',
+          offset: 100,
+          limit: 100,
+        },
+      ],
+      '/reviews/campaigns/7/items?mine=true&state=pending&team=group%3Adefault%2Fpayments&privileged=false&q=admin&offset=100&limit=100',
+    ],
+    ['getReviewItem', ['101'], '/reviews/items/101'],
+    [
+      'listRemediations',
+      [{ campaignId: '7', status: 'open' }],
+      '/reviews/remediations?campaignId=7&status=open',
+    ],
+    ['getAccountReviews', ['123456789012'], '/reviews/accounts/123456789012'],
+    [
+      'getTeamReviews',
+      ['group:default/payments'],
+      '/reviews/teams/progress?team=group%3Adefault%2Fpayments',
+    ],
   ])('%s(%j) requests %s', async (method, args, path) => {
     const { client, fetch } = setup();
     await (client as any)[method](...args);
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(fetch.mock.calls[0][0]).toBe(`${BASE}${path}`);
+  });
+
+  it.each([
+    [
+      'startReviewCampaign',
+      { name: 'Q1', dueAt: '2027-01-01T00:00:00Z' },
+      '/reviews/campaigns',
+    ],
+    [
+      'decideReviewItems',
+      { itemIds: ['1'], decision: 'revoke', reason: 'left' },
+      '/reviews/decisions',
+    ],
+    [
+      'handOverReviewItems',
+      { itemIds: ['1'], toTeamRef: 'payments' },
+      '/reviews/handovers',
+    ],
+  ])('%s posts its body as JSON to %s', async (method, body, path) => {
+    const { client, fetch } = setup();
+    await (client as any)[method](body);
+    expect(fetch).toHaveBeenCalledWith(`${BASE}${path}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   });
 
   it('posts simulation requests as JSON', async () => {
@@ -208,6 +269,13 @@ describe('AwsOrganizationsClient', () => {
         accountId: '123456789012',
       }),
     ).resolves.toBe(`${BASE}/accounts/123456789012/access.csv`);
+    await expect(
+      client.getDownloadUrl({
+        kind: 'review-evidence',
+        campaignId: '7',
+        format: 'csv',
+      }),
+    ).resolves.toBe(`${BASE}/reviews/campaigns/7/evidence.csv`);
   });
 
   it('throws a ResponseError when the cookie is refused', async () => {

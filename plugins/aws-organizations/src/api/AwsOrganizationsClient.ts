@@ -16,6 +16,18 @@ import {
   ChangeLogEntry,
   FindingsRollupResponse,
   TeamFindingsResponse,
+  AccountReviewSummary,
+  CampaignProgress,
+  CreateReviewCampaignRequest,
+  RemediationEntry,
+  ReviewCampaign,
+  ReviewCampaignStatus,
+  ReviewDecisionRequest,
+  ReviewDecisionsResponse,
+  ReviewHandoverRequest,
+  ReviewItem,
+  ReviewItemDetail,
+  TeamReviews,
   OrganizationComplianceSummary,
   OrgTreeNode,
   OwnerCompliance,
@@ -38,9 +50,11 @@ import {
   OwnersQuery,
   PageRequest,
   PrincipalEntityRef,
+  RemediationsFilter,
+  ReviewItemsFilter,
 } from './AwsOrganizationsApi';
 
-type QueryValue = string | number | undefined;
+type QueryValue = string | number | boolean | undefined;
 
 /** `?a=1&b=x` from the set values, in the given order; '' when none is set. */
 function queryString(params: Record<string, QueryValue>): string {
@@ -294,11 +308,110 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     if (!cookie.ok) {
       throw await ResponseError.fromResponse(cookie);
     }
-    return download.kind === 'access-report'
-      ? `${baseUrl}/reports/access.csv`
-      : `${baseUrl}/accounts/${encodeURIComponent(
-          download.accountId,
-        )}/access.csv`;
+    switch (download.kind) {
+      case 'access-report':
+        return `${baseUrl}/reports/access.csv`;
+      case 'account-access':
+        return `${baseUrl}/accounts/${segment(download.accountId)}/access.csv`;
+      default:
+        return `${baseUrl}/reviews/campaigns/${segment(
+          download.campaignId,
+        )}/evidence.${download.format}`;
+    }
+  }
+
+  async listReviewCampaigns(
+    query: PageRequest & { status?: ReviewCampaignStatus } = {},
+  ): Promise<Page<ReviewCampaign>> {
+    return this.#json(
+      `/reviews/campaigns${queryString({
+        status: query.status,
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async startReviewCampaign(
+    request: CreateReviewCampaignRequest,
+  ): Promise<ReviewCampaign> {
+    return this.#post('/reviews/campaigns', request);
+  }
+
+  async getReviewCampaign(campaignId: string): Promise<ReviewCampaign> {
+    return this.#json(`/reviews/campaigns/${segment(campaignId)}`);
+  }
+
+  async getReviewCampaignProgress(
+    campaignId: string,
+  ): Promise<CampaignProgress> {
+    return this.#json(`/reviews/campaigns/${segment(campaignId)}/progress`);
+  }
+
+  async listReviewItems(
+    campaignId: string,
+    query: ReviewItemsFilter = {},
+  ): Promise<Page<ReviewItem>> {
+    return this.#json(
+      `/reviews/campaigns/${segment(campaignId)}/items${queryString({
+        mine: query.mine,
+        state: query.state,
+        accountId: query.accountId,
+        team: query.team,
+        privileged: query.privileged,
+        q: query.q?.trim(),
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async getReviewItem(itemId: string): Promise<ReviewItemDetail> {
+    return this.#json(`/reviews/items/${segment(itemId)}`);
+  }
+
+  async decideReviewItems(
+    request: ReviewDecisionRequest,
+  ): Promise<ReviewDecisionsResponse> {
+    return this.#post('/reviews/decisions', request);
+  }
+
+  async handOverReviewItems(
+    request: ReviewHandoverRequest,
+  ): Promise<ReviewDecisionsResponse> {
+    return this.#post('/reviews/handovers', request);
+  }
+
+  async listRemediations(
+    query: RemediationsFilter = {},
+  ): Promise<Page<RemediationEntry>> {
+    return this.#json(
+      `/reviews/remediations${queryString({
+        campaignId: query.campaignId,
+        accountId: query.accountId,
+        status: query.status,
+        offset: query.offset,
+        limit: query.limit,
+      })}`,
+    );
+  }
+
+  async getAccountReviews(accountId: string): Promise<AccountReviewSummary> {
+    return this.#json(`/reviews/accounts/${segment(accountId)}`);
+  }
+
+  async getTeamReviews(teamRef: string): Promise<TeamReviews> {
+    return this.#json(
+      `/reviews/teams/progress${queryString({ team: teamRef })}`,
+    );
+  }
+
+  async #post<T>(path: string, body: unknown): Promise<T> {
+    return this.#json(path, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    });
   }
 
   async #json<T>(path: string, init?: RequestInit): Promise<T> {
