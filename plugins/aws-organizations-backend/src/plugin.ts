@@ -26,6 +26,7 @@ import { createSyncEngine } from './sync/createSyncEngine';
 import { createReaderSource } from './sync/readerSource';
 import {
   createGovernanceState,
+  GovernanceState,
   GovernanceView,
 } from './governance/createGovernanceState';
 
@@ -129,6 +130,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         let reviewCurrent: () => Promise<
           GovernanceViewLike | undefined
         > = async () => undefined;
+        let offerToGovernance: GovernanceState['offer'] = () => undefined;
         const reviews = createReviewService({
           store: store.reviews,
           logger,
@@ -144,6 +146,8 @@ export const awsOrganizationsPlugin = createBackendPlugin({
 
         const engine = createSyncEngine({
           afterSnapshotStored: async stored => {
+            // The routes' view of it reuses what this process holds.
+            offerToGovernance(stored);
             await reviews.closeRemediations(stored);
           },
           config,
@@ -245,6 +249,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
           reachDepth: config.reach.maxDepth,
         });
         reviewCurrent = () => governance.current();
+        offerToGovernance = stored => governance.offer(stored);
         await scheduler.scheduleTask({
           id: REVIEW_TASK_ID,
           scope: 'global',

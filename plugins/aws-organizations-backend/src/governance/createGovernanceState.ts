@@ -28,6 +28,19 @@ export interface GovernanceView {
 export interface GovernanceState {
   /** Undefined until the first complete snapshot is stored. */
   current(): Promise<GovernanceView | undefined>;
+  /**
+   * The snapshot this process has just stored, as it holds it: the next
+   * view of that ETag uses these objects instead of loading and parsing
+   * the stored JSON again, so that what is memoized per snapshot object
+   * (the snapshot index, the reach index: 80 s of CPU and over 1 GiB at L
+   * with roles) is built once per snapshot, not once for the sync and once
+   * more for the routes. Other replicas load it from the store as before.
+   */
+  offer(stored: {
+    etag: string;
+    snapshot: OrganizationSnapshot;
+    resolution: SnapshotResolution;
+  }): void;
 }
 
 /** @internal */
@@ -46,14 +59,33 @@ export function createGovernanceState(options: {
   const { store, compliance, logger, namespace } = options;
   let cached: GovernanceView | undefined;
   let building: { etag: string; promise: Promise<GovernanceView> } | undefined;
+  let offered: Parameters<GovernanceState['offer']>[0] | undefined;
 
-  async function build(): Promise<GovernanceView> {
-    const started = Date.now();
+  /** The snapshot of `meta`: the one offered when it is that one, else the stored one parsed. */
+  async function load(meta: { etag: string; storedAt: string }) {
+    if (offered?.etag === meta.etag) {
+      const { snapshot, resolution } = offered;
+      offered = undefined;
+      return { meta, snapshot, resolution, offered: true };
+    }
     const stored = await store.snapshots.current();
     if (!stored) {
       throw new Error('The current snapshot disappeared');
     }
-    const { snapshot, resolution } = parseStoredSnapshot(stored.json);
+    return {
+      meta: stored.meta,
+      ...parseStoredSnapshot(stored.json),
+      offered: false,
+    };
+  }
+
+  async function build(current: {
+    etag: string;
+    storedAt: string;
+  }): Promise<GovernanceView> {
+    const started = Date.now();
+    const stored = await load(current);
+    const { snapshot, resolution } = stored;
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
     const reachStarted = Date.now();
     const reach = indexSnapshotIam(snapshot).reach({
@@ -76,6 +108,7 @@ export function createGovernanceState(options: {
     logger.debug('Indexed and evaluated the AWS organization snapshot', {
       etag: view.etag,
       accounts: snapshot.accounts.length,
+      fromSync: stored.offered,
       durationMs: Date.now() - started,
       ...(reach
         ? { reachIndexMs: reachMs, reachPaths: reach.stats.paths }
@@ -85,6 +118,9 @@ export function createGovernanceState(options: {
   }
 
   return {
+    offer(stored) {
+      offered = stored;
+    },
     async current() {
       const meta = await store.snapshots.currentMeta();
       if (!meta) {
@@ -94,7 +130,7 @@ export function createGovernanceState(options: {
         return cached;
       }
       if (building?.etag !== meta.etag) {
-        const promise = build();
+        const promise = build(meta);
         building = { etag: meta.etag, promise };
         promise
           .then(view => {

@@ -16,8 +16,6 @@ import { buildGovernanceIndex } from './buildGovernanceIndex';
 import {
   accountRoleReach,
   principalRoleReach,
-  reachOf,
-  sortedWhoCanReach,
   UnknownReachUnit,
 } from './roleReach';
 
@@ -200,21 +198,6 @@ describe('accountRoleReach, paged and counted by OU', () => {
       expect.objectContaining({ userName: 'Alice.Smith@example.com' }),
       expect.objectContaining({ userName: 'carol' }),
     ]);
-  });
-});
-
-describe('sortedWhoCanReach', () => {
-  it('keeps a wide answer sorted once per index, in the order the view pages it', () => {
-    const reach = reachOf(index, 3)!;
-    const first = sortedWhoCanReach(index, reach, PROD, 1);
-    expect(sortedWhoCanReach(index, reach, PROD, 1)).toBe(first);
-    expect(first.entries.map(e => e.path)).toEqual(
-      accountRoleReach(index, PROD, 3, all)!.entries.map(e => e.path),
-    );
-    // Below the threshold nothing is kept: a new answer each time.
-    expect(sortedWhoCanReach(index, reach, '222222222222', 1000)).not.toBe(
-      sortedWhoCanReach(index, reach, '222222222222', 1000),
-    );
   });
 });
 

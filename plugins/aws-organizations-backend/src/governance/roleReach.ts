@@ -6,7 +6,6 @@
  * statements that decided each hop.
  */
 import {
-  AccountReach,
   AccountReachEntry,
   AccountRoleReach,
   indexSnapshotIam,
@@ -183,49 +182,6 @@ function comparePaths(
   );
 }
 
-/** Answers with at least this many ways in are kept sorted per index. */
-const SORTED_KEPT_FROM = 500;
-
-const SORTED_ANSWERS = new WeakMap<
-  ReachIndex,
-  WeakMap<GovernanceIndex, Map<string, AccountReach>>
->();
-
-/**
- * `whoCanReach(accountId)` with its entries in the views' order. The
- * widest answers (thousands of ways in, e.g. a role trusting the whole
- * organization) are sorted once per reach index and view index and kept,
- * so that paging through them does not sort them again for each page.
- */
-export function sortedWhoCanReach(
-  index: GovernanceIndex,
-  reach: ReachIndex,
-  accountId: string,
-  keepFrom: number = SORTED_KEPT_FROM,
-): AccountReach {
-  let byIndex = SORTED_ANSWERS.get(reach);
-  if (!byIndex) {
-    byIndex = new WeakMap();
-    SORTED_ANSWERS.set(reach, byIndex);
-  }
-  let kept = byIndex.get(index);
-  const hit = kept?.get(accountId);
-  if (hit) return hit;
-  const answer = reach.whoCanReach(accountId);
-  const sorted: AccountReach = {
-    ...answer,
-    entries: sortByPath(index, answer.entries, e => e.path),
-  };
-  if (sorted.entries.length >= keepFrom) {
-    if (!kept) {
-      kept = new Map();
-      byIndex.set(index, kept);
-    }
-    kept.set(accountId, sorted);
-  }
-  return sorted;
-}
-
 /** Thrown for a `fromUnit` the organization does not hold. */
 export class UnknownReachUnit extends Error {}
 
@@ -354,7 +310,7 @@ export function accountRoleReach(
     accountNames: {},
   };
   if (!reach) return { ...base, status: 'not-configured', ...none };
-  const answer = sortedWhoCanReach(index, reach, accountId);
+  const answer = reach.whoCanReach(accountId);
   const found: {
     entry: AccountReachEntry;
     source: { id: string; kind: 'unit' | 'account' };
@@ -372,8 +328,8 @@ export function accountRoleReach(
     if (!source) continue;
     found.push({ entry: { path: entry.path, principals }, source });
   }
-  // Filtering keeps the order the entries were sorted in once.
-  const page = found.slice(options.offset, options.offset + options.limit);
+  const sorted = sortByPath(index, found, f => f.entry.path);
+  const page = sorted.slice(options.offset, options.offset + options.limit);
   const entries: RoleReachEntry[] = page.map(({ entry }) => ({
     path: entry.path,
     holders: entry.principals.map(p => {
