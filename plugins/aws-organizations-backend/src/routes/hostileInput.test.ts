@@ -25,6 +25,11 @@ const GET_ROUTES: [path: string, numeric: string[]][] = [
   ['/compliance/owners', ['offset', 'limit']],
   ['/principals/user/default/bob/access', []],
   ['/reports/access.csv', []],
+  [`/accounts/${ACCOUNT}/findings`, ['limit']],
+  [`/accounts/${ACCOUNT}/findings/counts`, []],
+  [`/accounts/${ACCOUNT}/findings/history`, ['limit']],
+  ['/teams/default/payments/findings', ['limit']],
+  ['/findings/rollup', []],
 ];
 
 /** Paging values that are no page: each answers 400 naming the parameter. */
