@@ -294,9 +294,8 @@ export const awsGroupFindingsCard = EntityCardBlueprint.make({
 /**
  * A service's AWS accounts' finding counts and the findings on resources
  * tagged with the service; `tagKey` (extension config, default `service`)
- * names the resource tag:
- * `app.extensions: - entity-card:aws-organizations/service-findings:
- * config: { tagKey: app }`.
+ * names the resource tag, e.g. `tagKey: app` in the config of
+ * `entity-card:aws-organizations/service-findings` under `app.extensions`.
  *
  * @alpha
  */
