@@ -54,11 +54,11 @@ async function emulatorCall(
 
 async function post(
   request: APIRequestContext,
-  path: string,
+  route: string,
   token: string,
   data?: object,
 ) {
-  return request.post(`${API}${path}`, {
+  return request.post(`${API}${route}`, {
     headers: { Authorization: `Bearer ${token}` },
     ...(data ? { data } : {}),
   });

@@ -178,7 +178,7 @@ async function main() {
     readDirectory: async () => EMPTY_DIRECTORY,
     compliance,
   });
-  let start = performance.now();
+  const start = performance.now();
   const run = await engine.run();
   if (run.status !== 'succeeded') throw new Error(run.errors.join('; '));
   const signalCalls = Object.entries(run.stats?.calls ?? {})

@@ -137,7 +137,7 @@ describe('governance routes', () => {
 
   it.each([
     ['owner=group%3A', /owner: must be an entity ref/],
-    ['owner=' + 'x'.repeat(256), /owner: /],
+    [`owner=${'x'.repeat(256)}`, /owner: /],
     ['owner=a&owner=b', /owner: /],
   ])('answer 400 on GET /changes?%s', async (query, message) => {
     const { api } = await setup();

@@ -106,9 +106,11 @@ function judgeTrail(
     );
   }
   const problems = [...failures, ...unknowns];
+  let status: 'fail' | 'unknown' | 'pass' = 'pass';
+  if (failures.length > 0) status = 'fail';
+  else if (unknowns.length > 0) status = 'unknown';
   return {
-    status:
-      failures.length > 0 ? 'fail' : unknowns.length > 0 ? 'unknown' : 'pass',
+    status,
     problems,
     evidence: {
       kind: 'detector',
