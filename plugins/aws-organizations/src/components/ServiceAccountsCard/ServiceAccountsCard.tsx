@@ -1,3 +1,4 @@
+import { ReactNode } from 'react';
 import {
   AWS_ENTITY_NAME_PREFIX,
   AWS_RELATIONS,
@@ -100,10 +101,14 @@ function AccountCompliance(props: { accountId: string }) {
 }
 
 /**
- * For a service (or any entity with `amazonaws.com/account-id`): the AWS
- * accounts it runs in, their compliance and failing rules.
+ * The card shell of a service's AWS accounts: the accounts of its
+ * `amazonaws.com/account-id` annotation, one `renderAccount` each, or why
+ * there are none (an invalid id, no annotation).
  */
-export function ServiceAccountsCard() {
+export function WorkloadAccountsCard(props: {
+  title: string;
+  renderAccount: (accountId: string) => ReactNode;
+}) {
   const { entity } = useEntity();
   let ids: string[] = [];
   let problem: string | undefined;
@@ -113,7 +118,7 @@ export function ServiceAccountsCard() {
     problem = (e as Error).message;
   }
   return (
-    <InfoCard title="AWS accounts">
+    <InfoCard title={props.title}>
       {problem && (
         <WarningPanel
           defaultExpanded
@@ -130,9 +135,22 @@ export function ServiceAccountsCard() {
       {ids.map((id, i) => (
         <Box key={id}>
           {i > 0 && <Divider />}
-          <AccountCompliance accountId={id} />
+          {props.renderAccount(id)}
         </Box>
       ))}
     </InfoCard>
+  );
+}
+
+/**
+ * For a service (or any entity with `amazonaws.com/account-id`): the AWS
+ * accounts it runs in, their compliance and failing rules.
+ */
+export function ServiceAccountsCard() {
+  return (
+    <WorkloadAccountsCard
+      title="AWS accounts"
+      renderAccount={id => <AccountCompliance accountId={id} />}
+    />
   );
 }

@@ -4,11 +4,10 @@ import {
   awsEntityRefs,
   SecurityFinding,
 } from '@aws-governance/plugin-aws-organizations-common';
-import { InfoCard, Progress, WarningPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
-import Divider from '@material-ui/core/Divider';
 import Typography from '@material-ui/core/Typography';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel, errorStatus } from '../common/ApiErrorPanel';
@@ -21,7 +20,7 @@ import {
   SeverityCountsBar,
 } from '../Findings/SeverityCounts';
 import { notConnectedReason, SOURCE_LABELS } from '../Findings/sources';
-import { workloadAccountIds } from '../ServiceAccountsCard/ServiceAccountsCard';
+import { WorkloadAccountsCard } from '../ServiceAccountsCard/ServiceAccountsCard';
 
 /** The resource tag naming the service a resource belongs to, by default. */
 export const DEFAULT_SERVICE_TAG_KEY = 'service';
@@ -157,38 +156,16 @@ function AccountFindings(props: {
 export function ServiceFindingsCard(props: { tagKey?: string }) {
   const { entity } = useEntity();
   const tagKey = props.tagKey || DEFAULT_SERVICE_TAG_KEY;
-  let ids: string[] = [];
-  let problem: string | undefined;
-  try {
-    ids = workloadAccountIds(entity);
-  } catch (e) {
-    problem = (e as Error).message;
-  }
   return (
-    <InfoCard title="AWS security findings">
-      {problem && (
-        <WarningPanel
-          defaultExpanded
-          title="Invalid AWS account id"
-          message={problem}
+    <WorkloadAccountsCard
+      title="AWS security findings"
+      renderAccount={id => (
+        <AccountFindings
+          accountId={id}
+          tagKey={tagKey}
+          service={entity.metadata.name}
         />
       )}
-      {!problem && ids.length === 0 && (
-        <Typography variant="body2">
-          This entity does not say which AWS account it runs in. Add the
-          amazonaws.com/account-id annotation.
-        </Typography>
-      )}
-      {ids.map((id, i) => (
-        <Box key={id}>
-          {i > 0 && <Divider />}
-          <AccountFindings
-            accountId={id}
-            tagKey={tagKey}
-            service={entity.metadata.name}
-          />
-        </Box>
-      ))}
-    </InfoCard>
+    />
   );
 }
