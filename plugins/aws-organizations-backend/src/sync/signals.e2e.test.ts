@@ -1,7 +1,5 @@
 import {
-  CONFIG_AGGREGATOR_NAME,
   DEMO_SIGNAL_ACCOUNTS,
-  IAM_READER_ROLE,
   RunningEmulator,
   startEmulator,
 } from '@aws-governance/aws-emulator';
@@ -15,39 +13,11 @@ import {
   syncNow,
   USER,
 } from '../__testUtils__/backend';
+import { emulatorSignalsConfig } from '../__testUtils__/findings';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 jest.setTimeout(180_000);
-
-const role = {
-  accountId: DEMO_SIGNAL_ACCOUNTS.securityAdministrator,
-  roleName: IAM_READER_ROLE.name,
-  externalId: IAM_READER_ROLE.externalId,
-};
-
-/** The demo's app-config: every signal source on, against the emulator. */
-function signalsConfig(emu: RunningEmulator) {
-  const url = emu.url;
-  return pluginConfig(emu, {
-    endpoints: {
-      organizations: url,
-      ssoAdmin: url,
-      identityStore: url,
-      sts: url,
-      securityHub: url,
-      accessAnalyzer: url,
-      config: url,
-      cloudTrail: url,
-    },
-    signals: {
-      securityHub: role,
-      accessAnalyzer: role,
-      config: { ...role, aggregatorName: CONFIG_AGGREGATOR_NAME },
-      cloudTrail: {},
-    },
-  });
-}
 
 describe('the sync reads the signals (backend, emulator)', () => {
   let emu: RunningEmulator;
@@ -58,7 +28,10 @@ describe('the sync reads the signals (backend, emulator)', () => {
 
   it('stores the signals with the first snapshot, and a source that fails does not fail the sync', async () => {
     const knex = await databases.init('SQLITE_3');
-    const { server } = await startPlugin({ knex, config: signalsConfig(emu) });
+    const { server } = await startPlugin({
+      knex,
+      config: emulatorSignalsConfig(emu),
+    });
     const first = await syncNow(server);
     expect(first.lastAttempt).toMatchObject({ status: 'succeeded' });
     const res = await request(server)
