@@ -10,6 +10,7 @@
  *   yarn bench:catalog [--dataset L|M|S|demo] [--postgres <connection url>]
  *                      [--until stitched|committed]
  *                      [--roles config-aggregator|account-role]
+ *                      [--log error|warn|info|debug]
  *
  * `--roles` reads the roles part too (issue #17: the emulator's 150,000
  * roles at L, from its Config aggregator or its read-only role in each
@@ -40,7 +41,7 @@ import {
 } from '@aws-governance/aws-emulator';
 import { AWS_ENTITY_TYPES } from '@aws-governance/plugin-aws-organizations-common';
 import type { AccountRoleReach } from '@aws-governance/plugin-aws-organizations-common';
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { JsonObject } from '@backstage/types';
 import { databaseServiceFactory } from '@backstage/backend-defaults/database';
 import {
@@ -55,6 +56,7 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     until: { type: 'string', default: 'stitched' },
     roles: { type: 'string' },
+    log: { type: 'string' },
   },
 });
 if (
@@ -272,7 +274,18 @@ async function main() {
   }
   const portal = await startPortal({
     config,
-    features: [databaseServiceFactory],
+    features: [
+      databaseServiceFactory,
+      // The backend's own log (silent by default): `--log warn` shows why a
+      // provider refresh or a catalog step did not happen.
+      ...(values.log
+        ? [
+            mockServices.rootLogger.factory({
+              level: values.log as 'error' | 'warn' | 'info' | 'debug',
+            }),
+          ]
+        : []),
+    ],
   });
   const db = catalogDb(dir);
   const byType = (type: string) =>

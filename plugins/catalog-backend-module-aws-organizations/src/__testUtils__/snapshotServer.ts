@@ -6,6 +6,8 @@ export interface FakeResponse {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /** Drop the connection without an answer (the client sees ECONNRESET). */
+  reset?: boolean;
 }
 
 /**
@@ -26,7 +28,11 @@ export async function startSnapshotServer(): Promise<{
   });
   const server: Server = createServer((req, res) => {
     requests.push({ path: req.url ?? '', headers: req.headers });
-    const { status, body, headers } = handler(req.headers);
+    const { status, body, headers, reset } = handler(req.headers);
+    if (reset) {
+      req.socket.resetAndDestroy();
+      return;
+    }
     res.writeHead(status, {
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,

@@ -35,7 +35,13 @@ describe('AwsOrganizationsEntityProvider', () => {
     await server.close();
   });
 
-  async function setup(options: { baseUrl?: string; catalog?: object } = {}) {
+  async function setup(
+    options: {
+      baseUrl?: string;
+      catalog?: object;
+      retryDelaysMs?: number[];
+    } = {},
+  ) {
     const { logger, lines } = captureLogger();
     const tasks: SchedulerServiceTaskInvocationDefinition[] = [];
     const events = mockServices.events();
@@ -59,6 +65,7 @@ describe('AwsOrganizationsEntityProvider', () => {
       }),
       events,
       taskRunner: { run: async task => void tasks.push(task) },
+      retryDelaysMs: options.retryDelaysMs ?? [],
     });
     const connection = {
       applyMutation: jest.fn(async () => undefined),
@@ -240,6 +247,45 @@ describe('AwsOrganizationsEntityProvider', () => {
     });
     expect(connection.applyMutation).not.toHaveBeenCalled();
     expect(lines[0]).toMatch(/^warn /);
+  });
+
+  it('tries again after a reset connection or a 503 and commits what the retry gets', async () => {
+    let calls = 0;
+    server.respond(() => {
+      calls++;
+      if (calls === 1) return { status: 0, reset: true };
+      if (calls === 2) return { status: 503, body: { error: 'busy' } };
+      return {
+        status: 200,
+        body: createEnvelope(createSnapshot()),
+        headers: { etag: '"etag-1"' },
+      };
+    });
+    const { provider, connection } = await setup({ retryDelaysMs: [0, 0] });
+    await expect(provider.refresh('event')).resolves.toMatchObject({
+      status: 'applied',
+      etag: '"etag-1"',
+    });
+    expect(calls).toBe(3);
+    expect(connection.applyMutation).toHaveBeenCalledTimes(1);
+  });
+
+  it('stops retrying after the configured attempts and commits nothing', async () => {
+    server.respond(() => ({ status: 503, body: { error: 'busy' } }));
+    const { provider, connection } = await setup({ retryDelaysMs: [0, 0] });
+    await expect(provider.refresh()).resolves.toMatchObject({
+      status: 'unavailable',
+    });
+    expect(server.requests).toHaveLength(3);
+    expect(connection.applyMutation).not.toHaveBeenCalled();
+  });
+
+  it('does not retry a 404 or another 4xx', async () => {
+    const { provider } = await setup({ retryDelaysMs: [0, 0] });
+    await provider.refresh();
+    server.respond(() => ({ status: 403, body: { error: 'denied' } }));
+    await provider.refresh();
+    expect(server.requests).toHaveLength(2);
   });
 
   it('commits nothing for an incomplete snapshot and logs the reasons', async () => {

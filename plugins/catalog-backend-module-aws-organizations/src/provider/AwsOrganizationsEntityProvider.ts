@@ -62,6 +62,12 @@ export interface AwsOrganizationsEntityProviderOptions {
   events?: EventsService;
   /** Replacements of the default transformers. */
   transformers?: Partial<AwsOrganizationsTransformers>;
+  /**
+   * Waits, in milliseconds, before each new attempt of a snapshot fetch that
+   * failed transiently (unreachable, connection reset, 502/503/504); default
+   * 1 s, 4 s, 15 s. `[]` turns retries off.
+   */
+  retryDelaysMs?: readonly number[];
 }
 
 function count(entities: DeferredEntity[]): string {

@@ -34,19 +34,60 @@ function describe(error: unknown): string {
 }
 
 /**
+ * How long to wait before each new attempt after a transient failure (the
+ * backend unreachable, the connection reset, a 502/503/504): three more
+ * attempts within about 20 s. A refresh that still fails commits nothing and
+ * the next scheduled one tries again.
+ */
+export const SNAPSHOT_RETRY_DELAYS_MS: readonly number[] = [
+  1_000, 4_000, 15_000,
+];
+
+/** Statuses that say "try again", not "this request is wrong". */
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+
+/**
  * Reads `GET /api/aws-organizations/snapshot` with the catalog's own service
  * credentials, conditionally on the last etag.
  */
 export class SnapshotClient {
   readonly #discovery: DiscoveryService;
   readonly #auth: AuthService;
+  readonly #retryDelaysMs: readonly number[];
 
-  constructor(options: { discovery: DiscoveryService; auth: AuthService }) {
+  constructor(options: {
+    discovery: DiscoveryService;
+    auth: AuthService;
+    /** Waits before each retry of a transient failure; default {@link SNAPSHOT_RETRY_DELAYS_MS}. */
+    retryDelaysMs?: readonly number[];
+  }) {
     this.#discovery = options.discovery;
     this.#auth = options.auth;
+    this.#retryDelaysMs = options.retryDelaysMs ?? SNAPSHOT_RETRY_DELAYS_MS;
   }
 
+  /**
+   * One conditional GET, retried after transient failures. The snapshot is
+   * announced the moment it is stored, often while the backend that stored
+   * it (in the same process as the catalog, in a small deployment) is still
+   * busy judging it: a kept-alive connection the server dropped meanwhile
+   * answers ECONNRESET, and without a retry the catalog would wait for its
+   * next schedule.
+   */
   async fetchSnapshot(etag?: string): Promise<SnapshotFetchResult> {
+    for (let attempt = 0; ; attempt++) {
+      const { transient, ...result } = await this.#fetchOnce(etag);
+      const delay = this.#retryDelaysMs[attempt];
+      if (!transient || delay === undefined) {
+        return result as SnapshotFetchResult;
+      }
+      await new Promise(resolve => setTimeout(resolve, delay));
+    }
+  }
+
+  async #fetchOnce(
+    etag?: string,
+  ): Promise<SnapshotFetchResult & { transient?: true }> {
     let response: Response;
     let url: string;
     try {
@@ -70,6 +111,7 @@ export class SnapshotClient {
         reason: `the AWS Organizations backend could not be reached: ${describe(
           error,
         )}`,
+        transient: true,
       };
     }
     if (response.status === 304) {
@@ -89,6 +131,9 @@ export class SnapshotClient {
         reason: `${url} answered ${response.status} ${response.statusText}${
           text ? `: ${text.slice(0, 300)}` : ''
         }`,
+        ...(TRANSIENT_STATUSES.has(response.status)
+          ? { transient: true as const }
+          : {}),
       };
     }
     let body: unknown;
