@@ -5,6 +5,7 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import Chip from '@material-ui/core/Chip';
 import { makeStyles } from '@material-ui/core/styles';
+import { StackedCountsBar } from '../common/StackedCountsBar';
 
 /** How a severity reads for people: `CRITICAL` → `Critical`. */
 export const SEVERITY_LABELS: Record<FindingSeverity, string> = {
@@ -54,14 +55,6 @@ export const useSeverityStyles = makeStyles(theme => ({
     backgroundColor: theme.palette.grey[400],
     color: theme.palette.getContrastText(theme.palette.grey[400]),
   },
-  bar: {
-    display: 'flex',
-    flexShrink: 0,
-    height: 10,
-    borderRadius: 4,
-    overflow: 'hidden',
-    backgroundColor: theme.palette.grey[200],
-  },
 }));
 
 /** A finding's severity as a small coloured chip. */
@@ -77,8 +70,8 @@ export function FindingSeverityChip(props: { severity: FindingSeverity }) {
 }
 
 /**
- * Active findings by severity as a thin stacked bar (plain elements, like
- * the compliance bar), the counts in its accessible label and title.
+ * Active findings by severity as a thin stacked bar (the compliance bar's
+ * shape), the counts in its accessible label and title.
  */
 export function SeverityCountsBar(props: {
   counts: SeverityCounts;
@@ -86,27 +79,16 @@ export function SeverityCountsBar(props: {
 }) {
   const classes = useSeverityStyles();
   const { counts } = props;
-  const total = countAll(counts);
-  const label = describeSeverityCounts(counts);
   return (
-    <div
-      role="img"
-      aria-label={label}
-      title={label}
-      className={classes.bar}
-      style={{ width: props.width ?? 160 }}
-    >
-      {total > 0 &&
-        FINDING_SEVERITIES.map(severity =>
-          counts[severity] ? (
-            <div
-              key={severity}
-              className={classes[severity]}
-              style={{ width: `${(counts[severity] / total) * 100}%` }}
-            />
-          ) : null,
-        )}
-    </div>
+    <StackedCountsBar
+      label={describeSeverityCounts(counts)}
+      width={props.width}
+      segments={FINDING_SEVERITIES.map(severity => ({
+        key: severity,
+        count: counts[severity] ?? 0,
+        className: classes[severity],
+      }))}
+    />
   );
 }
 
