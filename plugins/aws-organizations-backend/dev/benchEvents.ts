@@ -17,7 +17,6 @@
  * events asked for (the goal: none).
  */
 import { parseArgs } from 'node:util';
-import { loadavg } from 'node:os';
 import knexFactory from 'knex';
 import {
   DeleteMessageBatchCommand,
@@ -25,7 +24,8 @@ import {
   SQSClient,
 } from '@aws-sdk/client-sqs';
 import { ConfigReader } from '@backstage/config';
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { loadAverage, stderrLogger } from './benchSetup';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import { startEmulator } from '@aws-governance/aws-emulator';
 import {
@@ -50,24 +50,10 @@ const { values: args } = parseArgs({
   },
 });
 
-const load = () =>
-  loadavg()
-    .map(n => n.toFixed(2))
-    .join(' ');
-
-/** Warnings and errors on stderr, so stdout carries only the figures. */
-const logger: LoggerService = {
-  error: (message, meta) =>
-    process.stderr.write(`error ${message} ${JSON.stringify(meta ?? {})}\n`),
-  warn: (message, meta) =>
-    process.stderr.write(`warn ${message} ${JSON.stringify(meta ?? {})}\n`),
-  info: () => {},
-  debug: () => {},
-  child: () => logger,
-};
+const logger = stderrLogger;
 
 async function main() {
-  process.stdout.write(`load average at start: ${load()}\n`);
+  process.stdout.write(`load average at start: ${loadAverage()}\n`);
   const emu = await startEmulator({
     dataset: 'L',
     events: { queueName: 'aws-organizations-events' },
@@ -330,7 +316,7 @@ async function main() {
       fullReads.length - fullBefore
     }\n`,
   );
-  process.stdout.write(`load average at end: ${load()}\n`);
+  process.stdout.write(`load average at end: ${loadAverage()}\n`);
   consuming = false;
   await consumer;
   sqs.destroy();

@@ -16,13 +16,13 @@
  * calls of the sync's signals read and `uptime`'s load.
  */
 import { parseArgs } from 'node:util';
-import { loadavg } from 'node:os';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import knexFactory from 'knex';
 import { ConfigReader } from '@backstage/config';
-import { DatabaseService, LoggerService } from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
+import { loadAverage, stderrLogger } from './benchSetup';
 import { DefaultEventsService } from '@backstage/plugin-events-node';
 import {
   CONFIG_AGGREGATOR_NAME,
@@ -62,20 +62,7 @@ const { values: args } = parseArgs({
   },
 });
 
-const load = () =>
-  loadavg()
-    .map(n => n.toFixed(2))
-    .join(' ');
-
-const logger: LoggerService = {
-  error: (message, meta) =>
-    process.stderr.write(`error ${message} ${JSON.stringify(meta ?? {})}\n`),
-  warn: (message, meta) =>
-    process.stderr.write(`warn ${message} ${JSON.stringify(meta ?? {})}\n`),
-  info: () => {},
-  debug: () => {},
-  child: () => logger,
-};
+const logger = stderrLogger;
 
 function percentile(sorted: number[], p: number): number {
   return sorted[
@@ -96,7 +83,7 @@ function summary(label: string, times: number[]) {
 }
 
 async function main() {
-  process.stdout.write(`load average at start: ${load()}\n`);
+  process.stdout.write(`load average at start: ${loadAverage()}\n`);
   const emu = await startEmulator({ dataset: 'L' });
   const url = emu.url;
   const organizations = new OrganizationsClient({
@@ -290,7 +277,7 @@ async function main() {
       } accounts, ${parsed.findings.length} findings\n`,
     );
   }
-  process.stdout.write(`load average at end: ${load()}\n`);
+  process.stdout.write(`load average at end: ${loadAverage()}\n`);
   server.close();
   await knex.destroy();
   await emu.close();
