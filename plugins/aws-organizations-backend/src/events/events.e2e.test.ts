@@ -377,11 +377,17 @@ describe('two backend replicas on one PostgreSQL database', () => {
         for (const claim of claims) {
           expect(['applied', 'unchanged']).toContain(claim.outcome);
         }
-        // One re-read of the account's tags per event, cluster-wide (a
-        // batch may merge events: never more).
+        // One re-read of the account's tags per applied batch (a batch may
+        // merge events), plus one more each time the other replica stored a
+        // snapshot while a batch was being applied: the store is optimistic
+        // (compare the etag, read the targets again on top of the new
+        // snapshot), and each of the at most `owners.length` stores can
+        // overtake at most one batch in flight on the other replica. A
+        // re-read per delivered copy is ruled out above (every second copy
+        // was skipped as a duplicate).
         const reReads = tagsCalls() - before;
         expect(reReads).toBeGreaterThanOrEqual(1);
-        expect(reReads).toBeLessThanOrEqual(owners.length);
+        expect(reReads).toBeLessThanOrEqual(2 * owners.length);
         const served = await waitForSnapshot(
           b,
           e =>
