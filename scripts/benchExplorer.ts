@@ -201,7 +201,13 @@ export function benchConfig(
         timeout: { hours: 2 },
         initialDelay: synced ? { hours: 24 } : { seconds: 5 },
       },
+      // Events off: the demo's queue is on the demo emulator's port
+      // (127.0.0.1:4566), not this one's.
+      events: { enabled: false },
     },
+    // null unsets app-config.yaml's SQS topics: the events module polls no
+    // queue (it logged a failed receive every second, without credentials).
+    events: { modules: { awsSqs: null } },
   });
 }
 

@@ -114,6 +114,13 @@ export interface SyncRun {
   /** What failed or why the snapshot was incomplete. */
   errors: string[];
   warnings: string[];
+  /**
+   * In `GET /sync/status`: how many errors and warnings the run recorded,
+   * all of them, when `errors` and `warnings` hold the first
+   * `messageLimit` only.
+   */
+  errorCount?: number;
+  warningCount?: number;
   stats?: ReadStatistics;
   counts?: SnapshotCounts;
   /** Number of change log entries this run recorded. */

@@ -211,7 +211,9 @@ export type OwnersQuery = z.output<typeof ownersQuerySchema>;
 
 /**
  * Query of `GET /sync/status`: `unmappedLimit` caps the list of unmapped
- * principals (their count stays whole).
+ * principals (their count stays whole); `messageLimit` caps the errors and
+ * the warnings each run carries (default {@link DEFAULT_SYNC_MESSAGE_LIMIT};
+ * their counts stay whole).
  *
  * @public
  */
@@ -220,8 +222,20 @@ export const syncStatusQuerySchema = z
     unmappedLimit: integer
       .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
       .optional(),
+    messageLimit: integer
+      .pipe(z.number().max(MAX_PAGE_LIMIT, `must be at most ${MAX_PAGE_LIMIT}`))
+      .optional(),
   })
   .strict();
+
+/**
+ * How many errors and warnings of a run `GET /sync/status` carries when the
+ * request does not say (`messageLimit`): a read with a warning per account
+ * (e.g. a role that cannot be assumed in any member account) has thousands.
+ *
+ * @public
+ */
+export const DEFAULT_SYNC_MESSAGE_LIMIT = 20;
 
 const kinds = z
   .union([

@@ -109,6 +109,7 @@ export function parseTreeQuery(query: unknown): TreeQuery {
 /** Parses the query of `GET /sync/status`, or throws an InputError. */
 export function parseSyncStatusQuery(query: unknown): {
   unmappedLimit?: number;
+  messageLimit?: number;
 } {
   return parseOrThrow(syncStatusQuerySchema, query, 'query');
 }

@@ -7,6 +7,8 @@ import { NotFoundError } from '@backstage/errors';
 import {
   awsOrganizationsAccessReadPermission,
   awsOrganizationsSyncTriggerPermission,
+  DEFAULT_SYNC_MESSAGE_LIMIT,
+  SyncRun,
   SyncStatus,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { pipeline } from 'node:stream/promises';
@@ -30,6 +32,17 @@ import { createGovernanceRouter } from './governanceRouter';
 import { createRoleReachRouter } from './roleReachRouter';
 import { parseSyncStatusQuery } from './governanceQueries';
 import { envelopeChunks, matchesEtag, quoteEtag } from './snapshotResponse';
+
+/** A run with its first `limit` errors and warnings, and their counts. */
+function boundedRun(run: SyncRun, limit: number): SyncRun {
+  return {
+    ...run,
+    errors: run.errors.slice(0, limit),
+    warnings: run.warnings.slice(0, limit),
+    errorCount: run.errors.length,
+    warningCount: run.warnings.length,
+  };
+}
 
 /** @internal */
 export interface RouterOptions {
@@ -74,7 +87,8 @@ export async function createRouter(
 
   router.get('/sync/status', async (req, res) => {
     const credentials = await auth.credentials(req);
-    const { unmappedLimit } = parseSyncStatusQuery(req.query);
+    const { unmappedLimit, messageLimit = DEFAULT_SYNC_MESSAGE_LIMIT } =
+      parseSyncStatusQuery(req.query);
     const [lastAttempt, current] = await Promise.all([
       store.runs.latest(),
       store.snapshots.currentMeta(),
@@ -82,9 +96,15 @@ export async function createRouter(
     const lastSuccess = current?.runId
       ? await store.runs.get(current.runId)
       : undefined;
+    // A run's messages grow with the organization (a warning per account
+    // whose roles could not be read): the first few and their counts.
     const status: SyncStatus = {
-      ...(lastAttempt ? { lastAttempt } : {}),
-      ...(lastSuccess ? { lastSuccess } : {}),
+      ...(lastAttempt
+        ? { lastAttempt: boundedRun(lastAttempt, messageLimit) }
+        : {}),
+      ...(lastSuccess
+        ? { lastSuccess: boundedRun(lastSuccess, messageLimit) }
+        : {}),
       ...(current
         ? { snapshotReadAt: current.readAt, snapshotEtag: current.etag }
         : {}),

@@ -26,6 +26,7 @@ import { SyncStatusCard } from '../SyncStatusCard/SyncStatusCard';
 import { ExplorerData, explorerData } from './explorerData';
 import { TrustMap } from '../TrustMap/TrustMap';
 import { WhenVisible } from '../common/WhenVisible';
+import { AfterPaint } from './AfterPaint';
 
 /**
  * The org explorer's content: sync status, compliance charts, security
@@ -114,36 +115,41 @@ function SyncedExplorer(props: {
         <AccessReportButton />
       </ContentHeader>
       <Grid container spacing={3}>
-        {/* Status and charts beside the tree: no empty area next to it. */}
+        {/* Status and charts beside the tree: no empty area next to it.
+            The tree and the first accounts page come first: these cards
+            (much of the first render's work, and the findings request)
+            render once those are painted. */}
         <Grid item xs={12} md={5} container spacing={3} direction="column">
-          <Grid item>
-            <SyncStatusCard pollIntervalMs={props.pollIntervalMs} />
-          </Grid>
-          <Grid item>
-            {summary.loading && <Progress />}
-            {summary.error && (
-              <ApiErrorPanel
-                error={summary.error}
-                subject="the compliance summary"
-              />
-            )}
-            {summary.value && (
-              <>
-                <Typography variant="body2" color="textSecondary" paragraph>
-                  Compliance evaluated{' '}
-                  {formatDateTime(summary.value.evaluatedAt)}:{' '}
-                  {formatCount(summary.value.accounts.pass)} compliant,{' '}
-                  {formatCount(summary.value.accounts.fail)} non-compliant,{' '}
-                  {formatCount(summary.value.accounts.warn)} with warnings,{' '}
-                  {formatCount(summary.value.accounts.unknown)} unknown.
-                </Typography>
-                <ComplianceCharts summary={summary.value} stacked />
-              </>
-            )}
-          </Grid>
-          <Grid item>
-            <FindingsRollupCard />
-          </Grid>
+          <AfterPaint ready={!tree.loading}>
+            <Grid item>
+              <SyncStatusCard pollIntervalMs={props.pollIntervalMs} />
+            </Grid>
+            <Grid item>
+              {summary.loading && <Progress />}
+              {summary.error && (
+                <ApiErrorPanel
+                  error={summary.error}
+                  subject="the compliance summary"
+                />
+              )}
+              {summary.value && (
+                <>
+                  <Typography variant="body2" color="textSecondary" paragraph>
+                    Compliance evaluated{' '}
+                    {formatDateTime(summary.value.evaluatedAt)}:{' '}
+                    {formatCount(summary.value.accounts.pass)} compliant,{' '}
+                    {formatCount(summary.value.accounts.fail)} non-compliant,{' '}
+                    {formatCount(summary.value.accounts.warn)} with warnings,{' '}
+                    {formatCount(summary.value.accounts.unknown)} unknown.
+                  </Typography>
+                  <ComplianceCharts summary={summary.value} stacked />
+                </>
+              )}
+            </Grid>
+            <Grid item>
+              <FindingsRollupCard />
+            </Grid>
+          </AfterPaint>
         </Grid>
         <Grid item xs={12} md={7}>
           <InfoCard

@@ -87,6 +87,39 @@ describe('OrgExplorerPage', () => {
     );
   });
 
+  it('renders the cards beside the tree only once the tree is on screen', async () => {
+    let answerTree: (value: typeof tree) => void = () => {};
+    const treeAnswer = new Promise<typeof tree>(resolve => {
+      answerTree = resolve;
+    });
+    const mock = api({
+      getOrganizationTree: jest.fn(() => treeAnswer),
+    });
+    await renderWithApis(<OrgExplorerPage />, { api: mock });
+    expect(
+      await within(screen.getByTestId('aws-account-table')).findByText(
+        'payments-prod',
+      ),
+    ).toBeInTheDocument();
+    // The summary is in, but its charts, the sync status and the findings
+    // wait for the tree (nor is the findings rollup asked for yet).
+    await waitFor(() =>
+      expect(mock.getComplianceSummary).toHaveBeenCalledTimes(1),
+    );
+    expect(screen.queryByTestId('aws-chart-unit')).toBeNull();
+    expect(screen.queryByText('Succeeded')).toBeNull();
+    expect(mock.getFindingsRollup).not.toHaveBeenCalled();
+    await act(async () => answerTree(tree));
+    expect(screen.getByTestId('aws-tree-node-r-ab12')).toBeInTheDocument();
+    expect(
+      (await screen.findAllByTestId('aws-chart-unit'))[0],
+    ).toHaveTextContent('Prod');
+    expect(await screen.findByText('Succeeded')).toBeInTheDocument();
+    expect(await screen.findByTestId('aws-findings-by-ou')).toHaveTextContent(
+      'Prod / Prod-US',
+    );
+  });
+
   it('asks for the first data when the status names the snapshot, not from the render that follows', async () => {
     const stacks: string[] = [];
     const mock = api({
@@ -227,7 +260,10 @@ describe('OrgExplorerPage', () => {
     expect(await screen.findByTestId('aws-restricted')).toHaveTextContent(
       'the organization tree',
     );
-    expect(screen.getAllByTestId('progress').length).toBeGreaterThan(0);
+    // The cards beside the tree render after it, a denied one too.
+    expect((await screen.findAllByTestId('progress')).length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('offers the access report only to those allowed', async () => {
@@ -304,9 +340,9 @@ describe('OrgExplorerPage', () => {
         })),
       }),
     });
-    expect(screen.getByTestId('aws-chart-compliance-by-ou')).toHaveTextContent(
-      'No organizational units.',
-    );
+    expect(
+      await screen.findByTestId('aws-chart-compliance-by-ou'),
+    ).toHaveTextContent('No organizational units.');
     expect(screen.getByTestId('aws-chart-failed-rules')).toHaveTextContent(
       'No rule fails on any account.',
     );

@@ -143,6 +143,29 @@ describe('SyncStatusCard', () => {
     );
   });
 
+  it('counts all the messages of a run whose status carries the first few', async () => {
+    const api = mockAwsApi({
+      getSyncStatus: jest.fn(async () => ({
+        ...syncStatus,
+        lastAttempt: {
+          ...syncStatus.lastAttempt!,
+          status: 'failed' as const,
+          errors: ['AccessDenied on ListAccounts'],
+          errorCount: 3,
+          warnings: ['ListRoles failed: AccessDenied'],
+          warningCount: 4999,
+        },
+      })),
+    });
+    await renderWithApis(<SyncStatusCard />, { api });
+    const errors = await screen.findByTestId('aws-sync-errors');
+    expect(errors).toHaveTextContent('The last sync reported 3 errors');
+    expect(errors).toHaveTextContent('and 2 more');
+    expect(screen.getByText(/warnings in the last sync/)).toHaveTextContent(
+      '4,999 warnings in the last sync.',
+    );
+  });
+
   it('shows progress and errors of the status itself', async () => {
     await renderWithApis(<SyncStatusCard />, {
       api: mockAwsApi({ getSyncStatus: jest.fn(() => pending()) }),

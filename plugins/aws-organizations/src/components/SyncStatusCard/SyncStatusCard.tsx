@@ -26,7 +26,12 @@ import {
   errorMessage,
   errorStatus,
 } from '../common/ApiErrorPanel';
-import { formatDateTime, formatDuration, pluralize } from '../common/format';
+import {
+  formatCount,
+  formatDateTime,
+  formatDuration,
+  pluralize,
+} from '../common/format';
 import { useSnapshotWatch } from '../common/useSnapshot';
 
 function RunStatus(props: { run: SyncRun }) {
@@ -112,6 +117,9 @@ function StatusDetails(props: { status: SyncStatus }) {
       </>
     );
   }
+  // The status carries the first few messages and their whole counts.
+  const errorCount = lastAttempt.errorCount ?? lastAttempt.errors.length;
+  const warningCount = lastAttempt.warningCount ?? lastAttempt.warnings.length;
   return (
     <>
       {firstSync}
@@ -133,26 +141,29 @@ function StatusDetails(props: { status: SyncStatus }) {
       </Typography>
       {props.status.events && <EventsDetails events={props.status.events} />}
       {lastAttempt.status === 'running' && <RunProgress run={lastAttempt} />}
-      {lastAttempt.errors.length > 0 && (
+      {errorCount > 0 && (
         <Box mt={1} data-testid="aws-sync-errors">
           <WarningPanel
             severity="error"
-            title={`The last sync reported ${pluralize(
-              lastAttempt.errors.length,
-              'error',
-            )}`}
+            title={`The last sync reported ${pluralize(errorCount, 'error')}`}
           >
             <ul>
               {lastAttempt.errors.map(e => (
                 <li key={e}>{e}</li>
               ))}
+              {errorCount > lastAttempt.errors.length && (
+                <li>
+                  and {formatCount(errorCount - lastAttempt.errors.length)} more
+                  (all of them in the backend's log)
+                </li>
+              )}
             </ul>
           </WarningPanel>
         </Box>
       )}
-      {lastAttempt.warnings.length > 0 && (
+      {warningCount > 0 && (
         <Typography variant="body2" color="textSecondary">
-          {pluralize(lastAttempt.warnings.length, 'warning')} in the last sync.
+          {pluralize(warningCount, 'warning')} in the last sync.
         </Typography>
       )}
       {unmapped > 0 && (
