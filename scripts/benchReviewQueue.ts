@@ -4,6 +4,7 @@
  *   yarn bench:review-queue [--runs N] [--dataset L|XL] [--no-build]
  *                           [--items N] [--url URL]
  *                           [--backend-port N] [--emulator-port N]
+ *                           [--profile DIR]
  *
  * Starts the AWS emulator with the data set (default L: 60,000 account
  * assignments) and the demo backend serving the built app on free ports,
@@ -13,13 +14,18 @@
  * 5,000) items, prints how long the start took, and opens
  * /aws-organizations/reviews/<id> N times in headless Chromium (a fresh
  * browser context each, signed in as the guest) and prints, per run and as
- * medians: the time from the navigation start to the first queue row and
- * to the queue's count, the items request's time and size, the rows
- * rendered, the DOM size and the JS heap, with the load average before and
- * after. --url measures a portal already running (nothing is started).
+ * medians: the time from the navigation start to the page header ("Access
+ * reviews"), to the first queue row and to the queue's count, the same from
+ * the page header (what the page itself adds to the app's start), when the
+ * campaign's and the items' requests were sent and answered, the items
+ * request's size, the rows rendered, the DOM size and the JS heap, with the
+ * load average before and after. --url measures a portal already running
+ * (nothing is started). --profile DIR keeps a Chromium trace (trace.json,
+ * for DevTools' Performance panel) and a CPU profile (queue.cpuprofile) of
+ * the last run, and prints the profile's largest self times.
  */
 import { ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -41,13 +47,64 @@ import {
 
 const ROOT = join(__dirname, '..');
 
+/** A request of the page, from the navigation start (Resource Timing). */
+interface RequestTimes {
+  sentMs: number;
+  answeredMs: number;
+}
+
 interface QueueFigures {
+  headerMs: number;
   firstRowMs: number;
   countMs: number;
   rows: number;
   domNodes: number;
   heapMiB: number;
-  itemsRequest: { ms: number; bytes: number };
+  campaignRequest: RequestTimes;
+  itemsRequest: RequestTimes & { bytes: number };
+}
+
+/** A CPU profile node as CDP's Profiler.stop returns it. */
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+}
+
+/** Self time per script and per function of a CPU profile, largest first. */
+function profileSummary(profile: {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+}): string {
+  const byId = new Map(profile.nodes.map(n => [n.id, n]));
+  const byFunction = new Map<string, number>();
+  const byScript = new Map<string, number>();
+  const add = (map: Map<string, number>, key: string, us: number) =>
+    map.set(key, (map.get(key) ?? 0) + us);
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
+    const script = url ? url.replace(/^.*\//, '') : '(native)';
+    add(byScript, script, us);
+    add(
+      byFunction,
+      `${functionName || '(anonymous)'} ${script}:${lineNumber + 1}`,
+      us,
+    );
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(
+        ([name, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`,
+      );
+  return [
+    'self time by script:',
+    ...top(byScript, 10),
+    'self time by function:',
+    ...top(byFunction, 25),
+  ].join('\n');
 }
 
 async function api(
@@ -98,12 +155,38 @@ async function accountIds(baseUrl: string, token: string) {
   }
 }
 
-async function measure(page: Page, url: string): Promise<QueueFigures> {
+async function measure(
+  page: Page,
+  url: string,
+  profileDir?: string,
+): Promise<QueueFigures> {
   const itemsResponse = page.waitForResponse(
     r => r.url().includes('/reviews/campaigns/') && r.url().includes('/items'),
     { timeout: 120_000 },
   );
+  const profiler = profileDir
+    ? await page.context().newCDPSession(page)
+    : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
+    await profiler.send('Profiler.start');
+    await page
+      .context()
+      .browser()!
+      .startTracing(page, { path: join(profileDir!, 'trace.json') });
+  }
   await page.goto(url);
+  const headerMs = await page
+    .waitForFunction(
+      () =>
+        [...document.querySelectorAll('h1')].some(
+          h => h.textContent === 'Access reviews',
+        ) && performance.now(),
+      undefined,
+      { timeout: 120_000, polling: 'raf' },
+    )
+    .then(h => h.jsonValue() as Promise<number>);
   const firstRowMs = await page
     .waitForFunction(
       () =>
@@ -126,33 +209,65 @@ async function measure(page: Page, url: string): Promise<QueueFigures> {
       { timeout: 120_000, polling: 'raf' },
     )
     .then(h => h.jsonValue() as Promise<number>);
+  if (profiler) {
+    await page.context().browser()!.stopTracing();
+    const { profile } = await profiler.send('Profiler.stop');
+    writeFileSync(
+      join(profileDir!, 'queue.cpuprofile'),
+      JSON.stringify(profile),
+    );
+    log(
+      `trace and CPU profile of this run in ${profileDir}:\n${profileSummary(
+        profile as any,
+      )}`,
+    );
+  }
   const response = await itemsResponse;
-  const timing = response.request().timing();
   const body = await response.body();
+  // The first request of each, from the navigation start.
+  const [campaignRequest, itemsRequest] = await page.evaluate(() =>
+    [/\/reviews\/campaigns\/\d+$/, /\/reviews\/campaigns\/\d+\/items/].map(
+      pattern => {
+        const entry = performance
+          .getEntriesByType('resource')
+          .find(e => pattern.test(e.name.split('?')[0]));
+        return entry
+          ? { sentMs: entry.startTime, answeredMs: entry.responseEnd }
+          : { sentMs: NaN, answeredMs: NaN };
+      },
+    ),
+  );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const { metrics } = await cdp.send('Performance.getMetrics');
-  const heap = metrics.find(m => m.name === 'JSHeapUsedSize')?.value ?? 0;
+  const heap = metrics.find(m => m.name === 'JSHeapUsedSize')?.value;
+  if (!heap) throw new Error('CDP gave no JSHeapUsedSize');
   return {
+    headerMs,
     firstRowMs,
     countMs,
+    campaignRequest,
     rows: await page.locator('[data-testid="aws-review-item"]').count(),
     domNodes: await page.evaluate(
       () => document.getElementsByTagName('*').length,
     ),
     heapMiB: heap / 1024 / 1024,
-    itemsRequest: { ms: timing.responseEnd, bytes: body.length },
+    itemsRequest: { ...itemsRequest, bytes: body.length },
   };
 }
 
+const ms = (n: number) => `${n.toFixed(0)} ms`;
+const span = (r: RequestTimes) => `${ms(r.sentMs)}→${ms(r.answeredMs)}`;
 const fmt = (f: QueueFigures) =>
-  `first row ${f.firstRowMs.toFixed(0)} ms, count ${f.countMs.toFixed(0)} ms, ${
-    f.rows
-  } rows, items request ${f.itemsRequest.ms.toFixed(0)} ms ${(
+  `header ${ms(f.headerMs)}, first row ${ms(f.firstRowMs)} (+${ms(
+    f.firstRowMs - f.headerMs,
+  )}), count ${ms(f.countMs)}; campaign request ${span(
+    f.campaignRequest,
+  )}, items request ${span(f.itemsRequest)} ${(
     f.itemsRequest.bytes / 1024
-  ).toFixed(0)} KiB, ${f.domNodes} DOM elements, heap ${f.heapMiB.toFixed(
-    0,
-  )} MiB`;
+  ).toFixed(0)} KiB; ${f.rows} rows, ${
+    f.domNodes
+  } DOM elements, heap ${f.heapMiB.toFixed(0)} MiB`;
 
 async function main() {
   const { values } = parseArgs({
@@ -166,8 +281,11 @@ async function main() {
       'backend-port': { type: 'string', default: '0' },
       'emulator-port': { type: 'string', default: '0' },
       url: { type: 'string' },
+      // A Chromium trace and a CPU profile of the last run, in this folder.
+      profile: { type: 'string' },
     },
   });
+  if (values.profile) mkdirSync(values.profile, { recursive: true });
   const runs = Number(values.runs);
   const backendPort = Number(values['backend-port']) || (await freePort());
   const emulatorPort = Number(values['emulator-port']) || (await freePort());
@@ -309,7 +427,11 @@ async function main() {
           .getByRole('link', { name: 'Catalog', exact: true })
           .first()
           .waitFor();
-        const result = await measure(page, url);
+        const result = await measure(
+          page,
+          url,
+          i === runs ? values.profile : undefined,
+        );
         await context.close();
         log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${fmt(result)}`);
         if (i > 0) figures.push(result);
@@ -319,18 +441,36 @@ async function main() {
     }
     const m = (pick: (f: QueueFigures) => number) =>
       median(figures.map(pick)).toFixed(0);
+    const spread = (pick: (f: QueueFigures) => number) => {
+      const values = figures.map(pick);
+      return `${m(pick)} ms [${Math.min(...values).toFixed(0)}–${Math.max(
+        ...values,
+      ).toFixed(0)}]`;
+    };
     process.stdout.write(
       [
         `data set ${values.dataset}: campaign of ${campaign.progress.total} items over ${scope.accountIds.length} accounts, started in ${startMs} ms`,
         `${runs} runs from ${runsFrom} to ${utcTime()}, load average (1/5/15 min) before ${loadBefore}, after ${load()}`,
-        `median first queue row ${m(f => f.firstRowMs)} ms, queue count ${m(
+        `from the navigation start, median [min–max]: page header ${spread(
+          f => f.headerMs,
+        )}, first queue row ${spread(f => f.firstRowMs)}, queue count ${spread(
           f => f.countMs,
-        )} ms (from the navigation start)`,
-        `median items request ${m(f => f.itemsRequest.ms)} ms, ${m(
+        )}`,
+        `from the page header, median [min–max]: first queue row ${spread(
+          f => f.firstRowMs - f.headerMs,
+        )}, queue count ${spread(f => f.countMs - f.headerMs)}`,
+        `median campaign request sent ${m(
+          f => f.campaignRequest.sentMs,
+        )} ms, answered ${m(
+          f => f.campaignRequest.answeredMs,
+        )} ms; items request sent ${m(
+          f => f.itemsRequest.sentMs,
+        )} ms, answered ${m(f => f.itemsRequest.answeredMs)} ms, ${m(
           f => f.itemsRequest.bytes / 1024,
-        )} KiB; ${figures[0].rows} rows rendered; ${m(
+        )} KiB`,
+        `${figures[0].rows} rows rendered; ${m(
           f => f.domNodes,
-        )} DOM elements; heap ${m(f => f.heapMiB)} MiB`,
+        )} DOM elements; JS heap used ${m(f => f.heapMiB)} MiB`,
       ].join('\n') + '\n',
     );
   } finally {

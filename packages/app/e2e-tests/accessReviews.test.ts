@@ -191,10 +191,21 @@ test('a campaign: started by an admin, decided by the owner team, remediated and
   await expect(entry).toContainText(`--principal-id ${toRevoke.principalId}`);
 
   await priya.waitForLoadState('networkidle');
+  // The picture: the page from its top (the decisions scrolled it; the
+  // app's content scrolls, not the window, so fullPage is the viewport),
+  // tall enough for the campaign, the queue and the remediation entry.
+  await priya.setViewportSize({ width: VIEWPORT.width, height: 1400 });
+  await priya.evaluate(() => {
+    window.scrollTo(0, 0);
+    document.querySelectorAll('*').forEach(el => {
+      if (el.scrollTop > 0) el.scrollTop = 0;
+    });
+  });
   await priya.screenshot({
     path: path.join(SCREENSHOTS, 'access-review-queue.png'),
     fullPage: true,
   });
+  await priya.setViewportSize(VIEWPORT);
 
   // Another team's item: priya may not decide it.
   const refused = await post(request, '/reviews/decisions', priyaToken, {

@@ -58,12 +58,23 @@ export function CampaignStatusChip(props: { campaign: ReviewCampaign }) {
   );
 }
 
-/** Per team: its share of the campaign; the unowned accounts' share last. */
+/**
+ * Teams shown at first; the rest behind "Show all" (a campaign over the
+ * whole organization at L has hundreds of teams, each row a link and a
+ * progress bar, all rendered before the reviewer queue).
+ */
+export const TEAMS_SHOWN = 10;
+
+/**
+ * Per team: its share of the campaign; the unowned accounts' share last.
+ * The first TEAMS_SHOWN teams and the unowned accounts, the rest on demand.
+ */
 export function TeamProgressList(props: {
   progress: CampaignProgress;
   dense?: boolean;
 }) {
   const { progress } = props;
+  const [all, setAll] = useState(false);
   if (progress.byTeam.length === 0) {
     return (
       <Typography variant="body2" color="textSecondary">
@@ -71,9 +82,17 @@ export function TeamProgressList(props: {
       </Typography>
     );
   }
+  // The unowned accounts' row stays in sight: it waits for an admin.
+  const shown = all
+    ? progress.byTeam
+    : [
+        ...progress.byTeam.filter(t => t.teamRef).slice(0, TEAMS_SHOWN),
+        ...progress.byTeam.filter(t => !t.teamRef),
+      ];
+  const hidden = progress.byTeam.length - shown.length;
   return (
     <Box data-testid="aws-team-progress">
-      {progress.byTeam.map(team => (
+      {shown.map(team => (
         <Box
           key={team.teamRef ?? '-'}
           display="flex"
@@ -95,6 +114,15 @@ export function TeamProgressList(props: {
           </Box>
         </Box>
       ))}
+      {hidden > 0 && (
+        <Button
+          size="small"
+          onClick={() => setAll(true)}
+          data-testid="aws-team-progress-all"
+        >
+          Show all {progress.byTeam.length} teams ({hidden} more)
+        </Button>
+      )}
     </Box>
   );
 }

@@ -106,6 +106,43 @@ function EvidenceLinks(props: { campaignId: string }) {
   );
 }
 
+/** What the campaign covers, when it is due, its progress, the evidence. */
+function CampaignSummary(props: { campaign: ReviewCampaign }) {
+  const { campaign: current } = props;
+  return (
+    <Box data-testid="aws-campaign-summary">
+      <Box mb={1}>
+        <CampaignStatusChip campaign={current} />
+      </Box>
+      <Typography variant="body2">
+        Due {formatDateTime(current.dueAt)}
+        {current.overdue ? ' (overdue)' : ''}
+      </Typography>
+      <Typography variant="body2">
+        Started {formatDateTime(current.startedAt)} by {current.startedBy}, from
+        the snapshot read {formatDateTime(current.snapshot.readAt)}
+      </Typography>
+      <Typography variant="body2">Scope: {scopeText(current)}</Typography>
+      {current.recurrence && (
+        <Typography variant="body2">
+          Recurs {current.recurrence.interval} (cycle {current.recurrence.cycle}
+          {current.recurrence.nextStartAt
+            ? `, next ${formatDateTime(current.recurrence.nextStartAt)}`
+            : ''}
+          )
+        </Typography>
+      )}
+      <Box my={2}>
+        <ReviewProgressBar
+          progress={current.progress}
+          overdue={current.overdue}
+        />
+      </Box>
+      <EvidenceLinks campaignId={current.id} />
+    </Box>
+  );
+}
+
 /**
  * One campaign: what it covers, its progress in all and per team, the
  * reviewer queue, the remediation entries of its revocations and the
@@ -137,55 +174,17 @@ export function CampaignPage() {
       </Content>
     );
   }
-  if (!current) {
-    return (
-      <Content>
-        <Progress />
-      </Content>
-    );
-  }
+  // The queue and the remediations ask for their own data at once, beside
+  // the campaign's request, not after it: they need only the id.
   return (
     <Content>
-      <ContentHeader title={current.name}>
+      <ContentHeader title={current?.name ?? `Review campaign ${campaignId}`}>
         <Link to={REVIEWS_PATH}>All campaigns</Link>
       </ContentHeader>
       <Grid container spacing={2}>
         <Grid item xs={12} md={5}>
           <InfoCard title="Campaign">
-            <Box data-testid="aws-campaign-summary">
-              <Box mb={1}>
-                <CampaignStatusChip campaign={current} />
-              </Box>
-              <Typography variant="body2">
-                Due {formatDateTime(current.dueAt)}
-                {current.overdue ? ' (overdue)' : ''}
-              </Typography>
-              <Typography variant="body2">
-                Started {formatDateTime(current.startedAt)} by{' '}
-                {current.startedBy}, from the snapshot read{' '}
-                {formatDateTime(current.snapshot.readAt)}
-              </Typography>
-              <Typography variant="body2">
-                Scope: {scopeText(current)}
-              </Typography>
-              {current.recurrence && (
-                <Typography variant="body2">
-                  Recurs {current.recurrence.interval} (cycle{' '}
-                  {current.recurrence.cycle}
-                  {current.recurrence.nextStartAt
-                    ? `, next ${formatDateTime(current.recurrence.nextStartAt)}`
-                    : ''}
-                  )
-                </Typography>
-              )}
-              <Box my={2}>
-                <ReviewProgressBar
-                  progress={current.progress}
-                  overdue={current.overdue}
-                />
-              </Box>
-              <EvidenceLinks campaignId={current.id} />
-            </Box>
+            {current ? <CampaignSummary campaign={current} /> : <Progress />}
           </InfoCard>
         </Grid>
         <Grid item xs={12} md={7}>
@@ -209,6 +208,7 @@ export function CampaignPage() {
             Review queue
           </Typography>
           <ReviewQueue
+            campaignId={campaignId}
             campaign={current}
             onDecided={() => setVersion(v => v + 1)}
           />
@@ -217,7 +217,7 @@ export function CampaignPage() {
           <Typography variant="h6" gutterBottom>
             Remediation
           </Typography>
-          <RemediationList campaignId={current.id} version={version} />
+          <RemediationList campaignId={campaignId} version={version} />
         </Grid>
       </Grid>
     </Content>

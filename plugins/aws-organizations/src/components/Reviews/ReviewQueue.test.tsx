@@ -37,7 +37,10 @@ const rowOf = (id: string) =>
 describe('ReviewQueue', () => {
   it('lists the items with their decisions, and says why an item cannot be decided', async () => {
     const api = queueApi();
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     expect(await screen.findAllByTestId('aws-review-item')).toHaveLength(4);
     expect(api.listReviewItems).toHaveBeenCalledWith('7', {
       offset: 0,
@@ -67,7 +70,11 @@ describe('ReviewQueue', () => {
     const api = queueApi();
     const onDecided = jest.fn();
     await renderWithApis(
-      <ReviewQueue campaign={campaign} onDecided={onDecided} />,
+      <ReviewQueue
+        campaignId={campaign.id}
+        campaign={campaign}
+        onDecided={onDecided}
+      />,
       { api },
     );
     await screen.findAllByTestId('aws-review-item');
@@ -101,7 +108,10 @@ describe('ReviewQueue', () => {
 
   it('revokes the selected items at once, with an optional reason', async () => {
     const api = queueApi();
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     await screen.findAllByTestId('aws-review-item');
     // Select all: only the items the caller may decide.
     await userEvent.click(
@@ -126,7 +136,10 @@ describe('ReviewQueue', () => {
 
   it('hands an item over to another team', async () => {
     const api = queueApi();
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     await screen.findAllByTestId('aws-review-item');
     await userEvent.click(
       within(rowOf('102')).getByRole('button', { name: 'Hand over' }),
@@ -151,7 +164,10 @@ describe('ReviewQueue', () => {
     );
     const api = queueApi();
     api.decideReviewItems.mockRejectedValue(refusal);
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     await screen.findAllByTestId('aws-review-item');
     await userEvent.click(
       within(rowOf('102')).getByRole('button', { name: 'Revoke' }),
@@ -165,7 +181,10 @@ describe('ReviewQueue', () => {
 
   it('asks the server for the filtered page (mine, state, privileged, search)', async () => {
     const api = queueApi();
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     await screen.findAllByTestId('aws-review-item');
     await userEvent.click(screen.getByLabelText("Only my teams' items"));
     fireEvent.change(screen.getByLabelText('State'), {
@@ -201,7 +220,10 @@ describe('ReviewQueue', () => {
       offset: query?.offset ?? 0,
       limit: 50,
     }));
-    await renderWithApis(<ReviewQueue campaign={campaign} />, { api });
+    await renderWithApis(
+      <ReviewQueue campaignId={campaign.id} campaign={campaign} />,
+      { api },
+    );
     expect(await screen.findAllByTestId('aws-review-item')).toHaveLength(20);
     expect(screen.getByTestId('aws-review-bulk')).toHaveTextContent(
       '5,000 items',

@@ -53,9 +53,11 @@ export interface QueueFilters {
  */
 export function whyNotDecidable(
   item: ReviewItem,
-  campaign: ReviewCampaign,
+  campaign: ReviewCampaign | undefined,
 ): string {
   if (item.state !== 'pending') return 'Decided (a decision is final)';
+  // The campaign loads beside the items: until it is in, no guess.
+  if (!campaign) return '';
   if (campaign.status !== 'active') return 'The campaign is closed';
   if (!item.assigneeRef) {
     return 'Unowned account: an admin hands it to a team first';
@@ -94,7 +96,7 @@ function StateCell(props: { item: ReviewItem }) {
 /** One item; memoized so that selecting a row re-renders only that row. */
 const QueueRow = memo(function ReviewQueueRow(props: {
   item: ReviewItem;
-  campaign: ReviewCampaign;
+  campaign: ReviewCampaign | undefined;
   selected: boolean;
   onSelect: (id: string, selected: boolean) => void;
   onAction: (action: ReviewAction) => void;
@@ -284,12 +286,17 @@ function Filters(props: {
  * at once, and for items the caller may not decide, why not.
  */
 export function ReviewQueue(props: {
-  campaign: ReviewCampaign;
+  campaignId: string;
+  /**
+   * For why an item may not be decided (a closed campaign); it may still be
+   * loading: the queue's request does not wait for it.
+   */
+  campaign?: ReviewCampaign;
   /** After decisions: the campaign's counts and remediations changed. */
   onDecided?: () => void;
   initialFilters?: Partial<QueueFilters>;
 }) {
-  const { campaign, onDecided } = props;
+  const { campaignId, campaign, onDecided } = props;
   const api = useApi(awsOrganizationsApiRef);
   const [filters, setFilters] = useState<QueueFilters>({
     mine: false,
@@ -316,9 +323,9 @@ export function ReviewQueue(props: {
   };
   const key = JSON.stringify(query);
   const page = useAsyncRetry(
-    (): Promise<Page<ReviewItem>> => api.listReviewItems(campaign.id, query),
+    (): Promise<Page<ReviewItem>> => api.listReviewItems(campaignId, query),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, campaign.id, key],
+    [api, campaignId, key],
   );
   // A new page or new filters: nothing selected that is not in sight.
   useEffect(() => setSelected(new Set()), [key]);

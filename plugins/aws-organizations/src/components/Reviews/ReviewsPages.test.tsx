@@ -195,6 +195,47 @@ describe('CampaignPage', () => {
     click.mockRestore();
   });
 
+  it("asks for the queue's items at once, not after the campaign", async () => {
+    const api = campaignApi();
+    // The campaign never answers: the queue renders all the same.
+    api.getReviewCampaign.mockReturnValue(new Promise(() => {}));
+    await render(api, 'DENY');
+    expect(await screen.findAllByTestId('aws-review-item')).toHaveLength(1);
+    expect(api.listReviewItems).toHaveBeenCalledWith(
+      '7',
+      expect.objectContaining({ offset: 0 }),
+    );
+    expect(await screen.findAllByTestId('aws-remediation')).toHaveLength(2);
+    expect(screen.queryByTestId('aws-campaign-summary')).toBeNull();
+  });
+
+  it('shows the first teams and the unowned accounts, the rest on demand', async () => {
+    const api = campaignApi();
+    const team = progress.byTeam[0];
+    api.getReviewCampaignProgress.mockResolvedValue({
+      ...progress,
+      byTeam: [
+        ...Array.from({ length: 12 }, (_, i) => ({
+          ...team,
+          teamRef: `group:default/team-${String(i).padStart(2, '0')}`,
+        })),
+        progress.byTeam[1],
+      ],
+    });
+    await render(api, 'DENY');
+    const rows = await screen.findAllByTestId('aws-team-progress-row');
+    expect(rows).toHaveLength(11);
+    expect(rows[9]).toHaveTextContent('team-09');
+    expect(rows[10]).toHaveTextContent('Unowned accounts');
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Show all 13 teams (2 more)' }),
+    );
+    const all = screen.getAllByTestId('aws-team-progress-row');
+    expect(all).toHaveLength(13);
+    expect(all[11]).toHaveTextContent('team-11');
+    expect(screen.queryByTestId('aws-team-progress-all')).toBeNull();
+  });
+
   it('says when the campaign does not exist', async () => {
     const api = campaignApi();
     const notFound = await responseError(404, 'No review campaign 7');
