@@ -65,7 +65,7 @@ describe('OrgExplorerPage', () => {
     expect(
       screen.getByTestId('aws-tree-node-ou-ab12-work0001'),
     ).toHaveTextContent('1 non-compliant');
-    const units = screen.getAllByTestId('aws-chart-unit');
+    const units = await screen.findAllByTestId('aws-chart-unit');
     expect(units[0]).toHaveTextContent('Prod');
     const rules = screen.getAllByTestId('aws-chart-rule');
     expect(rules[0]).toHaveTextContent('CloudTrail cannot be stopped');
