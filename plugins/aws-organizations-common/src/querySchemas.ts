@@ -381,3 +381,20 @@ export const findingsQuerySchema = limitQuery(500);
  * @public
  */
 export const findingHistoryQuerySchema = limitQuery(365);
+
+/**
+ * Query of `GET /findings/rollup`: `worst` (1-100) answers the root, the
+ * `worst` OUs with the most severe findings and their ancestors only, as
+ * the explorer's card shows them; without it, every OU.
+ *
+ * @public
+ */
+export const findingsRollupQuerySchema = z
+  .object({
+    worst: integer
+      .pipe(
+        z.number().min(1, 'must be at least 1').max(100, 'must be at most 100'),
+      )
+      .optional(),
+  })
+  .strict();

@@ -13,6 +13,7 @@ import {
   SIGNAL_SOURCES,
   SignalSourceStatus,
   totalSeverityCounts,
+  worstFindingsUnits,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { GovernanceIndex } from './types';
 
@@ -116,6 +117,7 @@ export function accountsOwnedBy(
 export function findingsRollup(
   index: GovernanceIndex,
   counted: (accountId: string) => boolean,
+  worst?: number,
 ): FindingsRollupResponse {
   const { snapshot } = index;
   const signals = snapshot.signals;
@@ -151,8 +153,31 @@ export function findingsRollup(
     readAt: snapshot.readAt,
     configured: signals !== undefined,
     sources: signalSources(signals),
-    units,
+    units: worst === undefined ? units : worstWithAncestors(units, worst),
+    unitCount: units.length,
   };
+}
+
+/**
+ * The root, the `max` worst OUs and their ancestors (for their paths), in
+ * the order of `units` (parents before children).
+ */
+export function worstWithAncestors(
+  units: FindingsRollupUnit[],
+  max: number,
+): FindingsRollupUnit[] {
+  const byId = new Map(units.map(u => [u.id, u]));
+  const kept = new Set<string>();
+  for (const unit of worstFindingsUnits(units, max)) {
+    for (
+      let u: FindingsRollupUnit | undefined = unit;
+      u && !kept.has(u.id);
+      u = u.parentId ? byId.get(u.parentId) : undefined
+    ) {
+      kept.add(u.id);
+    }
+  }
+  return units.filter(u => !u.parentId || kept.has(u.id));
 }
 
 function add(

@@ -103,6 +103,9 @@ describe.each(databases.eachSupportedId())(
         ['/teams/default/not a team!/findings', /entity name/],
         ['/teams/default/payments/findings?limit=-1', /limit/],
         ['/findings/rollup?ou=x', /ou/],
+        ['/findings/rollup?worst=0', /worst: must be at least 1/],
+        ['/findings/rollup?worst=101', /worst: must be at most 100/],
+        ['/findings/rollup?worst=all', /worst/],
       ] as const) {
         const res = await api.get(`${BASE}${path}`).set('Authorization', PRIYA);
         expect({ path, status: res.status }).toEqual({ path, status: 400 });
@@ -245,6 +248,20 @@ describe.each(databases.eachSupportedId())(
       });
       expect(byId['ou-sandbox'].total).toEqual(severities({ MEDIUM: 3 }));
       expect(byId['ou-prod'].total).toEqual(severities());
+      expect(rollup.body.unitCount).toBe(rollup.body.units.length);
+
+      // What the explorer's card shows: the root, the worst OUs and their
+      // ancestors, not every OU of the organization.
+      const worst = await api
+        .get(`${BASE}/findings/rollup?worst=1`)
+        .set('Authorization', SAM);
+      expect(worst.status).toBe(200);
+      expect(worst.body.units.map((u: any) => u.id)).toEqual([
+        'r-root',
+        'ou-dev',
+      ]);
+      expect(worst.body.unitCount).toBe(rollup.body.units.length);
+      expect(worst.body.units[1]).toEqual(byId['ou-dev']);
 
       const team = await api
         .get(`${BASE}/teams/default/Platform/findings`)

@@ -6,12 +6,12 @@ import {
   awsOrganizationsFindingsReadPermission,
   findingHistoryQuerySchema,
   findingsQuerySchema,
+  findingsRollupQuerySchema,
   SignalSource,
 } from '@aws-governance/plugin-aws-organizations-common';
 import type { SignalsReader } from '@aws-governance/plugin-aws-organizations-node';
 import express from 'express';
 import Router from 'express-promise-router';
-import { z } from 'zod';
 import { accountFindingCounts, findingsRollup } from '../governance/findings';
 import { GovernanceState } from '../governance/createGovernanceState';
 import { FindingCountsStore } from '../store/FindingCountsStore';
@@ -20,9 +20,6 @@ import { RouteAuth } from './authorize';
 import { currentView, foundAccount } from './currentView';
 import { parseAccountId, parseOrThrow } from './governanceQueries';
 import { teamFindings } from './teamFindings';
-
-/** Routes without query parameters refuse unknown ones. */
-const NO_QUERY = z.object({}).strict();
 
 /** Findings an account page asks for when it gives no `limit`. */
 const DEFAULT_FINDINGS_LIMIT = 50;
@@ -166,17 +163,24 @@ export function createFindingsRouter(
 
   router.get('/findings/rollup', async (req, res) => {
     const credentials = await auth.credentials(req);
-    parseOrThrow(NO_QUERY, req.query, 'query');
+    const { worst } = parseOrThrow(
+      findingsRollupQuerySchema,
+      req.query,
+      'query',
+    );
     const { index } = await currentView(state);
     const admitted = await permissions.admitted(
       credentials,
       awsOrganizationsFindingCountsReadPermission,
     );
     res.json(
-      findingsRollup(index, accountId =>
-        admitted.kind === 'all'
-          ? true
-          : admitted.kind === 'some' && admitted.accountIds.has(accountId),
+      findingsRollup(
+        index,
+        accountId =>
+          admitted.kind === 'all'
+            ? true
+            : admitted.kind === 'some' && admitted.accountIds.has(accountId),
+        worst,
       ),
     );
   });

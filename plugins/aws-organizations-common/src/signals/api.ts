@@ -134,8 +134,9 @@ export interface FindingsRollupUnit {
 }
 
 /**
- * Finding counts rolled up by OU (`GET /findings/rollup`), every OU and
- * the root, parents before children.
+ * Finding counts rolled up by OU (`GET /findings/rollup`): every OU and
+ * the root, or with `worst` the root, the worst OUs and their ancestors;
+ * parents before children.
  *
  * @public
  */
@@ -144,4 +145,6 @@ export interface FindingsRollupResponse {
   configured: boolean;
   sources: Record<SignalSource, SignalSourceStatus>;
   units: FindingsRollupUnit[];
+  /** The root and every OU of the organization (`units` may list fewer). */
+  unitCount: number;
 }

@@ -1,3 +1,4 @@
+import type { FindingsRollupUnit } from './api';
 import {
   FINDING_SEVERITIES,
   type FindingOrigin,
@@ -58,4 +59,31 @@ export function countedFindingOrigins(
     }
   }
   return origins;
+}
+
+/**
+ * The OUs (not the root) with the most severe findings first (critical,
+ * then high, ...; ties by name), those with none left out: the order of
+ * the findings-by-OU card, on the server and in the page. A parent counts
+ * its whole subtree, so it never ranks below a child.
+ *
+ * @public
+ */
+export function worstFindingsUnits(
+  units: FindingsRollupUnit[],
+  max: number,
+): FindingsRollupUnit[] {
+  const key = (u: FindingsRollupUnit) =>
+    FINDING_SEVERITIES.map(s => u.total[s] ?? 0);
+  return units
+    .filter(u => u.parentId && key(u).some(v => v > 0))
+    .map(unit => ({ unit, key: key(unit) }))
+    .sort((a, b) => {
+      const i = a.key.findIndex((v, j) => v !== b.key[j]);
+      return i >= 0
+        ? b.key[i] - a.key[i]
+        : a.unit.name.localeCompare(b.unit.name);
+    })
+    .slice(0, max)
+    .map(entry => entry.unit);
 }

@@ -193,6 +193,7 @@ export const findingsRollup: FindingsRollupResponse = {
   readAt: '2026-01-10T12:00:00.000Z',
   configured: true,
   sources: findingCounts.sources,
+  unitCount: 5,
   units: [
     {
       id: 'r-ab12',

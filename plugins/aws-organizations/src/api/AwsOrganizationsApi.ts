@@ -192,7 +192,13 @@ export interface AwsOrganizationsApi {
     query?: { limit?: number },
   ): Promise<TeamFindingsResponse>;
   /** `GET /findings/rollup`: finding counts by OU (subtree totals). */
-  getFindingsRollup(): Promise<FindingsRollupResponse>;
+  /**
+   * `GET /findings/rollup`: every OU, or with `worst` the root, the `worst`
+   * OUs with the most severe findings and their ancestors.
+   */
+  getFindingsRollup(query?: {
+    worst?: number;
+  }): Promise<FindingsRollupResponse>;
   /** `GET /organization/tree`: the root node (or `query.unit`). */
   getOrganizationTree(query?: OrganizationTreeQuery): Promise<OrgTreeNode>;
   /**

@@ -174,8 +174,10 @@ export class AwsOrganizationsClient implements AwsOrganizationsApi {
     );
   }
 
-  async getFindingsRollup(): Promise<FindingsRollupResponse> {
-    return this.#json('/findings/rollup');
+  async getFindingsRollup(query?: {
+    worst?: number;
+  }): Promise<FindingsRollupResponse> {
+    return this.#json(`/findings/rollup${queryString(query ?? {})}`);
   }
 
   async getAccountGuardrails(accountId: string): Promise<AccountGuardrails> {

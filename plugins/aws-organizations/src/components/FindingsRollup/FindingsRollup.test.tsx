@@ -1,7 +1,8 @@
 import { screen, within } from '@testing-library/react';
 import { findingsRollup, severities } from '../../__testUtils__/findingsData';
 import { mockAwsApi, renderWithApis } from '../../__testUtils__/testUtils';
-import { FindingsRollupCard, worstUnits } from './FindingsRollup';
+import { worstFindingsUnits } from '@aws-governance/plugin-aws-organizations-common';
+import { FindingsRollupCard } from './FindingsRollup';
 
 describe('FindingsRollupCard', () => {
   it('shows the organization total and the OUs worst first, with their paths', async () => {
@@ -10,6 +11,8 @@ describe('FindingsRollupCard', () => {
     });
     await renderWithApis(<FindingsRollupCard />, { api });
     const card = await screen.findByTestId('aws-findings-by-ou');
+    // Only the rows it shows: the root, the 10 worst OUs, their ancestors.
+    expect(api.getFindingsRollup).toHaveBeenCalledWith({ worst: 10 });
     const rows = within(card).getAllByTestId('aws-findings-unit');
     expect(rows.map(r => r.textContent)).toEqual([
       expect.stringMatching(/^The whole organization5 active in 4 accounts/),
@@ -41,18 +44,22 @@ describe('FindingsRollupCard', () => {
   });
 });
 
-describe('worstUnits', () => {
+describe('worstFindingsUnits', () => {
   it('leaves out the root and units without findings', () => {
-    expect(worstUnits(findingsRollup.units).map(u => u.name)).toEqual([
-      'Prod',
-      'Prod-US',
-      'Sandbox',
-    ]);
     expect(
-      worstUnits([
-        { ...findingsRollup.units[1], total: severities({ LOW: 9 }) },
-        { ...findingsRollup.units[3], total: severities({ HIGH: 1 }) },
-      ]).map(u => u.name),
+      worstFindingsUnits(findingsRollup.units, 10).map(u => u.name),
+    ).toEqual(['Prod', 'Prod-US', 'Sandbox']);
+    expect(
+      worstFindingsUnits(
+        [
+          { ...findingsRollup.units[1], total: severities({ LOW: 9 }) },
+          { ...findingsRollup.units[3], total: severities({ HIGH: 1 }) },
+        ],
+        10,
+      ).map(u => u.name),
     ).toEqual(['Sandbox', 'Prod']);
+    expect(
+      worstFindingsUnits(findingsRollup.units, 2).map(u => u.name),
+    ).toEqual(['Prod', 'Prod-US']);
   });
 });

@@ -1,8 +1,8 @@
 import {
-  FINDING_SEVERITIES,
   FindingsRollupResponse,
   FindingsRollupUnit,
   SIGNAL_SOURCES,
+  worstFindingsUnits,
 } from '@aws-governance/plugin-aws-organizations-common';
 import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -35,27 +35,6 @@ function pathOf(
     names.unshift(u.name);
   }
   return names.join(' / ');
-}
-
-/**
- * The OUs (not the root) with the most severe findings first, those with
- * none left out. A parent counts its whole subtree.
- */
-export function worstUnits(
-  units: FindingsRollupUnit[],
-  max = MAX_ROWS,
-): FindingsRollupUnit[] {
-  const key = (u: FindingsRollupUnit) =>
-    FINDING_SEVERITIES.map(s => u.total[s]);
-  return units
-    .filter(u => u.parentId && countAll(u.total) > 0)
-    .sort((a, b) => {
-      const ka = key(a);
-      const kb = key(b);
-      const i = ka.findIndex((v, j) => v !== kb[j]);
-      return i >= 0 ? kb[i] - ka[i] : a.name.localeCompare(b.name);
-    })
-    .slice(0, max);
 }
 
 function UnitRow(props: { label: string; unit: FindingsRollupUnit }) {
@@ -96,7 +75,7 @@ function Rollup(props: { rollup: FindingsRollupResponse }) {
   }
   const byId = new Map(rollup.units.map(u => [u.id, u]));
   const root = rollup.units.find(u => !u.parentId);
-  const worst = worstUnits(rollup.units);
+  const worst = worstFindingsUnits(rollup.units, MAX_ROWS);
   const notConnected = SIGNAL_SOURCES.map(source => ({
     source,
     reason: notConnectedReason(rollup.sources[source]),
@@ -135,7 +114,7 @@ function Rollup(props: { rollup: FindingsRollupResponse }) {
 export function FindingsRollupCard() {
   const api = useApi(awsOrganizationsApiRef);
   const { value, loading, error } = useSnapshotAsync(
-    () => api.getFindingsRollup(),
+    () => api.getFindingsRollup({ worst: MAX_ROWS }),
     [api],
   );
   return (
