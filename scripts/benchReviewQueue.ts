@@ -8,8 +8,9 @@
  *
  * Starts the AWS emulator with the data set (default L: 60,000 account
  * assignments) and the demo backend serving the built app on free ports,
- * as `yarn bench:explorer` does (its helpers), and waits for the first
- * sync. Then, as the guest (an admin of the demo policy), starts a campaign
+ * as `yarn bench:explorer` does (scripts/benchBrowser.ts, which both use),
+ * and waits for the first sync. Then, as the guest (an admin of the demo
+ * policy), starts a campaign
  * over the accounts whose grants add up to at least --items (default
  * 5,000) items, prints how long the start took, and opens
  * /aws-organizations/reviews/<id> N times in headless Chromium (a fresh
@@ -24,28 +25,20 @@
  * for DevTools' Performance panel) and a CPU profile (queue.cpuprofile) of
  * the last run, and prints the profile's largest self times.
  */
-import { ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import {
-  benchConfig,
-  freePort,
-  GiveUp,
-  load,
   log,
+  measureRuns,
   median,
-  run,
-  setLogDir,
-  start,
-  stop,
-  utcTime,
-  waitFor,
-} from './benchExplorer';
-
-const ROOT = join(__dirname, '..');
+  portalOptions,
+  runMain,
+  spread,
+  startProfile,
+  stopProfile,
+  timeWhen,
+  withPortal,
+} from './benchBrowser';
 
 /** A request of the page, from the navigation start (Resource Timing). */
 interface RequestTimes {
@@ -62,49 +55,6 @@ interface QueueFigures {
   heapMiB: number;
   campaignRequest: RequestTimes;
   itemsRequest: RequestTimes & { bytes: number };
-}
-
-/** A CPU profile node as CDP's Profiler.stop returns it. */
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-}
-
-/** Self time per script and per function of a CPU profile, largest first. */
-function profileSummary(profile: {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}): string {
-  const byId = new Map(profile.nodes.map(n => [n.id, n]));
-  const byFunction = new Map<string, number>();
-  const byScript = new Map<string, number>();
-  const add = (map: Map<string, number>, key: string, us: number) =>
-    map.set(key, (map.get(key) ?? 0) + us);
-  profile.samples.forEach((id, i) => {
-    const us = profile.timeDeltas[i] ?? 0;
-    const { functionName, url, lineNumber } = byId.get(id)!.callFrame;
-    const script = url ? url.replace(/^.*\//, '') : '(native)';
-    add(byScript, script, us);
-    add(
-      byFunction,
-      `${functionName || '(anonymous)'} ${script}:${lineNumber + 1}`,
-      us,
-    );
-  });
-  const top = (map: Map<string, number>, n: number) =>
-    [...map.entries()]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(
-        ([name, us]) => `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${name}`,
-      );
-  return [
-    'self time by script:',
-    ...top(byScript, 10),
-    'self time by function:',
-    ...top(byFunction, 25),
-  ].join('\n');
 }
 
 async function api(
@@ -164,64 +114,22 @@ async function measure(
     r => r.url().includes('/reviews/campaigns/') && r.url().includes('/items'),
     { timeout: 120_000 },
   );
-  const profiler = profileDir
-    ? await page.context().newCDPSession(page)
-    : undefined;
-  if (profiler) {
-    await profiler.send('Profiler.enable');
-    await profiler.send('Profiler.setSamplingInterval', { interval: 200 });
-    await profiler.send('Profiler.start');
-    await page
-      .context()
-      .browser()!
-      .startTracing(page, { path: join(profileDir!, 'trace.json') });
-  }
+  const profiler = await startProfile(page, profileDir);
   await page.goto(url);
-  const headerMs = await page
-    .waitForFunction(
-      () =>
-        [...document.querySelectorAll('h1')].some(
-          h => h.textContent === 'Access reviews',
-        ) && performance.now(),
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    )
-    .then(h => h.jsonValue() as Promise<number>);
-  const firstRowMs = await page
-    .waitForFunction(
-      () =>
-        document.querySelector('[data-testid="aws-review-item"]') &&
-        performance.now(),
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    )
-    .then(h => h.jsonValue() as Promise<number>);
-  const countMs = await page
-    .waitForFunction(
-      () => {
-        // Plain code: this runs in the page, untranspiled helpers absent.
-        const bulk = document.querySelector('[data-testid="aws-review-bulk"]');
-        return (
-          !!bulk && /\d items/.test(bulk.textContent || '') && performance.now()
-        );
-      },
-      undefined,
-      { timeout: 120_000, polling: 'raf' },
-    )
-    .then(h => h.jsonValue() as Promise<number>);
-  if (profiler) {
-    await page.context().browser()!.stopTracing();
-    const { profile } = await profiler.send('Profiler.stop');
-    writeFileSync(
-      join(profileDir!, 'queue.cpuprofile'),
-      JSON.stringify(profile),
-    );
-    log(
-      `trace and CPU profile of this run in ${profileDir}:\n${profileSummary(
-        profile as any,
-      )}`,
-    );
-  }
+  const headerMs = await timeWhen(page, () =>
+    [...document.querySelectorAll('h1')].some(
+      h => h.textContent === 'Access reviews',
+    ),
+  );
+  const firstRowMs = await timeWhen(page, () =>
+    document.querySelector('[data-testid="aws-review-item"]'),
+  );
+  const countMs = await timeWhen(page, () => {
+    // Plain code: this runs in the page, untranspiled helpers absent.
+    const bulk = document.querySelector('[data-testid="aws-review-bulk"]');
+    return !!bulk && /\d items/.test(bulk.textContent || '');
+  });
+  await stopProfile(page, profiler, profileDir, 'queue.cpuprofile');
   const response = await itemsResponse;
   const body = await response.body();
   // The first request of each, from the navigation start.
@@ -230,7 +138,9 @@ async function measure(
       pattern => {
         const entry = performance
           .getEntriesByType('resource')
-          .find(e => pattern.test(e.name.split('?')[0]));
+          .find(e => pattern.test(e.name.split('?')[0])) as
+          | PerformanceResourceTiming
+          | undefined;
         return entry
           ? { sentMs: entry.startTime, answeredMs: entry.responseEnd }
           : { sentMs: NaN, answeredMs: NaN };
@@ -272,115 +182,13 @@ const fmt = (f: QueueFigures) =>
 async function main() {
   const { values } = parseArgs({
     options: {
-      runs: { type: 'string', default: '5' },
-      dataset: { type: 'string', default: 'L' },
+      ...portalOptions,
       items: { type: 'string', default: '5000' },
-      tps: { type: 'string', default: '2000' },
-      'no-build': { type: 'boolean', default: false },
-      // With --no-build: the ports the built app was configured for.
-      'backend-port': { type: 'string', default: '0' },
-      'emulator-port': { type: 'string', default: '0' },
-      url: { type: 'string' },
-      // A Chromium trace and a CPU profile of the last run, in this folder.
-      profile: { type: 'string' },
     },
   });
-  if (values.profile) mkdirSync(values.profile, { recursive: true });
   const runs = Number(values.runs);
-  const backendPort = Number(values['backend-port']) || (await freePort());
-  const emulatorPort = Number(values['emulator-port']) || (await freePort());
-  const baseUrl = values.url ?? `http://localhost:${backendPort}`;
-  const logDir = mkdtempSync(join(tmpdir(), 'bench-review-queue-'));
-  setLogDir(logDir);
-  const configFile = join(logDir, 'app-config.bench.json');
-  writeFileSync(
-    configFile,
-    benchConfig(
-      backendPort,
-      emulatorPort,
-      Number(values.tps),
-      undefined,
-      false,
-    ),
-  );
-  if (!values['no-build'] && !values.url) {
-    log('building the app (packages/app/dist)');
-    await run(
-      'yarn',
-      [
-        'workspace',
-        'app',
-        'build',
-        '--config',
-        '../../app-config.yaml',
-        '--config',
-        configFile,
-      ],
-      ROOT,
-    );
-  }
-  let emulator: ChildProcess | undefined;
-  let backend: ChildProcess | undefined;
-  const cleanup = () => {
-    stop(backend);
-    stop(emulator);
-  };
-  process.on('SIGINT', () => {
-    cleanup();
-    process.exit(130);
-  });
-  try {
-    if (!values.url) {
-      log(
-        `starting the emulator with data set ${values.dataset} on :${emulatorPort}`,
-      );
-      emulator = start(
-        'yarn',
-        [
-          'emulator',
-          '--dataset',
-          values.dataset!,
-          '--port',
-          String(emulatorPort),
-        ],
-        ROOT,
-        'emulator',
-      );
-      await waitFor('the emulator', 120_000, async () =>
-        (
-          await fetch(`http://127.0.0.1:${emulatorPort}/_emulator/counts`)
-        ).ok
-          ? true
-          : undefined,
-      );
-      log(`starting the backend on :${backendPort}`);
-      backend = start(
-        'yarn',
-        ['start', '--config', '../../app-config.yaml', '--config', configFile],
-        join(ROOT, 'packages/backend'),
-        'backend',
-      );
-    }
-    const token = await waitFor('the backend', 180_000, async () => {
-      const response = await fetch(`${baseUrl}/api/auth/guest/refresh`);
-      return response.ok
-        ? ((await response.json()).backstageIdentity.token as string)
-        : undefined;
-    });
-    await waitFor('the first sync', 30 * 60_000, async () => {
-      const body = await api(baseUrl, token, '/sync/status');
-      if (body?.lastAttempt?.status === 'failed') {
-        throw new GiveUp(
-          `first sync failed: ${body.lastAttempt.errors.join('; ')}`,
-        );
-      }
-      return body?.lastSuccess ? body : undefined;
-    });
-    await waitFor('the indexed snapshot', 30 * 60_000, async () =>
-      (await api(baseUrl, token, '/organization/tree?depth=0&accounts=false'))
-        ? true
-        : undefined,
-    );
+  await withPortal(values, 'bench-review-queue', async portal => {
+    const { baseUrl, token } = portal;
     // A campaign over the first accounts, more of them until it holds at
     // least --items items (L: about 12 assignments an account).
     const ids = await accountIds(baseUrl, token);
@@ -408,57 +216,28 @@ async function main() {
     const scope = { accountIds: ids.slice(0, count) };
 
     const url = `${baseUrl}/aws-organizations/reviews/${campaign.id}`;
-    const loadBefore = load();
-    const runsFrom = utcTime();
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage'],
-    });
-    const figures: QueueFigures[] = [];
-    try {
-      for (let i = 0; i <= runs; i++) {
-        const context = await browser.newContext({
-          viewport: { width: 1440, height: 900 },
-        });
-        const page = await context.newPage();
-        await page.goto(baseUrl);
-        await page.getByRole('button', { name: 'Enter' }).click();
-        await page
-          .getByRole('link', { name: 'Catalog', exact: true })
-          .first()
-          .waitFor();
-        const result = await measure(
-          page,
-          url,
-          i === runs ? values.profile : undefined,
-        );
-        await context.close();
-        log(`${i === 0 ? 'warm-up' : `run ${i}`}: ${fmt(result)}`);
-        if (i > 0) figures.push(result);
-      }
-    } finally {
-      await browser.close();
-    }
+    const { figures, when } = await measureRuns(
+      baseUrl,
+      values,
+      (page, profileDir) => measure(page, url, profileDir),
+      fmt,
+    );
     const m = (pick: (f: QueueFigures) => number) =>
       median(figures.map(pick)).toFixed(0);
-    const spread = (pick: (f: QueueFigures) => number) => {
-      const values = figures.map(pick);
-      return `${m(pick)} ms [${Math.min(...values).toFixed(0)}–${Math.max(
-        ...values,
-      ).toFixed(0)}]`;
-    };
+    const s = (pick: (f: QueueFigures) => number) =>
+      spread(figures.map(pick), 0);
     process.stdout.write(
       [
         `data set ${values.dataset}: campaign of ${campaign.progress.total} items over ${scope.accountIds.length} accounts, started in ${startMs} ms`,
-        `${runs} runs from ${runsFrom} to ${utcTime()}, load average (1/5/15 min) before ${loadBefore}, after ${load()}`,
-        `from the navigation start, median [min–max]: page header ${spread(
+        `${runs} ${when()}`,
+        `from the navigation start, median [min–max]: page header ${s(
           f => f.headerMs,
-        )}, first queue row ${spread(f => f.firstRowMs)}, queue count ${spread(
+        )}, first queue row ${s(f => f.firstRowMs)}, queue count ${s(
           f => f.countMs,
         )}`,
-        `from the page header, median [min–max]: first queue row ${spread(
+        `from the page header, median [min–max]: first queue row ${s(
           f => f.firstRowMs - f.headerMs,
-        )}, queue count ${spread(f => f.countMs - f.headerMs)}`,
+        )}, queue count ${s(f => f.countMs - f.headerMs)}`,
         `median campaign request sent ${m(
           f => f.campaignRequest.sentMs,
         )} ms, answered ${m(
@@ -473,12 +252,7 @@ async function main() {
         )} DOM elements; JS heap used ${m(f => f.heapMiB)} MiB`,
       ].join('\n') + '\n',
     );
-  } finally {
-    cleanup();
-  }
+  });
 }
 
-main().catch(error => {
-  process.stderr.write(`${error.stack ?? error}\n`);
-  process.exit(1);
-});
+runMain(main);

@@ -3,10 +3,11 @@
  * starts a campaign from the Reviews page over a payments account and
  * another team's; Priya Patel (the demo developer, payments team) sees only
  * the payments items, revokes one with a reason and keeps a privileged one
- * (a reason required); she cannot decide the other team's item; once the
- * emulator removes the revoked assignment and a sync runs, the remediation
- * entry closes; the evidence export lists every decision. The assignment
- * is put back (and synced again) so later tests see the demo as it was.
+ * (a reason required, by the dialog and by the backend); she cannot decide
+ * the other team's item; once the emulator removes the revoked assignment
+ * and a sync runs, the remediation entry closes; the evidence export lists
+ * every decision. The assignment is put back (and synced again) so later
+ * tests see the demo as it was.
  */
 import { APIRequestContext, expect, test } from '@playwright/test';
 import path from 'node:path';
@@ -139,13 +140,13 @@ test('a campaign: started by an admin, decided by the owner team, remediated and
   const others = all.filter(i => i.accountId === other!.id);
   expect(payments.length).toBeGreaterThanOrEqual(2);
   expect(others.length).toBeGreaterThan(0);
-  // Revoke one (a non-privileged one if there is), keep a privileged one
-  // if there is (its reason is required), else another.
-  const toRevoke =
-    payments.find(i => !i.privileged) ?? payments[payments.length - 1];
-  const toKeep =
-    payments.find(i => i.privileged && i.id !== toRevoke.id) ??
-    payments.find(i => i.id !== toRevoke.id)!;
+  // Revoke a non-privileged one, keep a privileged one (its reason is
+  // required): payments-dev holds both, the security team's SecurityAudit
+  // and the payments team's Developer (PowerUserAccess).
+  const toRevoke = payments.find(i => !i.privileged)!;
+  const toKeep = payments.find(i => i.privileged)!;
+  expect(toRevoke, 'a non-privileged payments item').toBeDefined();
+  expect(toKeep, 'a privileged payments item').toBeDefined();
 
   // Priya sees only the payments items.
   const priya = await browser.newPage({ viewport: VIEWPORT });
@@ -174,11 +175,20 @@ test('a campaign: started by an admin, decided by the owner team, remediated and
   await expect(row(toRevoke.id)).toContainText('Revoked');
   await expect(row(toRevoke.id)).toContainText('left the payments team');
 
-  // Keep another; privileged: the reason is required first.
+  // Keep the privileged one: without a reason the backend refuses it and
+  // the dialog does not submit.
+  const keptWithoutReason = await post(
+    request,
+    '/reviews/decisions',
+    priyaToken,
+    { itemIds: [toKeep.id], decision: 'keep' },
+  );
+  expect(keptWithoutReason.status()).toBe(400);
+  expect(await keptWithoutReason.text()).toContain(
+    'reason: required to keep a privileged grant',
+  );
   await row(toKeep.id).getByRole('button', { name: 'Keep' }).click();
-  if (toKeep.privileged) {
-    await expect(priya.getByTestId('aws-decision-submit')).toBeDisabled();
-  }
+  await expect(priya.getByTestId('aws-decision-submit')).toBeDisabled();
   await priya.getByLabel(/Reason/).fill('on-call payments engineers');
   await priya.getByTestId('aws-decision-submit').click();
   await expect(row(toKeep.id)).toContainText('Kept');
