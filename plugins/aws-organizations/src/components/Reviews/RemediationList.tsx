@@ -21,6 +21,8 @@ import { formatDateTime } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 
 const PAGE_SIZE = 20;
+/** Names and ids on one line: the command's cell takes the rest. */
+const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * A campaign's remediation entries: each revocation says exactly what to
@@ -102,7 +104,7 @@ export function RemediationList(props: {
                         )}`}
                   </Typography>
                 </TableCell>
-                <TableCell>
+                <TableCell style={NO_WRAP} data-testid="aws-remediation-account">
                   {entry.accountName}
                   <Typography
                     variant="caption"
@@ -112,7 +114,7 @@ export function RemediationList(props: {
                     {entry.accountId}
                   </Typography>
                 </TableCell>
-                <TableCell>{entry.permissionSetName}</TableCell>
+                <TableCell style={NO_WRAP}>{entry.permissionSetName}</TableCell>
                 <TableCell>
                   {entry.principalName}
                   <Typography

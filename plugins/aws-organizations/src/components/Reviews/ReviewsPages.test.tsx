@@ -167,6 +167,10 @@ describe('CampaignPage', () => {
     );
     expect(entries[1]).toHaveAttribute('data-status', 'closed');
     expect(entries[1]).toHaveTextContent('Nothing: the assignment is gone');
+    // An account id is not broken across lines ("7241083552 / 01").
+    expect(
+      within(entries[0]).getByTestId('aws-remediation-account'),
+    ).toHaveStyle({ whiteSpace: 'nowrap' });
     // No admin: the evidence is not offered, and the page says why.
     expect(screen.queryByTestId('aws-evidence')).toBeNull();
     expect(
