@@ -131,7 +131,10 @@ export const roleReachProductionRule: AwsAccountComplianceRule<RoleReachProducti
       }
       const known = knownRoles(context);
       if ('outcome' in known) return known.outcome;
-      const reach = index.iam.reach()!;
+      // One hop at a time (hopsFromRole is the same at any depth): the
+      // index of the rule's depth, by default the one built after the
+      // sync (awsOrganizations.reach.maxDepth).
+      const reach = index.iam.reach({ maxDepth: p.maxDepth })!;
       const isProduction = (accountId: string) => {
         const target = index.account(accountId);
         return target !== undefined && index.isInUnits(target, production);
