@@ -149,6 +149,16 @@ function namesAwsPrincipal(document: string): boolean {
   });
 }
 
+const never = () => false;
+
+/** Runs a build (or a part) to its end without giving the event loop a turn. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** The steps of a build: it pauses (yields) where `pause()` says so. */
 type ReachBuild = Generator<void, ReachIndex, void>;
 
@@ -244,7 +254,13 @@ function* reachBuild(
   }
 
   const hopsFrom = new Map<string, RoleHop[]>();
-  const hopsOf = (key: string, caller: HopCaller): RoleHop[] => {
+  // A caller trusted by every account's role (a security account's
+  // auditor) has thousands of targets: the build may pause among them.
+  function* hopSteps(
+    key: string,
+    caller: HopCaller,
+    mayPause: () => boolean,
+  ): Generator<void, RoleHop[], void> {
     const cached = hopsFrom.get(key);
     if (cached) return cached;
     const out: RoleHop[] = [];
@@ -253,6 +269,7 @@ function* reachBuild(
     const assumes = mayAllowAction(caller.policies, 'sts:assumerole');
     const targets = [...(candidates.get(caller.accountId) ?? []), ...anyone];
     for (const target of targets) {
+      if (mayPause()) yield;
       if (!assumes && target.target.accountId !== caller.accountId) continue;
       if (target.role.arn === caller.roleArn) continue;
       stats.hopsEvaluated++;
@@ -261,7 +278,9 @@ function* reachBuild(
     }
     hopsFrom.set(key, out);
     return out;
-  };
+  }
+  const hopsOf = (key: string, caller: HopCaller): RoleHop[] =>
+    finish(hopSteps(key, caller, never));
 
   // Starts: each permission set assigned in an account.
   const ic = snapshot.identityCenter;
@@ -270,6 +289,7 @@ function* reachBuild(
   if (ic.status === 'available') {
     for (const ps of ic.permissionSets) permissionSets.set(ps.arn, ps);
     for (const a of ic.assignments) {
+      if (pause()) yield;
       const key = `${a.permissionSetArn}|${a.accountId}`;
       const list = assignmentsByStart.get(key) ?? [];
       list.push(a);
@@ -302,7 +322,7 @@ function* reachBuild(
       const next: typeof frontier = [];
       for (const node of frontier) {
         if (pause()) yield;
-        for (const hop of hopsOf(node.key, node.caller)) {
+        for (const hop of yield* hopSteps(node.key, node.caller, pause)) {
           const decision = weakest(node.path.decision, hop.decision);
           const seen = best.get(hop.toRoleArn);
           if (seen && RANK[seen.decision] >= RANK[decision]) continue;
@@ -340,10 +360,14 @@ function* reachBuild(
   >();
   const users = new Map<string, string>();
   if (ic.status === 'available') {
-    for (const u of ic.users) users.set(u.id, u.userName);
+    for (const u of ic.users) {
+      if (pause()) yield;
+      users.set(u.id, u.userName);
+    }
     for (const g of ic.groups)
       groups.set(g.id, { name: g.displayName, members: [] });
     for (const m of ic.memberships) {
+      if (pause()) yield;
       groups.get(m.groupId)?.members.push({
         id: m.userId,
         userName: users.get(m.userId) ?? m.userId,
@@ -395,16 +419,6 @@ function* reachBuild(
       );
     },
   };
-}
-
-const never = () => false;
-
-/** Runs a build to its end without giving the event loop a turn. */
-function finish(steps: ReachBuild): ReachIndex {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /**
