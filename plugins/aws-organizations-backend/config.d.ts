@@ -235,7 +235,9 @@ export interface Config {
     reach?: {
       /**
        * Role hops followed after a permission set's Identity Center role,
-       * 1 to 5. Default 3.
+       * 1 to 5. Default 3. Also the default `maxDepth` of the rule
+       * `role-reach-production-from-non-production` (its own parameter
+       * overrides it).
        */
       maxDepth?: number;
     };

@@ -13,13 +13,11 @@ import {
   ComplianceRuleCollector,
   createSignalsReaderFromConfig,
 } from '@aws-governance/plugin-aws-organizations-node';
-import { builtInComplianceRules, createComplianceEngine } from './compliance';
+import { builtInComplianceRules } from './compliance';
+import { createComplianceEngineFromConfig } from './compliance/fromConfig';
 import { createComplianceReportCache } from './compliance/reportCache';
 import { DOWNLOAD_PATHS } from './routes/authorize';
-import {
-  readAwsOrganizationsComplianceConfig,
-  readAwsOrganizationsConfig,
-} from '@aws-governance/plugin-aws-organizations-node';
+import { readAwsOrganizationsConfig } from '@aws-governance/plugin-aws-organizations-node';
 import { AwsOrganizationsStore } from './store/AwsOrganizationsStore';
 import { readCatalogDirectory } from './resolution/readCatalogDirectory';
 import { createSyncEngine } from './sync/createSyncEngine';
@@ -101,12 +99,10 @@ export const awsOrganizationsPlugin = createBackendPlugin({
         const store = await AwsOrganizationsStore.create(deps.database);
         deps.permissionsRegistry.addPermissions(awsOrganizationsPermissions);
         const compliance = createComplianceReportCache(
-          createComplianceEngine({
+          createComplianceEngineFromConfig({
+            rootConfig,
             rules: rules.rules(),
-            config: readAwsOrganizationsComplianceConfig(
-              rootConfig,
-              rules.rules(),
-            ),
+            reachDepth: config.reach.maxDepth,
           }),
         );
 

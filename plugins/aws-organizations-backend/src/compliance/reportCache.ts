@@ -18,6 +18,8 @@ export interface ComplianceReportCache {
     snapshot: OrganizationSnapshot,
     resolution: SnapshotResolution,
   ): ComplianceReport;
+  /** Whether the report of the snapshot with `etag` is at hand. */
+  has(etag: string): boolean;
   /** Evaluates a snapshot not stored yet. */
   evaluate(
     snapshot: OrganizationSnapshot,
@@ -51,6 +53,7 @@ export function createComplianceReportCache(
       remember(etag, report);
       return report;
     },
+    has: etag => reports.has(etag),
     evaluate: (snapshot, resolution) => engine.evaluate(snapshot, resolution),
     remember,
   };

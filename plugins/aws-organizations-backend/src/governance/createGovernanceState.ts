@@ -88,7 +88,11 @@ export function createGovernanceState(options: {
     const { snapshot, resolution } = stored;
     const index = buildGovernanceIndex(snapshot, resolution, { namespace });
     const reachStarted = Date.now();
-    const reach = indexSnapshotIam(snapshot).reach({
+    // In slices, with turns of the event loop between them: a minute of
+    // CPU at L with roles, during which requests are answered (those that
+    // need this view wait for it). The sync's own judgement has usually
+    // built it already on these objects (see offer).
+    const reach = await indexSnapshotIam(snapshot).reachAsync({
       maxDepth: options.reachDepth ?? 3,
     });
     const reachMs = Date.now() - reachStarted;

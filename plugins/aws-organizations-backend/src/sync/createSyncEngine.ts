@@ -1,6 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
+  indexSnapshotIam,
   OrganizationSnapshot,
   SnapshotResolution,
   SyncRun,
@@ -145,19 +146,34 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   const detectors = [...DEFAULT_CHANGE_DETECTORS, ...(options.detectors ?? [])];
   let firstRun = true;
 
+  /**
+   * Builds a snapshot's reach index in slices, with turns of the event
+   * loop between them: at L with roles it is a minute of CPU, which the
+   * role rules would otherwise spend at once inside the (synchronous)
+   * evaluation, with no request answered meanwhile. The rules then find it
+   * built. A failure is left to the rules, which report it.
+   */
+  async function buildReach(snapshot: OrganizationSnapshot): Promise<void> {
+    await indexSnapshotIam(snapshot)
+      .reachAsync({ maxDepth: config.reach.maxDepth })
+      .catch(() => undefined);
+  }
+
   /** The report of a new state and its flips from the stored one. */
-  function judge(
+  async function judge(
     before: StoredEnvelope | undefined,
     after: { snapshot: OrganizationSnapshot; resolution: SnapshotResolution },
-  ): { report?: ComplianceReport; flips: ChangeDraft[] } {
+  ): Promise<{ report?: ComplianceReport; flips: ChangeDraft[] }> {
     const reports = options.compliance;
     if (!reports) {
       return { flips: [] };
     }
+    await buildReach(after.snapshot);
     const report = reports.evaluate(after.snapshot, after.resolution);
     if (!before) {
       return { report, flips: [] };
     }
+    if (!reports.has(before.etag)) await buildReach(before.snapshot);
     const previous = reports.forSnapshot(
       before.etag,
       before.snapshot,
@@ -242,7 +258,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     const resolution = resolveSnapshot(snapshot, config, directory, previous);
 
     await phase('diffing');
-    const judged = judge(previous, { snapshot, resolution });
+    const judged = await judge(previous, { snapshot, resolution });
     const changes = [
       ...diffSnapshots(previous?.snapshot, snapshot, detectors),
       ...judged.flips,
@@ -381,7 +397,10 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
       if (isDeepStrictEqual(resolution, current.resolution)) {
         return { outcome: 'unchanged' };
       }
-      const judged = judge(current, { snapshot: current.snapshot, resolution });
+      const judged = await judge(current, {
+        snapshot: current.snapshot,
+        resolution,
+      });
       const { flips: changes } = judged;
       const stored = await storeOver(
         current,
@@ -436,7 +455,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
         ) {
           return { outcome: 'unchanged', calls };
         }
-        const judged = judge(current, { snapshot, resolution });
+        const judged = await judge(current, { snapshot, resolution });
         const changes = [
           ...diffSnapshots(current.snapshot, snapshot, detectors),
           ...judged.flips,

@@ -22,7 +22,12 @@ export type {
   ReachStep,
 } from './decision';
 export type { RoleHop } from './hop';
-export { buildReachIndex, reachIndex } from './reach';
+export {
+  buildReachIndex,
+  buildReachIndexAsync,
+  reachIndex,
+  reachIndexAsync,
+} from './reach';
 export { indexSnapshotIam, isIdentityCenterProvider } from './lookups';
 export type {
   AccountTrustEdge,
@@ -34,6 +39,7 @@ export type {
 export type {
   AccountReach,
   AccountReachEntry,
+  AsyncReachOptions,
   ReachIndex,
   ReachIndexStats,
   ReachOptions,

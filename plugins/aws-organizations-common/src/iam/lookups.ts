@@ -8,7 +8,13 @@
  * evaluates SCPs and RCPs, whose code uses the base index.
  */
 import type { OrganizationSnapshot } from '../snapshot';
-import { reachIndex, ReachIndex, ReachOptions } from './reach';
+import {
+  AsyncReachOptions,
+  reachIndex,
+  reachIndexAsync,
+  ReachIndex,
+  ReachOptions,
+} from './reach';
 import {
   compileTrustPolicy,
   ParsedTrustPolicy,
@@ -80,6 +86,13 @@ export interface IamLookups {
    * per snapshot and depth; undefined without a roles part.
    */
   reach(options?: ReachOptions): ReachIndex | undefined;
+  /**
+   * The same reach index, built in slices with turns of the event loop
+   * between them (a server's build after a sync: nothing else would run
+   * for the minute it can take); `reach` called meanwhile finishes it at
+   * once.
+   */
+  reachAsync(options?: AsyncReachOptions): Promise<ReachIndex | undefined>;
   /**
    * The trust statements of every known account's roles admitting another
    * account, anyone or an identity provider, aggregated per source and
@@ -210,6 +223,9 @@ function createIamLookups(snapshot: OrganizationSnapshot): IamLookups {
     },
     reach(options) {
       return iam ? reachIndex(snapshot, iam, options) : undefined;
+    },
+    async reachAsync(options) {
+      return iam ? reachIndexAsync(snapshot, iam, options) : undefined;
     },
     trustEdges() {
       if (trustEdges) return trustEdges;

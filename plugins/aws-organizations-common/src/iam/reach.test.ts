@@ -1,5 +1,14 @@
+/**
+ * @jest-environment node
+ */
 import type { OrganizationSnapshot } from '../snapshot';
-import { buildReachIndex, reachIndex } from './reach';
+import {
+  buildReachIndex,
+  buildReachIndexAsync,
+  ReachIndex,
+  reachIndex,
+  reachIndexAsync,
+} from './reach';
 import type { IamSnapshot } from './types';
 import {
   DEV,
@@ -387,6 +396,87 @@ describe('the reach index', () => {
     expect(reachIndex(snapshot, part)).toBe(reachIndex(snapshot, part));
     expect(reachIndex(snapshot, part, { maxDepth: 1 })).not.toBe(
       reachIndex(snapshot, part),
+    );
+  });
+});
+
+describe('the reach index built in slices', () => {
+  const snapshot = withIdentityCenter(testOrg());
+  /** Everything an index answers about the snapshot. */
+  const answers = (index: ReachIndex, part: IamSnapshot) => {
+    const ic = snapshot.identityCenter;
+    const starts =
+      ic.status === 'available'
+        ? ic.assignments.map(a => [a.permissionSetArn, a.accountId])
+        : [];
+    return {
+      stats: index.stats,
+      accounts: snapshot.accounts.map(a => index.whoCanReach(a.id)),
+      paths: starts.map(([ps, account]) => index.pathsFrom(ps, account)),
+      hops: Object.values(part.accounts).flatMap(a =>
+        a.status === 'known' ? a.roles.map(r => index.hopsFromRole(r.arn)) : [],
+      ),
+    };
+  };
+
+  it.each([1, 3])(
+    'is the same index at depth %i, and lets the event loop run between slices',
+    async maxDepth => {
+      const part = iamPart();
+      let turns = 0;
+      let building = true;
+      const tick = () => {
+        turns++;
+        if (building) setImmediate(tick);
+      };
+      setImmediate(tick);
+      // sliceMs 0: a pause at every role and every path node.
+      const sliced = await buildReachIndexAsync(snapshot, part, {
+        maxDepth,
+        sliceMs: 0,
+      });
+      building = false;
+      expect(answers(sliced, part)).toEqual(
+        answers(buildReachIndex(snapshot, part, { maxDepth }), part),
+      );
+      expect(sliced.stats.paths).toBeGreaterThan(0);
+      // The other work ran between the slices: about one turn per pause.
+      expect(turns).toBeGreaterThan(sliced.stats.roles);
+    },
+  );
+
+  it('is shared by concurrent calls, and reachIndex finishes it at once', async () => {
+    const part = iamPart();
+    const first = reachIndexAsync(snapshot, part, { sliceMs: 0 });
+    expect(reachIndexAsync(snapshot, part)).toBe(first);
+    // Before any turn of the event loop: the build is not done yet.
+    const now = reachIndex(snapshot, part);
+    expect(answers(now, part)).toEqual(
+      answers(buildReachIndex(snapshot, part), part),
+    );
+    await expect(first).resolves.toBe(now);
+    await expect(reachIndexAsync(snapshot, part)).resolves.toBe(now);
+    expect(reachIndex(snapshot, part)).toBe(now);
+  });
+
+  it('forgets a build that threw: the next call builds again', async () => {
+    const part = iamPart();
+    const [first] = Object.values(part.accounts).flatMap(a =>
+      a.status === 'known' ? a.roles : [],
+    );
+    const trustPolicy = first.trustPolicy;
+    let failures = 1;
+    Object.defineProperty(first, 'trustPolicy', {
+      get: () => {
+        if (failures-- > 0) throw new Error('unreadable');
+        return trustPolicy;
+      },
+    });
+    await expect(
+      reachIndexAsync(snapshot, part, { sliceMs: 0 }),
+    ).rejects.toThrow('unreadable');
+    expect(answers(reachIndex(snapshot, part), part)).toEqual(
+      answers(buildReachIndex(snapshot, part), part),
     );
   });
 });

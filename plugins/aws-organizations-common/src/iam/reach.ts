@@ -28,6 +28,15 @@ export interface ReachOptions {
   maxDepth?: number;
 }
 
+/** Options of {@link buildReachIndexAsync}. @public */
+export interface AsyncReachOptions extends ReachOptions {
+  /**
+   * Longest stretch of work between two turns of the event loop, in
+   * milliseconds (default 20).
+   */
+  sliceMs?: number;
+}
+
 /** Where a path starts: a permission set in an account. @public */
 export interface ReachStart {
   permissionSetArn: string;
@@ -140,20 +149,34 @@ function namesAwsPrincipal(document: string): boolean {
   });
 }
 
+const never = () => false;
+
+/** Runs a build (or a part) to its end without giving the event loop a turn. */
+function finish<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** The steps of a build: it pauses (yields) where `pause()` says so. */
+type ReachBuild = Generator<void, ReachIndex, void>;
+
 /**
- * Builds the reach index of a snapshot and its roles part: every
- * permission set assigned in an account is a start; from its Identity
- * Center role, the roles whose trust names its account, one of its roles
- * or anyone are weighed hop by hop (denied hops are dropped, allowed and
- * indeterminate ones kept with their steps) to `maxDepth` hops.
- *
- * @public
+ * The reach index build, as steps: every permission set assigned in an
+ * account is a start; from its Identity Center role, the roles whose trust
+ * names its account, one of its roles or anyone are weighed hop by hop
+ * (denied hops are dropped, allowed and indeterminate ones kept with their
+ * steps) to `maxDepth` hops. It yields between two roles or two path nodes
+ * when `pause()` is true; run to its end, it returns the index, the same
+ * however often it paused.
  */
-export function buildReachIndex(
+function* reachBuild(
   snapshot: OrganizationSnapshot,
   iam: IamSnapshot,
-  options: ReachOptions = {},
-): ReachIndex {
+  options: ReachOptions,
+  pause: () => boolean,
+): ReachBuild {
   const maxDepth = Math.max(1, options.maxDepth ?? 3);
   const orgAccounts = new Set(snapshot.accounts.map(a => a.id));
   const inOrganization = (id: string) => orgAccounts.has(id);
@@ -183,6 +206,7 @@ export function buildReachIndex(
       continue;
     }
     for (const role of part.roles) {
+      if (pause()) yield;
       stats.roles++;
       allRoles.set(role.arn, { role, accountId: account.id });
       const psName = ssoPermissionSetName(role);
@@ -230,7 +254,13 @@ export function buildReachIndex(
   }
 
   const hopsFrom = new Map<string, RoleHop[]>();
-  const hopsOf = (key: string, caller: HopCaller): RoleHop[] => {
+  // A caller trusted by every account's role (a security account's
+  // auditor) has thousands of targets: the build may pause among them.
+  function* hopSteps(
+    key: string,
+    caller: HopCaller,
+    mayPause: () => boolean,
+  ): Generator<void, RoleHop[], void> {
     const cached = hopsFrom.get(key);
     if (cached) return cached;
     const out: RoleHop[] = [];
@@ -239,6 +269,7 @@ export function buildReachIndex(
     const assumes = mayAllowAction(caller.policies, 'sts:assumerole');
     const targets = [...(candidates.get(caller.accountId) ?? []), ...anyone];
     for (const target of targets) {
+      if (mayPause()) yield;
       if (!assumes && target.target.accountId !== caller.accountId) continue;
       if (target.role.arn === caller.roleArn) continue;
       stats.hopsEvaluated++;
@@ -247,7 +278,9 @@ export function buildReachIndex(
     }
     hopsFrom.set(key, out);
     return out;
-  };
+  }
+  const hopsOf = (key: string, caller: HopCaller): RoleHop[] =>
+    finish(hopSteps(key, caller, never));
 
   // Starts: each permission set assigned in an account.
   const ic = snapshot.identityCenter;
@@ -256,6 +289,7 @@ export function buildReachIndex(
   if (ic.status === 'available') {
     for (const ps of ic.permissionSets) permissionSets.set(ps.arn, ps);
     for (const a of ic.assignments) {
+      if (pause()) yield;
       const key = `${a.permissionSetArn}|${a.accountId}`;
       const list = assignmentsByStart.get(key) ?? [];
       list.push(a);
@@ -287,7 +321,8 @@ export function buildReachIndex(
     for (let depth = 0; depth < maxDepth && frontier.length > 0; depth++) {
       const next: typeof frontier = [];
       for (const node of frontier) {
-        for (const hop of hopsOf(node.key, node.caller)) {
+        if (pause()) yield;
+        for (const hop of yield* hopSteps(node.key, node.caller, pause)) {
           const decision = weakest(node.path.decision, hop.decision);
           const seen = best.get(hop.toRoleArn);
           if (seen && RANK[seen.decision] >= RANK[decision]) continue;
@@ -325,10 +360,14 @@ export function buildReachIndex(
   >();
   const users = new Map<string, string>();
   if (ic.status === 'available') {
-    for (const u of ic.users) users.set(u.id, u.userName);
+    for (const u of ic.users) {
+      if (pause()) yield;
+      users.set(u.id, u.userName);
+    }
     for (const g of ic.groups)
       groups.set(g.id, { name: g.displayName, members: [] });
     for (const m of ic.memberships) {
+      if (pause()) yield;
       groups.get(m.groupId)?.members.push({
         id: m.userId,
         userName: users.get(m.userId) ?? m.userId,
@@ -382,22 +421,97 @@ export function buildReachIndex(
   };
 }
 
-const memo = new WeakMap<
-  OrganizationSnapshot,
-  WeakMap<IamSnapshot, Map<number, ReachIndex>>
->();
-
 /**
- * The reach index of a snapshot, built once per snapshot, roles part and
- * depth (treat both as immutable).
+ * Builds the reach index of a snapshot and its roles part (see
+ * {@link ReachIndex}) in one go: at the organization's scale seconds to a
+ * minute of CPU during which nothing else runs; a server builds it with
+ * {@link buildReachIndexAsync} or {@link reachIndexAsync}.
  *
  * @public
  */
-export function reachIndex(
+export function buildReachIndex(
   snapshot: OrganizationSnapshot,
   iam: IamSnapshot,
   options: ReachOptions = {},
 ): ReachIndex {
+  return finish(reachBuild(snapshot, iam, options, never));
+}
+
+/** A turn of the event loop (setImmediate where there is one). */
+const nextTurn = (): Promise<void> =>
+  new Promise(resolve => {
+    if (typeof setImmediate === 'function') setImmediate(resolve);
+    else setTimeout(resolve, 0);
+  });
+
+/** A build in slices: it pauses once `sliceMs` passed since `start()`. */
+interface SlicedBuild {
+  steps: ReachBuild;
+  /** Starts a slice. */
+  start(): void;
+  /** No more pauses: what is left runs at once. */
+  unpause(): void;
+}
+
+function slicedBuild(
+  snapshot: OrganizationSnapshot,
+  iam: IamSnapshot,
+  options: AsyncReachOptions,
+): SlicedBuild {
+  const sliceMs = options.sliceMs ?? 20;
+  let until = 0;
+  return {
+    steps: reachBuild(snapshot, iam, options, () => performance.now() >= until),
+    start() {
+      until = performance.now() + sliceMs;
+    },
+    unpause() {
+      until = Infinity;
+    },
+  };
+}
+
+/**
+ * Builds the reach index as {@link buildReachIndex} does, the same index,
+ * in slices of about `sliceMs` with a turn of the event loop between two:
+ * requests are answered while it builds.
+ *
+ * @public
+ */
+export async function buildReachIndexAsync(
+  snapshot: OrganizationSnapshot,
+  iam: IamSnapshot,
+  options: AsyncReachOptions = {},
+): Promise<ReachIndex> {
+  const build = slicedBuild(snapshot, iam, options);
+  for (;;) {
+    build.start();
+    const step = build.steps.next();
+    if (step.done) return step.value;
+    await nextTurn();
+  }
+}
+
+/** A memoized index: built, or being built in slices. */
+interface MemoEntry {
+  index?: ReachIndex;
+  /** The build in slices, while it runs. */
+  build?: SlicedBuild;
+  /** Its end, for the callers of reachIndexAsync. */
+  done?: Promise<ReachIndex>;
+  /** What the build threw, when it did. */
+  failed?: { error: unknown };
+}
+
+const memo = new WeakMap<
+  OrganizationSnapshot,
+  WeakMap<IamSnapshot, Map<number, MemoEntry>>
+>();
+
+function memoOf(
+  snapshot: OrganizationSnapshot,
+  iam: IamSnapshot,
+): Map<number, MemoEntry> {
   let byIam = memo.get(snapshot);
   if (!byIam) {
     byIam = new WeakMap();
@@ -408,11 +522,96 @@ export function reachIndex(
     byDepth = new Map();
     byIam.set(iam, byDepth);
   }
-  const depth = Math.max(1, options.maxDepth ?? 3);
-  let index = byDepth.get(depth);
-  if (!index) {
-    index = buildReachIndex(snapshot, iam, { maxDepth: depth });
-    byDepth.set(depth, index);
+  return byDepth;
+}
+
+/**
+ * Runs the entry's build on (to its end, or to its next pause): the entry
+ * holds the index when the build ends, and is forgotten when it throws
+ * (the next call builds again).
+ */
+function advance(
+  byDepth: Map<number, MemoEntry>,
+  depth: number,
+  entry: MemoEntry,
+  toEnd: boolean,
+): ReachIndex | undefined {
+  if (entry.index) return entry.index;
+  if (entry.failed) throw entry.failed.error;
+  const build = entry.build!;
+  let step: IteratorResult<void, ReachIndex>;
+  try {
+    if (toEnd) {
+      build.unpause();
+      step = { done: true, value: finish(build.steps) };
+    } else {
+      build.start();
+      step = build.steps.next();
+    }
+  } catch (error) {
+    entry.build = undefined;
+    entry.failed = { error };
+    if (byDepth.get(depth) === entry) byDepth.delete(depth);
+    throw error;
   }
-  return index;
+  if (!step.done) return undefined;
+  entry.index = step.value;
+  entry.build = undefined;
+  return entry.index;
+}
+
+/**
+ * The reach index of a snapshot, built once per snapshot, roles part and
+ * depth (treat both as immutable). While {@link reachIndexAsync} builds
+ * that index in slices, this finishes the same build at once (the work
+ * done so far is kept) and both get the same index.
+ *
+ * @public
+ */
+export function reachIndex(
+  snapshot: OrganizationSnapshot,
+  iam: IamSnapshot,
+  options: ReachOptions = {},
+): ReachIndex {
+  const byDepth = memoOf(snapshot, iam);
+  const depth = Math.max(1, options.maxDepth ?? 3);
+  const known = byDepth.get(depth);
+  if (known) return advance(byDepth, depth, known, true)!;
+  const entry: MemoEntry = {
+    index: buildReachIndex(snapshot, iam, { maxDepth: depth }),
+  };
+  byDepth.set(depth, entry);
+  return entry.index!;
+}
+
+/**
+ * {@link reachIndex}, built in slices with turns of the event loop between
+ * them (see {@link buildReachIndexAsync}) unless it is built already;
+ * concurrent calls share the build.
+ *
+ * @public
+ */
+export function reachIndexAsync(
+  snapshot: OrganizationSnapshot,
+  iam: IamSnapshot,
+  options: AsyncReachOptions = {},
+): Promise<ReachIndex> {
+  const byDepth = memoOf(snapshot, iam);
+  const depth = Math.max(1, options.maxDepth ?? 3);
+  const known = byDepth.get(depth);
+  if (known?.index) return Promise.resolve(known.index);
+  if (known?.done) return known.done;
+  const entry: MemoEntry = {
+    build: slicedBuild(snapshot, iam, { ...options, maxDepth: depth }),
+  };
+  byDepth.set(depth, entry);
+  entry.done = (async () => {
+    for (;;) {
+      // reachIndex may have finished it at once meanwhile.
+      const index = advance(byDepth, depth, entry, false);
+      if (index) return index;
+      await nextTurn();
+    }
+  })();
+  return entry.done;
 }

@@ -3,7 +3,9 @@
  * a chain of them, to `maxDepth`) from a role of an account in a
  * non-production OU to a role of an account in a production OU, as the
  * reach index decides each hop (identity policies and boundary, trust,
- * SCPs on the caller's path, RCPs on the target's).
+ * SCPs on the caller's path, RCPs on the target's). `maxDepth` defaults
+ * to the reach index's depth (`awsOrganizations.reach.maxDepth`, see
+ * {@link withReachDepth}); a rule parameter overrides it.
  */
 import {
   Account,
@@ -12,6 +14,7 @@ import {
 } from '@aws-governance/plugin-aws-organizations-common';
 import {
   AwsAccountComplianceRule,
+  AwsComplianceRule,
   ComplianceSnapshotIndex,
   listing,
   nonEmpty,
@@ -52,7 +55,10 @@ export type RoleReachProductionParameters = {
   productionOrganizationalUnits: string[];
   /** OUs whose accounts must not reach production through roles. */
   nonProductionOrganizationalUnits: string[];
-  /** Role hops followed from each role (1 to 5). */
+  /**
+   * Role hops followed from each role (1 to 5); by default the reach
+   * index's (`awsOrganizations.reach.maxDepth`, 3 unless configured).
+   */
   maxDepth: number;
 };
 
@@ -125,7 +131,10 @@ export const roleReachProductionRule: AwsAccountComplianceRule<RoleReachProducti
       }
       const known = knownRoles(context);
       if ('outcome' in known) return known.outcome;
-      const reach = index.iam.reach()!;
+      // One hop at a time (hopsFromRole is the same at any depth): the
+      // index of the rule's depth, by default the one built after the
+      // sync (awsOrganizations.reach.maxDepth).
+      const reach = index.iam.reach({ maxDepth: p.maxDepth })!;
       const isProduction = (accountId: string) => {
         const target = index.account(accountId);
         return target !== undefined && index.isInUnits(target, production);
@@ -205,7 +214,34 @@ export const roleReachProductionRule: AwsAccountComplianceRule<RoleReachProducti
       }
       return {
         status: 'pass',
-        message: `No role of ${account.name} reaches a production account within ${p.maxDepth} role hops`,
+        message: `No role of ${
+          account.name
+        } reaches a production account within ${
+          p.maxDepth === 1 ? '1 role hop' : `${p.maxDepth} role hops`
+        }`,
       };
     },
   };
+
+/**
+ * The rules with this rule's default `maxDepth` set to the reach index's
+ * depth (`awsOrganizations.reach.maxDepth`), so that the rule and the
+ * role-reach views follow as many hops unless the rule's own parameter
+ * says otherwise. Other rules are returned as they are.
+ */
+export function withReachDepth(
+  rules: readonly AwsComplianceRule[],
+  maxDepth: number,
+): AwsComplianceRule[] {
+  return rules.map(rule =>
+    rule === roleReachProductionRule
+      ? {
+          ...roleReachProductionRule,
+          defaultParameters: {
+            ...roleReachProductionRule.defaultParameters,
+            maxDepth,
+          },
+        }
+      : rule,
+  );
+}

@@ -1,3 +1,4 @@
+import { ConfigReader } from '@backstage/config';
 import { OrganizationSnapshot } from '@aws-governance/plugin-aws-organizations-common';
 import {
   compliantSnapshotWithoutRcps,
@@ -5,6 +6,7 @@ import {
   MGMT,
   PARKED,
   PROD,
+  resolutionOf,
   runRule,
 } from '../../__testUtils__/complianceFixtures';
 import {
@@ -30,6 +32,7 @@ import {
 } from './roleTrust';
 import { unusedRolesRule } from './unusedRoles';
 import { builtInComplianceRules } from './index';
+import { createComplianceEngineFromConfig } from '../fromConfig';
 
 const DEV = '555555555555';
 
@@ -263,6 +266,60 @@ describe('role-reach-production-from-non-production', () => {
     )!;
     expect(outcome.status).toBe('fail');
     expect(outcome.message).toContain(`-> Relay -> Deploy in ${PROD}`);
+  });
+
+  it('follows as many hops as the reach index unless its parameter says otherwise', () => {
+    // app-dev reaches production only at the second hop (Relay in LOGS).
+    const snapshot = withIamEverywhere(withDev(), {
+      [PROD]: known([prodRole(trusts(`arn:aws:iam::${LOGS}:role/Relay`))]),
+      [DEV]: known([devRole([mayAssume('*')])]),
+      [LOGS]: known([
+        iamRole(LOGS, 'Relay', trusts(DEV), { inline: [mayAssume('*')] }),
+      ]),
+    });
+    const statusAt = (
+      reachDepth: number,
+      parameters?: { maxDepth: number },
+    ) => {
+      const engine = createComplianceEngineFromConfig({
+        rootConfig: new ConfigReader({
+          awsOrganizations: {
+            region: 'eu-west-1',
+            reach: { maxDepth: reachDepth },
+            ...(parameters
+              ? {
+                  compliance: {
+                    rules: { [roleReachProductionRule.id]: { parameters } },
+                  },
+                }
+              : {}),
+          },
+        }),
+        rules: builtInComplianceRules,
+        reachDepth: reachDepth,
+      });
+      const results = engine
+        .evaluate(snapshot, resolutionOf(snapshot))
+        .accounts.get(DEV)!;
+      const result = results.find(
+        r => r.rule.id === roleReachProductionRule.id,
+      )!;
+      return `${result.status}: ${result.message}`;
+    };
+    expect(statusAt(1)).toBe(
+      'pass: No role of app-dev reaches a production account within 1 role hop',
+    );
+    expect(statusAt(2)).toMatch(/^fail: .*-> Relay -> Deploy in /);
+    // The rule's own parameter wins over the configured depth.
+    expect(statusAt(1, { maxDepth: 2 })).toMatch(/^fail: /);
+    expect(statusAt(2, { maxDepth: 1 })).toMatch(/^pass: /);
+    // Without either, three hops, as before.
+    expect(
+      runRule(roleReachProductionRule, snapshot, { accountId: DEV })?.status,
+    ).toBe('fail');
+    expect(() => statusAt(2, { maxDepth: 6 })).toThrow(
+      /awsOrganizations\.compliance\.rules\.role-reach-production-from-non-production\.parameters\.maxDepth/,
+    );
   });
 
   it('does not judge production or unlisted accounts', () => {
