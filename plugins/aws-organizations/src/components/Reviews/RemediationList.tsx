@@ -104,7 +104,10 @@ export function RemediationList(props: {
                         )}`}
                   </Typography>
                 </TableCell>
-                <TableCell style={NO_WRAP} data-testid="aws-remediation-account">
+                <TableCell
+                  style={NO_WRAP}
+                  data-testid="aws-remediation-account"
+                >
                   {entry.accountName}
                   <Typography
                     variant="caption"
