@@ -134,7 +134,8 @@ export function RemediationList(props: {
                       language="bash"
                       text={entry.command}
                       showCopyCodeButton
-                      customStyle={{ whiteSpace: 'pre-wrap' }}
+                      // Room for the copy button: the command does not run under it.
+                      customStyle={{ whiteSpace: 'pre-wrap', paddingRight: 48 }}
                       wrapLongLines
                     />
                   ) : (
