@@ -298,6 +298,14 @@ export const awsOrganizationsPlugin = createBackendPlugin({
             return accountIds.map(accountId => resources.get(accountId));
           },
         });
+        // The account-scoped permission checks of findings and reviews.
+        const accountPermissions = createAccountPermissions({
+          permissions: deps.permissions,
+          permissionsRegistry: deps.permissionsRegistry,
+          accountResources: async () => [
+            ...(await accountResources()).values(),
+          ],
+        });
         deps.httpRouter.use(
           await createRouter({
             logger,
@@ -326,13 +334,7 @@ export const awsOrganizationsPlugin = createBackendPlugin({
             findings: auth =>
               createFindingsRouter({
                 auth,
-                permissions: createAccountPermissions({
-                  permissions: deps.permissions,
-                  permissionsRegistry: deps.permissionsRegistry,
-                  accountResources: async () => [
-                    ...(await accountResources()).values(),
-                  ],
-                }),
+                permissions: accountPermissions,
                 state: governance,
                 store: store.findingCounts,
                 signals,
@@ -342,11 +344,8 @@ export const awsOrganizationsPlugin = createBackendPlugin({
                 auth,
                 access: createReviewAccess({
                   permissions: deps.permissions,
-                  permissionsRegistry: deps.permissionsRegistry,
                   userInfo: deps.userInfo,
-                  accountResources: async () => [
-                    ...(await accountResources()).values(),
-                  ],
+                  accounts: accountPermissions,
                 }),
                 store: store.reviews,
                 service: reviews,

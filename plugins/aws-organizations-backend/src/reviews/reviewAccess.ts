@@ -1,6 +1,5 @@
 import {
   BackstageCredentials,
-  PermissionsRegistryService,
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
@@ -9,17 +8,8 @@ import {
   awsOrganizationsReviewDecidePermission,
   normalizeEntityRef,
 } from '@aws-governance/plugin-aws-organizations-common';
-import {
-  awsAccountPermissionResourceRef,
-  AwsAccountPermissionQuery,
-  AwsAccountPermissionResource,
-  matchesAwsAccountQuery,
-} from '@aws-governance/plugin-aws-organizations-node';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  ConditionTransformer,
-  createConditionTransformer,
-} from '@backstage/plugin-permission-node';
+import { AccountPermissions } from '../routes/accountPermissions';
 import { ReviewActor } from './types';
 
 /** Which accounts' items a caller may see and decide. */
@@ -47,21 +37,11 @@ export interface ReviewAccess {
 /** @internal */
 export function createReviewAccess(options: {
   permissions: PermissionsService;
-  permissionsRegistry: PermissionsRegistryService;
   userInfo: UserInfoService;
-  /** The permission resources of every account (the current snapshot's). */
-  accountResources: () => Promise<AwsAccountPermissionResource[]>;
+  /** The account-scoped permission checks (the findings' too). */
+  accounts: AccountPermissions;
 }): ReviewAccess {
-  const { permissions } = options;
-  let transform: ConditionTransformer<AwsAccountPermissionQuery> | undefined;
-  const transformer = () => {
-    transform ??= createConditionTransformer<AwsAccountPermissionQuery>(
-      options.permissionsRegistry.getPermissionRuleset(
-        awsAccountPermissionResourceRef,
-      ),
-    );
-    return transform;
-  };
+  const { permissions, accounts } = options;
   return {
     async actor(credentials) {
       const principal = credentials.principal as {
@@ -97,36 +77,20 @@ export function createReviewAccess(options: {
     },
 
     async decidableAccounts(credentials) {
-      const [decision] = await permissions.authorizeConditional(
-        [{ permission: awsOrganizationsReviewDecidePermission }],
-        { credentials },
+      const admitted = await accounts.admitted(
+        credentials,
+        awsOrganizationsReviewDecidePermission,
       );
-      if (decision.result === AuthorizeResult.ALLOW) return { kind: 'all' };
-      if (decision.result !== AuthorizeResult.CONDITIONAL) {
-        return { kind: 'none' };
-      }
-      const query = transformer()(decision.conditions);
-      const resources = await options.accountResources();
-      return {
-        kind: 'some',
-        accountIds: resources
-          .filter(resource => matchesAwsAccountQuery(resource, query))
-          .map(resource => resource.accountId),
-      };
+      return admitted.kind === 'some'
+        ? { kind: 'some', accountIds: [...admitted.accountIds] }
+        : admitted;
     },
 
-    async mayDecide(credentials, accountIds) {
-      const unique = [...new Set(accountIds)];
-      if (unique.length === 0) return new Set();
-      const decisions = await permissions.authorize(
-        unique.map(resourceRef => ({
-          permission: awsOrganizationsReviewDecidePermission,
-          resourceRef,
-        })),
-        { credentials },
-      );
-      return new Set(
-        unique.filter((_, i) => decisions[i].result === AuthorizeResult.ALLOW),
+    mayDecide(credentials, accountIds) {
+      return accounts.allowed(
+        credentials,
+        awsOrganizationsReviewDecidePermission,
+        accountIds,
       );
     },
   };
