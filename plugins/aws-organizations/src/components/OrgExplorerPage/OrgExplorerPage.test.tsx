@@ -247,6 +247,22 @@ describe('OrgExplorerPage', () => {
     fireEvent.click(screen.getByRole('button', { name: /Next Page/i }));
     await screen.findByText('account-20');
     expect(lastQuery(mock)).toEqual({ offset: 20, limit: 20 });
+    // A filter starts again on the first page, without asking for the
+    // filter's second page first.
+    fireEvent.change(screen.getByLabelText('State'), {
+      target: { value: 'SUSPENDED' },
+    });
+    await waitFor(() =>
+      expect(lastQuery(mock)).toEqual({
+        state: 'SUSPENDED',
+        offset: 0,
+        limit: 20,
+      }),
+    );
+    expect(mock.listAccounts).not.toHaveBeenCalledWith(
+      expect.objectContaining({ state: 'SUSPENDED', offset: 20 }),
+    );
+    await screen.findByText('account-0');
   });
 
   it('shows the restricted panel when the tree is denied and progress for the summary', async () => {
