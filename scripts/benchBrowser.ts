@@ -183,6 +183,10 @@ export const portalOptions = {
   url: { type: 'string' },
   // A Chromium trace and a CPU profile of the last run, in this folder.
   profile: { type: 'string' },
+  // Seconds to wait after the snapshot is indexed, before the runs: lets
+  // the catalog finish processing the sync's (or, with a kept data
+  // folder, the restart's) entities, the steady state of a portal.
+  settle: { type: 'string', default: '0' },
 } as const;
 
 /** What parseArgs gives for portalOptions. */
@@ -195,6 +199,7 @@ export interface PortalArgs {
   'no-build': boolean;
   url?: string;
   profile?: string;
+  settle: string;
 }
 
 /** The started portal, synced and its snapshot indexed. */
@@ -309,6 +314,11 @@ export async function withPortal(
         0,
       )} s after the start`,
     );
+    const settleSeconds = Number(args.settle);
+    if (settleSeconds > 0) {
+      log(`settling for ${settleSeconds} s before the runs`);
+      await new Promise(resolve => setTimeout(resolve, settleSeconds * 1000));
+    }
     await body(portal);
   } finally {
     cleanup();

@@ -3,7 +3,7 @@
  *
  *   yarn bench:explorer [--runs N] [--dataset L|XL] [--no-build]
  *                       [--backend-port N] [--emulator-port N]
- *                       [--url URL] [--profile DIR]
+ *                       [--url URL] [--profile DIR] [--settle SECONDS]
  *
  * Starts the AWS emulator with the data set (default L: 5,000 accounts, 600
  * OUs; XL: 20,000 accounts, 2,400 OUs) on free ports (unless given) and the demo backend serving the built app, with the reader's rate
