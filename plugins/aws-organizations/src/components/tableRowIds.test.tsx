@@ -83,7 +83,11 @@ describe('table rows carry ids', () => {
             reasons: ['denied'],
             decisiveStatements: [
               statement,
-              { ...statement, statementIndex: 1 },
+              {
+                ...statement,
+                statementIndex: 1,
+                sid: 'DenyOutsideApprovedRegions',
+              },
             ],
           } as never
         }
@@ -92,5 +96,8 @@ describe('table rows carry ids', () => {
     );
     expect(tableRows[tableRows.length - 1]).toHaveLength(2);
     expectUniqueIds();
+    // A statement's Sid is one word: not broken mid-word.
+    const sid = await screen.findByText('DenyOutsideApprovedRegions');
+    expect(sid.closest('td')).toHaveStyle({ whiteSpace: 'nowrap' });
   });
 });

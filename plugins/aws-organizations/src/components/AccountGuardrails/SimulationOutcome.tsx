@@ -11,6 +11,7 @@ import {
 } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
+import { NO_WRAP } from '../common/cellStyles';
 import { withRowIds } from '../common/rowIds';
 
 type Statement = SimulationResult['decisiveStatements'][number];
@@ -28,7 +29,12 @@ const columns: TableColumn<Statement>[] = [
     render: s =>
       `${s.level.kind === 'ou' ? 'OU' : s.level.kind}: ${s.level.name}`,
   },
-  { title: 'Statement', render: s => s.sid ?? `#${s.statementIndex + 1}` },
+  {
+    title: 'Statement',
+    // A Sid is one word: not broken mid-word ("DenyOutsideApprovedRegi ons").
+    cellStyle: NO_WRAP,
+    render: s => s.sid ?? `#${s.statementIndex + 1}`,
+  },
   { title: 'Effect', field: 'effect' },
 ];
 
