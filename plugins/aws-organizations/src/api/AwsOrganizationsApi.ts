@@ -191,10 +191,10 @@ export interface AwsOrganizationsApi {
     team: { namespace: string; name: string },
     query?: { limit?: number },
   ): Promise<TeamFindingsResponse>;
-  /** `GET /findings/rollup`: finding counts by OU (subtree totals). */
   /**
-   * `GET /findings/rollup`: every OU, or with `worst` the root, the `worst`
-   * OUs with the most severe findings and their ancestors.
+   * `GET /findings/rollup`: finding counts by OU (subtree totals), every
+   * OU, or with `worst` the root, the `worst` OUs with the most severe
+   * findings and their ancestors.
    */
   getFindingsRollup(query?: {
     worst?: number;

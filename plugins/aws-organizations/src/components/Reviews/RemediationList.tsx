@@ -17,12 +17,11 @@ import Typography from '@material-ui/core/Typography';
 import { useState } from 'react';
 import { awsOrganizationsApiRef } from '../../api/AwsOrganizationsApi';
 import { ApiErrorPanel } from '../common/ApiErrorPanel';
+import { NO_WRAP } from '../common/cellStyles';
 import { formatDateTime } from '../common/format';
 import { useSnapshotAsync } from '../common/useSnapshot';
 
 const PAGE_SIZE = 20;
-/** Names and ids on one line: the command's cell takes the rest. */
-const NO_WRAP = { whiteSpace: 'nowrap' } as const;
 
 /**
  * A campaign's remediation entries: each revocation says exactly what to
