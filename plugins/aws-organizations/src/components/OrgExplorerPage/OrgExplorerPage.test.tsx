@@ -52,6 +52,20 @@ function lastQuery(mock: ReturnType<typeof api>) {
   ][0];
 }
 
+/** Chooses the Suspended state filter and waits for its first page's query. */
+async function filterSuspended(mock: ReturnType<typeof api>) {
+  fireEvent.change(screen.getByLabelText('State'), {
+    target: { value: 'SUSPENDED' },
+  });
+  await waitFor(() =>
+    expect(lastQuery(mock)).toEqual({
+      state: 'SUSPENDED',
+      offset: 0,
+      limit: 20,
+    }),
+  );
+}
+
 describe('OrgExplorerPage', () => {
   it('shows the tree, charts, sync status and the first page of accounts', async () => {
     const mock = api();
@@ -183,16 +197,7 @@ describe('OrgExplorerPage', () => {
     await renderWithApis(<OrgExplorerPage />, { api: mock });
     await waitFor(() => expect(mock.listAccounts).toHaveBeenCalled());
 
-    fireEvent.change(screen.getByLabelText('State'), {
-      target: { value: 'SUSPENDED' },
-    });
-    await waitFor(() =>
-      expect(lastQuery(mock)).toEqual({
-        state: 'SUSPENDED',
-        offset: 0,
-        limit: 20,
-      }),
-    );
+    await filterSuspended(mock);
     fireEvent.change(screen.getByLabelText('Compliance'), {
       target: { value: 'fail' },
     });
@@ -249,16 +254,7 @@ describe('OrgExplorerPage', () => {
     expect(lastQuery(mock)).toEqual({ offset: 20, limit: 20 });
     // A filter starts again on the first page, without asking for the
     // filter's second page first.
-    fireEvent.change(screen.getByLabelText('State'), {
-      target: { value: 'SUSPENDED' },
-    });
-    await waitFor(() =>
-      expect(lastQuery(mock)).toEqual({
-        state: 'SUSPENDED',
-        offset: 0,
-        limit: 20,
-      }),
-    );
+    await filterSuspended(mock);
     expect(mock.listAccounts).not.toHaveBeenCalledWith(
       expect.objectContaining({ state: 'SUSPENDED', offset: 20 }),
     );
